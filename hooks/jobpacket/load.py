@@ -1,0 +1,325 @@
+"""Profile text -> plain data tree plus the position of every key and value.
+
+PyYAML's own constructors are not used: they silently keep the last of two duplicate keys,
+expand aliases without bound, read ``no`` as False and ``2023-09-01`` as a date object. We
+compose the node graph (which never executes anything) and build the tree ourselves with the
+YAML 1.2 core scalar rules, so what the user typed is what the model sees.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import FieldPath, Problem, ProfileError
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_NODES = 100_000
+MAX_DEPTH = 64
+
+_CORE_TAGS = "tag:yaml.org,2002:"
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(
+    r"^[-+]?(?:(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)$"
+)
+
+
+class _CoreResolver(yaml.resolver.Resolver):
+    """Resolve plain scalars by YAML 1.2 core rules only: no sexagesimals, no yes/no, no dates."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+_CoreResolver.add_implicit_resolver(f"{_CORE_TAGS}null", _NULL, list("~nN") + [""])
+_CoreResolver.add_implicit_resolver(f"{_CORE_TAGS}bool", _BOOL, list("tTfF"))
+_CoreResolver.add_implicit_resolver(f"{_CORE_TAGS}int", _INT, list("-+0123456789"))
+_CoreResolver.add_implicit_resolver(f"{_CORE_TAGS}float", _FLOAT, list("-+.0123456789"))
+
+
+class _Composer(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    _CoreResolver,
+):
+    def __init__(self, text: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _CoreResolver.__init__(self)
+
+
+@dataclass
+class SourceMap:
+    """Where each field came from, so later stages can still point at a line."""
+
+    file: str
+    values: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
+        """Best position for ``path``: its key or value, else the nearest ancestor's."""
+        probe = tuple(path)
+        while True:
+            table = (self.keys, self.values) if key else (self.values, self.keys)
+            for t in table:
+                if probe in t:
+                    return t[probe]
+            if not probe:
+                return (1, 1)
+            probe = probe[:-1]
+
+    def problem(
+        self, path: FieldPath, message: str, *, key: bool = False, severity: str = "error"
+    ) -> Problem:
+        line, col = self.locate(path, key=key)
+        return Problem(self.file, line, col, tuple(path), message, severity)  # type: ignore[arg-type]
+
+
+@dataclass
+class Loaded:
+    """Parsed data; ``problems`` are located findings that did not stop the parse."""
+
+    data: dict[str, Any]
+    source: SourceMap
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _pos(mark: yaml.Mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _decode(raw: bytes, file: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise ProfileError(
+            [
+                Problem(
+                    file,
+                    line,
+                    col,
+                    (),
+                    f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8 "
+                    "(most editors: File > Save with Encoding > UTF-8)",
+                )
+            ]
+        ) from None
+
+
+def _check_tabs(text: str, file: str) -> list[Problem]:
+    problems = []
+    for n, line in enumerate(text.splitlines(), 1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:indent]:
+            problems.append(
+                Problem(
+                    file,
+                    n,
+                    line.index("\t") + 1,
+                    (),
+                    "tab character used for indentation; YAML allows spaces only, "
+                    "replace the tab with spaces",
+                )
+            )
+    return problems
+
+
+class _Builder:
+    """Turns composed nodes into plain Python data, recording positions on the way."""
+
+    def __init__(self, file: str) -> None:
+        self.source = SourceMap(file)
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def fail(self, mark: yaml.Mark, path: FieldPath, message: str) -> None:
+        line, col = _pos(mark)
+        self.problems.append(Problem(self.source.file, line, col, path, message))
+
+    def build(self, node: yaml.Node, path: FieldPath, stack: frozenset[int]) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig(node, path)
+        self.source.values.setdefault(path, _pos(node.start_mark))
+        if id(node) in stack or len(stack) >= MAX_DEPTH:
+            raise _TooBig(node, path)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, stack | {id(node)})
+        if isinstance(node, yaml.SequenceNode):
+            self._check_tag(node, path, "seq")
+            return [
+                self.build(item, (*path, i), stack | {id(node)})
+                for i, item in enumerate(node.value)
+            ]
+        return self._scalar(node, path)
+
+    def _check_tag(self, node: yaml.Node, path: FieldPath, expected: str) -> bool:
+        if node.tag in (f"{_CORE_TAGS}{expected}",):
+            return True
+        self.fail(
+            node.start_mark,
+            path,
+            f"YAML tag {node.tag!r} is not allowed in a profile; remove it "
+            "(profiles hold plain text, numbers, lists and mappings only)",
+        )
+        return False
+
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath, stack: frozenset[int]) -> Any:
+        if not self._check_tag(node, path, "map"):
+            return {}
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == f"{_CORE_TAGS}merge":
+                self.fail(
+                    key_node.start_mark,
+                    path,
+                    "merge keys (<<) are not supported; write the fields out",
+                )
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node.start_mark, path, "a key must be plain text")
+                continue
+            key = key_node.value
+            child = (*path, key)
+            if key in out:
+                first = self.source.keys[child]
+                self.fail(
+                    key_node.start_mark,
+                    child,
+                    f"duplicate key {key!r} (first defined at line {first[0]}); "
+                    "keep one of them, YAML would silently drop the other",
+                )
+                continue
+            self.source.keys[child] = _pos(key_node.start_mark)
+            out[key] = self.build(value_node, child, stack)
+        return out
+
+    def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
+        tag, value = node.tag, node.value
+        if tag == f"{_CORE_TAGS}str":
+            return value
+        if tag == f"{_CORE_TAGS}null":
+            return None
+        if tag == f"{_CORE_TAGS}bool":
+            return value.lower() == "true"
+        if tag == f"{_CORE_TAGS}int" and _INT.match(value):
+            # A leading zero (a postal code, an ID) is text, not a number to be shortened.
+            return value if value.lstrip("+-").startswith("0") and len(value) > 1 else int(value)
+        if tag == f"{_CORE_TAGS}float" and _FLOAT.match(value):
+            return float(value)
+        self._check_tag(node, path, "str")
+        return None
+
+
+class _TooBig(Exception):
+    def __init__(self, node: yaml.Node, path: FieldPath) -> None:
+        self.node, self.path = node, path
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = _pos(mark) if mark else (1, 1)
+    what = exc.problem or "invalid YAML"
+    hint = "check indentation and quoting on this line or the one before"
+    if "found undefined alias" in what:
+        hint = "define the anchor (&name) before using *name"
+    elif "mapping values are not allowed" in what:
+        hint = "a value containing ': ' must be quoted"
+    elif "could not find expected ':'" in what:
+        hint = "a key needs ': ' after it, or a multi-line value needs quoting"
+    return Problem(file, line, col, (), f"YAML syntax error: {what}; {hint}")
+
+
+def parse_text(text: str, file: str) -> Loaded:
+    """Parse profile text (YAML or JSON) into data + positions, or raise ProfileError."""
+    if file.endswith(".json"):
+        # Outside strings a JSON tab is plain whitespace; inside them it must be escaped.
+        # Swapping it for a space keeps every column and lets the YAML parser read it.
+        text = text.replace("\t", " ")
+    problems = _check_tabs(text, file)
+    if problems:
+        raise ProfileError(problems)
+    composer = _Composer(text)
+    try:
+        root = composer.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise ProfileError([_syntax_problem(exc, file)]) from None
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        raise ProfileError([Problem(file, 1, 1, (), f"cannot read the file: {exc}")]) from None
+    if root is None:
+        raise ProfileError(
+            [Problem(file, 1, 1, (), "the profile is empty; start from `jobpacket new`")]
+        )
+    builder = _Builder(file)
+    try:
+        data = builder.build(root, (), frozenset())
+    except _TooBig as big:
+        line, col = _pos(big.node.start_mark)
+        raise ProfileError(
+            [
+                Problem(
+                    file,
+                    line,
+                    col,
+                    big.path,
+                    f"the profile expands to more than {MAX_NODES} values or nests deeper "
+                    f"than {MAX_DEPTH} levels (recursive or repeated aliases?); "
+                    "write the data out without anchors and aliases",
+                )
+            ]
+        ) from None
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise ProfileError(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    (),
+                    f"the top level is {kind}; a profile is a mapping that starts with "
+                    "keys such as `basics:` and `work:`",
+                )
+            ]
+        )
+    return Loaded(data, builder.source, builder.problems)
+
+
+def read_file(path: Path, display: str | None = None) -> Loaded:
+    """Read and parse a profile file; the display name is what messages show."""
+    file = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ProfileError(
+            [Problem(file, 1, 1, (), "file not found; check the path or run `jobpacket new`")]
+        ) from None
+    except IsADirectoryError:
+        raise ProfileError(
+            [Problem(file, 1, 1, (), "is a folder; give the path of a .yml or .json profile")]
+        ) from None
+    except OSError as exc:
+        raise ProfileError([Problem(file, 1, 1, (), f"cannot read: {exc.strerror}")]) from None
+    if len(raw) > MAX_BYTES:
+        raise ProfileError(
+            [Problem(file, 1, 1, (), f"file is larger than {MAX_BYTES // 1024 // 1024} MB")]
+        )
+    if not raw.strip():
+        raise ProfileError(
+            [Problem(file, 1, 1, (), "the profile is empty; start from `jobpacket new`")]
+        )
+    return parse_text(_decode(raw, file), file)

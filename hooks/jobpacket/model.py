@@ -1,0 +1,468 @@
+"""The profile: JSON Resume v1.3.1 vocabulary plus jobpacket's documented extensions.
+
+Field names are the YAML keys exactly (camelCase), so templates read like the profile a user
+wrote and every validation error points at a key the user can find. Models are frozen: views
+derive new profiles with ``model_copy``, nothing mutates the one that was loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as _date
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+# --- value types ------------------------------------------------------------------------------
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+ONGOING = "present"
+_ONGOING_WORDS = {"present", "current", "now", "ongoing"}
+
+
+def _partial_date(value: Any) -> Any:
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        value = str(value)
+    if isinstance(value, _date):
+        value = value.isoformat()
+    if not isinstance(value, str):
+        return value  # let the str type report it
+    text = value.strip()
+    if text == "":
+        return None
+    if "T" in text and _DATE.match(text.split("T", 1)[0]):
+        text = text.split("T", 1)[0]  # JSON Resume's lastModified carries a time
+    match = _DATE.match(text)
+    if match:
+        year, month, day = (int(g) if g else None for g in match.groups())
+        try:
+            _date(year, month or 1, day or 1)
+        except ValueError:
+            raise PydanticCustomError(
+                "bad_date", "{value} is not a real calendar date", {"value": repr(value)}
+            ) from None
+        return text
+    raise PydanticCustomError(
+        "bad_date",
+        "{value} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY",
+        {"value": repr(value)},
+    )
+
+
+def _end_date(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in _ONGOING_WORDS:
+        return ONGOING
+    return _partial_date(value)
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_partial_date),
+    Field(
+        description="A date: YYYY-MM-DD, YYYY-MM or YYYY.",
+        json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+    ),
+]
+EndDate = Annotated[
+    str,
+    BeforeValidator(_end_date),
+    Field(description="A date (YYYY-MM-DD, YYYY-MM or YYYY), or `present` if ongoing."),
+]
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def _url(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text == "":
+        return None
+    # Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
+    squeezed = re.sub(r"[\x00-\x20\x7f]", "", text)
+    match = _SCHEME.match(squeezed)
+    if match and match.group(1).lower() not in _SAFE_SCHEMES:
+        raise PydanticCustomError(
+            "unsafe_url",
+            "{scheme} links are not allowed; use an https:// (or mailto:) address",
+            {"scheme": repr(match.group(1).lower() + ":")},
+        )
+    return text
+
+
+Url = Annotated[str, BeforeValidator(_url), Field(description="An http(s) or mailto: address.")]
+
+_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
+
+
+def _email(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        if value == "":
+            return None
+        if value.lower().startswith("mailto:"):
+            value = value[len("mailto:") :]
+        if not _EMAIL.match(value):
+            raise PydanticCustomError(
+                "bad_email",
+                "{value} is not an email address; write it as name@example.com",
+                {"value": repr(value)},
+            )
+    return value
+
+
+Email = Annotated[str, BeforeValidator(_email)]
+
+
+def _relative_path(value: str) -> str:
+    """Paths point inside the project; absolute paths would not travel with the profile."""
+    if value.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:[\\/]", value) or "://" in value:
+        raise PydanticCustomError(
+            "bad_path",
+            "{value} must be a path relative to the profile's folder, e.g. documents/x.pdf",
+            {"value": repr(value)},
+        )
+    return value
+
+
+RelPath = Annotated[str, AfterValidator(_relative_path)]
+
+
+def _slug(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
+        raise PydanticCustomError(
+            "bad_slug",
+            "{value} is not a valid id; use lowercase letters, digits and hyphens, "
+            "e.g. acme-data-engineer",
+            {"value": repr(value)},
+        )
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+
+_DURATION = re.compile(r"^(\d+)\s*([dwm])$")
+
+
+def _duration(value: Any) -> Any:
+    if isinstance(value, int):
+        value = f"{value}d"
+    if isinstance(value, str) and _DURATION.match(value.strip().lower()):
+        return value.strip().lower()
+    raise PydanticCustomError(
+        "bad_duration",
+        "{value} is not a period; write a number and d, w or m, e.g. 14d, 2w or 1m",
+        {"value": repr(value)},
+    )
+
+
+Duration = Annotated[str, BeforeValidator(_duration)]
+
+Visibility = Literal["public", "private"]
+
+# --- base classes ------------------------------------------------------------------------------
+
+
+class Model(BaseModel):
+    """Frozen, keeps unknown keys as extension data (JSON Resume allows them)."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        frozen=True,
+        coerce_numbers_to_str=True,
+        str_strip_whitespace=False,
+        populate_by_name=True,
+    )
+
+
+class Item(Model):
+    """A list entry any section may hold; tags drive tailoring, visibility drives privacy."""
+
+    tags: list[str] = Field(default_factory=list, description="Labels used to tailor per role.")
+    visibility: Visibility | None = Field(
+        default=None, description="`private` keeps the item off the public site and PDFs."
+    )
+
+
+# --- JSON Resume sections ----------------------------------------------------------------------
+
+
+class Location(Model):
+    address: str | None = None
+    postalCode: str | None = None
+    city: str | None = None
+    countryCode: str | None = None
+    region: str | None = None
+
+
+class SocialProfile(Item):
+    network: str | None = None
+    username: str | None = None
+    url: Url | None = None
+
+
+class Basics(Model):
+    name: str | None = None
+    label: str | None = None
+    image: str | None = None
+    email: Email | None = None
+    phone: str | None = None
+    url: Url | None = None
+    summary: str | None = None
+    location: Location | None = None
+    profiles: list[SocialProfile] = Field(default_factory=list)
+
+
+class Work(Item):
+    name: str | None = None
+    location: str | None = None
+    description: str | None = None
+    position: str | None = None
+    url: Url | None = None
+    startDate: PartialDate | None = None
+    endDate: EndDate | None = None
+    summary: str | None = None
+    highlights: list[str] = Field(default_factory=list)
+
+
+class Volunteer(Item):
+    organization: str | None = None
+    position: str | None = None
+    url: Url | None = None
+    startDate: PartialDate | None = None
+    endDate: EndDate | None = None
+    summary: str | None = None
+    highlights: list[str] = Field(default_factory=list)
+
+
+class Education(Item):
+    institution: str | None = None
+    url: Url | None = None
+    area: str | None = None
+    studyType: str | None = None
+    startDate: PartialDate | None = None
+    endDate: EndDate | None = None
+    score: str | None = None
+    courses: list[str] = Field(default_factory=list)
+
+
+class Award(Item):
+    title: str | None = None
+    date: PartialDate | None = None
+    awarder: str | None = None
+    summary: str | None = None
+
+
+class Certificate(Item):
+    name: str | None = None
+    date: PartialDate | None = None
+    url: Url | None = None
+    issuer: str | None = None
+
+
+class Publication(Item):
+    name: str | None = None
+    publisher: str | None = None
+    releaseDate: PartialDate | None = None
+    url: Url | None = None
+    summary: str | None = None
+
+
+class Skill(Item):
+    name: str | None = None
+    level: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+
+
+class Language(Item):
+    language: str | None = None
+    fluency: str | None = None
+
+
+class Interest(Item):
+    name: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+
+
+class Project(Item):
+    name: str | None = None
+    description: str | None = None
+    highlights: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
+    startDate: PartialDate | None = None
+    endDate: EndDate | None = None
+    url: Url | None = None
+    roles: list[str] = Field(default_factory=list)
+    entity: str | None = None
+    type: str | None = None
+    images: list[RelPath] = Field(
+        default_factory=list, description="Image files under content/ shown on the project page."
+    )
+
+
+# --- references and their letters -------------------------------------------------------------
+
+LetterStatus = Literal["none", "requested", "received", "submitted", "declined"]
+Delivery = Literal["enclosed", "direct", "portal"]
+
+
+class RecommendationLetter(Model):
+    status: LetterStatus = "none"
+    requested: PartialDate | None = None
+    received: PartialDate | None = None
+    delivery: Delivery | None = None
+    file: RelPath | None = None
+    confidential: bool = False
+
+
+class Reference(Item):
+    name: str | None = None
+    reference: str | None = None
+    title: str | None = None
+    organization: str | None = None
+    relationship: str | None = None
+    email: Email | None = None
+    phone: str | None = None
+    letter: RecommendationLetter | None = None
+
+
+# --- applications ------------------------------------------------------------------------------
+
+ApplicationStatus = Literal[
+    "draft",
+    "applied",
+    "interviewing",
+    "offer",
+    "rejected",
+    "reconsideration",
+    "accepted",
+    "withdrawn",
+]
+LetterKind = Literal["cover", "reconsideration", "follow-up", "thank-you", "role-proposal"]
+
+
+class Contact(Model):
+    name: str | None = None
+    title: str | None = None
+    email: Email | None = None
+    phone: str | None = None
+    address: str | None = None
+
+
+class ApplicationLetter(Model):
+    kind: LetterKind = "cover"
+    date: PartialDate | None = None
+    greeting: str | None = None
+    body: str | None = Field(default=None, description="Markdown.")
+    closing: str | None = None
+
+
+class Tailoring(Model):
+    tags: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
+    summary: str | None = None
+
+
+class FollowUp(Model):
+    every: Duration = "14d"
+    maxAttempts: int = Field(default=3, ge=0)
+
+
+class Attachment(Model):
+    path: RelPath
+    title: str | None = None
+
+
+class Compensation(Model):
+    currency: str | None = None
+    marketAverage: float | None = None
+    target: tuple[float, float] | None = None
+
+
+class Application(Item):
+    id: Slug
+    organization: str | None = None
+    position: str | None = None
+    url: Url | None = None
+    contact: Contact | None = None
+    applied: PartialDate | None = None
+    status: ApplicationStatus = "draft"
+    decided: PartialDate | None = None
+    letter: ApplicationLetter | None = None
+    alternateRole: str | None = None
+    tailor: Tailoring | None = None
+    followUp: FollowUp | None = None
+    attachments: list[Attachment] = Field(default_factory=list)
+    notes: str | None = None
+    compensation: Compensation | None = None
+
+
+DocumentKind = Literal["certificate", "work-sample", "evaluation", "transcript", "other"]
+
+
+class Document(Item):
+    title: str | None = None
+    kind: DocumentKind = "other"
+    path: RelPath | None = None
+    url: Url | None = None
+    date: PartialDate | None = None
+
+
+class Publish(Model):
+    """Opt-ins for contact details that stay off the public site unless the user says so."""
+
+    email: bool = True
+    phone: bool = False
+    address: bool = Field(default=False, description="Street address and postal code.")
+
+
+class Meta(Model):
+    canonical: str | None = None
+    version: str | None = None
+    lastModified: str | None = None
+    lang: str | None = Field(default=None, description="BCP 47 language tag, e.g. en-US.")
+    pageSize: Literal["A4", "Letter"] | None = None
+    publish: Publish = Field(default_factory=Publish)
+
+
+class Profile(Model):
+    """A candidate's whole working life; the one input of every output."""
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    basics: Basics = Field(default_factory=Basics)
+    work: list[Work] = Field(default_factory=list)
+    volunteer: list[Volunteer] = Field(default_factory=list)
+    education: list[Education] = Field(default_factory=list)
+    awards: list[Award] = Field(default_factory=list)
+    certificates: list[Certificate] = Field(default_factory=list)
+    publications: list[Publication] = Field(default_factory=list)
+    skills: list[Skill] = Field(default_factory=list)
+    languages: list[Language] = Field(default_factory=list)
+    interests: list[Interest] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    applications: list[Application] = Field(default_factory=list)
+    documents: list[Document] = Field(default_factory=list)
+    meta: Meta = Field(default_factory=Meta)
+
+    def application(self, app_id: str) -> Application | None:
+        return next((a for a in self.applications if a.id == app_id), None)
+
+
+SECTIONS = (
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+    "applications",
+    "documents",
+)

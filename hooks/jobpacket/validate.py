@@ -1,0 +1,202 @@
+"""Raw tree + positions -> typed Profile, with every problem located and explained.
+
+All findings are collected before anything is raised: a user fixing a profile wants the whole
+list at once, the way a compiler gives it, not one error per run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import FieldPath, Problem, ProfileError
+from .load import Loaded, SourceMap, read_file
+from .model import Profile
+
+
+@dataclass(frozen=True)
+class LoadedProfile:
+    """A valid profile together with where it came from and any non-fatal notes."""
+
+    profile: Profile
+    source: SourceMap
+    path: Path
+    notes: list[Problem] = field(default_factory=list)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"the text {value!r}"
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    if kind == "missing":
+        return "is required; add it"
+    if kind == "string_type":
+        return f"expected text, found {_kind(value)}; write a single value (quote it if needed)"
+    if kind in ("list_type", "tuple_type"):
+        return (
+            f"expected a list, found {_kind(value)}; write each entry on its own line "
+            "starting with '- ', or as [a, b]"
+        )
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping of keys (such as `name: ...`), found {_kind(value)}"
+    if kind == "literal_error":
+        return f"{value!r} is not allowed here; use one of {ctx.get('expected')}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, found {_kind(value)}"
+    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
+        return f"expected a number, found {_kind(value)}"
+    if kind in ("too_short", "too_long"):
+        return f"expected {ctx.get('min_length', ctx.get('max_length'))} values, found {value!r}"
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx.get('ge')}, found {value!r}"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    return err["msg"]
+
+
+def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The model class an annotation holds, and whether it is a list of them."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (list, tuple):
+        inner, _ = _model_in(args[0]) if args else (None, False)
+        return inner, True
+    if origin in (typing.Union, types.UnionType, typing.Annotated):
+        for arg in args:
+            found = _model_in(arg)
+            if found[0] is not None:
+                return found
+    return None, False
+
+
+def _check_keys(
+    raw: Any, cls: type[BaseModel], path: FieldPath, source: SourceMap, out: list[Problem]
+) -> None:
+    """Unknown keys: a near-miss of a known one is an error, others are kept and noted."""
+    if not isinstance(raw, dict):
+        return
+    known = {(f.alias or name): f for name, f in cls.model_fields.items()}
+    lower = {k.lower(): k for k in known}
+    for key, value in raw.items():
+        child = (*path, key)
+        if key in known:
+            inner, is_list = _model_in(known[key].annotation)
+            if inner is None:
+                continue
+            if is_list and isinstance(value, list):
+                for i, item in enumerate(value):
+                    _check_keys(item, inner, (*child, i), source, out)
+            elif not is_list:
+                _check_keys(value, inner, child, source, out)
+            continue
+        guess = lower.get(key.lower()) or next(
+            iter(difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)), None
+        )
+        if guess:
+            out.append(
+                source.problem(child, f"unknown key {key!r}; did you mean {guess!r}?", key=True)
+            )
+        else:
+            out.append(
+                source.problem(
+                    child,
+                    "unknown key, kept as extension data (not used by jobpacket)",
+                    key=True,
+                    severity="info",
+                )
+            )
+
+
+def _date_before(end: str, start: str) -> bool:
+    n = min(len(end), len(start))
+    return end[:n] < start[:n]
+
+
+def _cross_checks(profile: Profile, source: SourceMap) -> list[Problem]:
+    """Rules that involve more than one field."""
+    out: list[Problem] = []
+    for section in ("work", "volunteer", "education", "projects"):
+        for i, item in enumerate(getattr(profile, section)):
+            start, end = item.startDate, item.endDate
+            if start and end and end != "present" and _date_before(end, start):
+                out.append(
+                    source.problem(
+                        (section, i, "endDate"),
+                        f"ends ({end}) before it starts ({start}); swap or correct the dates",
+                    )
+                )
+    seen: dict[str, int] = {}
+    for i, app in enumerate(profile.applications):
+        if app.id in seen:
+            out.append(
+                source.problem(
+                    ("applications", i, "id"),
+                    f"id {app.id!r} is already used by applications[{seen[app.id]}]; "
+                    "each application needs its own id",
+                )
+            )
+        seen.setdefault(app.id, i)
+        if app.applied and app.decided and _date_before(app.decided, app.applied):
+            out.append(
+                source.problem(
+                    ("applications", i, "decided"),
+                    f"decided ({app.decided}) before it was applied for ({app.applied})",
+                )
+            )
+        comp = app.compensation
+        if comp and comp.target and comp.target[0] > comp.target[1]:
+            out.append(
+                source.problem(
+                    ("applications", i, "compensation", "target"),
+                    "write the range as [min, max]",
+                )
+            )
+    return out
+
+
+def validate(loaded: Loaded, path: Path) -> LoadedProfile:
+    """Validate parsed data; raise ProfileError listing every error, in file order."""
+    source = loaded.source
+    findings: list[Problem] = list(loaded.problems)
+    _check_keys(loaded.data, Profile, (), source, findings)
+    profile: Profile | None = None
+    try:
+        profile = Profile.model_validate(loaded.data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            findings.append(source.problem(loc, _message(err), key=err["type"] == "missing"))
+    if profile is not None:
+        findings.extend(_cross_checks(profile, source))
+    errors = [p for p in findings if p.severity == "error"]
+    if errors:
+        raise ProfileError(sorted(set(errors), key=lambda p: (p.line, p.col, p.message)))
+    notes = sorted(findings, key=lambda p: (p.line, p.col))
+    assert profile is not None
+    return LoadedProfile(profile, source, path, notes)
+
+
+def load_profile(path: Path | str, display: str | None = None) -> LoadedProfile:
+    """Read, parse and validate a profile file; the one entry point for both adapters."""
+    path = Path(path)
+    return validate(read_file(path, display), path)

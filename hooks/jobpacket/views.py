@@ -1,0 +1,134 @@
+"""Pure functions that derive the profile each output is allowed to see.
+
+The public view is built by copying named fields into a fresh profile (an allowlist), never by
+deleting private ones from a copy: a field added to the model later stays private until
+someone decides, here, that it may be published.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from .model import (
+    Application,
+    Award,
+    Basics,
+    Certificate,
+    Document,
+    Education,
+    Interest,
+    Language,
+    Location,
+    Meta,
+    Profile,
+    Project,
+    Publication,
+    Reference,
+    Skill,
+    SocialProfile,
+    Volunteer,
+    Work,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+_DATES = ("startDate", "endDate")
+PUBLIC_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
+    SocialProfile: ("network", "username", "url"),
+    Work: ("name", "location", "description", "position", "url", *_DATES, "summary", "highlights"),
+    Volunteer: ("organization", "position", "url", *_DATES, "summary", "highlights"),
+    Education: ("institution", "url", "area", "studyType", *_DATES, "score", "courses"),
+    Award: ("title", "date", "awarder", "summary"),
+    Certificate: ("name", "date", "url", "issuer"),
+    Publication: ("name", "publisher", "releaseDate", "url", "summary"),
+    Skill: ("name", "level", "keywords"),
+    Language: ("language", "fluency"),
+    Interest: ("name", "keywords"),
+    Reference: ("name", "reference", "title", "organization", "relationship"),
+    Project: (
+        "name",
+        "description",
+        "highlights",
+        "keywords",
+        *_DATES,
+        "url",
+        "roles",
+        "entity",
+        "type",
+        "images",
+    ),
+    Application: ("id", "organization", "position", "url", "applied", "status"),
+    Document: ("title", "kind", "url", "date"),
+}
+_OPT_IN_SECTIONS = ("applications", "documents")
+
+
+def _pick(item: M, fields: tuple[str, ...], **extra: Any) -> M:
+    values = {name: getattr(item, name) for name in fields}
+    values.update(extra)
+    return type(item).model_construct(**values)
+
+
+def _public_items(items: list[M], *, opt_in: bool) -> list[M]:
+    wanted = "public" if opt_in else None
+    kept = [
+        i
+        for i in items
+        if (i.visibility == "public" if wanted else i.visibility != "private")  # type: ignore[attr-defined]
+    ]
+    return [_pick(i, PUBLIC_FIELDS[type(i)]) for i in kept]
+
+
+def public_view(profile: Profile) -> Profile:
+    """What may be published on the open web: the site and the public résumé PDF."""
+    publish = profile.meta.publish
+    b = profile.basics
+    location = None
+    if b.location:
+        fields = ("city", "region", "countryCode")
+        if publish.address:
+            fields += ("address", "postalCode")
+        location = _pick(b.location, fields)
+    basics = Basics.model_construct(
+        name=b.name,
+        label=b.label,
+        image=b.image,
+        email=b.email if publish.email else None,
+        phone=b.phone if publish.phone else None,
+        url=b.url,
+        summary=b.summary,
+        location=location,
+        profiles=_public_items(b.profiles, opt_in=False),
+    )
+    sections = {
+        name: _public_items(getattr(profile, name), opt_in=name in _OPT_IN_SECTIONS)
+        for name in PUBLIC_FIELDS_BY_SECTION
+    }
+    meta = Meta.model_construct(
+        lang=profile.meta.lang,
+        pageSize=profile.meta.pageSize,
+        lastModified=profile.meta.lastModified,
+        publish=profile.meta.publish,
+    )
+    return Profile.model_construct(basics=basics, meta=meta, **sections)
+
+
+PUBLIC_FIELDS_BY_SECTION = (
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+    "applications",
+    "documents",
+)
+
+__all__ = ["PUBLIC_FIELDS", "Location", "public_view"]
