@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -33,10 +33,11 @@ _FLOAT = re.compile(
 class _CoreResolver(yaml.resolver.Resolver):
     """Resolve plain scalars by YAML 1.2 core rules only: no sexagesimals, no yes/no, no dates."""
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: ClassVar[dict] = {}
 
 
-_CoreResolver.add_implicit_resolver(f"{_CORE_TAGS}null", _NULL, list("~nN") + [""])
+_CoreResolver.add_implicit_resolver(f"{_CORE_TAGS}merge", re.compile(r"^<<$"), ["<"])
+_CoreResolver.add_implicit_resolver(f"{_CORE_TAGS}null", _NULL, [*"~nN", ""])
 _CoreResolver.add_implicit_resolver(f"{_CORE_TAGS}bool", _BOOL, list("tTfF"))
 _CoreResolver.add_implicit_resolver(f"{_CORE_TAGS}int", _INT, list("-+0123456789"))
 _CoreResolver.add_implicit_resolver(f"{_CORE_TAGS}float", _FLOAT, list("-+.0123456789"))
@@ -160,11 +161,10 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, stack | {id(node)})
         if isinstance(node, yaml.SequenceNode):
-            self._check_tag(node, path, "seq")
-            return [
-                self.build(item, (*path, i), stack | {id(node)})
-                for i, item in enumerate(node.value)
-            ]
+            if not self._check_tag(node, path, "seq"):
+                return None
+            inner = stack | {id(node)}
+            return [self.build(item, (*path, i), inner) for i, item in enumerate(node.value)]
         return self._scalar(node, path)
 
     def _check_tag(self, node: yaml.Node, path: FieldPath, expected: str) -> bool:
@@ -173,14 +173,14 @@ class _Builder:
         self.fail(
             node.start_mark,
             path,
-            f"YAML tag {node.tag!r} is not allowed in a profile; remove it "
+            f"YAML tag {node.tag.replace(_CORE_TAGS, '!!')!r} is not allowed in a profile; remove it "
             "(profiles hold plain text, numbers, lists and mappings only)",
         )
         return False
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath, stack: frozenset[int]) -> Any:
         if not self._check_tag(node, path, "map"):
-            return {}
+            return None
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == f"{_CORE_TAGS}merge":
@@ -232,10 +232,18 @@ class _TooBig(Exception):
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line, col = _pos(mark) if mark else (1, 1)
     what = exc.problem or "invalid YAML"
+    if exc.context and exc.context_mark:
+        if "end of stream" in what:
+            # An unclosed quote or bracket: where it opened is what the user must fix.
+            mark = exc.context_mark
+        started = exc.context_mark.line + 1
+        what = f"{what} ({exc.context} that starts on line {started})"
+    line, col = _pos(mark) if mark else (1, 1)
     hint = "check indentation and quoting on this line or the one before"
-    if "found undefined alias" in what:
+    if exc.context and "quoted scalar" in exc.context:
+        hint = "close the quote, or quote the whole value with the other kind of quote"
+    elif "found undefined alias" in what:
         hint = "define the anchor (&name) before using *name"
     elif "mapping values are not allowed" in what:
         hint = "a value containing ': ' must be quoted"
@@ -268,14 +276,15 @@ def parse_text(text: str, file: str) -> Loaded:
     try:
         data = builder.build(root, (), frozenset())
     except _TooBig as big:
-        line, col = _pos(big.node.start_mark)
+        # Point at the top-level key whose value blew up: that is where the user can act.
+        line, col = builder.source.keys.get(big.path[:1], _pos(big.node.start_mark))
         raise ProfileError(
             [
                 Problem(
                     file,
                     line,
                     col,
-                    big.path,
+                    big.path[:1],
                     f"the profile expands to more than {MAX_NODES} values or nests deeper "
                     f"than {MAX_DEPTH} levels (recursive or repeated aliases?); "
                     "write the data out without anchors and aliases",

@@ -57,7 +57,7 @@ def _end_date(value: Any) -> Any:
 
 
 PartialDate = Annotated[
-    str,
+    str | None,
     BeforeValidator(_partial_date),
     Field(
         description="A date: YYYY-MM-DD, YYYY-MM or YYYY.",
@@ -65,7 +65,7 @@ PartialDate = Annotated[
     ),
 ]
 EndDate = Annotated[
-    str,
+    str | None,
     BeforeValidator(_end_date),
     Field(description="A date (YYYY-MM-DD, YYYY-MM or YYYY), or `present` if ongoing."),
 ]
@@ -92,7 +92,9 @@ def _url(value: Any) -> Any:
     return text
 
 
-Url = Annotated[str, BeforeValidator(_url), Field(description="An http(s) or mailto: address.")]
+Url = Annotated[
+    str | None, BeforeValidator(_url), Field(description="An http(s) or mailto: address.")
+]
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 
@@ -113,7 +115,7 @@ def _email(value: Any) -> Any:
     return value
 
 
-Email = Annotated[str, BeforeValidator(_email)]
+Email = Annotated[str | None, BeforeValidator(_email)]
 
 
 def _relative_path(value: str) -> str:
@@ -206,7 +208,9 @@ class SocialProfile(Item):
 class Basics(Model):
     name: str | None = None
     label: str | None = None
-    image: str | None = None
+    image: Url | None = Field(
+        default=None, description="Photo: a path under content/ or an https:// address."
+    )
     email: Email | None = None
     phone: str | None = None
     url: Url | None = None
@@ -419,7 +423,7 @@ class Publish(Model):
 
 
 class Meta(Model):
-    canonical: str | None = None
+    canonical: Url | None = None
     version: str | None = None
     lastModified: str | None = None
     lang: str | None = Field(default=None, description="BCP 47 language tag, e.g. en-US.")

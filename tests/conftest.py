@@ -1,0 +1,27 @@
+"""Shared paths and helpers for the test suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "profiles" / "example.yml"
+JSONRESUME = Path(__file__).resolve().parent / "fixtures" / "jsonresume"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def write_profile(tmp_path: Path):
+    """Write profile text (str or bytes) to a file and return its path."""
+
+    def write(content: str | bytes, name: str = "profile.yml") -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write
