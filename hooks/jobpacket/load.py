@@ -168,12 +168,13 @@ class _Builder:
         return self._scalar(node, path)
 
     def _check_tag(self, node: yaml.Node, path: FieldPath, expected: str) -> bool:
-        if node.tag in (f"{_CORE_TAGS}{expected}",):
+        if node.tag == f"{_CORE_TAGS}{expected}":
             return True
+        shown = node.tag.replace(_CORE_TAGS, "!!")
         self.fail(
             node.start_mark,
             path,
-            f"YAML tag {node.tag.replace(_CORE_TAGS, '!!')!r} is not allowed in a profile; remove it "
+            f"YAML tag {shown!r} is not allowed in a profile; remove it "
             "(profiles hold plain text, numbers, lists and mappings only)",
         )
         return False
