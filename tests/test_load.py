@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from jobpacket.errors import ProfileError
 from jobpacket.load import parse_text
 from jobpacket.validate import load_profile
