@@ -1,20 +1,35 @@
 """Which printed documents a build produces, where they go, and the cache that skips re-renders.
 
 This is the one module the adapters (MkDocs hook, CLI) call for PDFs. Work is keyed by a
-digest of everything that can change the bytes (the print HTML, which already holds the
-profile data, design, page size and date; the templates' CSS; the font files; any local file
-the HTML refers to; WeasyPrint's version), so an unchanged document costs a hash and a file
-read during `mkdocs serve`. Same inputs give the same bytes (invariant 5), which is what makes
-this cache safe.
+digest of everything that can change the bytes: the print HTML (which already holds the
+profile data, the design, the page size and the date), the stylesheets, the font files, every
+local file the HTML refers to, and the versions of jobpacket and WeasyPrint. An unchanged
+document therefore costs a hash and a file read during `mkdocs serve`. Same inputs give the
+same bytes (invariant 5), which is what makes this cache safe.
+
+The cache lives in `.jobpacket-cache/pdf/` in the site folder (next to mkdocs.yml), or in
+JOBPACKET_CACHE_DIR when that is set.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 
+from . import __version__
+from .documents import ASSETS_DIR, PrintDocument, project_root
+from .fsutil import write_atomic
 from .validate import LoadedProfile
 
 SITE_RESUME = "resume.pdf"
+CACHE_ENV = "JOBPACKET_CACHE_DIR"
+_CACHE_FORMAT = b"jobpacket-pdf-1"
+_MEMO_SIZE = 32
+_DISK_KEEP = 64
+_memo: OrderedDict[str, bytes] = OrderedDict()
 
 
 def site_documents(loaded: LoadedProfile, *, cache_dir: Path | None = None) -> dict[str, bytes]:
@@ -25,7 +40,7 @@ def site_documents(loaded: LoadedProfile, *, cache_dir: Path | None = None) -> d
     from . import documents
 
     doc = documents.resume(loaded, public=True)
-    return {SITE_RESUME: render(doc, loaded, cache_dir=cache_dir)}
+    return {SITE_RESUME: render(doc, cache_dir=default_cache_dir(loaded, cache_dir))}
 
 
 def private_documents(
@@ -33,24 +48,109 @@ def private_documents(
 ) -> list[Path]:
     """Write the full résumé, the reference index and each application's letter to out_dir.
 
-    These hold private details (phone, street address, letters): out_dir must stay outside
-    site/ so `mkdocs gh-deploy` never publishes them. Returns the paths written.
+    These hold private details (phone, street address, letters), so out_dir must stay outside
+    site/ where `mkdocs gh-deploy` would publish them. Every document is prepared before any
+    file is written, so a profile error leaves the previous outputs as they were. Files whose
+    bytes are unchanged are not rewritten. Returns the paths, in a stable order.
     """
     from . import documents
-    from .fsutil import write_atomic
 
+    cache = default_cache_dir(loaded, cache_dir)
+    prepared = list(documents.private_set(loaded))
     written: list[Path] = []
-    for relpath, doc in documents.private_set(loaded):
+    for relpath, doc in prepared:
         target = out_dir / relpath
-        data = render(doc, loaded, cache_dir=cache_dir)
-        if not target.exists() or target.read_bytes() != data:
+        data = render(doc, cache_dir=cache)
+        if not target.is_file() or target.read_bytes() != data:
             write_atomic(target, data)
         written.append(target)
     return written
 
 
-def render(doc, loaded: LoadedProfile, *, cache_dir: Path | None = None) -> bytes:
-    """PDF bytes for one print document, from the cache when its inputs are unchanged."""
-    from .pdf import render_pdf
+def default_cache_dir(loaded: LoadedProfile, cache_dir: Path | None = None) -> Path:
+    """Where rendered PDFs are kept between runs: argument, JOBPACKET_CACHE_DIR, or the site's."""
+    if cache_dir is not None:
+        return cache_dir
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env)
+    return project_root(loaded) / ".jobpacket-cache"
 
-    return render_pdf(doc)
+
+@lru_cache(maxsize=256)
+def _file_digest(path: Path, size: int, mtime_ns: int) -> bytes:
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
+def _digest_file(h: hashlib._Hash, path: Path) -> None:
+    st = path.stat()
+    h.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
+    h.update(_file_digest(path, st.st_size, st.st_mtime_ns))
+
+
+def _weasyprint_version() -> str:
+    from importlib.metadata import version
+
+    return version("weasyprint")
+
+
+def cache_key(doc: PrintDocument) -> str:
+    """Digest of every input of a document's PDF."""
+    h = hashlib.sha256(_CACHE_FORMAT)
+    for part in (__version__, _weasyprint_version(), doc.html):
+        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    for path in doc.stylesheets:
+        _digest_file(h, path)
+    for path in sorted(p for p in (ASSETS_DIR / "fonts").rglob("*") if p.is_file()):
+        _digest_file(h, path)
+    for path in doc.files:
+        _digest_file(h, path)
+    return h.hexdigest()
+
+
+def render_uncached(doc: PrintDocument, *, key: str | None = None) -> bytes:
+    """Render one document with WeasyPrint, confined to its allowed folders."""
+    from .pdf import file_url, render_pdf
+
+    key = key or cache_key(doc)
+    sheets = [(p.read_text(encoding="utf-8"), file_url(p)) for p in doc.stylesheets]
+    return render_pdf(
+        doc.html,
+        stylesheets=sheets,
+        roots=doc.roots,
+        identifier=bytes.fromhex(key[:32]),
+        what=doc.name,
+    )
+
+
+def render(doc: PrintDocument, *, cache_dir: Path | None = None) -> bytes:
+    """PDF bytes for one document, from the memo or the disk cache when inputs are unchanged."""
+    key = cache_key(doc)
+    if key in _memo:
+        _memo.move_to_end(key)
+        return _memo[key]
+    cached = cache_dir / "pdf" / f"{key}.pdf" if cache_dir else None
+    data: bytes | None = None
+    if cached is not None and cached.is_file():
+        data = cached.read_bytes()
+        if not data.startswith(b"%PDF-"):
+            data = None
+    if data is None:
+        data = render_uncached(doc, key=key)
+        if cached is not None:
+            _store(cached, data)
+    _memo[key] = data
+    while len(_memo) > _MEMO_SIZE:
+        _memo.popitem(last=False)
+    return data
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Keep a rendered PDF; the cache is an optimisation, so failing to write is not an error."""
+    try:
+        write_atomic(path, data)
+        entries = sorted(path.parent.glob("*.pdf"), key=lambda p: p.stat().st_mtime_ns)
+        for old in entries[:-_DISK_KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass

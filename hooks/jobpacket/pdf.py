@@ -1,0 +1,275 @@
+"""Print HTML -> PDF bytes with WeasyPrint, confined to the project's own files and a clock.
+
+Importing this module imports WeasyPrint; callers import it inside the functions that render,
+so `jobpacket check` and the site's page generation never pay for it.
+
+Three guarantees live here:
+- WeasyPrint reads nothing but `data:` URLs and files inside the allowed folders
+  (`ConfinedFetcher`); no http(s), no other path, so no redirects either (invariant 4).
+- The same inputs give the same bytes: fixed dates come in through the HTML, and the PDF
+  file identifier is derived from the inputs instead of being left out or random (invariant 5).
+- A render that runs too long is stopped (`RenderTimeout`), so a hostile or huge profile
+  cannot hang a build or `mkdocs serve`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes.util
+import mimetypes
+import os
+import pickle
+import select
+import signal
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from .errors import UserError
+
+T = TypeVar("T")
+
+#: Seconds one document may take to render; the example's résumé needs well under one.
+RENDER_TIMEOUT = float(os.environ.get("JOBPACKET_RENDER_TIMEOUT", "60"))
+#: The largest single file (image, font) WeasyPrint may read.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+PDF_VARIANT = "pdf/ua-1"
+
+
+def _import_weasyprint() -> Any:
+    """Import WeasyPrint without ctypes' slow library search on Linux.
+
+    WeasyPrint loads each native library by trying several names; for every name that is not
+    a path, cffi calls ctypes.util.find_library, which on Linux runs ldconfig and the C
+    compiler: about 0.3 s per process, a third of the time `jobpacket pdf` takes. Every
+    name list ends with the library's exact soname, which the dynamic loader finds itself, so
+    we let find_library answer "not found" at once while WeasyPrint imports, and import again
+    the ordinary way should that ever fail.
+    """
+    if "weasyprint.text.ffi" in sys.modules or not sys.platform.startswith("linux"):
+        import weasyprint
+
+        return weasyprint
+    original = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        import weasyprint
+    except OSError:
+        for module in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+            del sys.modules[module]
+        ctypes.util.find_library = original
+        import weasyprint
+    finally:
+        ctypes.util.find_library = original
+    return weasyprint
+
+
+weasyprint = _import_weasyprint()
+from weasyprint.text.fonts import FontConfiguration  # noqa: E402
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse  # noqa: E402
+
+
+class RenderTimeout(UserError):
+    """A document took longer than the time limit to render."""
+
+
+class RefusedFetch(UserError):
+    """WeasyPrint asked for something outside the allowed folders; nothing was read."""
+
+
+class _Deadline(BaseException):
+    """Raised by the alarm; a BaseException so no `except Exception` inside WeasyPrint eats it."""
+
+
+class ConfinedFetcher(URLFetcher):
+    """Serves `data:` URLs and regular files inside `roots`; refuses everything else.
+
+    Symbolic links are resolved before the check, so a link inside the project that points
+    at /etc is refused like the path itself. Refusals are recorded and, because
+    `fail_on_errors` is set, stop the render instead of leaving a silent gap in the PDF.
+    """
+
+    def __init__(self, roots: Sequence[Path]) -> None:
+        super().__init__(timeout=1, allowed_protocols=("data", "file"), fail_on_errors=True)
+        self.roots = tuple(Path(os.path.realpath(r)) for r in roots)
+        self.refused: list[tuple[str, str]] = []
+        self.read: list[Path] = []
+
+    def _refuse(self, url: str, reason: str) -> ValueError:
+        self.refused.append((url, reason))
+        return ValueError(f"refused {url}: {reason}")
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+        if scheme == "data":
+            from urllib.request import DataHandler, Request
+
+            with DataHandler().data_open(Request(url)) as response:
+                body = response.read()
+                content_type = response.headers.get("Content-Type", "text/plain")
+            return URLFetcherResponse(url, body, {"Content-Type": content_type})
+        if scheme != "file":
+            raise self._refuse(url, "only files inside the project are read, never the network")
+        parts = urlsplit(url)
+        if parts.netloc not in ("", "localhost"):
+            raise self._refuse(url, "a file on another host")
+        path = Path(os.path.realpath(url2pathname(unquote(parts.path))))
+        if not any(path == r or path.is_relative_to(r) for r in self.roots):
+            raise self._refuse(url, "outside the profile's folder, content/ and jobpacket's assets")
+        if not path.is_file():
+            raise self._refuse(url, "not a regular file")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise self._refuse(url, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        self.read.append(path)
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
+
+    def open(self, url: Any, data: Any = None, timeout: Any = None) -> Any:  # pragma: no cover
+        """urllib's entry point; routed through `fetch` so no handler can reach the network."""
+        return self.fetch(url if isinstance(url, str) else url.full_url)
+
+
+def _render(
+    html: str, stylesheets: Sequence[tuple[str, str]], roots: Sequence[Path], identifier: bytes
+) -> bytes:
+    fetcher = ConfinedFetcher(roots)
+    font_config = FontConfiguration()
+    try:
+        css = [
+            weasyprint.CSS(string=text, base_url=base, url_fetcher=fetcher, font_config=font_config)
+            for text, base in stylesheets
+        ]
+        document = weasyprint.HTML(
+            string=html, base_url=stylesheets[0][1] if stylesheets else None, url_fetcher=fetcher
+        )
+        pdf = document.write_pdf(
+            stylesheets=css,
+            font_config=font_config,
+            pdf_variant=PDF_VARIANT,
+            pdf_identifier=identifier,
+        )
+    except FatalURLFetchingError as exc:
+        url, reason = fetcher.refused[-1] if fetcher.refused else (str(exc), str(exc.__cause__))
+        raise RefusedFetch(
+            f"the print templates asked for {url}, which was not read ({reason}); printed "
+            "documents only use files next to the profile, under content/ or in jobpacket"
+        ) from None
+    assert isinstance(pdf, bytes)
+    return pdf
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Interrupt the main thread after `seconds` (SIGALRM; Unix only)."""
+
+    def expired(signum: int, frame: Any) -> None:
+        raise _Deadline
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _in_child(func: Callable[[], T], seconds: float) -> T:
+    """Run `func` in a forked child and kill it after `seconds`.
+
+    Used off the main thread (e.g. `mkdocs serve` rebuilds), where no alarm can interrupt
+    Python code. The child already has WeasyPrint imported, so forking costs milliseconds.
+    """
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child, reported through the pipe
+        status = 0
+        try:
+            os.close(read_fd)
+            try:
+                payload = pickle.dumps(("ok", func()))
+            except BaseException as exc:
+                try:
+                    payload = pickle.dumps(("error", exc))
+                except Exception:
+                    payload = pickle.dumps(("bug", traceback.format_exc()))
+            with os.fdopen(write_fd, "wb") as out:
+                out.write(payload)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_fd)
+    chunks: list[bytes] = []
+    import time
+
+    deadline = time.monotonic() + seconds
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([read_fd], [], [], remaining)[0]:
+                os.kill(pid, signal.SIGKILL)
+                raise _Deadline
+            chunk = os.read(read_fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(read_fd)
+        os.waitpid(pid, 0)
+    if not chunks:
+        raise RuntimeError("the PDF rendering process ended without an answer")
+    kind, value = pickle.loads(b"".join(chunks))
+    if kind == "ok":
+        return value  # type: ignore[no-any-return]
+    if kind == "error":
+        raise value
+    raise RuntimeError(f"PDF rendering failed in the child process:\n{value}")
+
+
+def with_time_limit(func: Callable[[], T], seconds: float | None, what: str) -> T:
+    """Run `func`, stopping it after `seconds` with a `RenderTimeout` naming `what`."""
+    if not seconds:
+        return func()
+    try:
+        if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+            with _alarm(seconds):
+                return func()
+        if hasattr(os, "fork"):
+            return _in_child(func, seconds)
+        return func()  # pragma: no cover - no way to interrupt a thread on this platform
+    except _Deadline:
+        raise RenderTimeout(
+            f"{what}: rendering took longer than {seconds:g} s and was stopped; shorten the "
+            "profile's text, or raise JOBPACKET_RENDER_TIMEOUT if it really is that long"
+        ) from None
+
+
+def render_pdf(
+    html: str,
+    *,
+    stylesheets: Sequence[tuple[str, str]] = (),
+    roots: Sequence[Path] = (),
+    identifier: bytes = b"jobpacket",
+    timeout: float | None = RENDER_TIMEOUT,
+    what: str = "document",
+) -> bytes:
+    """Render print HTML to PDF bytes.
+
+    `stylesheets` are (CSS text, base URL) pairs; the first base URL also resolves the HTML's
+    relative URLs. `roots` are the only folders WeasyPrint may read. `identifier` becomes the
+    PDF's /ID, so pass something derived from the inputs.
+    """
+    return with_time_limit(lambda: _render(html, stylesheets, roots, identifier), timeout, what)
+
+
+def file_url(path: Path) -> str:
+    """A file: URL for WeasyPrint (which resolves relative URLs against it)."""
+    from weasyprint.urls import path2url
+
+    return str(path2url(str(path)))
