@@ -78,7 +78,17 @@ def _public_items(items: list[M], *, opt_in: bool) -> list[M]:
         for i in items
         if (i.visibility == "public" if wanted else i.visibility != "private")  # type: ignore[attr-defined]
     ]
-    return [_pick(i, PUBLIC_FIELDS[type(i)]) for i in kept]
+    return [_pick(i, _public_fields(i)) for i in kept]
+
+
+def _public_fields(item: BaseModel) -> tuple[str, ...]:
+    """The allowlist for one item; a few depend on the item's own privacy flags."""
+    fields = PUBLIC_FIELDS[type(item)]
+    if isinstance(item, Reference) and item.letter is not None and item.letter.confidential:
+        # A confidential letter is between the recommender and the employer; its quoted
+        # text is not the candidate's to publish either.
+        fields = tuple(f for f in fields if f != "reference")
+    return fields
 
 
 def public_view(profile: Profile) -> Profile:
