@@ -325,7 +325,7 @@ def _stylesheets(design: str) -> tuple[Path, ...]:
 
 
 def _design(loaded: LoadedProfile, design: str | None) -> str:
-    chosen = design or getattr(loaded.profile.meta, "design", None) or DEFAULT_DESIGN
+    chosen = design or loaded.profile.meta.design or DEFAULT_DESIGN
     if chosen not in DESIGNS:
         raise ProfileError(
             [

@@ -427,7 +427,16 @@ class Meta(Model):
     version: str | None = None
     lastModified: str | None = None
     lang: str | None = Field(default=None, description="BCP 47 language tag, e.g. en-US.")
-    pageSize: Literal["A4", "Letter"] | None = None
+    pageSize: Literal["A4", "Letter"] | None = Field(
+        default=None,
+        description="Paper for printed documents; default Letter for US/Canadian locales "
+        "(by lang or basics.location.countryCode), else A4.",
+    )
+    design: Literal["classic", "modern"] | None = Field(
+        default=None,
+        description="Look of the printed résumé, letters and reference index: classic "
+        "(serif, the default) or modern (sans-serif with a coloured accent and the photo).",
+    )
     publish: Publish = Field(default_factory=Publish)
 
 
