@@ -16,11 +16,13 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import OrderedDict
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
 from .documents import ASSETS_DIR, PrintDocument, project_root
+from .errors import Problem
 from .fsutil import write_atomic
 from .validate import LoadedProfile
 
@@ -32,26 +34,38 @@ _DISK_KEEP = 64
 _memo: OrderedDict[str, bytes] = OrderedDict()
 
 
-def site_documents(loaded: LoadedProfile, *, cache_dir: Path | None = None) -> dict[str, bytes]:
+def site_documents(
+    loaded: LoadedProfile,
+    *,
+    cache_dir: Path | None = None,
+    report: Callable[[Problem], None] | None = None,
+) -> dict[str, bytes]:
     """Files to add to site/: the public résumé, built from the public view only.
 
-    Keys are paths relative to the site root; values are the file contents.
+    Keys are paths relative to the site root; values are the file contents. `report` receives
+    located warnings (a photo that is a web address, say); errors raise ProfileError.
     """
     from . import documents
 
     doc = documents.resume(loaded, public=True)
+    _report(doc, report)
     return {SITE_RESUME: render(doc, cache_dir=default_cache_dir(loaded, cache_dir))}
 
 
 def private_documents(
-    loaded: LoadedProfile, out_dir: Path = Path("build"), *, cache_dir: Path | None = None
+    loaded: LoadedProfile,
+    out_dir: Path = Path("build"),
+    *,
+    cache_dir: Path | None = None,
+    report: Callable[[Problem], None] | None = None,
 ) -> list[Path]:
     """Write the full résumé, the reference index and each application's letter to out_dir.
 
     These hold private details (phone, street address, letters), so out_dir must stay outside
     site/ where `mkdocs gh-deploy` would publish them. Every document is prepared before any
     file is written, so a profile error leaves the previous outputs as they were. Files whose
-    bytes are unchanged are not rewritten. Returns the paths, in a stable order.
+    bytes are unchanged are not rewritten. Returns the paths, in a stable order. `report`
+    receives located warnings (a missing enclosure, say).
     """
     from . import documents
 
@@ -59,12 +73,19 @@ def private_documents(
     prepared = list(documents.private_set(loaded))
     written: list[Path] = []
     for relpath, doc in prepared:
+        _report(doc, report)
         target = out_dir / relpath
         data = render(doc, cache_dir=cache)
         if not target.is_file() or target.read_bytes() != data:
             write_atomic(target, data)
         written.append(target)
     return written
+
+
+def _report(doc: PrintDocument, report: Callable[[Problem], None] | None) -> None:
+    if report is not None:
+        for note in doc.notes:
+            report(note)
 
 
 def default_cache_dir(loaded: LoadedProfile, cache_dir: Path | None = None) -> Path:

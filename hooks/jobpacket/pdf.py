@@ -20,6 +20,7 @@ import mimetypes
 import os
 import pickle
 import select
+import shutil
 import signal
 import sys
 import threading
@@ -159,6 +160,13 @@ def _render(
             f"the print templates asked for {url}, which was not read ({reason}); printed "
             "documents only use files next to the profile, under content/ or in jobpacket"
         ) from None
+    finally:
+        # WeasyPrint copies @font-face files into a temporary folder that it removes in
+        # FontConfiguration.__del__; reference cycles can put that off until exit (or forever,
+        # when the CLI exits early), so remove it as soon as the PDF exists.
+        folder = getattr(font_config, "_folder", None)
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
     assert isinstance(pdf, bytes)
     return pdf
 
