@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -331,6 +332,11 @@ def _escaped_striptags(value: Any) -> Markup:
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     env.filters["striptags"] = _escaped_striptags
+    if env.bytecode_cache is None:
+        # Compiling the theme's templates is the largest fixed cost of every build and
+        # `mkdocs serve` rebuild; Jinja's per-user cache is keyed by a checksum of each
+        # template's source, so an edited or upgraded theme is never served stale.
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache()
     return env
 
 

@@ -82,6 +82,17 @@ class SitePage:
     description: str = ""
 
 
+_last_view: tuple[Profile, Profile] | None = None
+
+
+def _public(profile: Profile) -> Profile:
+    """``public_view``, remembered for the profile last asked about (one per build)."""
+    global _last_view
+    if _last_view is None or _last_view[0] is not profile:
+        _last_view = (profile, public_view(profile))
+    return _last_view[1]
+
+
 # --- text helpers --------------------------------------------------------------------------
 
 
@@ -210,6 +221,9 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Compiling the templates is most of the pages' cost in a fresh `mkdocs build`
+        # process; Jinja's per-user cache (keyed by a checksum of the source) skips it.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
     env.filters.update(
         md=lambda v: markdown_to_html(v) if v else Markup(""),
@@ -307,7 +321,7 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
 
     Sections with nothing public in them make no page, so they make no nav entry either.
     """
-    view = public_view(profile)
+    view = _public(profile)
     plan = _plan(view)
     b = view.basics
 
@@ -452,7 +466,7 @@ def _absolute(ctx: SiteContext, target: str) -> str | None:
 
 def person_json_ld(profile: Profile, ctx: SiteContext) -> dict[str, Any]:
     """schema.org Person for the home page, from the public view only."""
-    view = public_view(profile)
+    view = _public(profile)
     b = view.basics
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person"}
 
@@ -524,7 +538,7 @@ def head_tags(
 
     ``title`` and ``description`` are plain text; they are escaped here, where they land.
     """
-    view = public_view(profile)
+    view = _public(profile)
     b = view.basics
     title = plain(title)
     if home and b.label:

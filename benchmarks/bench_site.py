@@ -1,0 +1,125 @@
+"""Time `mkdocs build` of the example against the floor: the same site without the hooks.
+
+The floor is a plain Material build of exactly the Markdown the hooks generate (written to a
+temporary docs folder, with the same theme, plugins, nav, stylesheet and résumé PDF), so the
+ratio is what the hooks cost: loading and validating the profile, rendering the pages, the
+(cached) PDF lookup and the head tags. Whole-process times, median of several runs; the
+target is a ratio of at most 1.15. Not a timed test: run it by hand on a quiet machine.
+
+The hooks also switch on Jinja's bytecode cache for the theme's templates, which a plain
+build does not have. So a third figure, the floor with only that cache switched on, shows the
+hooks' own cost without the gain from the cache.
+
+    .venv/bin/python benchmarks/bench_site.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def interleaved_medians(
+    commands: dict[str, tuple[list[str], Path]], runs: int
+) -> dict[str, tuple[float, list[float]]]:
+    """Median wall time of each command, runs interleaved so machine load hits all alike."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (cmd, cwd) in commands.items():
+            start = time.perf_counter()
+            subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, env=ENV)
+            times[name].append(time.perf_counter() - start)
+    return {name: (statistics.median(t), t) for name, t in times.items()}
+
+
+def write_floor_site(target: Path, built: Path) -> None:
+    """The hook-free twin of the example site: generated Markdown as plain files."""
+    from mkdocs.config import load_config
+
+    from jobpacket import mkdocs as adapter
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(built))
+    config = config.plugins.on_config(config)
+    from mkdocs.structure.files import get_files
+
+    files = config.plugins.on_files(get_files(config), config=config)
+    docs = target / "docs"
+    for f in files:
+        if f.generated_by and f.src_uri.endswith((".md", ".css", ".js")):
+            out = docs / f.src_uri
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(f.content_bytes)
+    for name, data in adapter._state.build.documents.items():  # type: ignore[union-attr]
+        (docs / name).write_bytes(data)
+
+    raw = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    raw.pop("hooks", None)
+    raw.pop("watch", None)
+    raw["docs_dir"] = "docs"
+    raw["nav"] = config.nav
+    raw["extra_css"] = list(config.extra_css)
+    raw["extra"] = {"polyfills": list(config.extra["polyfills"])}
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    raw["hooks"] = ["cache_hook.py"]
+    (target / "cached.yml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    (target / "cache_hook.py").write_text(CACHE_HOOK, encoding="utf-8")
+
+
+CACHE_HOOK = """import jinja2
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache()
+    return env
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="jobpacket-bench-") as tmp:
+        tmp_path = Path(tmp)
+        floor_dir = tmp_path / "floor"
+        write_floor_site(floor_dir, tmp_path / "scratch")
+        site_dir = str(tmp_path / "site")
+        hooks_cmd = [*MKDOCS, "build", "-q", "-d", site_dir]
+        floor_cmd = [*MKDOCS, "build", "-q", "-d", str(tmp_path / "floor-site")]
+        cached_cmd = [*floor_cmd, "-f", "cached.yml"]
+        commands = {
+            "floor": (floor_cmd, floor_dir),
+            "hooks": (hooks_cmd, ROOT),
+            "cached": (cached_cmd, floor_dir),
+        }
+        for cmd, cwd in commands.values():  # warm up: PDF cache, .pyc and template caches
+            subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, env=ENV)
+        results = interleaved_medians(commands, args.runs)
+        (floor, floor_all), (hooks, hooks_all) = results["floor"], results["hooks"]
+        cached, cached_all = results["cached"]
+        shutil.rmtree(tmp_path / "scratch", ignore_errors=True)
+    fmt = ", ".join
+    print(f"plain Material build (floor): {floor:.3f} s median of {args.runs}")
+    print(f"  runs: {fmt(f'{t:.3f}' for t in floor_all)}")
+    print(f"mkdocs build with the hooks:  {hooks:.3f} s median of {args.runs}")
+    print(f"  runs: {fmt(f'{t:.3f}' for t in hooks_all)}")
+    print(f"floor + theme template cache: {cached:.3f} s median of {args.runs}")
+    print(f"  runs: {fmt(f'{t:.3f}' for t in cached_all)}")
+    print(f"ratio hooks / floor:          {hooks / floor:.2f} (target: at most 1.15)")
+    print(f"ratio hooks / cached floor:   {hooks / cached:.2f} (the hooks' own cost)")
+
+
+if __name__ == "__main__":
+    main()
