@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import __version__
 from .errors import FieldPath, Problem, ProfileError
@@ -174,7 +174,12 @@ def _local_file(ctx: _Context, where: FieldPath, value: str, *, used: bool) -> P
         return None
     if not resolved.is_file():
         if used:
-            ctx.warn(where, f"file {shown} not found next to the profile; it is left out")
+            from .settings import display_path
+
+            looked = display_path(base / value)
+            ctx.warn(
+                where, f"file {shown} not found (looked for {looked}); fix the path or add the file"
+            )
         return None
     if used:
         ctx.files.append(resolved)
@@ -252,6 +257,15 @@ def long_date(value: str, lang: str | None) -> str:
         return f"{name} {year}"
     us = (lang or "en-US").upper().replace("_", "-") in ("EN-US", "EN")
     return f"{name} {day}, {year}" if us else f"{day} {name} {year}"
+
+
+def short_date(value: str) -> str:
+    """A compact date for tables: "Nov 1, 2026" (or "Nov 2026", "2026")."""
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = [*parts, 0, 0][:3]
+    if not month:
+        return str(year)
+    return f"{_MONTHS[month - 1]} {day}, {year}" if day else f"{_MONTHS[month - 1]} {year}"
 
 
 def _bare_url(url: str | None) -> str:
@@ -358,8 +372,11 @@ def _require_name(loaded: LoadedProfile, ctx: _Context) -> str:
     return name
 
 
-def _contact(profile: Profile) -> list[dict[str, str]]:
-    """The contact items of a header, in the order people read them."""
+def _contact(profile: Profile, *, social: bool = True) -> list[dict[str, str]]:
+    """The contact items of a header, in the order people read them.
+
+    A letter's sender block keeps to address, email, phone and website (`social=False`).
+    """
     b = profile.basics
     loc = b.location
     items: list[dict[str, str]] = []
@@ -376,7 +393,7 @@ def _contact(profile: Profile) -> list[dict[str, str]]:
     add(b.email, f"mailto:{b.email}" if b.email else "")
     add(b.phone, "tel:" + re.sub(r"[^\d+]", "", b.phone) if b.phone else "")
     add(_bare_url(b.url), b.url or "")
-    for p in _visible(b.profiles):
+    for p in _visible(b.profiles) if social else ():
         if p.url:
             add(_bare_url(p.url), p.url)
         elif p.username:
@@ -652,7 +669,7 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
         "keywords": [x for x in (app.position, app.organization) if x],
         "name": name,
         "label": "",
-        "contact": _contact(profile),
+        "contact": _contact(profile, social=False),
         "date": long_date(date_value, lang),
         "recipient": recipient,
         "subject_line": subject,
@@ -690,6 +707,14 @@ _DELIVERY = {
 }
 
 
+def _breakable_email(email: str | None) -> Markup:
+    """An address that may wrap after the @ in a narrow column, and nowhere else."""
+    if not email:
+        return Markup("")
+    local, _, domain = clean_text(email).partition("@")
+    return escape(local) + Markup("@<wbr>") + escape(domain)
+
+
 def reference_index(
     loaded: LoadedProfile, app_id: str | None = None, *, design: str | None = None
 ) -> PrintDocument:
@@ -701,7 +726,6 @@ def reference_index(
     if app_id is not None:
         _, app = find_application(loaded, app_id)
     profile = loaded.profile
-    lang = profile.meta.lang
     rows, confidential = [], []
     for i, ref in enumerate(profile.references):
         if ref.visibility == "private":
@@ -710,10 +734,12 @@ def reference_index(
         status, delivery, date = "No letter", "", ""
         if letter:
             status = _STATUS[letter.status]
-            stamp = letter.received or letter.requested
-            if letter.status in ("received", "submitted") and letter.received:
-                stamp = letter.received
-            date = long_date(stamp, lang) if stamp and letter.status != "none" else ""
+            if letter.status == "received" and letter.received:
+                date = short_date(letter.received)
+            elif letter.status == "requested" and letter.requested:
+                date = short_date(letter.requested)
+            elif letter.status in ("submitted", "declined") and letter.requested:
+                date = f"requested {short_date(letter.requested)}"
             delivery = _DELIVERY[letter.delivery] if letter.delivery else ""
             if letter.file:
                 enclosed = letter.delivery == "enclosed"
@@ -732,6 +758,7 @@ def reference_index(
                 "organization": ref.organization or "",
                 "relationship": ref.relationship or "",
                 "email": ref.email or "",
+                "email_breakable": _breakable_email(ref.email),
                 "phone": ref.phone or "",
                 "status": status,
                 "date": date,
