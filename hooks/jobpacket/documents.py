@@ -93,10 +93,18 @@ class _Context:
     """Collects located findings and local files while a document is prepared."""
 
     loaded: LoadedProfile
-    roots: tuple[Path, ...]
+    roots: tuple[Path, ...] = field(init=False)
+    profile_dir: Path = field(init=False)
+    content_dir: Path = field(init=False)
     errors: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        root = project_root(self.loaded)
+        self.profile_dir = Path(os.path.realpath(self.loaded.path.parent))
+        self.content_dir = Path(os.path.realpath(root / "content"))
+        self.roots = allowed_roots(self.loaded)
 
     def error(self, path: FieldPath, message: str) -> None:
         self.errors.append(self.loaded.source.problem(path, message))
@@ -132,44 +140,46 @@ def _inside(path: Path, roots: Iterable[Path]) -> bool:
     return any(path == r or path.is_relative_to(r) for r in roots)
 
 
-def _local_file(ctx: _Context, where: FieldPath, value: str, *, used: bool) -> Path | None:
+def _local_file(
+    ctx: _Context, where: FieldPath, value: str, *, used: bool, under_content: bool = False
+) -> Path | None:
     """Resolve a profile path to a readable file inside the project, or report why not.
 
-    A path that leaves the project is an error even when the document would not show it: it
-    is either a mistake or an attempt to read someone's files, and both deserve a message.
-    A missing file or a web address is only a warning, and the document is made without it.
+    Paths are relative to the profile's folder, except images (`under_content`), which are
+    relative to content/ as on the site. A path that leaves the project is an error even when
+    the document would not show it: it is either a mistake or an attempt to read someone's
+    files, and both deserve a message. A missing file or a web address is only a warning, and
+    the document is made without it.
     """
     shown = repr(value)
+    base = ctx.content_dir if under_content else ctx.profile_dir
+    relative_to = "content/" if under_content else "the profile's folder"
     if _SCHEME.match(value):
         scheme = value.split(":", 1)[0].lower()
         if scheme in ("http", "https"):
             if used:
                 ctx.warn(
                     where,
-                    f"{shown} is a web address; printed documents never download files, so "
-                    "it is left out; save the file next to the profile and give its relative "
-                    "path",
+                    f"{shown} is a web address and printed documents never download; it is "
+                    f"left out; save the file under {relative_to} and give its relative path",
                 )
             return None
         ctx.error(
             where,
-            f"{shown} is not a relative path; printed documents only read files next to the "
-            "profile or under content/; give a path such as images/photo.jpg",
+            f"{shown} is not a relative path; printed documents only read files in the "
+            f"project; give a path relative to {relative_to}",
         )
         return None
     if value.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:[\\/]", value):
-        ctx.error(
-            where,
-            f"{shown} is an absolute path; give a path relative to the profile's folder",
-        )
+        ctx.error(where, f"{shown} is an absolute path; give a path relative to {relative_to}")
         return None
-    base = ctx.loaded.path.resolve().parent
     resolved = Path(os.path.realpath(base / value))
-    if not _inside(resolved, ctx.roots[:2]):
+    if not _inside(resolved, (ctx.profile_dir, ctx.content_dir)):
         ctx.error(
             where,
             f"{shown} points outside the project; printed documents only read files next to "
-            "the profile or under content/; move the file there and give its relative path",
+            f"the profile or under content/; move the file there and give its path relative "
+            f"to {relative_to}",
         )
         return None
     if not resolved.is_file():
@@ -547,13 +557,15 @@ def resume(loaded: LoadedProfile, *, public: bool, design: str | None = None) ->
     Items marked `visibility: private` are private notes and never printed on either.
     """
     design = _design(loaded, design)
-    ctx = _Context(loaded, allowed_roots(loaded))
+    ctx = _Context(loaded)
     name = _require_name(loaded, ctx)
     view = public_view(loaded.profile) if public else loaded.profile
     photo = None
     if loaded.profile.basics.image:
         used = design in PHOTO_DESIGNS and view.basics.image is not None
-        found = _local_file(ctx, ("basics", "image"), loaded.profile.basics.image, used=used)
+        found = _local_file(
+            ctx, ("basics", "image"), loaded.profile.basics.image, used=used, under_content=True
+        )
         photo = found.as_uri() if found and used else None
     ctx.raise_errors()
     title = f"{name} – Résumé"
@@ -613,7 +625,7 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
     """
     design = _design(loaded, design)
     index, app = find_application(loaded, app_id)
-    ctx = _Context(loaded, allowed_roots(loaded))
+    ctx = _Context(loaded)
     name = _require_name(loaded, ctx)
     where: FieldPath = ("applications", index)
     kind = app.letter.kind if app.letter else "cover"
@@ -720,7 +732,7 @@ def reference_index(
 ) -> PrintDocument:
     """A table of recommenders for an employer: who, how to reach them, where each letter is."""
     design = _design(loaded, design)
-    ctx = _Context(loaded, allowed_roots(loaded))
+    ctx = _Context(loaded)
     name = _require_name(loaded, ctx)
     app = None
     if app_id is not None:
