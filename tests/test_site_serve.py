@@ -1,0 +1,157 @@
+"""Editing and rebuilding: while `mkdocs serve` runs, a broken profile is reported with its
+located lines, the last good site keeps being served, and saving a fix recovers it."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import subprocess
+import threading
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from jobpacket import mkdocs as adapter
+
+from .conftest import EXAMPLE
+from .test_site_support import MKDOCS, PDF_CACHE, make_site, mkdocs_env
+
+LABEL = "Senior Machine Learning Engineer"
+BAD_DATE = ('startDate: "2023-04"', "startDate: Sept 2023")
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def _relabel(label: str) -> str:
+    return EXAMPLE.read_text(encoding="utf-8").replace(f"label: {LABEL}", f"label: {label}", 1)
+
+
+@pytest.fixture
+def serving(monkeypatch: pytest.MonkeyPatch):
+    """The adapter in `mkdocs serve` mode, reset afterwards for the other tests."""
+    monkeypatch.setenv("JOBPACKET_CACHE_DIR", str(PDF_CACHE))
+    monkeypatch.delenv("JOBPACKET_PROFILE", raising=False)
+    adapter.on_startup(command="serve", dirty=False)
+    yield
+    adapter.on_shutdown()
+    adapter.on_startup(command="build", dirty=False)
+
+
+def test_hooks_keep_the_last_good_profile_while_serving(
+    tmp_path: Path, serving: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = make_site(tmp_path / "s", EXAMPLE)
+    profile = folder / "profiles" / "profile.yml"
+    site_dir = tmp_path / "served"
+
+    def rebuild() -> str:
+        config = load_config(str(folder / "mkdocs.yml"), site_dir=str(site_dir))
+        mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+        return (site_dir / "index.html").read_text(encoding="utf-8")
+
+    assert LABEL in rebuild()
+
+    broken = EXAMPLE.read_text(encoding="utf-8").replace(*BAD_DATE, 1)
+    profile.write_text(broken, encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        page = rebuild()  # no exception: the server would otherwise appear stuck
+    assert LABEL in page
+    line = _line_of(broken, BAD_DATE[1])
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert any(
+        f"profiles/profile.yml:{line}:16: work[0].startDate: 'Sept 2023' is not a date" in m
+        for m in errors
+    ), errors
+    assert any("still serving the last good version" in m for m in errors)
+
+    profile.write_text(_relabel("Principal Engineer"), encoding="utf-8")
+    page = rebuild()
+    assert "Principal Engineer" in page and LABEL not in page
+
+
+def test_a_broken_profile_still_fails_a_build(tmp_path: Path, monkeypatch) -> None:
+    """Outside `serve` there is no last good site to keep: the build stops, located."""
+    monkeypatch.setenv("JOBPACKET_CACHE_DIR", str(PDF_CACHE))
+    adapter.on_startup(command="build", dirty=False)
+    broken = EXAMPLE.read_text(encoding="utf-8").replace(*BAD_DATE, 1)
+    folder = make_site(tmp_path / "s", broken)
+    config = load_config(str(folder / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    with pytest.raises(Abort):
+        mkdocs_build(config)
+    assert not (tmp_path / "out").exists()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_mkdocs_serve_reports_a_broken_edit_and_recovers_without_restart(tmp_path: Path) -> None:
+    folder = make_site(tmp_path / "s", EXAMPLE)
+    profile = folder / "profiles" / "profile.yml"
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
+    proc = subprocess.Popen(
+        [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=mkdocs_env(),
+    )
+    log: list[str] = []
+    reader = threading.Thread(target=lambda: log.extend(proc.stdout), daemon=True)
+    reader.start()
+
+    def home() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        _wait_for(lambda: LABEL in home(), "the first build")
+        time.sleep(1)  # let the watcher settle before the first edit
+        profile.write_text(_relabel("Label Two"), encoding="utf-8")
+        _wait_for(lambda: "Label Two" in home(), "the edit to show")
+
+        broken = _relabel("Label Two").replace(*BAD_DATE, 1)
+        profile.write_text(broken, encoding="utf-8")
+        line = _line_of(broken, BAD_DATE[1])
+        located = f"profiles/profile.yml:{line}:16: work[0].startDate"
+        _wait_for(lambda: any(located in entry for entry in log), "the located error")
+        _wait_for(lambda: any("still serving the last good" in e for e in log), "the notice")
+        assert "Label Two" in home()  # the last good site is still served
+        assert not any("Traceback" in entry for entry in log)
+
+        profile.write_text(_relabel("Label Three"), encoding="utf-8")
+        _wait_for(lambda: "Label Three" in home(), "the fix to show")
+        assert proc.poll() is None, "the server kept running"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        reader.join(timeout=5)
