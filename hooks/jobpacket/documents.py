@@ -225,7 +225,9 @@ def document_date(profile: Profile) -> datetime:
     stamp = profile.meta.lastModified
     if stamp:
         text = stamp.strip().replace("Z", "+00:00")
-        for candidate in (text, text[:10]):
+        day = text[:10]
+        day += "-01" * max(0, (10 - len(day)) // 3)  # "2025-02" -> "2025-02-01"
+        for candidate in (text, day):
             try:
                 parsed = datetime.fromisoformat(candidate)
             except ValueError:

@@ -1,0 +1,159 @@
+"""Profile -> print HTML: the pure part of the documents, checked without WeasyPrint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jobpacket import documents
+from jobpacket.errors import ProfileError, UserError
+from jobpacket.model import Profile
+from jobpacket.validate import LoadedProfile, load_profile
+
+from .conftest import EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def example() -> LoadedProfile:
+    return load_profile(EXAMPLE)
+
+
+def _profile(**meta: object) -> Profile:
+    return Profile.model_validate({"basics": {"name": "X"}, "meta": meta})
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        ({"lang": "en-US"}, "Letter"),
+        ({"lang": "en_CA"}, "Letter"),
+        ({"lang": "es-MX"}, "Letter"),
+        ({"lang": "en-GB"}, "A4"),
+        ({"lang": "de-DE"}, "A4"),
+        ({"lang": "fr"}, "A4"),
+        ({}, "A4"),
+        ({"lang": "en-US", "pageSize": "A4"}, "A4"),
+        ({"lang": "de", "pageSize": "Letter"}, "Letter"),
+    ],
+)
+def test_page_size_from_meta_then_language(meta: dict, expected: str) -> None:
+    assert documents.page_size(_profile(**meta)) == expected
+
+
+def test_page_size_falls_back_to_the_country_of_the_address() -> None:
+    profile = Profile.model_validate(
+        {"basics": {"location": {"countryCode": "us"}}, "meta": {"lang": "en"}}
+    )
+    assert documents.page_size(profile) == "Letter"
+
+
+def test_document_date_prefers_source_date_epoch_then_last_modified(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    profile = _profile(lastModified="2026-11-03T09:00:00")
+    assert documents.document_date(profile).isoformat() == "2026-11-03T09:00:00+00:00"
+    assert documents.document_date(_profile(lastModified="2025-02")).year == 2025
+    assert documents.document_date(_profile()).isoformat() == "2000-01-01T00:00:00+00:00"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    assert documents.document_date(profile).isoformat() == "1970-01-01T00:00:00+00:00"
+
+
+def test_dates_read_as_people_write_them() -> None:
+    assert documents.long_date("2026-11-03", "en-US") == "November 3, 2026"
+    assert documents.long_date("2026-11-03", "en-GB") == "3 November 2026"
+    assert documents.long_date("2026-11", "en-US") == "November 2026"
+    assert documents.short_date("2026-07-20") == "Jul 20, 2026"
+    assert documents._span("2023-04", "present") == "Apr 2023 – Present"
+    assert documents._span("2016", "2018-05") == "2016 – May 2018"
+
+
+def test_profile_text_is_escaped_and_markdown_links_stay_on_the_web() -> None:
+    html = documents.print_markdown(
+        "**ok** <script>alert(1)</script> [x](../../etc/passwd) [y](https://e.org/) "
+        "[z](javascript:alert(1)) ![i](https://e.org/i.png)"
+    )
+    assert "<strong>ok</strong>" in html
+    assert "<script" not in html and "<img" not in html and "javascript" not in html
+    assert 'href="https://e.org/"' in html
+    assert "../../etc/passwd" not in html
+    assert documents.print_markdown("   ") == ""
+
+
+def test_resume_html_escapes_profile_strings(tmp_path: Path) -> None:
+    path = tmp_path / "p.yml"
+    path.write_text(
+        'basics:\n  name: "<b>Eve</b> \\u202eevil"\n  label: "{{ 7 * 7 }}"\n', encoding="utf-8"
+    )
+    doc = documents.resume(load_profile(path), public=False)
+    assert "&lt;b&gt;Eve&lt;/b&gt;" in doc.html
+    assert "\u202e" not in doc.html  # bidi override dropped
+    assert "{{ 7 * 7 }}" in doc.html and "49" not in doc.html  # never evaluated
+
+
+def test_public_resume_is_built_from_the_public_view(example: LoadedProfile) -> None:
+    public = documents.resume(example, public=True).html
+    private = documents.resume(example, public=False).html
+    for secret in ("412-555-0147", "1820 Murray Avenue", "15217"):
+        assert secret in private and secret not in public
+    assert "Family caregiving" not in private  # private interests are never printed
+    assert "192000" not in private and "Referred by" not in private  # application notes
+
+
+def test_letter_needs_a_body_and_says_what_to_write(tmp_path: Path) -> None:
+    path = tmp_path / "p.yml"
+    path.write_text(
+        "basics:\n  name: Ann\napplications:\n  - id: acme\n    organization: Acme\n"
+        "    letter:\n      kind: reconsideration\n      body: ''\n  - id: bare\n",
+        encoding="utf-8",
+    )
+    loaded = load_profile(path, "p.yml")
+    with pytest.raises(ProfileError) as exc:
+        documents.letter(loaded, "acme")
+    (problem,) = exc.value.problems
+    assert str(problem).startswith("p.yml:8:13: applications[0].letter.body: the letter body is")
+    assert "what is new since you applied" in problem.message
+    with pytest.raises(ProfileError) as exc:
+        documents.letter(loaded, "bare")
+    assert str(exc.value.problems[0]).startswith("p.yml:9:5: applications[1]: has no letter")
+    with pytest.raises(UserError, match=r"no application with id 'nope'.*known: acme, bare"):
+        documents.letter(loaded, "nope")
+    with pytest.raises(ProfileError, match="letter body is empty"):
+        list(documents.private_set(loaded))
+
+
+def test_documents_need_a_name(tmp_path: Path) -> None:
+    path = tmp_path / "p.yml"
+    path.write_text("basics:\n  label: Nobody\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"basics\.name: printed documents need your name"):
+        documents.resume(load_profile(path), public=True)
+
+
+def test_private_set_names_every_document(example: LoadedProfile) -> None:
+    names = [name for name, _ in documents.private_set(example)]
+    assert names == [
+        "resume.pdf",
+        "references.pdf",
+        "keystone-genomics-staff-mle/cover-letter.pdf",
+        "lakefront-clinical-ai-rse/reconsideration-letter.pdf",
+    ]
+
+
+def test_missing_enclosure_is_a_located_warning(example: LoadedProfile) -> None:
+    doc = documents.letter(example, "keystone-genomics-staff-mle")
+    (note,) = doc.notes
+    assert note.severity == "warning"
+    assert note.path == ("applications", 0, "attachments", 0, "path")
+    assert "not found (looked for" in note.message
+    assert "Enclosures: Résumé; Work sample: ledgerline case study" in doc.html
+
+
+def test_design_comes_from_meta_or_the_caller(tmp_path: Path) -> None:
+    path = tmp_path / "p.yml"
+    path.write_text("basics:\n  name: Ann\nmeta:\n  design: modern\n", encoding="utf-8")
+    loaded = load_profile(path)
+    assert documents.resume(loaded, public=True).stylesheets[-1].name == "modern.css"
+    assert documents.resume(loaded, public=True, design="classic").stylesheets[-1].name == (
+        "classic.css"
+    )

@@ -1,0 +1,189 @@
+"""Where the PDFs go and when they are re-rendered: the interface the MkDocs hook and the CLI
+call, with its digest-keyed cache (in memory and in .jobpacket-cache/)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jobpacket import documents, outputs
+from jobpacket.validate import load_profile
+
+from .conftest import EXAMPLE
+from .pdf_support import flat, reader, text
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A site folder with a copy of the example profile."""
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "content").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "profiles" / "example.yml")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the documents WeasyPrint actually renders; the memo starts empty."""
+    monkeypatch.setattr(outputs, "_memo", type(outputs._memo)())
+    calls: list[str] = []
+    real = outputs.render_uncached
+
+    def counting(doc: documents.PrintDocument, *, key: str | None = None) -> bytes:
+        calls.append(doc.name)
+        return real(doc, key=key)
+
+    monkeypatch.setattr(outputs, "render_uncached", counting)
+    monkeypatch.delenv(outputs.CACHE_ENV, raising=False)
+    return calls
+
+
+def test_site_documents_is_the_public_resume_and_is_cached(site: Path, renders: list[str]) -> None:
+    loaded = load_profile(site / "profiles" / "example.yml")
+    files = outputs.site_documents(loaded)
+    assert list(files) == ["resume.pdf"]
+    body = flat(text(files["resume.pdf"]))
+    assert "Elena M. Vasquez" in body and "412-555-0147" not in body
+    assert renders == ["resume-public"]
+
+    # same process, unchanged inputs: from memory
+    assert outputs.site_documents(load_profile(site / "profiles" / "example.yml")) == files
+    assert renders == ["resume-public"]
+    # a new process (empty memo), unchanged inputs: from .jobpacket-cache/ next to mkdocs.yml
+    outputs._memo.clear()
+    assert outputs.site_documents(load_profile(site / "profiles" / "example.yml")) == files
+    assert renders == ["resume-public"]
+    assert len(list((site / ".jobpacket-cache" / "pdf").glob("*.pdf"))) == 1
+
+    # a changed profile is a changed digest: rendered again
+    path = site / "profiles" / "example.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Senior Machine", "Principal Machine", 1),
+        encoding="utf-8",
+    )
+    changed = outputs.site_documents(load_profile(path))
+    assert renders == ["resume-public", "resume-public"]
+    assert "Principal Machine Learning Engineer" in text(changed["resume.pdf"])
+
+
+def test_cache_key_covers_design_files_and_date(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded = load_profile(site / "profiles" / "example.yml")
+    base = outputs.cache_key(documents.resume(loaded, public=False))
+    assert base == outputs.cache_key(documents.resume(loaded, public=False))
+    assert base != outputs.cache_key(documents.resume(loaded, public=False, design="modern"))
+    assert base != outputs.cache_key(documents.resume(loaded, public=True))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert base != outputs.cache_key(documents.resume(loaded, public=False))
+
+
+def test_private_documents_go_to_build_and_are_not_rewritten_when_unchanged(
+    site: Path, renders: list[str]
+) -> None:
+    loaded = load_profile(site / "profiles" / "example.yml")
+    notes: list[str] = []
+    out = site / "build"
+    written = outputs.private_documents(loaded, out, report=lambda p: notes.append(str(p)))
+    assert [p.relative_to(out).as_posix() for p in written] == [
+        "resume.pdf",
+        "references.pdf",
+        "keystone-genomics-staff-mle/cover-letter.pdf",
+        "lakefront-clinical-ai-rse/reconsideration-letter.pdf",
+    ]
+    assert all(reader(p.read_bytes()).pages for p in written)
+    assert "412-555-0147" in text((out / "resume.pdf").read_bytes())  # the owner's full copy
+    assert any("attachments[0].path: file 'documents/" in n for n in notes)
+    stamps = {p: p.stat().st_mtime_ns for p in written}
+    assert len(renders) == 4
+
+    again = outputs.private_documents(load_profile(site / "profiles" / "example.yml"), out)
+    assert again == written and len(renders) == 4
+    assert {p: p.stat().st_mtime_ns for p in again} == stamps
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_modern_design_prints_a_local_photo_from_content(site: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (40, 40), (30, 90, 140)).save(site / "content" / "me.png")
+    path = site / "profiles" / "example.yml"
+    source = path.read_text(encoding="utf-8")
+    path.write_text(
+        source.replace("  label: Senior", "  image: me.png\n  label: Senior", 1).replace(
+            "  pageSize: Letter", "  pageSize: Letter\n  design: modern"
+        ),
+        encoding="utf-8",
+    )
+    loaded = load_profile(path)
+    doc = documents.resume(loaded, public=True)
+    assert doc.files == ((site / "content" / "me.png").resolve(),)
+    data = outputs.render_uncached(doc)
+    xobjects = reader(data).pages[0]["/Resources"].get("/XObject", {})
+    assert any(x.get_object()["/Subtype"] == "/Image" for x in xobjects.values())
+    assert len(reader(data).pages) == 1
+    # the photo's bytes are part of the digest
+    key = outputs.cache_key(doc)
+    Image.new("RGB", (40, 40), (200, 10, 10)).save(site / "content" / "me.png")
+    assert outputs.cache_key(documents.resume(loaded, public=True)) != key
+
+
+# --- the `jobpacket pdf` command ----------------------------------------------------------
+
+
+def _cli(site: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "jobpacket.cli", "pdf", *args],
+        cwd=site,
+        capture_output=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "JOBPACKET_CACHE_DIR": str(site / "cache")},
+    )
+
+
+def test_cli_renders_one_document_without_building_the_site(site: Path) -> None:
+    result = _cli(site, "resume")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.decode().strip() == "wrote build/resume.pdf"
+    assert len(reader((site / "build" / "resume.pdf").read_bytes()).pages) == 1
+    assert not (site / "site").exists()
+
+    result = _cli(site, "resume", "--public", "--design", "modern", "-o", "-")
+    assert result.returncode == 0 and result.stdout.startswith(b"%PDF-")
+    assert "412-555-0147" not in text(result.stdout)
+
+    result = _cli(site, "letter", "--application", "lakefront-clinical-ai-rse", "-o", "l.pdf")
+    assert result.returncode == 0, result.stderr
+    stderr = result.stderr.decode()
+    assert "profiles/example.yml:391:15: warning: applications[1].attachments[0].path:" in stderr
+    assert "Dear Dr. Feldman," in text((site / "l.pdf").read_bytes())
+
+    result = _cli(site, "references", "-a", "keystone-genomics-staff-mle")
+    assert result.returncode == 0, result.stderr
+    assert "Prepared for: Staff Machine Learning Engineer, Keystone Genomics" in flat(
+        text((site / "build" / "keystone-genomics-staff-mle" / "references.pdf").read_bytes())
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["letter"], "`letter` needs --application ID; ids: keystone-genomics-staff-mle"),
+        (["letter", "-a", "nope"], "no application with id 'nope'"),
+        (["references", "--public"], "--public applies to `resume` only"),
+        (["resume", "-a", "x"], "--application applies to `letter` and `references`"),
+    ],
+)
+def test_cli_user_errors_are_one_line_and_exit_1(site: Path, args: list[str], message: str) -> None:
+    result = _cli(site, *args)
+    assert result.returncode == 1
+    stderr = result.stderr.decode()
+    assert message in stderr and "Traceback" not in stderr
+    assert stderr.count("\n") == 1
