@@ -36,9 +36,9 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real = outputs.render_uncached
 
-    def counting(doc: documents.PrintDocument, *, key: str | None = None) -> bytes:
+    def counting(doc: documents.PrintDocument, **kwargs: object) -> bytes:
         calls.append(doc.name)
-        return real(doc, key=key)
+        return real(doc, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(outputs, "render_uncached", counting)
     monkeypatch.delenv(outputs.CACHE_ENV, raising=False)
@@ -187,3 +187,29 @@ def test_cli_user_errors_are_one_line_and_exit_1(site: Path, args: list[str], me
     stderr = result.stderr.decode()
     assert message in stderr and "Traceback" not in stderr
     assert stderr.count("\n") == 1
+
+
+def test_hyphenation_patterns_come_back_the_same_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyphen
+
+    from jobpacket.pdf import warm_hyphenation
+
+    path = pyphen.LANGUAGES["en_US"]
+    fresh = pyphen.HyphDict(path)
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    warm_hyphenation("en-US", tmp_path)  # parses and writes the JSON copy
+    (copy,) = tmp_path.glob("hyph-en_US-*.json")
+    pyphen.hdcache.clear()
+    warm_hyphenation("en-US", tmp_path)  # loads the copy
+    loaded = pyphen.hdcache[path]
+    assert loaded.patterns == fresh.patterns and loaded.maxlen == fresh.maxlen
+    assert pyphen.Pyphen(lang="en_US").inserted("reproducibility") == "re-pro-ducibil-i-ty"
+
+    copy.write_text('{"ab": "not a pattern"}', encoding="utf-8")
+    pyphen.hdcache.clear()
+    warm_hyphenation("en-US", tmp_path)  # a damaged copy is ignored, never trusted
+    assert path not in pyphen.hdcache
+    warm_hyphenation("xx-unknown", tmp_path)
+    warm_hyphenation(None, tmp_path)

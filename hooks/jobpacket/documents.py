@@ -86,6 +86,7 @@ class PrintDocument:
     files: tuple[Path, ...] = ()
     roots: tuple[Path, ...] = ()
     notes: tuple[Problem, ...] = ()
+    lang: str = "en"
 
 
 @dataclass
@@ -591,6 +592,7 @@ def resume(loaded: LoadedProfile, *, public: bool, design: str | None = None) ->
         files=tuple(ctx.files),
         roots=ctx.roots,
         notes=tuple(ctx.notes),
+        lang=loaded.profile.meta.lang or "en",
     )
 
 
@@ -702,6 +704,7 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
         files=tuple(ctx.files),
         roots=ctx.roots,
         notes=tuple(ctx.notes),
+        lang=loaded.profile.meta.lang or "en",
     )
 
 
@@ -811,6 +814,7 @@ def reference_index(
         files=tuple(ctx.files),
         roots=ctx.roots,
         notes=tuple(ctx.notes),
+        lang=loaded.profile.meta.lang or "en",
     )
 
 

@@ -129,11 +129,15 @@ def cache_key(doc: PrintDocument) -> str:
     return h.hexdigest()
 
 
-def render_uncached(doc: PrintDocument, *, key: str | None = None) -> bytes:
+def render_uncached(
+    doc: PrintDocument, *, key: str | None = None, cache_dir: Path | None = None
+) -> bytes:
     """Render one document with WeasyPrint, confined to its allowed folders."""
-    from .pdf import file_url, render_pdf
+    from .pdf import file_url, render_pdf, warm_hyphenation
 
     key = key or cache_key(doc)
+    if cache_dir is not None:
+        warm_hyphenation(doc.lang, cache_dir / "hyphenation")
     sheets = [(p.read_text(encoding="utf-8"), file_url(p)) for p in doc.stylesheets]
     return render_pdf(
         doc.html,
@@ -157,7 +161,7 @@ def render(doc: PrintDocument, *, cache_dir: Path | None = None) -> bytes:
         if not data.startswith(b"%PDF-"):
             data = None
     if data is None:
-        data = render_uncached(doc, key=key)
+        data = render_uncached(doc, key=key, cache_dir=cache_dir)
         if cached is not None:
             _store(cached, data)
     _memo[key] = data
