@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket import documents
+from jobpacket import documents, printkit
 from jobpacket.errors import ProfileError, UserError
 from jobpacket.model import Profile
 from jobpacket.validate import LoadedProfile, load_profile
@@ -38,14 +38,14 @@ def _profile(**meta: object) -> Profile:
     ],
 )
 def test_page_size_from_meta_then_language(meta: dict, expected: str) -> None:
-    assert documents.page_size(_profile(**meta)) == expected
+    assert printkit.page_size(_profile(**meta)) == expected
 
 
 def test_page_size_falls_back_to_the_country_of_the_address() -> None:
     profile = Profile.model_validate(
         {"basics": {"location": {"countryCode": "us"}}, "meta": {"lang": "en"}}
     )
-    assert documents.page_size(profile) == "Letter"
+    assert printkit.page_size(profile) == "Letter"
 
 
 def test_document_date_prefers_source_date_epoch_then_last_modified(
@@ -53,24 +53,24 @@ def test_document_date_prefers_source_date_epoch_then_last_modified(
 ) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     profile = _profile(lastModified="2026-11-03T09:00:00")
-    assert documents.document_date(profile).isoformat() == "2026-11-03T09:00:00+00:00"
-    assert documents.document_date(_profile(lastModified="2025-02")).year == 2025
-    assert documents.document_date(_profile()).isoformat() == "2000-01-01T00:00:00+00:00"
+    assert printkit.document_date(profile).isoformat() == "2026-11-03T09:00:00+00:00"
+    assert printkit.document_date(_profile(lastModified="2025-02")).year == 2025
+    assert printkit.document_date(_profile()).isoformat() == "2000-01-01T00:00:00+00:00"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
-    assert documents.document_date(profile).isoformat() == "1970-01-01T00:00:00+00:00"
+    assert printkit.document_date(profile).isoformat() == "1970-01-01T00:00:00+00:00"
 
 
 def test_dates_read_as_people_write_them() -> None:
-    assert documents.long_date("2026-11-03", "en-US") == "November 3, 2026"
-    assert documents.long_date("2026-11-03", "en-GB") == "3 November 2026"
-    assert documents.long_date("2026-11", "en-US") == "November 2026"
-    assert documents.short_date("2026-07-20") == "Jul 20, 2026"
-    assert documents._span("2023-04", "present") == "Apr 2023 – Present"
-    assert documents._span("2016", "2018-05") == "2016 – May 2018"
+    assert printkit.long_date("2026-11-03", "en-US") == "November 3, 2026"
+    assert printkit.long_date("2026-11-03", "en-GB") == "3 November 2026"
+    assert printkit.long_date("2026-11", "en-US") == "November 2026"
+    assert printkit.short_date("2026-07-20") == "Jul 20, 2026"
+    assert printkit.span("2023-04", "present") == "Apr 2023 – Present"
+    assert printkit.span("2016", "2018-05") == "2016 – May 2018"
 
 
 def test_profile_text_is_escaped_and_markdown_links_stay_on_the_web() -> None:
-    html = documents.print_markdown(
+    html = printkit.print_markdown(
         "**ok** <script>alert(1)</script> [x](../../etc/passwd) [y](https://e.org/) "
         "[z](javascript:alert(1)) ![i](https://e.org/i.png)"
     )
@@ -78,7 +78,7 @@ def test_profile_text_is_escaped_and_markdown_links_stay_on_the_web() -> None:
     assert "<script" not in html and "<img" not in html and "javascript" not in html
     assert 'href="https://e.org/"' in html
     assert "../../etc/passwd" not in html
-    assert documents.print_markdown("   ") == ""
+    assert printkit.print_markdown("   ") == ""
 
 
 def test_resume_html_escapes_profile_strings(tmp_path: Path) -> None:

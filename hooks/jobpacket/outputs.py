@@ -21,9 +21,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .documents import ASSETS_DIR, PrintDocument, project_root
 from .errors import Problem
 from .fsutil import write_atomic
+from .printkit import ASSETS_DIR, PrintDocument, project_root
 from .validate import LoadedProfile
 
 SITE_RESUME = "resume.pdf"

@@ -1,0 +1,397 @@
+"""What every printed document needs, whichever it is.
+
+Where files may come from (and the located messages when a profile points elsewhere), the
+paper size and the one date stamped into a PDF, how dates and links read on paper, Markdown
+made safe for print, and the Jinja2 environment of the print templates. documents.py builds
+the résumé, letters and reference index on top of this.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import nh3
+from markupsafe import Markup
+
+from . import __version__
+from .errors import FieldPath, Problem, ProfileError
+from .markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_html
+from .model import Profile
+from .validate import LoadedProfile
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATES_DIR = PACKAGE_DIR / "templates" / "print"
+ASSETS_DIR = PACKAGE_DIR / "assets"
+
+DESIGNS = ("classic", "modern")
+DEFAULT_DESIGN = "classic"
+#: Designs that show basics.image; the others leave the photo off (as most résumés should).
+PHOTO_DESIGNS = frozenset({"modern"})
+
+# Countries that print on US Letter; everyone else uses A4.
+_LETTER_COUNTRIES = frozenset(
+    {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "SV", "PA", "DO", "NI", "PR"}
+)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS_LONG = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_FALLBACK_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class PrintDocument:
+    """One document ready for WeasyPrint: its HTML and every local file that can change it."""
+
+    name: str
+    title: str
+    html: str
+    stylesheets: tuple[Path, ...]
+    files: tuple[Path, ...] = ()
+    roots: tuple[Path, ...] = ()
+    notes: tuple[Problem, ...] = ()
+    lang: str = "en"
+
+
+@dataclass
+class PrintContext:
+    """Collects located findings and local files while a document is prepared."""
+
+    loaded: LoadedProfile
+    roots: tuple[Path, ...] = field(init=False)
+    profile_dir: Path = field(init=False)
+    content_dir: Path = field(init=False)
+    errors: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        root = project_root(self.loaded)
+        self.profile_dir = Path(os.path.realpath(self.loaded.path.parent))
+        self.content_dir = Path(os.path.realpath(root / "content"))
+        self.roots = allowed_roots(self.loaded)
+
+    def error(self, path: FieldPath, message: str) -> None:
+        self.errors.append(self.loaded.source.problem(path, message))
+
+    def warn(self, path: FieldPath, message: str) -> None:
+        self.notes.append(self.loaded.source.problem(path, message, severity="warning"))
+
+    def raise_errors(self) -> None:
+        if self.errors:
+            raise ProfileError(self.errors)
+
+
+# --- where files may come from -----------------------------------------------------------------
+
+
+def project_root(loaded: LoadedProfile) -> Path:
+    """The site folder: the nearest folder above the profile holding mkdocs.yml."""
+    start = loaded.path.resolve().parent
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return start
+
+
+def allowed_roots(loaded: LoadedProfile) -> tuple[Path, ...]:
+    """Folders print rendering may read: the profile's folder, content/, our own assets."""
+    root = project_root(loaded)
+    folders = [loaded.path.resolve().parent, root / "content", ASSETS_DIR, TEMPLATES_DIR]
+    return tuple(dict.fromkeys(Path(os.path.realpath(f)) for f in folders))
+
+
+def inside(path: Path, roots: Iterable[Path]) -> bool:
+    return any(path == r or path.is_relative_to(r) for r in roots)
+
+
+def local_file(
+    ctx: PrintContext, where: FieldPath, value: str, *, used: bool, under_content: bool = False
+) -> Path | None:
+    """Resolve a profile path to a readable file inside the project, or report why not.
+
+    Paths are relative to the profile's folder, except images (`under_content`), which are
+    relative to content/ as on the site. A path that leaves the project is an error even when
+    the document would not show it: it is either a mistake or an attempt to read someone's
+    files, and both deserve a message. A missing file or a web address is only a warning, and
+    the document is made without it.
+    """
+    shown = repr(value)
+    base = ctx.content_dir if under_content else ctx.profile_dir
+    relative_to = "content/" if under_content else "the profile's folder"
+    if _SCHEME.match(value):
+        scheme = value.split(":", 1)[0].lower()
+        if scheme in ("http", "https"):
+            if used:
+                ctx.warn(
+                    where,
+                    f"{shown} is a web address and printed documents never download; it is "
+                    f"left out; save the file under {relative_to} and give its relative path",
+                )
+            return None
+        ctx.error(
+            where,
+            f"{shown} is not a relative path; printed documents only read files in the "
+            f"project; give a path relative to {relative_to}",
+        )
+        return None
+    if value.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:[\\/]", value):
+        ctx.error(where, f"{shown} is an absolute path; give a path relative to {relative_to}")
+        return None
+    resolved = Path(os.path.realpath(base / value))
+    if not inside(resolved, (ctx.profile_dir, ctx.content_dir)):
+        ctx.error(
+            where,
+            f"{shown} points outside the project; printed documents only read files next to "
+            f"the profile or under content/; move the file there and give its path relative "
+            f"to {relative_to}",
+        )
+        return None
+    if not resolved.is_file():
+        if used:
+            from .settings import display_path
+
+            looked = display_path(base / value)
+            ctx.warn(
+                where, f"file {shown} not found (looked for {looked}); fix the path or add the file"
+            )
+        return None
+    if used:
+        ctx.files.append(resolved)
+    return resolved
+
+
+# --- small formatting helpers ------------------------------------------------------------------
+
+
+def page_size(profile: Profile) -> str:
+    """`meta.pageSize`, else Letter for North American locales (by meta.lang or location)."""
+    if profile.meta.pageSize:
+        return profile.meta.pageSize
+    region = None
+    lang = profile.meta.lang or ""
+    parts = re.split(r"[-_]", lang)
+    for part in parts[1:]:
+        if len(part) == 2 and part.isalpha():
+            region = part.upper()
+    if region is None and profile.basics.location and profile.basics.location.countryCode:
+        region = profile.basics.location.countryCode.strip().upper()
+    return "Letter" if region in _LETTER_COUNTRIES else "A4"
+
+
+def document_date(profile: Profile) -> datetime:
+    """The one date stamped into every PDF: SOURCE_DATE_EPOCH, meta.lastModified, or fixed.
+
+    Never the clock: the same inputs must give the same bytes.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    stamp = profile.meta.lastModified
+    if stamp:
+        text = stamp.strip().replace("Z", "+00:00")
+        day = text[:10]
+        day += "-01" * max(0, (10 - len(day)) // 3)  # "2025-02" -> "2025-02-01"
+        for candidate in (text, day):
+            try:
+                parsed = datetime.fromisoformat(candidate)
+            except ValueError:
+                continue
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return _FALLBACK_DATE
+
+
+def w3c(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def month_year(value: str | None) -> str:
+    if not value:
+        return ""
+    if value == "present":
+        return "Present"
+    parts = value.split("-")
+    if len(parts) >= 2:
+        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
+
+
+def span(start: str | None, end: str | None) -> str:
+    a, b = month_year(start), month_year(end)
+    if a and b and a != b:
+        return f"{a} – {b}"
+    return a or b
+
+
+def long_date(value: str, lang: str | None) -> str:
+    """A letter's date as people write it: "November 3, 2026" in the US, else "3 November"."""
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = [*parts, 0, 0][:3]
+    if not month:
+        return str(year)
+    name = _MONTHS_LONG[month - 1]
+    if not day:
+        return f"{name} {year}"
+    us = (lang or "en-US").upper().replace("_", "-") in ("EN-US", "EN")
+    return f"{name} {day}, {year}" if us else f"{day} {name} {year}"
+
+
+def short_date(value: str) -> str:
+    """A compact date for tables: "Nov 1, 2026" (or "Nov 2026", "2026")."""
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = [*parts, 0, 0][:3]
+    if not month:
+        return str(year)
+    return f"{_MONTHS[month - 1]} {day}, {year}" if day else f"{_MONTHS[month - 1]} {year}"
+
+
+def bare_url(url: str | None) -> str:
+    """How a link reads on paper: without the scheme or a trailing slash."""
+    if not url:
+        return ""
+    return re.sub(r"^(https?://|mailto:)", "", url).rstrip("/")
+
+
+def _keep_web_links(tag: str, attr: str, value: str) -> str | None:
+    if (
+        tag == "a"
+        and attr == "href"
+        and not value.lower().startswith(("http:", "https:", "mailto:"))
+    ):
+        return None
+    return value
+
+
+def print_markdown(text: str | None) -> Markup:
+    """Sanitized Markdown whose links may only leave for the web, never for a local path."""
+    if not text or not text.strip():
+        return Markup("")
+    html = markdown_to_html(text)
+    return Markup(
+        nh3.clean(
+            str(html),
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            attribute_filter=_keep_web_links,
+            url_schemes={"http", "https", "mailto"},
+            link_rel="noopener noreferrer nofollow",
+        )
+    )
+
+
+def visible(items: Iterable[Any]) -> list[Any]:
+    return [i for i in items if getattr(i, "visibility", None) != "private"]
+
+
+# --- templates ---------------------------------------------------------------------------------
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return clean_text(value)
+    return value
+
+
+@lru_cache(maxsize=1)
+def environment() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["bare_url"] = bare_url
+    return env
+
+
+def stylesheets(design: str) -> tuple[Path, ...]:
+    return (TEMPLATES_DIR / "base.css", TEMPLATES_DIR / f"{design}.css")
+
+
+def choose_design(loaded: LoadedProfile, design: str | None) -> str:
+    chosen = design or loaded.profile.meta.design or DEFAULT_DESIGN
+    if chosen not in DESIGNS:
+        raise ProfileError(
+            [
+                loaded.source.problem(
+                    ("meta", "design"), f"unknown design {chosen!r}; use one of {DESIGNS}"
+                )
+            ]
+        )
+    return chosen
+
+
+def base_context(loaded: LoadedProfile, design: str, kind: str, title: str) -> dict[str, Any]:
+    profile = loaded.profile
+    return {
+        "lang": profile.meta.lang or "en",
+        "page_size": page_size(profile),
+        "design": design,
+        "kind": kind,
+        "title": title,
+        "author": profile.basics.name or "",
+        "created": w3c(document_date(profile)),
+        "generator": f"jobpacket {__version__}",
+    }
+
+
+def require_name(loaded: LoadedProfile, ctx: PrintContext) -> str:
+    name = (loaded.profile.basics.name or "").strip()
+    if not name:
+        ctx.error(("basics", "name"), "printed documents need your name; add basics.name")
+    return name
+
+
+def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, str]]:
+    """The contact items of a header, in the order people read them.
+
+    A letter's sender block keeps to address, email, phone and website (`social=False`).
+    """
+    b = profile.basics
+    loc = b.location
+    items: list[dict[str, str]] = []
+
+    def add(text: str | None, href: str = "") -> None:
+        if text:
+            items.append({"text": text, "href": href})
+
+    if loc:
+        # The public view only carries a street address when the user opted in.
+        region = " ".join(x for x in (loc.region, loc.postalCode) if x)
+        add(loc.address)
+        add(", ".join(x for x in (loc.city, region) if x))
+    add(b.email, f"mailto:{b.email}" if b.email else "")
+    add(b.phone, "tel:" + re.sub(r"[^\d+]", "", b.phone) if b.phone else "")
+    add(bare_url(b.url), b.url or "")
+    for p in visible(b.profiles) if social else ():
+        if p.url:
+            add(bare_url(p.url), p.url)
+        elif p.username:
+            add(f"{p.network}: {p.username}" if p.network else p.username)
+    return items
