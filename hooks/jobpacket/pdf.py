@@ -24,6 +24,7 @@ import shutil
 import signal
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -35,8 +36,18 @@ from .errors import UserError
 
 T = TypeVar("T")
 
-#: Seconds one document may take to render; the example's résumé needs well under one.
-RENDER_TIMEOUT = float(os.environ.get("JOBPACKET_RENDER_TIMEOUT", "60"))
+
+def _timeout_setting(default: float = 60.0) -> float:
+    try:
+        value = float(os.environ.get("JOBPACKET_RENDER_TIMEOUT", default))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+#: Seconds one document may take to render (JOBPACKET_RENDER_TIMEOUT); the example's résumé
+#: needs well under one.
+RENDER_TIMEOUT = _timeout_setting()
 #: The largest single file (image, font) WeasyPrint may read.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 PDF_VARIANT = "pdf/ua-1"
@@ -255,8 +266,6 @@ def _in_child(func: Callable[[], T], seconds: float) -> T:
             os._exit(status)
     os.close(write_fd)
     chunks: list[bytes] = []
-    import time
-
     deadline = time.monotonic() + seconds
     try:
         while True:
