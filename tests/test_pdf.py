@@ -113,7 +113,8 @@ def test_metadata_title_author_subject_keywords_language_dates(rendered: dict[st
     assert pdf.trailer["/Root"]["/Lang"] == "en-US"
     letter = reader(rendered["letter"]).metadata
     assert "Request for reconsideration" in letter["/Title"]
-    assert "Lakefront" in letter["/Subject"]
+    assert letter["/Subject"].startswith("Request for reconsideration: Senior Research Software")
+    assert letter["/Subject"].endswith(", Lakefront Biomedical Research Institute")
 
 
 def test_outline_comes_from_headings(rendered: dict[str, bytes]) -> None:

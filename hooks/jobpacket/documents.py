@@ -340,7 +340,9 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
     }[kind]
     title = f"{name} – {kind_title}" + (f" – {app.organization}" if app.organization else "")
     context = base_context(loaded, design, "letter", title) | {
-        "subject": " ".join(x for x in (kind_title, app.position, app.organization) if x),
+        "subject": kind_title
+        + (": " if app.position or app.organization else "")
+        + ", ".join(x for x in (app.position, app.organization) if x),
         "keywords": [x for x in (app.position, app.organization) if x],
         "name": name,
         "label": "",
