@@ -285,6 +285,7 @@ def test_time_limit_off_the_main_thread_uses_a_child_process(tmp_path: Path) -> 
     thread.start()
     thread.join(60)
     assert isinstance(results.get("timeout"), pdf.RenderTimeout)
+    assert pdf._warmed  # the parent warmed up once, so each child starts warm
     assert isinstance(results.get("ok"), bytes) and results["ok"].startswith(b"%PDF-")
 
 

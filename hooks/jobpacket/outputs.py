@@ -145,6 +145,7 @@ def render_uncached(
         roots=doc.roots,
         identifier=bytes.fromhex(key[:32]),
         what=doc.name,
+        lang=doc.lang,
     )
 
 
