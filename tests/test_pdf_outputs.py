@@ -213,3 +213,27 @@ def test_hyphenation_patterns_come_back_the_same_from_the_cache(
     assert path not in pyphen.hdcache
     warm_hyphenation("xx-unknown", tmp_path)
     warm_hyphenation(None, tmp_path)
+
+
+def test_the_same_profile_in_another_folder_gives_the_same_bytes(tmp_path: Path) -> None:
+    """Reproducible across checkouts: no absolute path reaches the PDF or its /ID."""
+    from PIL import Image
+
+    data = []
+    for name in ("one", "two-longer-path"):
+        folder = tmp_path / name / "profiles"
+        folder.mkdir(parents=True)
+        (tmp_path / name / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+        (tmp_path / name / "content").mkdir()
+        Image.new("RGB", (8, 8), (30, 90, 140)).save(tmp_path / name / "content" / "me.png")
+        source = EXAMPLE.read_text(encoding="utf-8")
+        (folder / "example.yml").write_text(
+            source.replace("  label: Senior", "  image: me.png\n  label: Senior", 1),
+            encoding="utf-8",
+        )
+        loaded = load_profile(folder / "example.yml")
+        doc = documents.resume(loaded, public=True, design="modern")
+        assert doc.files  # the photo is printed
+        data.append(outputs.render_uncached(doc))
+    assert data[0] == data[1]
+    assert str(tmp_path).encode() not in data[0]

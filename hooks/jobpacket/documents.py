@@ -35,6 +35,7 @@ from .printkit import (
     contact_items,
     document_date,
     environment,
+    image_data_url,
     local_file,
     long_date,
     month_year,
@@ -230,7 +231,8 @@ def resume(loaded: LoadedProfile, *, public: bool, design: str | None = None) ->
         found = local_file(
             ctx, ("basics", "image"), loaded.profile.basics.image, used=used, under_content=True
         )
-        photo = found.as_uri() if found and used else None
+        if found and used:
+            photo = image_data_url(ctx, ("basics", "image"), found)
     ctx.raise_errors()
     title = f"{name} – Résumé"
     keywords = [s.name for s in visible(view.skills) if s.name]

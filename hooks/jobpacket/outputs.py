@@ -104,11 +104,14 @@ def _file_digest(path: Path, size: int, mtime_ns: int) -> bytes:
 
 
 def _digest_file(h: hashlib._Hash, path: Path) -> None:
+    """A file's name and contents; never its absolute path, which differs between machines
+    and would make the PDF's /ID (taken from this digest) differ with it."""
     st = path.stat()
-    h.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
+    h.update(path.name.encode("utf-8", "surrogateescape") + b"\0")
     h.update(_file_digest(path, st.st_size, st.st_mtime_ns))
 
 
+@lru_cache(maxsize=1)
 def _weasyprint_version() -> str:
     from importlib.metadata import version
 
@@ -118,7 +121,10 @@ def _weasyprint_version() -> str:
 def cache_key(doc: PrintDocument) -> str:
     """Digest of every input of a document's PDF."""
     h = hashlib.sha256(_CACHE_FORMAT)
-    for part in (__version__, _weasyprint_version(), doc.html):
+    html = doc.html
+    for i, root in enumerate(doc.roots):  # a file: URL in the HTML would name the folder
+        html = html.replace(root.as_uri(), f"root{i}:")
+    for part in (__version__, _weasyprint_version(), html):
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for path in doc.stylesheets:
         _digest_file(h, path)

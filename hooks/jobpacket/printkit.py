@@ -180,6 +180,26 @@ def local_file(
     return resolved
 
 
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+
+def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | None:
+    """An image file as a `data:` URL, so that nothing in the PDF depends on where the
+    project sits on disk (WeasyPrint names an image after its URL), or a warning if too big."""
+    import base64
+    import mimetypes
+
+    kind = mimetypes.guess_type(path.name)[0] or ""
+    if not kind.startswith("image/"):
+        ctx.warn(where, f"{path.name!r} is not an image file (PNG, JPEG, GIF, WebP or SVG)")
+        return None
+    data = path.read_bytes()
+    if len(data) > MAX_IMAGE_BYTES:
+        ctx.warn(where, f"{path.name!r} is larger than 5 MB; it is left out; use a smaller image")
+        return None
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
 # --- small formatting helpers ------------------------------------------------------------------
 
 
