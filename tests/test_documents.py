@@ -157,3 +157,31 @@ def test_design_comes_from_meta_or_the_caller(tmp_path: Path) -> None:
     assert documents.resume(loaded, public=True, design="classic").stylesheets[-1].name == (
         "classic.css"
     )
+
+
+def test_photo_is_embedded_as_data_and_checked(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "me.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    (tmp_path / "content" / "notes.txt").write_text("secret", encoding="utf-8")
+    path = tmp_path / "p.yml"
+    for image, expect in (
+        ("me.png", "data:image/png;base64,"),
+        ("notes.txt", None),
+        ("missing.png", None),
+        ("https://example.org/me.png", None),
+    ):
+        path.write_text(
+            f"basics:\n  name: Ann\n  image: {image}\nmeta:\n  design: modern\n", encoding="utf-8"
+        )
+        doc = documents.resume(load_profile(path, "p.yml"), public=True)
+        if expect:
+            assert expect in doc.html and not doc.notes
+            assert str(tmp_path) not in doc.html
+        else:
+            assert "<img" not in doc.html and "secret" not in doc.html
+            (note,) = doc.notes
+            assert str(note).startswith("p.yml:3:10: warning: basics.image: ")
+    # the classic design shows no photo, and so does not warn about one
+    path.write_text("basics:\n  name: Ann\n  image: missing.png\n", encoding="utf-8")
+    assert documents.resume(load_profile(path), public=True).notes == ()
