@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .errors import Problem
+from .errors import Problem, UserError
 from .fsutil import write_atomic
 from .printkit import ASSETS_DIR, PrintDocument, project_root
 from .validate import LoadedProfile
@@ -139,7 +139,13 @@ def render_uncached(
     doc: PrintDocument, *, key: str | None = None, cache_dir: Path | None = None
 ) -> bytes:
     """Render one document with WeasyPrint, confined to its allowed folders."""
-    from .pdf import file_url, render_pdf, warm_hyphenation
+    try:
+        from .pdf import file_url, render_pdf, warm_hyphenation
+    except OSError as exc:  # WeasyPrint could not load Pango and friends
+        raise UserError(
+            f"WeasyPrint cannot load its system libraries ({exc}); on Debian or Ubuntu run "
+            "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`"
+        ) from None
 
     key = key or cache_key(doc)
     if cache_dir is not None:
