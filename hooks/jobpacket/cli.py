@@ -208,6 +208,26 @@ def pdf(
     recommendation-letter index) or `all` (every private document, as `mkdocs build`
     writes them). Files go to build/, which is never deployed.
     """
+    import gc
+
+    # This process lives for one render. Python's cyclic collector, triggered over and over
+    # by the hundreds of thousands of objects pydantic, WeasyPrint and the layout allocate,
+    # costs about a fifth of the run and frees almost nothing (peak memory grows by ~2%).
+    gc.disable()
+    try:
+        _pdf(document, app_id, public, design, output, profile)
+    finally:
+        gc.enable()
+
+
+def _pdf(
+    document: str,
+    app_id: str | None,
+    public: bool,
+    design: str | None,
+    output: Path | None,
+    profile: Path | None,
+) -> None:
     from . import documents, outputs
     from .settings import display_path
 
