@@ -62,8 +62,8 @@ def private_documents(
     """Write the full résumé, the reference index and each application's letter to out_dir.
 
     These hold private details (phone, street address, letters), so out_dir must stay outside
-    site/ where `mkdocs gh-deploy` would publish them. Every document is prepared before any
-    file is written, so a profile error leaves the previous outputs as they were. Files whose
+    site/ where `mkdocs gh-deploy` would publish them. Every document is prepared and rendered
+    before any file is written, so an error leaves the previous outputs as they were. Files whose
     bytes are unchanged are not rewritten. Returns the paths, in a stable order. `report`
     receives located warnings (a missing enclosure, say).
     """
@@ -71,11 +71,11 @@ def private_documents(
 
     cache = default_cache_dir(loaded, cache_dir)
     prepared = list(documents.private_set(loaded))
-    written: list[Path] = []
-    for relpath, doc in prepared:
+    for _, doc in prepared:
         _report(doc, report)
-        target = out_dir / relpath
-        data = render(doc, cache_dir=cache)
+    rendered = [(out_dir / relpath, render(doc, cache_dir=cache)) for relpath, doc in prepared]
+    written: list[Path] = []
+    for target, data in rendered:
         if not target.is_file() or target.read_bytes() != data:
             write_atomic(target, data)
         written.append(target)
