@@ -121,6 +121,7 @@ def public_view(profile: Profile) -> Profile:
         pageSize=profile.meta.pageSize,
         lastModified=profile.meta.lastModified,
         publish=profile.meta.publish,
+        design=profile.meta.design,
     )
     return Profile.model_construct(basics=basics, meta=meta, **sections)
 
