@@ -140,8 +140,15 @@ def test_private_set_names_every_document(example: LoadedProfile) -> None:
     ]
 
 
-def test_missing_enclosure_is_a_located_warning(example: LoadedProfile) -> None:
-    doc = documents.letter(example, "keystone-genomics-staff-mle")
+def test_example_enclosures_exist(example: LoadedProfile) -> None:
+    assert documents.letter(example, "keystone-genomics-staff-mle").notes == ()
+
+
+def test_missing_enclosure_is_a_located_warning(tmp_path: Path) -> None:
+    # A copy of the example without its documents/ folder: the enclosures are missing.
+    copy = tmp_path / "example.yml"
+    copy.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    doc = documents.letter(load_profile(copy), "keystone-genomics-staff-mle")
     (note,) = doc.notes
     assert note.severity == "warning"
     assert note.path == ("applications", 0, "attachments", 0, "path")
