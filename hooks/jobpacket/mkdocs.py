@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -334,9 +333,9 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     env.filters["striptags"] = _escaped_striptags
     if env.bytecode_cache is None:
         # Compiling the theme's templates is the largest fixed cost of every build and
-        # `mkdocs serve` rebuild; Jinja's per-user cache is keyed by a checksum of each
-        # template's source, so an edited or upgraded theme is never served stale.
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache()
+        # `mkdocs serve` rebuild. The cache checks each template's source, so an edited or
+        # upgraded theme is never served stale.
+        env.bytecode_cache = site.bytecode_cache(env, "theme")
     return env
 
 

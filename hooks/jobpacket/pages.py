@@ -21,6 +21,7 @@ Escaping, wherever profile text lands:
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -212,6 +213,37 @@ def json_for_script(data: Any) -> Markup:
 # --- templates -----------------------------------------------------------------------------
 
 
+def bytecode_cache(env: jinja2.Environment, purpose: str) -> jinja2.BytecodeCache:
+    """Jinja's per-user bytecode cache, safe for environments with different settings.
+
+    Jinja checks a cached template against its source but not against the environment that
+    compiled it, and autoescaping (among others) is compiled in. Files are therefore named
+    by a digest of every setting that changes the compiled code.
+    """
+    autoescape = env.autoescape
+    settings = (
+        autoescape if isinstance(autoescape, bool) else getattr(autoescape, "__qualname__", "?"),
+        env.block_start_string,
+        env.block_end_string,
+        env.variable_start_string,
+        env.variable_end_string,
+        env.comment_start_string,
+        env.comment_end_string,
+        env.line_statement_prefix,
+        env.line_comment_prefix,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.newline_sequence,
+        env.keep_trailing_newline,
+        sorted(env.extensions),
+        env.optimized,
+        env.finalize is not None,
+        jinja2.__version__,
+    )
+    digest = hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
+    return jinja2.FileSystemBytecodeCache(pattern=f"__jobpacket_{purpose}_{digest}_%s.cache")
+
+
 @cache
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -221,10 +253,9 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        # Compiling the templates is most of the pages' cost in a fresh `mkdocs build`
-        # process; Jinja's per-user cache (keyed by a checksum of the source) skips it.
-        bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
+    # Compiling the templates is most of the pages' cost in a fresh `mkdocs build` process.
+    env.bytecode_cache = bytecode_cache(env, "site")
     env.filters.update(
         md=lambda v: markdown_to_html(v) if v else Markup(""),
         md_inline=md_inline,

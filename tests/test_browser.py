@@ -1,0 +1,286 @@
+"""The built sites in a real browser: Debian's Chromium, driven by Playwright (never a browser
+download). Each site is served on 127.0.0.1; every nav page is opened and watched for console
+errors, failed requests and requests to any other host."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from .test_site_support import built
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@functools.cache
+def _serve(site_dir: Path) -> str:
+    """Serve a built site on 127.0.0.1 (a free port) for the rest of the session."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        # Playwright starts it with a fresh, temporary user-data-dir.
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Watch:
+    """Everything a page did that a test may object to."""
+
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def attach(self, context: BrowserContext) -> None:
+        context.on("request", lambda r: self.requests.append(r.url))
+        context.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        context.on(
+            "response",
+            lambda r: self.failed.append(f"{r.url} HTTP {r.status}") if r.status >= 400 else None,
+        )
+
+    def attach_page(self, page: Page) -> None:
+        page.on(
+            "console",
+            lambda m: self.console_errors.append(m.text) if m.type == "error" else None,
+        )
+        page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+
+        def dialog(d) -> None:
+            self.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", dialog)
+
+    def foreign(self, allowed_host: str = "127.0.0.1") -> list[str]:
+        out = []
+        for url in self.requests:
+            parts = urlsplit(url)
+            if parts.scheme in ("data", "blob", "about"):
+                continue
+            if parts.scheme == "file" and allowed_host == "":
+                continue
+            if parts.hostname != allowed_host or allowed_host == "":
+                out.append(url)
+        return out
+
+    def assert_clean(self, allowed_host: str = "127.0.0.1") -> None:
+        assert self.foreign(allowed_host) == []
+        assert self.failed == []
+        assert self.console_errors == []
+        assert self.page_errors == []
+        assert self.dialogs == []
+
+
+def _open(browser: Browser, **context_options) -> tuple[BrowserContext, Page, Watch]:
+    context = browser.new_context(**context_options)
+    watch = Watch()
+    watch.attach(context)
+    page = context.new_page()
+    watch.attach_page(page)
+    return context, page, watch
+
+
+def nav_urls(page: Page) -> list[str]:
+    hrefs = page.eval_on_selector_all(
+        ".md-nav--primary a.md-nav__link[href]", "els => els.map(e => e.href)"
+    )
+    seen: list[str] = []
+    for href in hrefs:
+        url = href.split("#", 1)[0]
+        if url not in seen:
+            seen.append(url)
+    return seen
+
+
+def search(page: Page, query: str) -> int:
+    """Type a query into Material's search; the number of results shown.
+
+    A query typed before the index is loaded is dropped, so it is typed again until results
+    show (or 30 s pass).
+    """
+    box = page.locator("input[data-md-component=search-query]")
+    items = page.locator(".md-search-result__item")
+    for _ in range(30):
+        box.fill("")
+        box.press_sequentially(query)  # key events, as a person types
+        try:
+            items.first.wait_for(state="attached", timeout=1_000)
+        except PlaywrightTimeout:
+            continue
+        return items.count()
+    return 0
+
+
+# --- the example ---------------------------------------------------------------------------
+
+
+def test_every_nav_page_loads_clean_from_127_0_0_1(browser: Browser) -> None:
+    base = _serve(built("example") / "site")
+    context, page, watch = _open(browser, viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(base, wait_until="networkidle")
+        urls = nav_urls(page)
+        assert len(urls) == 10, urls
+        for url in urls:
+            page.goto(url, wait_until="networkidle")
+            assert page.locator("article h1").first.is_visible(), url
+        watch.assert_clean()
+        assert any(u.endswith("search/search_index.json") for u in watch.requests)
+    finally:
+        context.close()
+
+
+def test_resume_pdf_link_answers_a_pdf(browser: Browser) -> None:
+    base = _serve(built("example") / "site")
+    context, page, watch = _open(browser)
+    try:
+        page.goto(base, wait_until="networkidle")
+        button = page.get_by_role("link", name="Download résumé (PDF)")
+        assert button.is_visible()
+        href = button.evaluate("a => a.href")
+        response = page.request.get(href)
+        assert response.status == 200
+        assert response.headers["content-type"] == "application/pdf"
+        assert response.body().startswith(b"%PDF-")
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
+def test_mobile_menu_opens_and_pages_fit_375_px(browser: Browser) -> None:
+    base = _serve(built("example") / "site")
+    context, page, watch = _open(
+        browser, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+    )
+    try:
+        page.goto(base, wait_until="networkidle")
+        nav_link = page.locator(".md-nav--primary a.md-nav__link", has_text="Recommendations")
+        assert not nav_link.is_visible() or nav_link.bounding_box()["x"] < 0
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        page.wait_for_timeout(400)  # the drawer slides in
+        box = nav_link.bounding_box()
+        assert nav_link.is_visible() and box is not None and 0 <= box["x"] < 375
+        nav_link.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url.endswith("recommendations.html")
+        for url in nav_urls(page):
+            page.goto(url, wait_until="networkidle")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 375, (url, width)
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
+def test_palette_switches_between_light_and_dark(browser: Browser) -> None:
+    base = _serve(built("example") / "site")
+    context, page, watch = _open(browser, color_scheme="light")
+    try:
+        page.goto(base, wait_until="networkidle")
+        scheme = "document.body.getAttribute('data-md-color-scheme')"
+        assert page.evaluate(scheme) == "default"
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        assert page.evaluate(scheme) == "slate"
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
+def test_site_works_from_file_urls_with_search(browser: Browser) -> None:
+    index = built("example") / "site" / "index.html"
+    context, page, watch = _open(browser)
+    try:
+        page.goto(index.as_uri(), wait_until="load")
+        page.get_by_role("link", name="Read the résumé").click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/resume.html")
+        assert search(page, "driftwatch") >= 1
+        watch.assert_clean(allowed_host="")  # file:// only: nothing from any host
+    finally:
+        context.close()
+
+
+# --- the hostile profile -------------------------------------------------------------------
+
+
+def test_hostile_profile_runs_no_script_and_still_lays_out(browser: Browser) -> None:
+    base = _serve(built("hostile") / "site")
+    context, page, watch = _open(browser, viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(base, wait_until="networkidle")
+        urls = nav_urls(page)
+        assert len(urls) >= 10, urls
+        for url in urls:
+            page.goto(url, wait_until="networkidle")
+            # Hover and focus everything a handler could hang on.
+            for y in range(0, 900, 60):
+                page.mouse.move(640, y)
+            for _ in range(12):
+                page.keyboard.press("Tab")
+            assert page.evaluate("typeof window.__pwned") == "undefined", url
+            assert page.locator("article h1").first.is_visible(), url
+            assert page.evaluate("getComputedStyle(document.body).display") != "none"
+        watch.assert_clean()
+    finally:
+        context.close()
+
+    context, page, watch = _open(browser, viewport={"width": 375, "height": 740})
+    try:
+        for url in urls:
+            page.goto(url, wait_until="networkidle")
+            assert page.locator("article h1").first.is_visible(), url
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 375, (url, width)  # long words wrap instead
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
+def test_hostile_text_in_search_results_stays_text(browser: Browser) -> None:
+    base = _serve(built("hostile") / "site")
+    context, page, watch = _open(browser, viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(base, wait_until="networkidle")
+        assert search(page, "Mallory") >= 1
+        shown = page.locator(".md-search-result").inner_text()
+        assert "<script>window.__pwned=1</script>" in shown  # the title, as text
+        page.wait_for_timeout(300)
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        watch.assert_clean()
+    finally:
+        context.close()
