@@ -237,16 +237,43 @@ def test_hand_written_pages_join_the_nav_and_replace_generated_ones(tmp_path: Pa
     assert not (tmp_path / "s" / "content" / "index.md").exists()
 
 
-def test_project_images_come_from_content(tmp_path: Path) -> None:
+def test_photo_and_project_images_come_from_content(tmp_path: Path) -> None:
     profile = EXAMPLE.read_text().replace(
         "    roles: [Creator, Maintainer]\n",
         "    roles: [Creator, Maintainer]\n    images: [images/drift chart.png]\n",
     )
+    profile = profile.replace("  label: Senior", "  image: images/me.png\n  label: Senior", 1)
     png = (HOSTILE / "content" / "images" / "photo (1) #1.png").read_bytes()
-    site_dir = build_ok(make_site(tmp_path / "s", profile, content={"images/drift chart.png": png}))
+    content = {"images/drift chart.png": png, "images/me.png": png}
+    site_dir = build_ok(make_site(tmp_path / "s", profile, content=content))
     page = (site_dir / "projects" / "driftwatch.html").read_text()
     assert '<img src="../images/drift%20chart.png" alt="driftwatch, image 1"' in page
     assert (site_dir / "images" / "drift chart.png").read_bytes() == png
+    index = site_dir / "index.html"
+    assert '<img class="jp-photo" src="images/me.png" alt="Photo of Elena M. Vasquez"' in (
+        index.read_text()
+    )
+    photo = "https://elenavasquez.example.com/images/me.png"
+    assert meta_content(index, "og:image") == photo
+    assert meta_content(index, "twitter:image") == photo
+    assert json_ld(index)["image"] == photo
+
+
+def test_jobpacket_profile_variable_wins_over_mkdocs_yml(tmp_path: Path) -> None:
+    folder = make_site(tmp_path / "s", EXAMPLE)
+    (folder / "other.yml").write_text("basics:\n  name: Other Person\n", encoding="utf-8")
+    result = build(folder, env=mkdocs_env(JOBPACKET_PROFILE="other.yml"))
+    assert result.returncode == 0, result.stderr
+    home = (folder / "site" / "index.html").read_text()
+    assert "Other Person" in home and "Senior Machine Learning Engineer" not in home
+
+
+def test_site_dir_may_not_overlap_the_private_build_folder(tmp_path: Path) -> None:
+    folder = make_site(tmp_path / "s", EXAMPLE)
+    result = build(folder, "-d", str(folder / "build" / "site"))
+    assert result.returncode == 1
+    assert "the private documents would be published" in result.stderr
+    assert not (folder / "build").exists()
 
 
 # --- errors --------------------------------------------------------------------------------

@@ -90,6 +90,34 @@ def test_a_broken_profile_still_fails_a_build(tmp_path: Path, monkeypatch) -> No
     assert not (tmp_path / "out").exists()
 
 
+class _RecordingServer:
+    def __init__(self) -> None:
+        self.watched: list[tuple[str, bool]] = []
+
+    def watch(self, path: str, *, recursive: bool = True) -> None:
+        self.watched.append((path, recursive))
+
+
+def test_serve_watches_a_profile_outside_the_watched_folders(
+    tmp_path: Path, serving: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_site(tmp_path / "s", EXAMPLE)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "me.yml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    config = load_config(str(folder / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    server = _RecordingServer()
+
+    monkeypatch.setenv("JOBPACKET_PROFILE", str(elsewhere / "me.yml"))
+    adapter.on_serve(server, config=adapter.on_config(config), builder=None)
+    assert server.watched == [(str(elsewhere.resolve()), False)]
+
+    monkeypatch.delenv("JOBPACKET_PROFILE")  # profiles/ is in `watch:` already
+    server = _RecordingServer()
+    adapter.on_serve(server, config=adapter.on_config(config), builder=None)
+    assert server.watched == []
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -165,6 +165,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings.get("profile") if isinstance(settings, dict) else None
     )
     path = resolve_profile(chosen, root).resolve()
+    site_dir, private = Path(config.site_dir).resolve(), (root / PRIVATE_DIR).resolve()
+    if site_dir.is_relative_to(private) or private.is_relative_to(site_dir):
+        raise PluginError(
+            f"site_dir {display_path(site_dir)} and {display_path(private)}/ overlap: the "
+            "private documents would be published; use another site_dir (the default is site)"
+        )
     loaded = _load(path)
     _state.build = _Build(loaded=loaded, root=root, auto_nav=config.nav is None)
 
