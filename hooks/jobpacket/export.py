@@ -10,22 +10,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import ONGOING, Item, Profile, Reference
+from .model import EXTENSION_SECTIONS, ONGOING, SECTIONS, Item, Profile, Reference
 
 JSONRESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
-_SECTIONS = (
-    "work",
-    "volunteer",
-    "education",
-    "awards",
-    "certificates",
-    "publications",
-    "skills",
-    "languages",
-    "interests",
-    "references",
-    "projects",
-)
+_SECTIONS = tuple(s for s in SECTIONS if s not in EXTENSION_SECTIONS)
 _EXTENSION_FIELDS = {
     Item: set(Item.model_fields),
     Reference: {"title", "organization", "relationship", "email", "phone", "letter"},

@@ -464,6 +464,7 @@ class Profile(Model):
         return next((a for a in self.applications if a.id == app_id), None)
 
 
+#: The list sections of a profile, in JSON Resume order, then jobpacket's own.
 SECTIONS = (
     "work",
     "volunteer",
@@ -479,3 +480,5 @@ SECTIONS = (
     "applications",
     "documents",
 )
+#: The sections jobpacket adds; JSON Resume tools know nothing of them.
+EXTENSION_SECTIONS = ("applications", "documents")

@@ -53,6 +53,13 @@ PUBLICATIONS = "publications.md"
 CERTIFICATES = "certificates.md"
 RECOMMENDATIONS = "recommendations.md"
 CONTACT = "contact.md"
+#: Pages made from one template of the same name and nothing but the common context.
+_SIMPLE_PAGES = (
+    (PUBLICATIONS, "Publications", "Publications by "),
+    (CERTIFICATES, "Certificates and awards", "Certificates and awards of "),
+    (RECOMMENDATIONS, "Recommendations", "Recommendations for "),
+    (CONTACT, "Contact", "How to reach "),
+)
 RESUME_PDF = "resume.pdf"
 """File name of the public résumé among the site documents (outputs.site_documents)."""
 
@@ -440,42 +447,11 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
                     description=shorten(text_of_markdown(project.description or title)),
                 )
             )
-    if plan.has(PUBLICATIONS):
-        pages.append(
-            SitePage(
-                PUBLICATIONS,
-                "Publications",
-                _render("publications.md", **common),
-                description=f"Publications by {name}",
+    for path, title, description in _SIMPLE_PAGES:
+        if plan.has(path):
+            pages.append(
+                SitePage(path, title, _render(path, **common), description=description + name)
             )
-        )
-    if plan.has(CERTIFICATES):
-        pages.append(
-            SitePage(
-                CERTIFICATES,
-                "Certificates and awards",
-                _render("certificates.md", **common),
-                description=f"Certificates and awards of {name}",
-            )
-        )
-    if plan.has(RECOMMENDATIONS):
-        pages.append(
-            SitePage(
-                RECOMMENDATIONS,
-                "Recommendations",
-                _render("recommendations.md", **common),
-                description=f"Recommendations for {name}",
-            )
-        )
-    if plan.has(CONTACT):
-        pages.append(
-            SitePage(
-                CONTACT,
-                "Contact",
-                _render("contact.md", **common),
-                description=f"How to reach {name}",
-            )
-        )
     return pages
 
 

@@ -7,11 +7,13 @@ someone decides, here, that it may be published.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel
 
 from .model import (
+    EXTENSION_SECTIONS,
+    SECTIONS,
     Application,
     Award,
     Basics,
@@ -20,7 +22,6 @@ from .model import (
     Education,
     Interest,
     Language,
-    Location,
     Meta,
     Profile,
     Project,
@@ -62,21 +63,18 @@ PUBLIC_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     Application: ("id", "organization", "position", "url", "applied", "status"),
     Document: ("title", "kind", "url", "date"),
 }
-_OPT_IN_SECTIONS = ("applications", "documents")
 
 
-def _pick(item: M, fields: tuple[str, ...], **extra: Any) -> M:
-    values = {name: getattr(item, name) for name in fields}
-    values.update(extra)
-    return type(item).model_construct(**values)
+def _pick(item: M, fields: tuple[str, ...]) -> M:
+    return type(item).model_construct(**{name: getattr(item, name) for name in fields})
 
 
 def _public_items(items: list[M], *, opt_in: bool) -> list[M]:
-    wanted = "public" if opt_in else None
+    """Entries that may be published: opt-in sections need `visibility: public`."""
     kept = [
         i
         for i in items
-        if (i.visibility == "public" if wanted else i.visibility != "private")  # type: ignore[attr-defined]
+        if (i.visibility == "public" if opt_in else i.visibility != "private")  # type: ignore[attr-defined]
     ]
     return [_pick(i, _public_fields(i)) for i in kept]
 
@@ -113,8 +111,8 @@ def public_view(profile: Profile) -> Profile:
         profiles=_public_items(b.profiles, opt_in=False),
     )
     sections = {
-        name: _public_items(getattr(profile, name), opt_in=name in _OPT_IN_SECTIONS)
-        for name in PUBLIC_FIELDS_BY_SECTION
+        name: _public_items(getattr(profile, name), opt_in=name in EXTENSION_SECTIONS)
+        for name in SECTIONS
     }
     meta = Meta.model_construct(
         lang=profile.meta.lang,
@@ -126,20 +124,4 @@ def public_view(profile: Profile) -> Profile:
     return Profile.model_construct(basics=basics, meta=meta, **sections)
 
 
-PUBLIC_FIELDS_BY_SECTION = (
-    "work",
-    "volunteer",
-    "education",
-    "awards",
-    "certificates",
-    "publications",
-    "skills",
-    "languages",
-    "interests",
-    "references",
-    "projects",
-    "applications",
-    "documents",
-)
-
-__all__ = ["PUBLIC_FIELDS", "Location", "public_view"]
+__all__ = ["PUBLIC_FIELDS", "public_view"]
