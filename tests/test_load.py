@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jobpacket.errors import ProfileError
-from jobpacket.load import parse_text
+from jobpacket.load import COMPOSERS, parse_text
 from jobpacket.validate import load_profile
 
 from .conftest import EXAMPLE, JSONRESUME
@@ -212,12 +212,23 @@ BAD_INPUTS: list[tuple[str, str | bytes, str, str, str]] = [
 ]
 
 
+@pytest.fixture(params=sorted(COMPOSERS))
+def composer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run with LibYAML's composer and with PyYAML's Python one: same messages, same places."""
+    monkeypatch.setattr("jobpacket.load.DEFAULT_COMPOSER", request.param)
+    return request.param
+
+
+def test_both_composers_are_available():
+    assert set(COMPOSERS) == {"libyaml", "python"}  # CI installs PyYAML with LibYAML
+
+
 @pytest.mark.parametrize(
     ("content", "where", "field", "words"),
     [case[1:] for case in BAD_INPUTS],
     ids=[case[0] for case in BAD_INPUTS],
 )
-def test_bad_input_is_reported_at_its_line(write_profile, content, where, field, words):
+def test_bad_input_is_reported_at_its_line(write_profile, composer, content, where, field, words):
     path = write_profile(content)
     with pytest.raises(ProfileError) as caught:
         load_profile(path, "p.yml")
@@ -329,9 +340,15 @@ def test_loading_never_rewrites_the_profile(write_profile):
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.sampled_from(list("ab:- \n\t'\"[]{}&*!#|>%@`,?09\u202e")), max_size=80))
 def test_arbitrary_text_gives_problems_never_a_crash(text: str):
-    try:
-        loaded = parse_text(text, "fuzz.yml")
-    except ProfileError as exc:
-        assert all(p.line >= 1 and p.col >= 1 and p.message for p in exc.problems)
-    else:
-        assert isinstance(loaded.data, dict)
+    outcomes = []
+    for name in sorted(COMPOSERS):
+        try:
+            loaded = parse_text(text, "fuzz.yml", composer=name)
+        except ProfileError as exc:
+            assert all(p.line >= 1 and p.col >= 1 and p.message for p in exc.problems)
+            outcomes.append("error")
+        else:
+            assert isinstance(loaded.data, dict)
+            outcomes.append(loaded.data)
+    # LibYAML and PyYAML agree on what is valid YAML and on what it means.
+    assert all(o == outcomes[0] for o in outcomes)

@@ -9,6 +9,7 @@ YAML 1.2 core scalar rules, so what the user typed is what the model sees.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -43,19 +44,37 @@ _CoreResolver.add_implicit_resolver(f"{_CORE_TAGS}int", _INT, list("-+0123456789
 _CoreResolver.add_implicit_resolver(f"{_CORE_TAGS}float", _FLOAT, list("-+.0123456789"))
 
 
-class _Composer(
+class _PureComposer(
     yaml.reader.Reader,
     yaml.scanner.Scanner,
     yaml.parser.Parser,
     yaml.composer.Composer,
     _CoreResolver,
 ):
+    """PyYAML's Python composer: the reference, and the fallback without LibYAML."""
+
     def __init__(self, text: str) -> None:
         yaml.reader.Reader.__init__(self, text)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
         yaml.composer.Composer.__init__(self)
         _CoreResolver.__init__(self)
+
+
+Composer = Callable[[str], Any]
+COMPOSERS: dict[str, Composer] = {"python": _PureComposer}
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _LibYAMLComposer(yaml.cyaml.CParser, _CoreResolver):
+        """LibYAML's C composer with our resolver: the same nodes, about ten times faster
+        (the Python composer took most of the time of loading the example profile)."""
+
+        def __init__(self, text: str) -> None:
+            yaml.cyaml.CParser.__init__(self, text)
+            _CoreResolver.__init__(self)
+
+    COMPOSERS["libyaml"] = _LibYAMLComposer
+DEFAULT_COMPOSER = "libyaml" if "libyaml" in COMPOSERS else "python"
 
 
 @dataclass
@@ -253,7 +272,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
     return Problem(file, line, col, (), f"YAML syntax error: {what}; {hint}")
 
 
-def parse_text(text: str, file: str) -> Loaded:
+def parse_text(text: str, file: str, *, composer: str | None = None) -> Loaded:
     """Parse profile text (YAML or JSON) into data + positions, or raise ProfileError."""
     if file.endswith(".json"):
         # Outside strings a JSON tab is plain whitespace; inside them it must be escaped.
@@ -262,9 +281,8 @@ def parse_text(text: str, file: str) -> Loaded:
     problems = _check_tabs(text, file)
     if problems:
         raise ProfileError(problems)
-    composer = _Composer(text)
     try:
-        root = composer.get_single_node()
+        root = COMPOSERS[composer or DEFAULT_COMPOSER](text).get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise ProfileError([_syntax_problem(exc, file)]) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
