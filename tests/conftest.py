@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,3 +26,12 @@ def write_profile(tmp_path: Path):
         return path
 
     return write
+
+
+def copy_example_files(site: Path) -> None:
+    """The files the example profile names (its photo under content/, its enclosures next
+    to the profile), so a copy of the example in ``site`` builds without warnings."""
+    shutil.copytree(ROOT / "content" / "images", site / "content" / "images", dirs_exist_ok=True)
+    shutil.copytree(
+        EXAMPLE.parent / "documents", site / "profiles" / "documents", dirs_exist_ok=True
+    )

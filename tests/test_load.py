@@ -350,5 +350,10 @@ def test_arbitrary_text_gives_problems_never_a_crash(text: str):
         else:
             assert isinstance(loaded.data, dict)
             outcomes.append(loaded.data)
-    # LibYAML and PyYAML agree on what is valid YAML and on what it means.
-    assert all(o == outcomes[0] for o in outcomes)
+    # LibYAML and PyYAML agree on what is valid YAML and on what it means, except that
+    # PyYAML rejects a tab used as a separator after the indentation, which the YAML spec
+    # (and LibYAML) allow; tabs in the indentation are rejected before either runs.
+    parsed = [o for o in outcomes if o != "error"]
+    assert all(o == parsed[0] for o in parsed)
+    if "\t" not in text:
+        assert all(o == outcomes[0] for o in outcomes)

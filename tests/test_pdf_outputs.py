@@ -13,8 +13,10 @@ import pytest
 from jobpacket import documents, outputs
 from jobpacket.validate import load_profile
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, copy_example_files
 from .pdf_support import flat, reader, text
+
+EXAMPLE_PHOTO = "images/elena-vasquez.png"
 
 pytestmark = pytest.mark.slow
 
@@ -25,6 +27,7 @@ def site(tmp_path: Path) -> Path:
     (tmp_path / "profiles").mkdir()
     (tmp_path / "content").mkdir()
     shutil.copy(EXAMPLE, tmp_path / "profiles" / "example.yml")
+    copy_example_files(tmp_path)
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     return tmp_path
 
@@ -100,7 +103,7 @@ def test_private_documents_go_to_build_and_are_not_rewritten_when_unchanged(
     ]
     assert all(reader(p.read_bytes()).pages for p in written)
     assert "412-555-0147" in text((out / "resume.pdf").read_bytes())  # the owner's full copy
-    assert any("attachments[0].path: file 'documents/" in n for n in notes)
+    assert notes == []  # the example's enclosures are there (missing ones: test_documents)
     stamps = {p: p.stat().st_mtime_ns for p in written}
     assert len(renders) == 4
 
@@ -117,7 +120,7 @@ def test_modern_design_prints_a_local_photo_from_content(site: Path) -> None:
     path = site / "profiles" / "example.yml"
     source = path.read_text(encoding="utf-8")
     path.write_text(
-        source.replace("  label: Senior", "  image: me.png\n  label: Senior", 1).replace(
+        source.replace(f"  image: {EXAMPLE_PHOTO}", "  image: me.png", 1).replace(
             "  pageSize: Letter", "  pageSize: Letter\n  design: modern"
         ),
         encoding="utf-8",
@@ -159,10 +162,16 @@ def test_cli_renders_one_document_without_building_the_site(site: Path) -> None:
     assert result.returncode == 0 and result.stdout.startswith(b"%PDF-")
     assert "412-555-0147" not in text(result.stdout)
 
+    # A missing enclosure is a located warning; the letter is still written.
+    (site / "profiles" / "documents" / "letters" / "hartman-2026.pdf").unlink()
+    source = (site / "profiles" / "example.yml").read_text(encoding="utf-8").splitlines()
+    line = source.index("      - path: documents/letters/hartman-2026.pdf") + 1
     result = _cli(site, "letter", "--application", "lakefront-clinical-ai-rse", "-o", "l.pdf")
     assert result.returncode == 0, result.stderr
     stderr = result.stderr.decode()
-    assert "profiles/example.yml:391:15: warning: applications[1].attachments[0].path:" in stderr
+    assert f"profiles/example.yml:{line}:15: warning: applications[1].attachments[0].path:" in (
+        stderr
+    )
     assert "Dear Dr. Feldman," in text((site / "l.pdf").read_bytes())
 
     result = _cli(site, "references", "-a", "keystone-genomics-staff-mle")
@@ -228,7 +237,7 @@ def test_the_same_profile_in_another_folder_gives_the_same_bytes(tmp_path: Path)
         Image.new("RGB", (8, 8), (30, 90, 140)).save(tmp_path / name / "content" / "me.png")
         source = EXAMPLE.read_text(encoding="utf-8")
         (folder / "example.yml").write_text(
-            source.replace("  label: Senior", "  image: me.png\n  label: Senior", 1),
+            source.replace(f"  image: {EXAMPLE_PHOTO}", "  image: me.png", 1),
             encoding="utf-8",
         )
         loaded = load_profile(folder / "example.yml")

@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from .conftest import EXAMPLE, FIXTURES, ROOT
+from .conftest import EXAMPLE, FIXTURES, ROOT, copy_example_files
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 HOSTILE = FIXTURES / "hostile"
@@ -59,6 +59,8 @@ def make_site(
     profile_text = profile.read_text(encoding="utf-8") if isinstance(profile, Path) else profile
     (target / "profiles" / "profile.yml").write_text(profile_text, encoding="utf-8")
     docs = target / "content"
+    if profile == EXAMPLE:
+        copy_example_files(target)
     if isinstance(content, Path):
         shutil.copytree(content, docs, dirs_exist_ok=True)
     else:
