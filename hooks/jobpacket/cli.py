@@ -164,6 +164,27 @@ def export(fmt: str, output: Path | None, include_private: bool, profile: Path |
         click.echo(text, nl=False)
 
 
+def _cyclic_gc_paused(func: F) -> F:
+    """Run a one-render command with Python's cyclic garbage collector off.
+
+    The process lives for one render. The collector, triggered over and over by the hundreds
+    of thousands of objects pydantic, WeasyPrint and the layout allocate, costs about a fifth
+    of the run and frees almost nothing (peak memory grows by ~2%).
+    """
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        import gc
+
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return wrapper  # type: ignore[return-value]
+
+
 @main.command()
 @click.argument("document", type=click.Choice(["resume", "letter", "references", "all"]))
 @click.option(
@@ -194,6 +215,7 @@ def export(fmt: str, output: Path | None, include_private: bool, profile: Path |
 )
 @profile_option
 @user_errors
+@_cyclic_gc_paused
 def pdf(
     document: str,
     app_id: str | None,
@@ -208,26 +230,6 @@ def pdf(
     recommendation-letter index) or `all` (every private document, as `mkdocs build`
     writes them). Files go to build/, which is never deployed.
     """
-    import gc
-
-    # This process lives for one render. Python's cyclic collector, triggered over and over
-    # by the hundreds of thousands of objects pydantic, WeasyPrint and the layout allocate,
-    # costs about a fifth of the run and frees almost nothing (peak memory grows by ~2%).
-    gc.disable()
-    try:
-        _pdf(document, app_id, public, design, output, profile)
-    finally:
-        gc.enable()
-
-
-def _pdf(
-    document: str,
-    app_id: str | None,
-    public: bool,
-    design: str | None,
-    output: Path | None,
-    profile: Path | None,
-) -> None:
     from . import documents, outputs
     from .settings import display_path
 
