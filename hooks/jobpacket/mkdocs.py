@@ -393,7 +393,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     except (ProfileError, UserError) as exc:
         raise PluginError("\n".join(_problem_lines(exc))) from None
     if written:
-        log.info(f"{len(written)} private documents in {display_path(out_dir)}/ (never deployed)")
+        n = len(written)
+        log.info(
+            f"{n} private document{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
+            "(never deployed)"
+        )
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
