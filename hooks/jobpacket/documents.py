@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from .errors import FieldPath, UserError
 from .markup import clean_text
-from .model import Application, Profile
+from .model import Application, Profile, Volunteer, Work
 from .printkit import (
     ASSETS_DIR,
     DESIGNS,
@@ -79,38 +79,25 @@ LETTER_HINTS = {
 # --- the résumé ---------------------------------------------------------------------------------
 
 
-def _entries_work(items: Iterable[Any]) -> list[dict[str, Any]]:
-    """Jobs as entries. A job's summary prints only when it has no highlights: the bullets
-    tell the same story with evidence, and a résumé has one page to tell it."""
-    return [
-        {
-            "title": w.position or w.name or "",
-            "org": w.name if w.position else "",
-            "org_url": w.url or "",
-            "url": "",
-            "where": w.location or "",
-            "dates": span(w.startDate, w.endDate),
-            "summary": "" if w.highlights else w.summary or "",
-            "bullets": list(w.highlights),
-        }
-        for w in items
-    ]
-
-
-def _entries_volunteer(items: Iterable[Any]) -> list[dict[str, Any]]:
-    return [
-        {
-            "title": v.position or v.organization or "",
-            "org": v.organization if v.position else "",
-            "org_url": v.url or "",
-            "url": "",
-            "where": "",
-            "dates": span(v.startDate, v.endDate),
-            "summary": "" if v.highlights else v.summary or "",
-            "bullets": list(v.highlights),
-        }
-        for v in items
-    ]
+def _entries_roles(items: Iterable[Work | Volunteer]) -> list[dict[str, Any]]:
+    """Jobs and volunteer roles as entries. A role's summary prints only when it has no
+    highlights: the bullets tell the same story with evidence, and a résumé has one page."""
+    entries = []
+    for r in items:
+        org = r.name if isinstance(r, Work) else r.organization
+        entries.append(
+            {
+                "title": r.position or org or "",
+                "org": org if r.position else "",
+                "org_url": r.url or "",
+                "url": "",
+                "where": (r.location if isinstance(r, Work) else None) or "",
+                "dates": span(r.startDate, r.endDate),
+                "summary": "" if r.highlights else r.summary or "",
+                "bullets": list(r.highlights),
+            }
+        )
+    return entries
 
 
 def _entries_projects(items: Iterable[Any]) -> list[dict[str, Any]]:
@@ -182,7 +169,7 @@ def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
                 {"id": sid, "heading": heading, "style": style, "entries": items, "half": half}
             )
 
-    add("experience", "Experience", "entries", _entries_work(visible(view.work)))
+    add("experience", "Experience", "entries", _entries_roles(visible(view.work)))
     add("projects", "Projects", "entries", _entries_projects(visible(view.projects)))
     add("education", "Education", "entries", _entries_education(visible(view.education)))
     skills = [{"label": s.name or "", "text": ", ".join(s.keywords)} for s in visible(view.skills)]
@@ -206,7 +193,7 @@ def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
     both = bool(certs and awards)
     add("certificates", "Certifications", "lines", certs, half=both)
     add("awards", "Awards", "lines", awards, half=both)
-    add("volunteer", "Volunteering", "entries", _entries_volunteer(visible(view.volunteer)))
+    add("volunteer", "Volunteering", "entries", _entries_roles(visible(view.volunteer)))
     rows: list[list[dict[str, Any]]] = []
     for section in sections:
         if section["half"] and rows and len(rows[-1]) == 1 and rows[-1][0]["half"]:
