@@ -76,6 +76,28 @@ LETTER_HINTS = {
 }
 
 
+def _document(
+    ctx: PrintContext,
+    template: str,
+    context: dict[str, Any],
+    *,
+    name: str,
+    title: str,
+    design: str,
+) -> PrintDocument:
+    """Render a print template and bundle it with what the renderer may read and report."""
+    return PrintDocument(
+        name=name,
+        title=title,
+        html=environment().get_template(template).render(context),
+        stylesheets=stylesheets(design),
+        files=tuple(ctx.files),
+        roots=ctx.roots,
+        notes=tuple(ctx.notes),
+        lang=ctx.loaded.profile.meta.lang or "en",
+    )
+
+
 # --- the résumé ---------------------------------------------------------------------------------
 
 
@@ -233,16 +255,13 @@ def resume(loaded: LoadedProfile, *, public: bool, design: str | None = None) ->
         "photo": photo,
         "rows": _resume_rows(view),
     }
-    html = environment().get_template("resume.html").render(context)
-    return PrintDocument(
+    return _document(
+        ctx,
+        "resume.html",
+        context,
         name="resume-public" if public else "resume",
         title=title,
-        html=html,
-        stylesheets=stylesheets(design),
-        files=tuple(ctx.files),
-        roots=ctx.roots,
-        notes=tuple(ctx.notes),
-        lang=loaded.profile.meta.lang or "en",
+        design=design,
     )
 
 
@@ -345,16 +364,8 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
         "closing": app.letter.closing or "Sincerely,",
         "enclosures": enclosures,
     }
-    html = environment().get_template("letter.html").render(context)
-    return PrintDocument(
-        name=f"{app.id}/{kind}-letter",
-        title=title,
-        html=html,
-        stylesheets=stylesheets(design),
-        files=tuple(ctx.files),
-        roots=ctx.roots,
-        notes=tuple(ctx.notes),
-        lang=loaded.profile.meta.lang or "en",
+    return _document(
+        ctx, "letter.html", context, name=f"{app.id}/{kind}-letter", title=title, design=design
     )
 
 
@@ -455,16 +466,13 @@ def reference_index(
         "rows": rows,
         "confidential": confidential,
     }
-    html = environment().get_template("references.html").render(context)
-    return PrintDocument(
+    return _document(
+        ctx,
+        "references.html",
+        context,
         name=f"{app.id}/references" if app else "references",
         title=title,
-        html=html,
-        stylesheets=stylesheets(design),
-        files=tuple(ctx.files),
-        roots=ctx.roots,
-        notes=tuple(ctx.notes),
-        lang=loaded.profile.meta.lang or "en",
+        design=design,
     )
 
 
