@@ -53,9 +53,9 @@ def whole_process(*, warm_cache: bool) -> float:
 def warm_process() -> tuple[list[float], list[float]]:
     from weasyprint.text.fonts import FontConfiguration
 
-    from jobpacket import documents, outputs
-    from jobpacket.pdf import PDF_VARIANT, file_url, weasyprint
-    from jobpacket.validate import load_profile
+    from jobpacket.print import documents, outputs
+    from jobpacket.print.pdf import PDF_VARIANT, file_url, weasyprint
+    from jobpacket.profile.validate import load_profile
 
     loaded = load_profile(ROOT / "profiles" / "example.yml")
 

@@ -49,7 +49,7 @@ def write_floor_site(target: Path, built: Path) -> None:
     """The hook-free twin of the example site: generated Markdown as plain files."""
     from mkdocs.config import load_config
 
-    from jobpacket import mkdocs as adapter
+    from jobpacket.site import mkdocs as adapter
 
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(built))
     config = config.plugins.on_config(config)

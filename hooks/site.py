@@ -1,3 +1,3 @@
 """MkDocs hook: builds the portfolio from profiles/ (see `jobpacket --help`)."""
 
-from jobpacket.mkdocs import *  # noqa: F403
+from jobpacket.site.mkdocs import *  # noqa: F403

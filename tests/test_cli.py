@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from jobpacket import __version__
 from jobpacket.cli import main
-from jobpacket.schema import schema_text
+from jobpacket.profile.schema import schema_text
 
 from .conftest import EXAMPLE, JSONRESUME, ROOT
 
@@ -150,7 +150,7 @@ def test_schema_describes_extensions_and_example_points_at_it():
 
 def test_schema_accepts_the_example_and_fixtures():
     schema = json.loads(schema_text())
-    from jobpacket.load import read_file
+    from jobpacket.profile.load import read_file
 
     for path in [EXAMPLE, *JSONRESUME.glob("*.resume.json")]:
         jsonschema.validate(read_file(path).data, schema)

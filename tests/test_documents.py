@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket import documents, printkit
-from jobpacket.errors import ProfileError, UserError
-from jobpacket.model import Profile
-from jobpacket.validate import LoadedProfile, load_profile
+from jobpacket.print import documents, printkit
+from jobpacket.profile.errors import ProfileError, UserError
+from jobpacket.profile.model import Profile
+from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import EXAMPLE
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jobpacket.errors import ProfileError
-from jobpacket.load import COMPOSERS, parse_text
-from jobpacket.validate import load_profile
+from jobpacket.profile.errors import ProfileError
+from jobpacket.profile.load import COMPOSERS, parse_text
+from jobpacket.profile.validate import load_profile
 
 from .conftest import EXAMPLE, JSONRESUME
 
@@ -215,7 +215,7 @@ BAD_INPUTS: list[tuple[str, str | bytes, str, str, str]] = [
 @pytest.fixture(params=sorted(COMPOSERS))
 def composer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run with LibYAML's composer and with PyYAML's Python one: same messages, same places."""
-    monkeypatch.setattr("jobpacket.load.DEFAULT_COMPOSER", request.param)
+    monkeypatch.setattr("jobpacket.profile.load.DEFAULT_COMPOSER", request.param)
     return request.param
 
 

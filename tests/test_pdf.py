@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket import documents, outputs, printkit
-from jobpacket.validate import LoadedProfile, load_profile
+from jobpacket.print import documents, outputs, printkit
+from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import EXAMPLE
 from .pdf_support import flat, page_texts, reader, text, weasyprint_log

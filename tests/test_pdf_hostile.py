@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket import documents, outputs, pdf
-from jobpacket.errors import ProfileError
-from jobpacket.validate import LoadedProfile, load_profile
+from jobpacket.print import documents, outputs, pdf
+from jobpacket.profile.errors import ProfileError
+from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import FIXTURES, ROOT
 from .pdf_support import Server, flat, loopback_server, reader, text, weasyprint_log
@@ -66,7 +66,7 @@ def _hostile(tmp_path: Path, server: Server, edit=lambda s: s) -> LoadedProfile:
 
 
 def _problems(exc: pytest.ExceptionInfo[ProfileError]) -> dict[str, str]:
-    from jobpacket.errors import format_path
+    from jobpacket.profile.errors import format_path
 
     return {format_path(p.path): str(p) for p in exc.value.problems}
 
@@ -292,7 +292,8 @@ def test_time_limit_off_the_main_thread_uses_a_child_process(tmp_path: Path) -> 
 
 def test_core_modules_never_import_mkdocs() -> None:
     code = (
-        "import sys, jobpacket.outputs, jobpacket.documents, jobpacket.pdf, jobpacket.cli;"
+        "import sys, jobpacket.cli, jobpacket.print.outputs, jobpacket.print.documents,"
+        " jobpacket.print.pdf;"
         "sys.exit(1 if any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60).returncode == 0

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket import documents, outputs
-from jobpacket.validate import load_profile
+from jobpacket.print import documents, outputs
+from jobpacket.profile.validate import load_profile
 
 from .conftest import EXAMPLE, copy_example_files
 from .pdf_support import flat, reader, text
@@ -203,7 +203,7 @@ def test_hyphenation_patterns_come_back_the_same_from_the_cache(
 ) -> None:
     import pyphen
 
-    from jobpacket.pdf import warm_hyphenation
+    from jobpacket.print.pdf import warm_hyphenation
 
     path = pyphen.LANGUAGES["en_US"]
     fresh = pyphen.HyphDict(path)

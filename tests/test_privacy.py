@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from jobpacket import pages
-from jobpacket.model import Profile
-from jobpacket.validate import load_profile
+from jobpacket.profile.model import Profile
+from jobpacket.profile.validate import load_profile
+from jobpacket.site import pages
 from jobpacket.views import PUBLIC_FIELDS, public_view
 
 from .conftest import EXAMPLE

@@ -17,7 +17,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from jobpacket import mkdocs as adapter
+from jobpacket.site import mkdocs as adapter
 
 from .conftest import EXAMPLE
 from .test_site_support import MKDOCS, PDF_CACHE, make_site, mkdocs_env

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .errors import Problem, ProfileError, UserError
+from .profile.errors import Problem, ProfileError, UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -57,8 +57,8 @@ def user_errors(func: F) -> F:
 
 def load(profile: Path | None):
     """Resolve and load the profile the user means, with notes shown as info lines."""
+    from .profile.validate import load_profile
     from .settings import display_path, resolve_profile
-    from .validate import load_profile
 
     path = resolve_profile(profile)
     loaded = load_profile(path, display_path(path))
@@ -85,8 +85,8 @@ def check(paths: tuple[Path, ...], profile: Path | None) -> None:
 
     With no PATH, checks the default profile. Exit status 1 when any problem is found.
     """
+    from .profile.validate import load_profile
     from .settings import display_path, resolve_profile
-    from .validate import load_profile
 
     targets = [resolve_profile(p) for p in paths] or [resolve_profile(profile)]
     problems: list[Problem] = []
@@ -110,7 +110,7 @@ def check(paths: tuple[Path, ...], profile: Path | None) -> None:
 @user_errors
 def schema(output: Path | None) -> None:
     """Print the profile's JSON Schema (editors use it to autocomplete and check)."""
-    from .schema import schema_text
+    from .profile.schema import schema_text
 
     text = schema_text()
     if output:
@@ -152,7 +152,7 @@ def new(directory: Path, site_name: str | None) -> None:
 @user_errors
 def export(fmt: str, output: Path | None, include_private: bool, profile: Path | None) -> None:
     """Export the profile as plain JSON Resume (jobpacket's extensions stripped)."""
-    from .export import to_jsonresume
+    from .profile.export import to_jsonresume
 
     loaded = load(profile)
     data = to_jsonresume(loaded.profile, include_private=include_private)
@@ -230,7 +230,7 @@ def pdf(
     recommendation-letter index) or `all` (every private document, as `mkdocs build`
     writes them). Files go to build/, which is never deployed.
     """
-    from . import documents, outputs
+    from .print import documents, outputs
     from .settings import display_path
 
     loaded = load(profile)

@@ -6,8 +6,8 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from .errors import UserError
-from .schema import schema_text
+from .profile.errors import UserError
+from .profile.schema import schema_text
 
 PROFILE_NAME = "profile.yml"
 

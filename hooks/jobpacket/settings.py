@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .errors import UserError
+from .profile.errors import UserError
 
 DEFAULT_PROFILE = Path("profiles/example.yml")
 ENV_PROFILE = "JOBPACKET_PROFILE"

@@ -20,11 +20,11 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
-from .errors import Problem, UserError
-from .fsutil import write_atomic
+from .. import __version__
+from ..fsutil import write_atomic
+from ..profile.errors import Problem, UserError
+from ..profile.validate import LoadedProfile
 from .printkit import ASSETS_DIR, PrintDocument, project_root
-from .validate import LoadedProfile
 
 SITE_RESUME = "resume.pdf"
 CACHE_ENV = "JOBPACKET_CACHE_DIR"

@@ -35,9 +35,9 @@ from urllib.parse import urljoin, urlsplit
 import jinja2
 from markupsafe import Markup
 
-from .markup import clean_text, markdown_to_html
-from .model import ONGOING, Profile
-from .views import public_view
+from ..markup import clean_text, markdown_to_html
+from ..profile.model import ONGOING, Profile
+from ..views import public_view
 
 Linker = Callable[[str, str], str]
 """``link(from_page, target)`` -> the href of ``target`` as seen from ``from_page``.

@@ -20,13 +20,13 @@ from typing import Any
 import nh3
 from markupsafe import Markup
 
-from . import __version__
-from .errors import FieldPath, Problem, ProfileError
-from .markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_html
-from .model import Profile
-from .validate import LoadedProfile
+from .. import __version__
+from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_html
+from ..profile.errors import FieldPath, Problem, ProfileError
+from ..profile.model import Profile
+from ..profile.validate import LoadedProfile
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates" / "print"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 
@@ -168,7 +168,7 @@ def local_file(
         return None
     if not resolved.is_file():
         if used:
-            from .settings import display_path
+            from ..settings import display_path
 
             looked = display_path(base / value)
             ctx.warn(

@@ -20,9 +20,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .errors import FieldPath, UserError
-from .markup import clean_text
-from .model import Application, Profile, Volunteer, Work
+from ..markup import clean_text
+from ..profile.errors import FieldPath, UserError
+from ..profile.model import Application, Profile, Volunteer, Work
+from ..profile.validate import LoadedProfile
+from ..views import public_view
 from .printkit import (
     ASSETS_DIR,
     DESIGNS,
@@ -48,8 +50,6 @@ from .printkit import (
     stylesheets,
     visible,
 )
-from .validate import LoadedProfile
-from .views import public_view
 
 __all__ = [
     "ASSETS_DIR",

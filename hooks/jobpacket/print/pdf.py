@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from .errors import UserError
+from ..profile.errors import UserError
 
 T = TypeVar("T")
 
@@ -179,7 +179,7 @@ def warm_hyphenation(lang: str | None, cache_dir: Path | None) -> None:
         hd = pyphen.HyphDict(path)
         pyphen.hdcache[path] = hd
         if all(type(v) is int for _, values in hd.patterns.values() for v in values):
-            from .fsutil import write_atomic
+            from ..fsutil import write_atomic
 
             data = {k: [start, list(values)] for k, (start, values) in hd.patterns.items()}
             write_atomic(copy, json.dumps(data, separators=(",", ":")).encode("utf-8"))

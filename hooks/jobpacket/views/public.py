@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from .model import (
+from ..profile.model import (
     EXTENSION_SECTIONS,
     SECTIONS,
     Application,

@@ -1,0 +1,1 @@
+"""Printed documents: print HTML from the profile's views, PDF bytes from WeasyPrint."""

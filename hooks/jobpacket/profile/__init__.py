@@ -1,0 +1,1 @@
+"""The profile: text -> located tree -> validated, frozen Profile (and back out as JSON Resume)."""

@@ -1,0 +1,412 @@
+"""The MkDocs adapter: the only module of jobpacket that imports MkDocs.
+
+``hooks/site.py`` re-exports the ``on_*`` functions below, which MkDocs calls as a plugin.
+Everything else (which profile, what is public, what a page says) is decided by the core
+package; this module only translates between it and MkDocs:
+
+- ``on_config``  loads the profile (before MkDocs cleans ``site/``, so a broken profile
+  never costs the last good site) and renders the site documents (the résumé PDF).
+- ``on_files``   adds the generated pages and assets as in-memory files (nothing is written
+  into ``content/``); a hand-written page at the same path wins. Builds the nav.
+- ``on_env``     makes the theme's ``striptags`` filter escape its output (see below).
+- ``on_post_page`` adds link-preview tags and the JSON-LD Person to ``<head>``.
+- ``on_post_build`` writes the documents into the site (atomically) and the private ones
+  into ``build/`` next to mkdocs.yml.
+- ``on_serve``   watches the profile when it lives outside the watched folders.
+
+While ``mkdocs serve`` runs, a profile that stops validating is reported with its located
+lines and the last good profile keeps being served; saving a fix recovers without a restart.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from . import pages as site
+from ..profile.errors import Problem, ProfileError, UserError
+from ..fsutil import write_atomic
+from ..settings import ENV_PROFILE, display_path, resolve_profile
+from ..profile.validate import LoadedProfile, load_profile
+
+__all__ = [
+    "on_config",
+    "on_env",
+    "on_files",
+    "on_page_context",
+    "on_post_build",
+    "on_post_page",
+    "on_serve",
+    "on_shutdown",
+    "on_startup",
+]
+
+log = get_plugin_logger("jobpacket")
+
+ASSET_DIR = "assets/jobpacket"
+STYLESHEET = f"{ASSET_DIR}/site.css"
+FILE_WORKER = f"{ASSET_DIR}/file-worker.js"
+PRIVATE_DIR = "build"
+
+
+@dataclass
+class _Build:
+    """What one build knows about the profile; replaced on every ``on_config``."""
+
+    loaded: LoadedProfile
+    root: Path
+    auto_nav: bool
+    documents: dict[str, bytes] = field(default_factory=dict)
+    ctx: site.SiteContext | None = None
+    pages: dict[str, site.SitePage] = field(default_factory=dict)
+
+
+@dataclass
+class _State:
+    """Survives rebuilds: MkDocs reloads the config on each ``mkdocs serve`` rebuild, but this
+    module is imported once per process."""
+
+    command: str = "build"
+    last_good: dict[Path, LoadedProfile] = field(default_factory=dict)
+    build: _Build | None = None
+
+
+_state = _State()
+
+
+# --- lifecycle -----------------------------------------------------------------------------
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether we serve: only then is a broken profile survivable."""
+    _state.command = command
+    _state.last_good.clear()
+
+
+def on_shutdown() -> None:
+    _state.build = None
+    _state.last_good.clear()
+
+
+def _serving() -> bool:
+    return _state.command == "serve"
+
+
+def _problem_lines(exc: ProfileError | UserError) -> list[str]:
+    if isinstance(exc, ProfileError):
+        return [str(p) for p in exc.problems]
+    return [f"error: {exc}"]
+
+
+def _load(path: Path) -> LoadedProfile:
+    """Load the profile, or fall back to the last good one while serving."""
+    try:
+        loaded = load_profile(path, display_path(path))
+    except (ProfileError, UserError) as exc:
+        lines = _problem_lines(exc)
+        previous = _state.last_good.get(path)
+        if _serving() and previous is not None:
+            for line in lines:
+                log.error(line)
+            log.error(
+                "the profile has problems; still serving the last good version. "
+                "Fix the lines above and save to rebuild."
+            )
+            return previous
+        count = len(lines)
+        raise PluginError(
+            "\n".join([*lines, f"{count} problem{'s' if count != 1 else ''} found in the profile"])
+        ) from None
+    _state.last_good[path] = loaded
+    for note in loaded.notes:
+        log.info(str(note))
+    return loaded
+
+
+def _site_documents(loaded: LoadedProfile) -> dict[str, bytes]:
+    """The public documents (the résumé PDF) from the print side, if it is installed."""
+    try:
+        from ..print import outputs
+    except ModuleNotFoundError as exc:  # the print side is optional for the site
+        if exc.name != f"{__package__}.outputs":
+            raise
+        return {}
+    try:
+        return dict(outputs.site_documents(loaded))
+    except (ProfileError, UserError) as exc:
+        lines = _problem_lines(exc)
+        if _serving():
+            for line in lines:
+                log.error(line)
+            log.error("the résumé PDF could not be made; serving the site without it")
+            return {}
+        raise PluginError("\n".join(lines)) from None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Pick and load the profile; wire the assets. Runs before MkDocs cleans site/."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    settings = config.extra.get("jobpacket") or {}
+    chosen = os.environ.get(ENV_PROFILE) or (
+        settings.get("profile") if isinstance(settings, dict) else None
+    )
+    path = resolve_profile(chosen, root).resolve()
+    site_dir, private = Path(config.site_dir).resolve(), (root / PRIVATE_DIR).resolve()
+    if site_dir.is_relative_to(private) or private.is_relative_to(site_dir):
+        raise PluginError(
+            f"site_dir {display_path(site_dir)} and {display_path(private)}/ overlap: the "
+            "private documents would be published; use another site_dir (the default is site)"
+        )
+    loaded = _load(path)
+    _state.build = _Build(loaded=loaded, root=root, auto_nav=config.nav is None)
+
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.append(STYLESHEET)
+    # Material's offline plugin adds a file:// Worker shim from unpkg.com; every page would
+    # then ask an outside host for it. Ours is local and does the same job.
+    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+    offline = any(name.split("/")[-1] == "offline" for name in config.plugins)
+    if offline or len(polyfills) != len(config.extra.get("polyfills", [])):
+        polyfills.append(FILE_WORKER)
+    config.extra["polyfills"] = polyfills
+
+    _state.build.documents = _site_documents(loaded)
+    return config
+
+
+# --- files, pages and nav ------------------------------------------------------------------
+
+
+def _asset(name: str) -> str:
+    return (
+        resources.files("jobpacket")
+        .joinpath("templates", "site", "assets", name)
+        .read_text(encoding="utf-8")
+    )
+
+
+def _linker(config: MkDocsConfig) -> site.Linker:
+    """Relative hrefs the way MkDocs lays out URLs (directory URLs or not)."""
+
+    def url(path: str) -> str:
+        return File(
+            path,
+            src_dir=None,
+            dest_dir=config.site_dir,
+            use_directory_urls=config.use_directory_urls,
+        ).url
+
+    def link(from_path: str, target: str) -> str:
+        return get_relative_url(url(target), url(from_path))
+
+    return link
+
+
+def _check_images(loaded: LoadedProfile, present: set[str], docs_dir: str) -> None:
+    """A located warning for each image the site cannot show (strict mode fails on it)."""
+    for where, image in site.referenced_images(loaded.profile):
+        if urlsplit(image).scheme:
+            message = (
+                "remote images are not shown: the site asks no other host for anything; "
+                f"save the file under {docs_dir}/ (e.g. images/photo.jpg) and write that path"
+            )
+        elif not image.lower().endswith(site.IMAGE_SUFFIXES):
+            message = f"{image!r} is not an image the site can show; use one of " + ", ".join(
+                site.IMAGE_SUFFIXES
+            )
+        elif image not in present:
+            message = f"{docs_dir}/{image} not found; put the image there or fix the path"
+        else:
+            continue
+        problem: Problem = loaded.source.problem(where, message, severity="warning")
+        log.warning(str(problem))
+
+
+def _nav_title(title: str) -> str:
+    """Nav titles are rendered without escaping by the theme, so escape them here."""
+    return html.escape(site.plain(title), quote=True)
+
+
+def _auto_nav(
+    generated: list[site.SitePage], handwritten: list[str], replaced: set[str]
+) -> list[Any]:
+    """Generated pages in reading order, then hand-written ones, grouped by folder."""
+    titles = site.nav_titles(generated)
+    nav: list[Any] = []
+    sections: dict[str, list[Any]] = {}
+    for page in generated:
+        entry: Any = (
+            page.path if page.path in replaced else {_nav_title(titles[page.path]): page.path}
+        )
+        if page.section:
+            if page.section not in sections:
+                sections[page.section] = []
+                nav.append({page.section: sections[page.section]})
+            sections[page.section].append(entry)
+        else:
+            nav.append(entry)
+    folder_of = {p.path.rsplit("/", 1)[0]: p.section for p in generated if p.section}
+    for path in sorted(handwritten, key=lambda p: (p.count("/"), p)):
+        folder = path.rsplit("/", 1)[0] if "/" in path else ""
+        if not folder:
+            nav.append(path)
+            continue
+        name = folder_of.get(folder) or folder.split("/")[0].replace("-", " ").replace("_", " ")
+        name = name[:1].upper() + name[1:]
+        if name not in sections:
+            sections[name] = []
+            nav.append({name: sections[name]})
+        sections[name].append(path)
+    return nav
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages (in memory) unless a hand-written page takes their path."""
+    build = _state.build
+    assert build is not None, "on_config did not run"
+    present = {f.src_uri for f in files}
+    docs_dir = display_path(Path(config.docs_dir), build.root)
+    _check_images(build.loaded, present, docs_dir)
+
+    ctx = site.SiteContext(
+        site_name=config.site_name,
+        link=_linker(config),
+        site_url=config.site_url or None,
+        files=frozenset(present | set(build.documents)),
+    )
+    generated = site.site_pages(build.loaded.profile, ctx)
+    build.ctx = ctx
+    build.pages = {}
+    replaced: set[str] = set()
+    for page in generated:
+        if page.path in present:
+            replaced.add(page.path)
+            log.info(f"{docs_dir}/{page.path} replaces the generated page")
+            continue
+        build.pages[page.path] = page
+        files.append(File.generated(config, page.path, content=page.markdown))
+    for name, target in (("site.css", STYLESHEET), ("file-worker.js", FILE_WORKER)):
+        if target not in present:
+            files.append(File.generated(config, target, content=_asset(name)))
+
+    if build.auto_nav:
+        generated_paths = {p.path for p in generated}
+        handwritten = [
+            f.src_uri
+            for f in files.documentation_pages()
+            if f.src_uri not in generated_paths and f.generated_by is None
+        ]
+        config.nav = _auto_nav(generated, handwritten, replaced)
+    return files
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    """Canonical links name the folder, not its index.html (offline builds use file URLs)."""
+    if page.canonical_url and page.canonical_url.endswith("/index.html"):
+        page.canonical_url = page.canonical_url[: -len("index.html")]
+    return context
+
+
+def _escaped_striptags(value: Any) -> Markup:
+    """``striptags`` that stays escaped.
+
+    Jinja's filter un-escapes entities after stripping tags, and Material prints its result
+    into ``<title>`` unescaped: a title containing ``&lt;/title&gt;&lt;script&gt;`` would
+    become live markup. Returning escaped Markup keeps every use (``<title>``, aria labels
+    followed by ``| e``) correct and safe.
+    """
+    return Markup.escape(Markup(str(value)).striptags())
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    env.filters["striptags"] = _escaped_striptags
+    if env.bytecode_cache is None:
+        # Compiling the theme's templates is the largest fixed cost of every build and
+        # `mkdocs serve` rebuild. The cache checks each template's source, so an edited or
+        # upgraded theme is never served stale.
+        env.bytecode_cache = site.bytecode_cache(env, "theme")
+    return env
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Link-preview tags on every page; the JSON-LD Person on the home page."""
+    build = _state.build
+    if build is None or build.ctx is None:
+        return output
+    generated = build.pages.get(page.file.src_uri)
+    if generated is not None:
+        title, description = generated.title, generated.description or None
+    else:
+        title = html.unescape(_TAG.sub("", str(page.title or config.site_name)))
+        description = (page.meta or {}).get("description")
+    head = site.head_tags(
+        build.loaded.profile,
+        build.ctx,
+        title=title,
+        description=description if isinstance(description, str) else None,
+        url=page.canonical_url,
+        home=page.is_homepage,
+        meta_description=not config.site_description and not (page.meta or {}).get("description"),
+    )
+    return output.replace("</head>", f"{head}</head>", 1)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Put the documents into the site and the private ones into build/."""
+    build = _state.build
+    if build is None:
+        return
+    site_dir = Path(config.site_dir)
+    for name, data in build.documents.items():
+        write_atomic(site_dir / name, data)
+    if _serving():
+        return  # private documents take seconds; `mkdocs build` makes them
+    try:
+        from ..print import outputs
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__package__}.outputs":
+            raise
+        return
+    out_dir = build.root / PRIVATE_DIR
+    try:
+        written = outputs.private_documents(build.loaded, out_dir)
+    except (ProfileError, UserError) as exc:
+        raise PluginError("\n".join(_problem_lines(exc))) from None
+    if written:
+        n = len(written)
+        log.info(
+            f"{n} private document{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
+            "(never deployed)"
+        )
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Watch the profile too when it lives outside docs_dir and the ``watch`` list."""
+    build = _state.build
+    if build is None:
+        return server
+    profile = build.loaded.path.resolve()
+    watched = [Path(config.docs_dir).resolve(), *(Path(w).resolve() for w in config.watch)]
+    if not any(profile.is_relative_to(w) for w in watched):
+        server.watch(str(profile.parent), recursive=False)
+    return server
