@@ -179,12 +179,25 @@ class Model(BaseModel):
     )
 
 
+class Checks(Model):
+    """Proofreading rules turned off, by rule id (see `jobpacket check`)."""
+
+    disable: list[str] = Field(
+        default_factory=list,
+        description="Rule ids to skip: files, spelling, placeholders, contact, dates, length, "
+        "tone, consistency.",
+    )
+
+
 class Item(Model):
     """A list entry any section may hold; tags drive tailoring, visibility drives privacy."""
 
     tags: list[str] = Field(default_factory=list, description="Labels used to tailor per role.")
     visibility: Visibility | None = Field(
         default=None, description="`private` keeps the item off the public site and PDFs."
+    )
+    checks: Checks | None = Field(
+        default=None, description="Proofreading rules turned off for this entry only."
     )
 
 
@@ -438,6 +451,12 @@ class Meta(Model):
         "(serif, the default) or modern (sans-serif with a coloured accent and the photo).",
     )
     publish: Publish = Field(default_factory=Publish)
+    pages: int | None = Field(
+        default=None, ge=1, description="Page budget of the printed résumé (default 1)."
+    )
+    checks: Checks = Field(
+        default_factory=Checks, description="Proofreading rules turned off for the profile."
+    )
 
 
 class Profile(Model):
