@@ -65,7 +65,7 @@ def private_documents(
     site/ where `mkdocs gh-deploy` would publish them. Every document is prepared and rendered
     before any file is written, so an error leaves the previous outputs as they were. Files whose
     bytes are unchanged are not rewritten. Returns the paths, in a stable order. `report`
-    receives located warnings (a missing enclosure, say).
+    receives located warnings (a missing enclosure, say, or a letter longer than a page).
     """
     from . import documents
 
@@ -74,6 +74,13 @@ def private_documents(
     for _, doc in prepared:
         _report(doc, report)
     rendered = [(out_dir / relpath, render(doc, cache_dir=cache)) for relpath, doc in prepared]
+    if report is not None:
+        from ..checks.render import page_findings
+
+        for problem in page_findings(
+            loaded, [(doc, data) for (_, doc), (_, data) in zip(prepared, rendered, strict=True)]
+        ):
+            report(problem)
     written: list[Path] = []
     for target, data in rendered:
         if not target.is_file() or target.read_bytes() != data:
