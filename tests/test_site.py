@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, copy_example_files
 from .test_site_support import (
     HOSTILE,
     build,
@@ -247,7 +247,9 @@ def test_photo_and_project_images_come_from_content(tmp_path: Path) -> None:
     profile = profile.replace("  image: images/elena-vasquez.png", "  image: images/me.png", 1)
     png = (HOSTILE / "content" / "images" / "photo (1) #1.png").read_bytes()
     content = {"images/drift chart.png": png, "images/me.png": png}
-    site_dir = build_ok(make_site(tmp_path / "s", profile, content=content))
+    folder = make_site(tmp_path / "s", profile, content=content)
+    copy_example_files(folder)  # the enclosures it names: missing ones now fail --strict
+    site_dir = build_ok(folder)
     page = (site_dir / "projects" / "driftwatch.html").read_text()
     assert '<img src="../images/drift%20chart.png" alt="driftwatch, image 1"' in page
     assert (site_dir / "images" / "drift chart.png").read_bytes() == png

@@ -140,7 +140,9 @@ def check(
             if fmt == "text":
                 _print_problems(exc.problems)
             continue
-        found = [*loaded.notes, *run_checks(loaded, disable=disabled)]
+        found = sorted(
+            [*loaded.notes, *run_checks(loaded, disable=disabled)], key=lambda p: (p.line, p.col)
+        )
         if render and not any(p.severity == "error" for p in found):
             from .checks.render import check_rendered
 

@@ -103,6 +103,8 @@ def _phones(loaded: LoadedProfile) -> list[Problem]:
 
     location = loaded.profile.basics.location
     region = (location.countryCode or "").strip().upper() if location else ""
+    if not re.fullmatch(r"[A-Z]{2}", region):
+        region = ""  # not an ISO country code: numbers then need their +country prefix
     out = []
     for text in numbers:
         why = None
@@ -136,7 +138,7 @@ def _url_problem(url: str) -> tuple[str, str, str] | None:
     except ValueError:
         return "is not a well-formed web address", "check it in a browser", "warning"
     if not parts.scheme:
-        return "has no https://", f"write it as https://{url}", "warning"
+        return "has no https://", f"write it as https://{url.lstrip('/')}", "warning"
     if not parts.hostname:
         return "has no host name", "write it as https://host/path", "warning"
     why = _domain_problem(parts.hostname)

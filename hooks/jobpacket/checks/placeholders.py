@@ -40,6 +40,8 @@ def check(loaded: LoadedProfile) -> list[Problem]:
             bare = found.strip()
             if re.fullmatch(r"[A-Za-z]+", bare) and not _CASE_SENSITIVE.match(bare):
                 continue  # "todo" or "xx" in lower case is a word, not a marker
+            if bare.startswith("[") and not any(c.islower() for c in bare):
+                continue  # [HTML], [1]: an abbreviation or a reference, not a template slot
             if bare.startswith("[") and "](" in text.value[match.start() : match.end() + 2]:
                 continue  # a Markdown link: [text](url)
             n = seen.get(found, 0)
