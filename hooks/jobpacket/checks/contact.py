@@ -21,7 +21,9 @@ RULE = "contact"
 
 #: Top-level names reserved by RFC 2606/6761/6762 that never deliver mail on the Internet.
 #: `example.com` and friends are reserved too, but they are what examples and tests use.
-_RESERVED_TLDS = frozenset({"test", "invalid", "localhost", "local", "internal", "lan", "home"})
+_RESERVED_TLDS = frozenset(
+    {"test", "invalid", "localhost", "localdomain", "local", "internal", "lan", "home", "corp"}
+)
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 
 #: Networks whose profiles live on one site: the host must carry its name.
