@@ -88,7 +88,8 @@ def test_strict_makes_warnings_fail(tmp_path: Path) -> None:
     path = write(tmp_path, BASE.replace("https://priyaraman", "http://priyaraman"))
     relaxed = CliRunner().invoke(main, ["check", str(path)])
     assert relaxed.exit_code == 0
-    assert "warning contact: 'http://priyaraman.example.com' uses http://" in relaxed.stderr
+    expected = "warning contact: basics.url: 'http://priyaraman.example.com' uses http://"
+    assert expected in relaxed.stderr
     assert relaxed.stdout.strip().endswith("ok (1 warning)")
     strict = CliRunner().invoke(main, ["check", "--strict", str(path)])
     assert strict.exit_code == 1
@@ -153,7 +154,10 @@ def test_missing_attachment_fails_mkdocs_build_strict(tmp_path: Path) -> None:
     line, col = pos(text, "documents/letters/hartman-2026.pdf", 1)  # the attachment
     result = build(site)
     assert result.returncode == 1
-    expected = f"profiles/profile.yml:{line}:{col}: warning files: file "
+    expected = (
+        f"profiles/profile.yml:{line}:{col}: warning files: "
+        "applications[1].attachments[0].path: file "
+    )
     assert result.stderr.count(expected) == 1, result.stderr
     # the reference letter file and the enclosure: two warnings, each once
     assert "Aborted with 2 warnings in strict mode" in result.stdout + result.stderr
@@ -186,8 +190,11 @@ def test_letter_over_one_page_is_found_by_the_print_step_and_check_render(tmp_pa
     # mkdocs build: the print step's page-count warning reaches MkDocs' log
     result = build(site, strict=False)
     assert result.returncode == 0, result.stderr
-    assert f"profiles/profile.yml:{line}:" in result.stderr
-    assert "warning length: the letter runs to 2 pages when printed" in result.stderr
+    overflow = (
+        f"profiles/profile.yml:{line}:13: warning length: applications[0].letter.body: "
+        "the letter runs to 2 pages when printed"
+    )
+    assert overflow in result.stderr
     # jobpacket check: only --render measures pages
     plain = CliRunner().invoke(main, ["check", str(path)])
     assert "pages when printed" not in plain.stderr
@@ -198,5 +205,4 @@ def test_letter_over_one_page_is_found_by_the_print_step_and_check_render(tmp_pa
         text=True,
         timeout=300,
     )
-    assert f"profiles/profile.yml:{line}:" in rendered.stderr
-    assert "warning length: the letter runs to 2 pages when printed" in rendered.stderr
+    assert overflow in rendered.stderr

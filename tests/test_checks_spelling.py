@@ -23,7 +23,8 @@ def test_misspelt_word_is_located_with_a_suggestion(tmp_path: Path) -> None:
     assert at(problem) == pos(text, "Recieved")
     assert problem.severity == "warning"
     assert str(problem) == (
-        f"p.yml:{problem.line}:{problem.col}: warning spelling: 'Recieved'; "
+        f"p.yml:{problem.line}:{problem.col}: warning spelling: "
+        "work[0].highlights[0]: 'Recieved'; "
         "did you mean 'Received'?"
     )
 

@@ -169,7 +169,10 @@ def test_cli_renders_one_document_without_building_the_site(site: Path) -> None:
     result = _cli(site, "letter", "--application", "lakefront-clinical-ai-rse", "-o", "l.pdf")
     assert result.returncode == 0, result.stderr
     stderr = result.stderr.decode()
-    assert f"profiles/example.yml:{line}:15: warning files: file 'documents/" in stderr
+    assert (
+        f"profiles/example.yml:{line}:15: warning files: "
+        "applications[1].attachments[0].path: file 'documents/"
+    ) in stderr
     assert "Dear Dr. Feldman," in text((site / "l.pdf").read_bytes())
 
     result = _cli(site, "references", "-a", "keystone-genomics-staff-mle")

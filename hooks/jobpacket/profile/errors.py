@@ -49,14 +49,14 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}"
+        field = format_path(self.path)
         if self.rule == SCHEMA:
-            # Validation keeps its compiler-style line, with the field the user must edit.
-            field = format_path(self.path)
+            # Validation keeps its compiler-style line.
             label = "" if self.severity == "error" else f"{self.severity}: "
-            text = f"{where}: {label}{field + ': ' if field else ''}{self.message}"
         else:
             # A linter's line: level and rule id first, so a reader (or grep) can filter.
-            text = f"{where}: {self.severity} {self.rule}: {self.message}"
+            label = f"{self.severity} {self.rule}: "
+        text = f"{where}: {label}{field + ': ' if field else ''}{self.message}"
         return f"{text}; {self.hint}" if self.hint else text
 
     def as_json(self) -> dict[str, str | int]:
