@@ -58,6 +58,8 @@ _BANGS = re.compile(r"!{2,}|[!?]*\?![!?]*")
 _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\U00002600-\U000027bf\U0001f900-\U0001f9ff\u2b50\u2b55\u203c\u2049]"
 )
+#: Template markers are the `placeholders` rule's (an error there), not shouting.
+_MARKERS = frozenset({"todo", "fixme", "tktk"})
 _BULLET_I = re.compile(r"^\s*I(?:'m|’m|'ve|’ve)?\s")
 
 
@@ -77,7 +79,7 @@ def check(loaded: LoadedProfile) -> list[Problem]:
             lower = word.lower()
             if lower in CASUAL and not (word.isupper() and len(word) > 1):
                 hits.append((word, offset, f"{word!r} is casual", "use plain professional wording"))
-            elif len(word) >= 4 and word.isupper() and lower not in known:
+            elif len(word) >= 4 and word.isupper() and lower not in known | _MARKERS:
                 hits.append(
                     (
                         word,
