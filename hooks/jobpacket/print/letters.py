@@ -42,49 +42,14 @@ _INLINE_BLOCK = re.compile(r"\[\[\s*([A-Za-z][\w-]*)\s*\]\]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 # Words that say nothing about what a role does: seniority, generic titles, filler.
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "the",
-        "for",
-        "with",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "or",
-        "by",
-        "as",
-        "from",
-        "into",
-        "role",
-        "roles",
-        "position",
-        "posting",
-        "job",
-        "senior",
-        "junior",
-        "staff",
-        "principal",
-        "lead",
-        "head",
-        "chief",
-        "associate",
-        "assistant",
-        "intern",
-        "engineer",
-        "developer",
-        "specialist",
-        "manager",
-        "team",
-        "new",
-        "ii",
-        "iii",
-    ]
-)
+# fmt: off
+_STOP = frozenset({
+    "a", "an", "and", "the", "for", "with", "of", "in", "on", "at", "to", "or", "by", "as",
+    "from", "into", "role", "roles", "position", "posting", "job", "senior", "junior", "staff",
+    "principal", "lead", "head", "chief", "associate", "assistant", "intern", "engineer",
+    "developer", "specialist", "manager", "team", "new", "ii", "iii",
+})
+# fmt: on
 _DECIDED = ("rejected", "reconsideration", "withdrawn")
 
 
