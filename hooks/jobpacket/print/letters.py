@@ -40,7 +40,7 @@ MAX_EVIDENCE = 3
 _BLOCK_LINE = re.compile(r"^ {0,3}\[\[([^\[\]\n]*)\]\][ \t]*$")
 _INLINE_BLOCK = re.compile(r"\[\[\s*([A-Za-z][\w-]*)\s*\]\]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]>])")
 # Words that say nothing about what a role does: seniority, generic titles, filler.
 # fmt: off
 _STOP = frozenset({
@@ -78,7 +78,8 @@ class LetterBody:
 def md(text: str | None) -> str:
     """A profile fact as literal Markdown text: one line, emphasis and link characters
     escaped, so a name like ``{{ 7*7 }}`` or ``a_b_c`` prints as typed."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    return escaped.replace("<", "&lt;")  # Python-Markdown has no backslash escape for "<"
 
 
 def _bullets(lines: Iterable[str]) -> str:
@@ -115,7 +116,9 @@ def _org(app: Application) -> str:
 def _enclosed(enclosures: Sequence[str]) -> str:
     if not enclosures:
         return ""
-    return "I have enclosed the documents listed below."
+    return (
+        f"I have enclosed the {'document' if len(enclosures) == 1 else 'documents'} listed below."
+    )
 
 
 # --- evidence from the profile ------------------------------------------------------------------
