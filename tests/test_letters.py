@@ -461,7 +461,8 @@ def test_private_set_prints_a_letter_for_every_application(priya: LoadedProfile)
 def test_letter_body_is_pure_and_escapes_profile_text(tmp_path: Path) -> None:
     loaded = _load(
         tmp_path,
-        "basics: {name: Ann Lee}\nwork:\n  - name: 'Acme_Labs <b>'\n    position: '*Lead* {{ 7*7 }}'\n"
+        "basics: {name: Ann Lee}\nwork:\n  - name: 'Acme_Labs <b>'\n"
+        "    position: '*Lead* {{ 7*7 }}'\n"
         "    startDate: '2024-01'\n    highlights: ['Shipped [the thing](javascript:alert(1))']\n"
         "applications:\n  - id: a\n    organization: Acme\n    position: Engineer\n",
     )
