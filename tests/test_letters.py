@@ -377,6 +377,32 @@ def test_unknown_block_is_a_located_error_with_a_suggestion(tmp_path: Path) -> N
     assert (
         "p.yml:7:13: applications[0].letter.body: line 3 of the body: [[update]]" in result.stderr
     )
+    # `jobpacket check` finds it before anyone prints the letter.
+    check = subprocess.run(
+        [sys.executable, "-m", "jobpacket.cli", "check", "p.yml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+    )
+    assert check.returncode == 1 and "p.yml: ok" not in check.stdout
+    assert check.stderr.splitlines()[0].startswith(
+        "p.yml:7:13: applications[0].letter.body: line 3 of the body: [[update]] is not a block"
+    )
+
+
+def test_updates_block_needs_the_applied_date(tmp_path: Path) -> None:
+    loaded = _load(
+        tmp_path,
+        "basics: {name: Ann Lee}\napplications:\n  - id: acme\n    letter:\n"
+        "      body: |\n        Hello.\n        [[enclosures]]\n        [[updates]]\n",
+    )
+    with pytest.raises(ProfileError) as exc:
+        documents.letter(loaded, "acme")
+    (problem,) = exc.value.problems
+    assert problem.path == ("applications", 0, "letter", "body")
+    assert "line 3 of the body: [[updates]] needs the date you applied" in problem.message
 
 
 def test_expand_blocks_leaves_everything_else_alone() -> None:

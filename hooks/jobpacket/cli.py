@@ -85,6 +85,7 @@ def check(paths: tuple[Path, ...], profile: Path | None) -> None:
 
     With no PATH, checks the default profile. Exit status 1 when any problem is found.
     """
+    from .print.letters import letter_findings
     from .profile.validate import load_profile
     from .settings import display_path, resolve_profile
     from .views.tailored import tailoring_findings
@@ -99,7 +100,11 @@ def check(paths: tuple[Path, ...], profile: Path | None) -> None:
             problems.extend(exc.problems)
             continue
         _print_problems(loaded.notes)
-        _print_problems(tailoring_findings(loaded))
+        found = tailoring_findings(loaded) + letter_findings(loaded)
+        _print_problems([p for p in found if p.severity != "error"])
+        if any(p.severity == "error" for p in found):
+            problems.extend(p for p in found if p.severity == "error")
+            continue
         click.echo(f"{shown}: ok")
     if problems:
         raise ProfileError(problems)

@@ -22,13 +22,16 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..profile.errors import FieldPath, Severity
+from ..profile.errors import FieldPath, Problem, Severity
 from ..profile.model import ONGOING, Application, LetterKind, Profile
 from ..views.since import Update, updates_since
 from ..views.tailored import tailored_view
 from .printkit import long_date, visible
+
+if TYPE_CHECKING:
+    from ..profile.validate import LoadedProfile
 
 #: The block names a user body may hold, each on a line of its own as ``[[name]]``.
 BLOCKS = ("updates", "enclosures")
@@ -428,10 +431,14 @@ def expand_blocks(
     body: str,
     *,
     where: FieldPath,
-    blocks: dict[str, list[str]],
+    blocks: dict[str, list[str] | str],
     empty: dict[str, str] | None = None,
 ) -> tuple[str, list[Finding]]:
     """The user's body with each ``[[name]]`` line replaced by that block's Markdown lines.
+
+    ``blocks`` maps each name to its lines, or to a message saying why it is unavailable
+    (an error where it is used). ``empty`` says, per name, why an empty block is worth a
+    warning.
 
     Only a line holding nothing but the brackets is a block (fenced code is left alone), so
     Markdown links and any other text pass through untouched. An unknown name is an error
@@ -477,11 +484,32 @@ def expand_blocks(
             )
             out.append(line)
             continue
-        if not blocks[name] and empty and name in empty:
+        lines = blocks[name]
+        if isinstance(lines, str):
+            findings.append(Finding(where, f"line {n} of the body: [[{name}]] {lines}", "error"))
+            out.append(line)
+            continue
+        if not lines and empty and name in empty:
             findings.append(Finding(where, f"line {n} of the body: [[{name}]] {empty[name]}"))
-        out.extend(["", _bullets(blocks[name]), ""] if blocks[name] else [""])
+        out.extend(["", _bullets(lines), ""] if lines else [""])
     text = "\n".join(out)
     return (text + "\n" if body.endswith("\n") else text), findings
+
+
+def letter_findings(loaded: LoadedProfile) -> list[Problem]:
+    """Block problems in every letter body the user wrote, for `jobpacket check`: a mistyped
+    ``[[update]]`` should show up before anyone prints the letter."""
+    problems: list[Problem] = []
+    for i, app in enumerate(loaded.profile.applications):
+        body = app.letter.body if app.letter else None
+        if not body:
+            continue
+        where: FieldPath = ("applications", i, "letter", "body")
+        _, found = expand_blocks(body, where=where, blocks={b: [] for b in BLOCKS})
+        problems.extend(
+            loaded.source.problem(f.path, f.message, severity=f.severity) for f in found
+        )
+    return problems
 
 
 # --- the entry point ----------------------------------------------------------------------------
@@ -507,13 +535,7 @@ def letter_body(
     since = since_date(app, kind)
     findings: list[Finding] = []
     body = app.letter.body if app.letter else None
-    needs_since = body is None and kind in ("reconsideration", "follow-up")
-    if body is not None:
-        needs_since = any(
-            (m := _BLOCK_LINE.match(line)) and m.group(1).strip() == "updates"
-            for line in body.splitlines()
-        )
-    if needs_since and since is None:
+    if body is None and kind in ("reconsideration", "follow-up") and since is None:
         findings.append(
             Finding(
                 where,
@@ -522,19 +544,20 @@ def letter_body(
                 "error",
             )
         )
-        return LetterBody("", body is None, tuple(findings))
+        return LetterBody("", True, tuple(findings))
     updates = updates_since(profile, since, until=letter_date) if since else []
     if body is not None:
-        after = f"after {since}" if since else "after the application"
         text, found = expand_blocks(
             body,
             where=(*where, "letter", "body"),
             blocks={
-                "updates": [md(u.text) for u in updates],
+                "updates": [md(u.text) for u in updates]
+                if since
+                else "needs the date you applied to tell what is new; add applied: YYYY-MM-DD",
                 "enclosures": [md(e) for e in enclosures],
             },
             empty={
-                "updates": f"is empty: nothing in the profile is dated {after}",
+                "updates": f"is empty: nothing in the profile is dated after {since}",
                 "enclosures": "is empty: the application has no enclosures",
             },
         )
@@ -570,6 +593,7 @@ __all__ = [
     "LetterBody",
     "expand_blocks",
     "letter_body",
+    "letter_findings",
     "letter_kind",
     "md",
     "role_matches",
