@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from jobpacket.print import documents, outputs
-from jobpacket.print.letters import expand_blocks, letter_body
+from jobpacket.print.letterblocks import expand_blocks
+from jobpacket.print.letters import letter_body
 from jobpacket.profile.errors import ProfileError
 from jobpacket.profile.validate import LoadedProfile, load_profile
 

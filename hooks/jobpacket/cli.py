@@ -85,7 +85,7 @@ def check(paths: tuple[Path, ...], profile: Path | None) -> None:
 
     With no PATH, checks the default profile. Exit status 1 when any problem is found.
     """
-    from .print.letters import letter_findings
+    from .print.letterblocks import letter_findings
     from .profile.validate import load_profile
     from .settings import display_path, resolve_profile
     from .views.tailored import tailoring_findings

@@ -7,10 +7,8 @@ application, the user's own highlights and skills, the enclosures). Nothing is i
 achievement appears only as the user wrote it, quoted as a bullet under the entry it belongs
 to. Courtesy sentences are fixed text; they thank and ask, never claim.
 
-When `letter.body` is present it is the user's Markdown. A line holding only a block name in
-double square brackets (``[[updates]]``, ``[[enclosures]]``) is replaced by that derived list;
-nothing else in the text is interpreted (profile text is never a template), and any other
-name on such a line is a located error with a suggestion.
+When `letter.body` is present it is the user's Markdown, with the blocks ``[[updates]]`` and
+``[[enclosures]]`` expanded by letterblocks.py and nothing else interpreted.
 
 Everything here is pure: profile values in, Markdown text and findings out. documents.py turns
 the findings into located problems and the Markdown into sanitized print HTML.
@@ -18,32 +16,23 @@ the findings into located problems and the Markdown into sanitized print HTML.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..profile.errors import FieldPath, Problem, Severity
+from ..profile.errors import FieldPath
 from ..profile.model import ONGOING, Application, LetterKind, Profile
 from ..views.since import Update, updates_since
 from ..views.tailored import tailored_view
+from .letterblocks import Finding, bullets, expand_blocks, md
 from .printkit import long_date, visible
 
-if TYPE_CHECKING:
-    from ..profile.validate import LoadedProfile
-
-#: The block names a user body may hold, each on a line of its own as ``[[name]]``.
-BLOCKS = ("updates", "enclosures")
 #: More updates than this would push a letter past one page; the rest are left out, oldest kept.
 MAX_UPDATES = 6
 #: Highlights quoted in a cover letter, and matches named in a role proposal.
 MAX_EVIDENCE = 3
 
-_BLOCK_LINE = re.compile(r"^ {0,3}\[\[([^\[\]\n]*)\]\][ \t]*$")
-_INLINE_BLOCK = re.compile(r"\[\[\s*([A-Za-z][\w-]*)\s*\]\]")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]>])")
 # Words that say nothing about what a role does: seniority, generic titles, filler.
 # fmt: off
 _STOP = frozenset({
@@ -57,16 +46,6 @@ _DECIDED = ("rejected", "reconsideration", "withdrawn")
 
 
 @dataclass(frozen=True)
-class Finding:
-    """Something to tell the user about a letter, located by field path (documents.py turns
-    it into a file:line:col problem)."""
-
-    path: FieldPath
-    message: str
-    severity: Severity = "warning"
-
-
-@dataclass(frozen=True)
 class LetterBody:
     """The letter's body as Markdown, whether jobpacket assembled it, and what it found."""
 
@@ -76,17 +55,6 @@ class LetterBody:
 
 
 # --- small text helpers -------------------------------------------------------------------------
-
-
-def md(text: str | None) -> str:
-    """A profile fact as literal Markdown text: one line, emphasis and link characters
-    escaped, so a name like ``{{ 7*7 }}`` or ``a_b_c`` prints as typed."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
-    return escaped.replace("<", "&lt;")  # Python-Markdown has no backslash escape for "<"
-
-
-def _bullets(lines: Iterable[str]) -> str:
-    return "\n".join(f"- {line}" for line in lines)
 
 
 def _paragraphs(*parts: str) -> str:
@@ -228,7 +196,7 @@ def _cover(app: Application, view: Profile, enclosures: Sequence[str]) -> str:
         opening += f" I am currently {md(current.position)} at {md(current.name)}."
     evidence = _cover_evidence(view)
     relevant = (
-        "Highlights of my experience that bear on this role:\n\n" + _bullets(evidence)
+        "Highlights of my experience that bear on this role:\n\n" + bullets(evidence)
         if evidence
         else ""
     )
@@ -277,7 +245,7 @@ def _reconsideration(
             f"My interest in the position and in {_org(app)} continues. I am writing to ask "
             f"whether you would reconsider my application in light of what is new since I "
             f"applied{applied}:\n\n"
-            + _bullets(_update_list(updates, where, findings))
+            + bullets(_update_list(updates, where, findings))
             + "\n\nI would be glad to go into any of these in more detail."
         )
     else:
@@ -328,7 +296,7 @@ def _follow_up(
             if since == app.applied
             else f"we were last in touch on {long_date(since, lang)}"
         )
-        news = f"Since {when}, there is news I would like to share:\n\n" + _bullets(
+        news = f"Since {when}, there is news I would like to share:\n\n" + bullets(
             _update_list(updates, where, findings)
         )
     close = " ".join(
@@ -396,7 +364,7 @@ def _role_proposal(
     tags = app.tailor.tags if app.tailor else []
     matches = role_matches(view, alt, tags)
     if matches:
-        ask += " My experience suits that role in particular:\n\n" + _bullets(matches)
+        ask += " My experience suits that role in particular:\n\n" + bullets(matches)
     else:
         findings.append(
             Finding(
@@ -416,100 +384,6 @@ def _role_proposal(
         if x
     )
     return _paragraphs(thanks, ask, close)
-
-
-# --- the user's body with blocks ----------------------------------------------------------------
-
-
-def _suggest(name: str) -> str:
-    close = difflib.get_close_matches(name.lower(), BLOCKS, n=1, cutoff=0.5)
-    known = ", ".join(f"[[{b}]]" for b in BLOCKS)
-    return (f"did you mean [[{close[0]}]]? " if close else "") + f"the blocks are {known}"
-
-
-def expand_blocks(
-    body: str,
-    *,
-    where: FieldPath,
-    blocks: dict[str, list[str] | str],
-    empty: dict[str, str] | None = None,
-) -> tuple[str, list[Finding]]:
-    """The user's body with each ``[[name]]`` line replaced by that block's Markdown lines.
-
-    ``blocks`` maps each name to its lines, or to a message saying why it is unavailable
-    (an error where it is used). ``empty`` says, per name, why an empty block is worth a
-    warning.
-
-    Only a line holding nothing but the brackets is a block (fenced code is left alone), so
-    Markdown links and any other text pass through untouched. An unknown name is an error
-    naming the line of the body and the closest known block; a known name written inside a
-    sentence is a warning, since it would print as typed.
-    """
-    findings: list[Finding] = []
-    out: list[str] = []
-    fence = ""
-    for n, line in enumerate(body.splitlines(), 1):
-        opened = _FENCE.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = ""
-            out.append(line)
-            continue
-        if opened:
-            fence = opened.group(1)
-            out.append(line)
-            continue
-        block = _BLOCK_LINE.match(line)
-        if block is None:
-            for inline in _INLINE_BLOCK.finditer(line):
-                if inline.group(1) in BLOCKS:
-                    findings.append(
-                        Finding(
-                            where,
-                            f"line {n} of the body: [[{inline.group(1)}]] expands only on a "
-                            "line of its own; put it on its own line",
-                        )
-                    )
-            out.append(line)
-            continue
-        name = block.group(1).strip()
-        if name not in blocks:
-            findings.append(
-                Finding(
-                    where,
-                    f"line {n} of the body: [[{name}]] is not a block jobpacket knows; "
-                    + _suggest(name),
-                    "error",
-                )
-            )
-            out.append(line)
-            continue
-        lines = blocks[name]
-        if isinstance(lines, str):
-            findings.append(Finding(where, f"line {n} of the body: [[{name}]] {lines}", "error"))
-            out.append(line)
-            continue
-        if not lines and empty and name in empty:
-            findings.append(Finding(where, f"line {n} of the body: [[{name}]] {empty[name]}"))
-        out.extend(["", _bullets(lines), ""] if lines else [""])
-    text = "\n".join(out)
-    return (text + "\n" if body.endswith("\n") else text), findings
-
-
-def letter_findings(loaded: LoadedProfile) -> list[Problem]:
-    """Block problems in every letter body the user wrote, for `jobpacket check`: a mistyped
-    ``[[update]]`` should show up before anyone prints the letter."""
-    problems: list[Problem] = []
-    for i, app in enumerate(loaded.profile.applications):
-        body = app.letter.body if app.letter else None
-        if not body:
-            continue
-        where: FieldPath = ("applications", i, "letter", "body")
-        _, found = expand_blocks(body, where=where, blocks={b: [] for b in BLOCKS})
-        problems.extend(
-            loaded.source.problem(f.path, f.message, severity=f.severity) for f in found
-        )
-    return problems
 
 
 # --- the entry point ----------------------------------------------------------------------------
@@ -588,14 +462,10 @@ def letter_body(
 
 
 __all__ = [
-    "BLOCKS",
-    "Finding",
+    "MAX_UPDATES",
     "LetterBody",
-    "expand_blocks",
     "letter_body",
-    "letter_findings",
     "letter_kind",
-    "md",
     "role_matches",
     "since_date",
     "words",
