@@ -451,6 +451,27 @@ def test_cli_letter_markdown_prints_the_assembled_body(priya: LoadedProfile) -> 
     expected, _ = documents.letter_markdown(priya, "lakeview-reconsideration")
     assert result.stdout == expected
     assert result.stdout.startswith("Thank you for letting me know your decision")
+    # Without --markdown: the letter's PDF, as `pdf letter -a ID` writes it.
+    pdf = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jobpacket.cli",
+            "letter",
+            "lakeview-reconsideration",
+            "-o",
+            "l.pdf",
+        ],
+        cwd=priya.path.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "JOBPACKET_PROFILE": "profile.yml"},
+    )
+    assert pdf.returncode == 0, pdf.stderr
+    (raw,) = page_texts((priya.path.parent / "l.pdf").read_bytes())
+    page = flat(raw)
+    assert "Re: Nursing Informatics Specialist" in page and "Completed Master of Science" in page
 
 
 def test_letters_that_cannot_be_assembled_say_what_to_add(tmp_path: Path) -> None:
