@@ -71,8 +71,8 @@ certificates:
   - name: Tableau Desktop Specialist
     issuer: Tableau
     date: "2026-03"
-  - name: Epic Cogito Data Model Certification
-    issuer: Epic Systems
+  - name: Certified Professional in Healthcare Quality (CPHQ)
+    issuer: NAHQ
     date: "2026-05-12"
   - name: Lean Six Sigma Green Belt
     issuer: ASQ
@@ -158,7 +158,7 @@ DISTINCTIVE = {
         "I respect your decision.",
         "since I applied on March 15, 2026",
         "Started as Senior Clinical Data Analyst at Riverside Health System (Apr 2026)",
-        "Earned the Epic Cogito Data Model Certification certification from Epic Systems",
+        "Earned the Certified Professional in Healthcare Quality (CPHQ) certification from NAHQ",
         "Completed Master of Science in Health Informatics at Oregon Coast University",
         "Whatever you decide, thank you again",
     ],
@@ -226,7 +226,7 @@ def test_reconsideration_lists_exactly_what_is_new_since_applying(priya: LoadedP
         "Published “Reducing Alarm Fatigue with Tiered Sepsis Alerts” in Journal of Nursing "
         "Informatics (Apr 2026)",
         "Completed Master of Science in Health Informatics at Oregon Coast University (May 2026)",
-        "Earned the Epic Cogito Data Model Certification certification from Epic Systems "
+        "Earned the Certified Professional in Healthcare Quality (CPHQ) certification from NAHQ "
         "(May 2026)",
     ]
     # Before the application, in its month (not after it), or private: never listed.
