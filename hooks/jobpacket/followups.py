@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Literal
 from .profile.errors import Problem
 from .profile.load import SourceMap
 from .profile.model import Application, Contact, FollowUp, FollowUpContact, Profile
+from .views.since import updates_since
 
 if TYPE_CHECKING:  # validate imports this module for log_problems
     from .profile.validate import LoadedProfile
@@ -197,6 +198,18 @@ def pending(profile: Profile, today: date) -> Iterator[FollowUpItem]:
     yield from sorted(items, key=lambda i: (i.date, i.app_index, i.attempt))
 
 
+def whats_new(profile: Profile, sched: Schedule, until: date) -> list[str]:
+    """What to report at a follow-up: what is new since the last contact, up to ``until``.
+
+    The same derivation as the reconsideration letter's (views.since), so the table, the
+    calendar and the letter never disagree about what changed.
+    """
+    if sched.last_contact is None:
+        return []
+    found = updates_since(profile, sched.last_contact.isoformat(), until=until.isoformat())
+    return [u.text for u in found]
+
+
 # --- findings ------------------------------------------------------------------------------------
 
 
@@ -264,3 +277,68 @@ def followup_findings(loaded: LoadedProfile, today: date) -> list[Problem]:
             )
         )
     return out
+
+
+# --- the table ------------------------------------------------------------------------------------
+
+#: How many "what is new" lines the table shows under an application before "and N more".
+NEWS_LINES = 3
+
+
+def _cell(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def table_lines(profile: Profile, scheds: list[Schedule], today: date) -> list[str]:
+    """The `jobpacket followups` table: the next follow-up of each application, soonest
+    first, what is new since the last contact beneath it; then the applications with none."""
+    rows: list[tuple[str, ...]] = []
+    notes: list[list[str]] = []
+    waiting = sorted((s for s in scheds if s.next), key=lambda s: (s.next.date, s.app_index))  # type: ignore[union-attr]
+    for sched in waiting:
+        nxt = sched.next
+        assert nxt is not None
+        app = sched.application
+        what = ", ".join(p for p in (app.position, app.organization) if p) or "-"
+        who = (app.contact.name if app.contact else None) or "-"
+        news = whats_new(profile, sched, max(today, nxt.date))
+        rows.append(
+            (
+                nxt.date.isoformat(),
+                nxt.state,
+                f"{nxt.attempt}/{sched.max_attempts}",
+                app.id,
+                _cell(what, 44),
+                _cell(who, 24),
+                str(len(news)),
+            )
+        )
+        since = sched.last_contact.isoformat() if sched.last_contact else "-"
+        shown = [f"new since {since}:"] if news else []
+        shown.extend(f"- {line}" for line in news[:NEWS_LINES])
+        if len(news) > NEWS_LINES:
+            shown.append(f"… and {len(news) - NEWS_LINES} more")
+        notes.append(shown)
+    head = ("NEXT", "STATE", "TRY", "APPLICATION", "POSITION", "CONTACT", "NEW")
+    widths = [max(len(r[c]) for r in [head, *rows]) for c in range(len(head))]
+    indent = " " * (sum(widths[:3]) + 2 * 3)
+
+    def fmt(row: tuple[str, ...]) -> str:
+        return "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+
+    lines = [fmt(head)] if rows else ["No follow-ups to make."]
+    for row, shown in zip(rows, notes, strict=True):
+        lines.append(fmt(row))
+        lines.extend(indent + line for line in shown)
+    stopped = [s for s in scheds if s.next is None]
+    if stopped:
+        lines.append("")
+        lines.append("No follow-up planned:")
+        for s in stopped:
+            why = {
+                "draft": "a draft",
+                "no date": "no applied or decided date to count from",
+                "max attempts": f"{s.done} of {s.max_attempts} attempts made",
+            }.get(s.stopped, f"status {s.stopped}")
+            lines.append(f"  {s.application.id}: {why}")
+    return lines

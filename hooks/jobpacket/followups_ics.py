@@ -9,12 +9,12 @@ in the past). Events are all-day: a follow-up is a task for a day, not an appoin
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 
 from icalendar import Calendar, Event
 
-from .followups import FollowUpItem, Schedule, to_date
+from .followups import FollowUpItem, Schedule, schedules, to_date, whats_new
 from .profile.model import Profile
 
 PRODID = "-//jobpacket//follow-ups//EN"
@@ -72,13 +72,13 @@ def description(item: FollowUpItem, sched: Schedule, news: Sequence[str]) -> str
     return "\n".join(lines)
 
 
-def calendar_bytes(
-    profile: Profile, scheds: Sequence[Schedule], news: Mapping[str, Sequence[str]]
-) -> bytes:
+def calendar_bytes(profile: Profile) -> bytes:
     """One VEVENT per follow-up still to make (planned, due or overdue), by date.
 
-    ``news`` maps an application id to the lines of what is new since its last contact.
+    Whether a follow-up is overdue depends on the day the file is read, not made, so the
+    calendar holds every follow-up not done and does not ask what today is.
     """
+    scheds = schedules(profile, date.min)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -99,7 +99,8 @@ def calendar_bytes(
         # contact moves the dates that follow it.
         event.add("sequence", sched.done)
         event.add("summary", summary(item))
-        event.add("description", description(item, sched, news.get(item.app_id, ())))
+        news = whats_new(profile, sched, until=item.date)
+        event.add("description", description(item, sched, news))
         event.add("transp", "TRANSPARENT")
         event.add("categories", ["Job applications"])
         cal.add_component(event)
