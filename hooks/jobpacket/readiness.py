@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from .followups import Schedule, schedule_for, to_date
+from .followups import FINAL_STATUSES, Schedule, schedule_for, to_date
 from .profile.errors import Problem, ProfileError, UserError
 from .profile.model import Application
 from .profile.validate import LoadedProfile
@@ -80,8 +80,9 @@ def _letter_row(loaded: LoadedProfile, index: int, app: Application, build_dir: 
             if letter is None
             else "the letter has no body; write it under letter.body (Markdown)",
             key=letter is None,
+            severity="info" if app.status in FINAL_STATUSES else "error",
         )
-        return Row("letter", "error", "missing", (problem,))
+        return Row("letter", problem.severity, "missing", (problem,))
     name = f"{letter.kind}-letter.pdf"
     candidates = (build_dir / app.id / "packet.pdf", build_dir / app.id / name)
     built = [p for p in candidates if p.is_file()]
@@ -207,31 +208,33 @@ def _enclosures_row(loaded: LoadedProfile, index: int, app: Application) -> Row:
     )
 
 
-def _since_row(loaded: LoadedProfile, index: int, app: Application) -> Row:
-    """Documents, certificates and received letters dated after the application that the
-    packet does not carry yet: enclosures for files, a mention in the letter for the rest."""
+def _since_row(loaded: LoadedProfile, index: int, app: Application, today: date) -> Row:
+    """Documents, certificates and received letters dated after the application (and not
+    after today) that the packet does not carry yet: enclosures for files, a mention in the
+    letter for the rest."""
     applied = to_date(app.applied)
     if applied is None:
         return Row("since applying", "ok", "no applied date")
+
+    def new(value: str | None) -> bool:
+        when = to_date(value)
+        return when is not None and applied < when <= today
+
     profile = loaded.profile
     enclosed = {att.path for att in app.attachments}
     body = (app.letter.body or "") if app.letter else ""
     missing: list[str] = []
     for doc in profile.documents:
-        when = to_date(doc.date)
-        if when and when > applied and (doc.path or "") not in enclosed:
+        if new(doc.date) and (doc.path or "") not in enclosed:
             missing.append(f"document {doc.title or doc.path!r} ({doc.date}): not enclosed")
     for cert in profile.certificates:
-        when = to_date(cert.date)
-        if when and when > applied and cert.name and cert.name.lower() not in body.lower():
+        if new(cert.date) and cert.name and cert.name.lower() not in body.lower():
             missing.append(f"certificate {cert.name} ({cert.date}): not in the letter")
     for ref in profile.references:
         letter = ref.letter
-        when = to_date(letter.received) if letter else None
         if (
             letter
-            and when
-            and when > applied
+            and new(letter.received)
             and letter.file
             and letter.delivery in (None, "enclosed")
             and letter.file not in enclosed
@@ -272,7 +275,7 @@ def readiness(loaded: LoadedProfile, today: date, build_dir: Path) -> list[Readi
             _findings_row(loaded, i, app),
             recommendations,
             _enclosures_row(loaded, i, app),
-            _since_row(loaded, i, app),
+            _since_row(loaded, i, app, today),
             _followup_row(sched),
         )
         out.append(Readiness(i, app, rows, sched))
