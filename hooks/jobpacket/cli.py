@@ -339,9 +339,7 @@ def followups(today: Any, ics: Path | None, profile: Path | None) -> None:
 
     loaded = load(profile)
     day = _today(today)
-    for line in schedule.table_lines(
-        loaded.profile, schedule.schedules(loaded.profile, day), day
-    ):
+    for line in schedule.table_lines(loaded.profile, schedule.schedules(loaded.profile, day), day):
         click.echo(line)
     if ics is not None:
         _write_atomic(ics, calendar_bytes(loaded.profile))
