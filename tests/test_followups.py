@@ -406,16 +406,23 @@ def test_followups_table_via_the_cli(profile_file: Path, tmp_path: Path):
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["NEXT", "STATE", "TRY", "APPLICATION", "POSITION", "CONTACT", "NEW"]
+    assert lines[0].split() == ["NEXT", "STATE", "TRY", "APPLICATION", "CONTACT", "NEW"]
     rows = [line for line in lines if line[:4].isdigit()]
     assert [r.split()[:4] for r in rows] == [
         ["2026-03-12", "overdue", "1/3", "st-brendan-informatics-lead"],
         ["2026-03-15", "overdue", "3/4", "northgate-ehr-analyst"],
     ]
-    assert "Dr. Helen Marsh" in rows[0] and rows[0].rstrip().endswith("0")
-    # columns line up: every row's APPLICATION starts where the header's does
-    col = lines[0].index("APPLICATION")
-    assert all(r[col:].startswith(("st-brendan", "northgate")) for r in rows)
+    assert "Dr. Helen Marsh" in rows[0] and rows[0].endswith("  0")
+    # columns line up: every row's APPLICATION and CONTACT start where the header's do
+    app_col, contact_col = lines[0].index("APPLICATION"), lines[0].index("CONTACT")
+    assert [r[app_col:].split()[0] for r in rows] == [
+        "st-brendan-informatics-lead",
+        "northgate-ehr-analyst",
+    ]
+    assert [r[contact_col:].split()[0] for r in rows] == ["Dr.", "Sam"]
+    first = lines.index(rows[0])
+    assert lines[first + 1] == " " * app_col + "Nursing Informatics Lead, St Brendan's Hospital"
+    assert lines[first + 2] == " " * app_col + "nothing new since 2026-03-09"
     assert "No follow-up planned:" in lines
     assert "  riverside-telehealth: status accepted" in lines
     assert "  kings-cross-clinic: status withdrawn" in lines
@@ -425,9 +432,12 @@ def test_followups_table_via_the_cli(profile_file: Path, tmp_path: Path):
     later = run("followups", "--today", "2026-04-10", "--profile", str(profile_file))
     out = later.stdout.splitlines()
     brendan = next(i for i, line in enumerate(out) if "st-brendan" in line)
-    assert out[brendan].rstrip().endswith("1")
-    assert out[brendan + 1].strip() == "new since 2026-03-09:"
-    assert out[brendan + 2].strip().startswith("- Earned the Certified Professional in Health")
+    assert out[brendan].endswith("  1")
+    assert out[brendan + 2].strip() == "new since 2026-03-09:"
+    assert out[brendan + 3].strip() == (
+        "- Earned the Certified Professional in Healthcare Information and Management Systems "
+        "certification from HIMSS (Apr 2026)"
+    )
 
 
 def test_followups_rejects_a_bad_date(profile_file: Path):

@@ -291,7 +291,8 @@ def _cell(text: str, width: int) -> str:
 
 def table_lines(profile: Profile, scheds: list[Schedule], today: date) -> list[str]:
     """The `jobpacket followups` table: the next follow-up of each application, soonest
-    first, what is new since the last contact beneath it; then the applications with none."""
+    first, the position and what is new since the last contact beneath it (long titles are
+    not cut short there); then the applications with none."""
     rows: list[tuple[str, ...]] = []
     notes: list[list[str]] = []
     waiting = sorted((s for s in scheds if s.next), key=lambda s: (s.next.date, s.app_index))  # type: ignore[union-attr]
@@ -308,18 +309,18 @@ def table_lines(profile: Profile, scheds: list[Schedule], today: date) -> list[s
                 nxt.state,
                 f"{nxt.attempt}/{sched.max_attempts}",
                 app.id,
-                _cell(what, 44),
-                _cell(who, 24),
+                _cell(who, 28),
                 str(len(news)),
             )
         )
         since = sched.last_contact.isoformat() if sched.last_contact else "-"
-        shown = [f"new since {since}:"] if news else []
+        shown = [what]
+        shown.append(f"new since {since}:" if news else f"nothing new since {since}")
         shown.extend(f"- {line}" for line in news[:NEWS_LINES])
         if len(news) > NEWS_LINES:
             shown.append(f"… and {len(news) - NEWS_LINES} more")
         notes.append(shown)
-    head = ("NEXT", "STATE", "TRY", "APPLICATION", "POSITION", "CONTACT", "NEW")
+    head = ("NEXT", "STATE", "TRY", "APPLICATION", "CONTACT", "NEW")
     widths = [max(len(r[c]) for r in [head, *rows]) for c in range(len(head))]
     indent = " " * (sum(widths[:3]) + 2 * 3)
 
