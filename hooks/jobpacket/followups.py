@@ -19,6 +19,7 @@ The rules follow the advice in DOMAIN.md ("Following up"):
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,6 +35,9 @@ if TYPE_CHECKING:  # validate imports this module for log_problems
     from .profile.validate import LoadedProfile
 
 State = Literal["done", "overdue", "due", "planned"]
+
+#: The rule id of the overdue-follow-up finding, for `meta.checks.disable`.
+RULE = "follow-up"
 
 #: Statuses after which nobody follows up: the candidate accepted or withdrew.
 FINAL_STATUSES = frozenset({"accepted", "withdrawn"})
@@ -266,16 +270,17 @@ def followup_findings(loaded: LoadedProfile, today: date) -> list[Problem]:
         )
         days = (today - nxt.date).days
         who = app.contact.name if app.contact and app.contact.name else "the employer"
-        out.append(
-            source.problem(
-                where,
-                f"follow-up {nxt.attempt} of {sched.max_attempts} was due {nxt.date.isoformat()} "
-                f"({days} day{'s' if days != 1 else ''} ago); get in touch with {who}, then "
-                "add the contact to followUp.log",
-                key=True,
-                severity="info",
-            )
+        problem = source.problem(
+            where,
+            f"follow-up {nxt.attempt} of {sched.max_attempts} was due {nxt.date.isoformat()} "
+            f"({days} day{'s' if days != 1 else ''} ago); get in touch with {who}, then "
+            "add the contact to followUp.log",
+            key=True,
+            severity="info",
         )
+        if hasattr(problem, "rule"):  # the findings channel of jobpacket.checks names rules
+            problem = dataclasses.replace(problem, rule=RULE)  # type: ignore[call-arg]
+        out.append(problem)
     return out
 
 

@@ -103,27 +103,26 @@ def _letter_row(loaded: LoadedProfile, index: int, app: Application, build_dir: 
     )
 
 
-def _checks_findings(loaded: LoadedProfile) -> tuple[list[Problem], str] | None:
-    """Findings of the proofreading checks, when that package is installed."""
+def _checks_findings(loaded: LoadedProfile, today: date) -> list[Problem] | None:
+    """Findings of the proofreading checks (jobpacket.checks), when that package exists."""
     try:
-        from . import checks  # type: ignore[attr-defined]
+        from .checks import run_checks  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         return None
-    run = getattr(checks, "run_checks", None) or getattr(checks, "findings", None)
-    if run is None:
-        return None
-    return list(run(loaded)), "checks"
+    return list(run_checks(loaded, today=today))
 
 
-def _findings_row(loaded: LoadedProfile, index: int, app: Application) -> Row:
-    """Errors and warnings located in this application: validation notes and the letter's
-    own print-time findings (or the proofreading checks, when they exist)."""
+def _findings_row(
+    loaded: LoadedProfile, index: int, app: Application, checked: list[Problem] | None
+) -> Row:
+    """Errors and warnings located in this application: the proofreading checks' (or, without
+    them, the validation notes) and the letter's own print-time findings. Enclosures have
+    their own row, so their findings are left out here."""
     prefix = ("applications", index)
     found: list[Problem] = []
-    checked = _checks_findings(loaded)
     if checked is not None:
-        found.extend(p for p in checked[0] if _under(p, prefix))
-        origin = "proofreading checks"
+        found.extend(p for p in checked if _under(p, prefix))
+        origin = "checks and letter"
     else:
         found.extend(p for p in loaded.notes if _under(p, prefix))
         origin = "validation and letter"
@@ -137,7 +136,11 @@ def _findings_row(loaded: LoadedProfile, index: int, app: Application) -> Row:
             found.extend(p for p in exc.problems if not _under(p, (*prefix, "attachments")))
         except UserError:
             pass
-    found = [p for p in dict.fromkeys(found) if p.severity in ("error", "warning")]
+    found = [
+        p
+        for p in dict.fromkeys(found)
+        if p.severity in ("error", "warning") and not _under(p, (*prefix, "attachments"))
+    ]
     errors = sum(1 for p in found if p.severity == "error")
     warnings = len(found) - errors
     level: Level = "error" if errors else "warning" if warnings else "ok"
@@ -268,11 +271,12 @@ def readiness(loaded: LoadedProfile, today: date, build_dir: Path) -> list[Readi
     """Every application's readiness, in profile order."""
     out: list[Readiness] = []
     recommendations = _recommendations_row(loaded, today)
+    checked = _checks_findings(loaded, today)
     for i, app in enumerate(loaded.profile.applications):
         sched = schedule_for(i, app, today)
         rows = (
             _letter_row(loaded, i, app, build_dir),
-            _findings_row(loaded, i, app),
+            _findings_row(loaded, i, app, checked),
             recommendations,
             _enclosures_row(loaded, i, app),
             _since_row(loaded, i, app, today),
