@@ -572,3 +572,41 @@ def test_mkdocs_build_writes_the_calendar_to_build_only(tmp_path: Path):
     build_ok(folder)
     after = ics.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_zero_period_and_empty_log_date_are_located_errors(tmp_path: Path):
+    text = PROFILE.replace("every: 2w", "every: 0d").replace('- date: "2026-02-16"', '- date: ""')
+    path = tmp_path / "bad.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path, "bad.yml")
+    found = {(p.path, p.line): p.message for p in caught.value.problems}
+    lines = text.splitlines()
+    assert found == {
+        (("applications", 1, "followUp", "every"), lines.index("      every: 0d") + 1): (
+            "a period of 0 never moves on; use e.g. 14d, 2w or 1m"
+        ),
+        (
+            ("applications", 1, "followUp", "log", 1, "date"),
+            lines.index('        - date: ""') + 1,
+        ): ("is required; write the date as YYYY-MM-DD"),
+    }
+
+
+def test_table_shows_the_first_news_lines_and_counts_the_rest(tmp_path: Path):
+    extra = "".join(
+        f'  - name: Course {n}\n    issuer: Open University\n    date: "2026-03-1{n}"\n'
+        for n in range(4)
+    )
+    path = tmp_path / "p.yml"
+    path.write_text(PROFILE.replace("references:\n", extra + "references:\n", 1), encoding="utf-8")
+    out = run("followups", "--today", "2026-03-20", "--profile", str(path)).stdout.splitlines()
+    row = next(i for i, line in enumerate(out) if "st-brendan" in line)
+    assert out[row].endswith("  4")
+    assert [line.strip() for line in out[row + 2 : row + 7]] == [
+        "new since 2026-03-09:",
+        "- Earned the Course 0 certification from Open University (Mar 2026)",
+        "- Earned the Course 1 certification from Open University (Mar 2026)",
+        "- Earned the Course 2 certification from Open University (Mar 2026)",
+        "… and 1 more",
+    ]
