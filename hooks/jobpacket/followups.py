@@ -21,7 +21,6 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
@@ -143,9 +142,16 @@ def schedule_for(index: int, app: Application, today: date) -> Schedule:
     """The follow-ups of one application, the done ones first, in date order."""
     rules = settings(app)
     period = Period.parse(rules.every)
-    log = sorted((e for e in rules.log if to_date(e.date)), key=lambda e: to_date(e.date))  # type: ignore[arg-type, return-value]
+    dated = [(to_date(e.date), e) for e in rules.log]
+    log = sorted(((d, e) for d, e in dated if d is not None), key=lambda pair: pair[0])
 
-    def item(attempt: int, when: date, state: State, **extra: object) -> FollowUpItem:
+    def item(
+        attempt: int,
+        when: date,
+        state: State,
+        reason: str,
+        logged: FollowUpContact | None = None,
+    ) -> FollowUpItem:
         return FollowUpItem(
             index,
             app.id,
@@ -155,14 +161,14 @@ def schedule_for(index: int, app: Application, today: date) -> Schedule:
             app.organization,
             app.position,
             app.contact,
-            **extra,  # type: ignore[arg-type]
+            logged=logged,
+            reason=reason,
         )
 
     if app.status == "draft":
         return Schedule(index, app, (), None, rules.maxAttempts, "draft")
     done = tuple(
-        item(n, to_date(e.date), "done", logged=e, reason=e.channel)  # type: ignore[arg-type]
-        for n, e in enumerate(log, start=1)
+        item(n, when, "done", e.channel, logged=e) for n, (when, e) in enumerate(log, start=1)
     )
     applied, decided = to_date(app.applied), to_date(app.decided)
     letter = to_date(app.letter.date) if app.letter else None
@@ -181,11 +187,11 @@ def schedule_for(index: int, app: Application, today: date) -> Schedule:
     unanswered = decided is not None and not answered and (letter is None or letter < decided)
     if app.status == "rejected" and unanswered and attempt <= rules.maxAttempts:
         quick = decided + timedelta(days=ANSWER_REJECTION_DAYS)  # type: ignore[operator]
-        planned.append(item(attempt, quick, _state(quick, today), reason="rejection"))
+        planned.append(item(attempt, quick, _state(quick, today), "rejection"))
         attempt, start = attempt + 1, quick
     while attempt <= rules.maxAttempts:
         when = period.after(start, step)
-        planned.append(item(attempt, when, _state(when, today), reason=f"every {period}"))
+        planned.append(item(attempt, when, _state(when, today), f"every {period}"))
         attempt, step = attempt + 1, step + 1
     stopped = "max attempts" if len(done) >= rules.maxAttempts else ""
     return Schedule(index, app, done + tuple(planned), last, rules.maxAttempts, stopped)
@@ -194,12 +200,6 @@ def schedule_for(index: int, app: Application, today: date) -> Schedule:
 def schedules(profile: Profile, today: date) -> list[Schedule]:
     """Every application's schedule, in profile order."""
     return [schedule_for(i, app, today) for i, app in enumerate(profile.applications)]
-
-
-def pending(profile: Profile, today: date) -> Iterator[FollowUpItem]:
-    """Every follow-up still to make (planned, due or overdue), by date then application."""
-    items = [i for s in schedules(profile, today) for i in s.items if i.state != "done"]
-    yield from sorted(items, key=lambda i: (i.date, i.app_index, i.attempt))
 
 
 def whats_new(profile: Profile, sched: Schedule, until: date) -> list[str]:
