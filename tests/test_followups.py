@@ -572,6 +572,13 @@ def test_mkdocs_build_writes_the_calendar_to_build_only(tmp_path: Path):
     build_ok(folder)
     after = ics.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    # the letters the build printed count as assembled
+    status = run("status", "--today", "2026-11-26", cwd=folder)
+    assert status.returncode == 0, status.stdout + status.stderr
+    assert (
+        "  letter           ok       assembled: cover letter dated 2026-10-20 in "
+        "keystone-genomics-staff-mle/cover-letter.pdf"
+    ) in status.stdout
 
 
 def test_zero_period_and_empty_log_date_are_located_errors(tmp_path: Path):

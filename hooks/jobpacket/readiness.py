@@ -88,13 +88,12 @@ def _letter_row(loaded: LoadedProfile, index: int, app: Application, build_dir: 
     built = [p for p in candidates if p.is_file()]
     dated = f" dated {letter.date}" if letter.date else ""
     if built:
-        newest = built[0]
-        stale = newest.stat().st_mtime < loaded.path.stat().st_mtime
-        note = "; older than the profile: rebuild (mkdocs build)" if stale else ""
+        # Not compared with the profile's time: a build leaves unchanged PDFs untouched.
+        made = built[0]
         return Row(
             "letter",
-            "info" if stale else "ok",
-            f"assembled: {letter.kind} letter{dated} in {newest.parent.name}/{newest.name}{note}",
+            "ok",
+            f"assembled: {letter.kind} letter{dated} in {made.parent.name}/{made.name}",
         )
     return Row(
         "letter",
