@@ -307,7 +307,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
 today_option = click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="The date to count from, YYYY-MM-DD (default: the system date).",
+    metavar="YYYY-MM-DD",
+    help="The date to count from (default: the system date).",
 )
 
 
