@@ -237,6 +237,25 @@ def test_reconsideration_lists_exactly_what_is_new_since_applying(priya: LoadedP
     assert len(_bullets(follow)) == 5 and "Tableau Desktop Specialist" in follow
 
 
+def test_follow_up_counts_from_the_last_logged_contact(tmp_path: Path) -> None:
+    text = PROFILE.replace(
+        '    letter: {kind: follow-up, date: "2026-05-25"}\n',
+        '    letter: {kind: follow-up, date: "2026-05-25"}\n'
+        "    followUp:\n      log:\n"
+        '        - {date: "2026-04-15", channel: phone}\n'
+        '        - {date: "2026-05-25", channel: letter, note: this letter}\n',
+    )
+    markdown, _ = documents.letter_markdown(_load(tmp_path, text), "harbor-follow-up")
+    assert "Since we were last in touch on April 15, 2026, there is news" in markdown
+    # The new role (Apr 2026) is not after Apr 15 at month precision; the letter's own log
+    # entry is not an earlier contact.
+    bullets = _bullets(markdown)
+    assert len(bullets) == 3
+    assert bullets[0].startswith("Published “Reducing Alarm Fatigue")
+    assert bullets[1].startswith("Completed Master of Science in Health Informatics")
+    assert bullets[2].startswith("Earned the Certified Professional in Healthcare Quality")
+
+
 def _example_without_bodies(site: Path, circumstances: str | None = None) -> LoadedProfile:
     text = EXAMPLE.read_text(encoding="utf-8")
     text, n = re.subn(r"      body: \|\n(?:        .*\n|\n)+", "", text)

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..profile.errors import FieldPath
 from ..profile.model import ONGOING, Application, LetterKind, Profile
-from ..views.since import Update, updates_since
+from ..views.since import Update, is_after, updates_since
 from ..views.tailored import tailored_view
 from .letterblocks import Finding, bullets, expand_blocks, md
 from .printkit import long_date, visible
@@ -67,11 +67,14 @@ def letter_kind(app: Application) -> LetterKind:
     return app.letter.kind if app.letter else "cover"
 
 
-def since_date(app: Application, kind: LetterKind) -> str | None:
-    """The date "what is new" counts from: the last contact for a follow-up (the later of
-    `applied` and `decided`), the application date for every other kind."""
+def since_date(app: Application, kind: LetterKind, letter_date: str | None = None) -> str | None:
+    """The date "what is new" counts from: for a follow-up, the last contact before this
+    letter (the latest of `applied`, `decided` and the `followUp.log` entries dated before
+    ``letter_date``); the application date for every other kind."""
     if kind == "follow-up":
-        dates = [d for d in (app.applied, app.decided) if d]
+        logged = [c.date for c in app.followUp.log] if app.followUp else []
+        earlier = [d for d in logged if d and (letter_date is None or is_after(letter_date, d))]
+        dates = [d for d in (app.applied, app.decided, *earlier) if d]
         return max(dates) if dates else None
     return app.applied
 
@@ -406,7 +409,7 @@ def letter_body(
     """
     where: FieldPath = ("applications", index)
     kind = letter_kind(app)
-    since = since_date(app, kind)
+    since = since_date(app, kind, letter_date)
     findings: list[Finding] = []
     body = app.letter.body if app.letter else None
     if body is None and kind in ("reconsideration", "follow-up") and since is None:
