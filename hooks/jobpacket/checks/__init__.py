@@ -17,11 +17,20 @@ from datetime import date
 
 from ..profile.errors import FieldPath, Problem
 from ..profile.validate import LoadedProfile
-from . import consistency, contact, dates, files, length, placeholders, required, spelling, tone
+from . import (
+    consistency,
+    contact,
+    dates,
+    files,
+    length,
+    letters,
+    placeholders,
+    required,
+    spelling,
+    tone,
+)
 from .text import item_paths
 from .where import finding
-
-Rule = Callable[[LoadedProfile], list[Problem]]
 
 
 @dataclass(frozen=True)
@@ -54,10 +63,16 @@ RULES: dict[str, RuleInfo] = {
             "letters name the right contact, organization and position",
             consistency.check,
         ),
+        RuleInfo(
+            "letters", "what preparing each letter finds: blocks, missing dates", letters.check
+        ),
+        RuleInfo("tailoring", "tailoring tags that select nothing", letters.tailoring),
     )
 }
 #: Findings no setting turns off: validation, and what the build needs to make the documents.
 ALWAYS_ON = frozenset({"schema", required.RULE})
+#: Rules whose errors stop the build: those stay on even when the rule is disabled.
+BUILD_ERRORS = frozenset({files.RULE, letters.RULE})
 
 
 def _unknown_ids(loaded: LoadedProfile, ids: Sequence[str], where: FieldPath) -> Iterable[Problem]:
@@ -94,7 +109,7 @@ def apply_disable(loaded: LoadedProfile, problems: Iterable[Problem]) -> list[Pr
     profile_wide, per_item = disabled_for(loaded)
     out = []
     for p in problems:
-        if p.rule in ALWAYS_ON or (p.rule == "files" and p.severity == "error"):
+        if p.rule in ALWAYS_ON or (p.rule in BUILD_ERRORS and p.severity == "error"):
             out.append(p)
             continue
         if p.rule in profile_wide:
