@@ -117,7 +117,7 @@ def check(
     one off with meta.checks.disable). With no PATH, checks the default profile. Exit status
     1 when any error is found (with --strict, any warning too).
     """
-    from .checks import RULES, run_checks
+    from .checks import RULES, run_checks, sort_key
     from .profile.validate import load_profile
     from .settings import display_path, resolve_profile
 
@@ -140,9 +140,7 @@ def check(
             if fmt == "text":
                 _print_problems(exc.problems)
             continue
-        found = sorted(
-            [*loaded.notes, *run_checks(loaded, disable=disabled)], key=lambda p: (p.line, p.col)
-        )
+        found = sorted([*loaded.notes, *run_checks(loaded, disable=disabled)], key=sort_key)
         if render and not any(p.severity == "error" for p in found):
             from .checks.render import check_rendered
 

@@ -33,6 +33,12 @@ from .text import item_paths
 from .where import finding
 
 
+def _followups(loaded: LoadedProfile, *, today: date | None = None) -> list[Problem]:
+    from ..followups import followup_findings
+
+    return followup_findings(loaded, today or date.today())
+
+
 @dataclass(frozen=True)
 class RuleInfo:
     id: str
@@ -67,8 +73,12 @@ RULES: dict[str, RuleInfo] = {
             "letters", "what preparing each letter finds: blocks, missing dates", letters.check
         ),
         RuleInfo("tailoring", "tailoring tags that select nothing", letters.tailoring),
+        RuleInfo("follow-up", "applications waiting past their next follow-up (info)", _followups),
     )
 }
+#: Rules whose findings depend on today's date (a parameter, so tests and `status --today` can
+#: ask about any day).
+_DATED = frozenset({"dates", "follow-up"})
 #: Findings no setting turns off: validation, and what the build needs to make the documents.
 ALWAYS_ON = frozenset({"schema", required.RULE})
 #: Rules whose errors stop the build: those stay on even when the rule is disabled.
@@ -141,12 +151,20 @@ def run_checks(
     for rule in RULES.values():
         if rule.id in off:
             continue
-        if rule.id == "dates":
-            found.extend(dates.check(loaded, today=today))
+        if rule.id in _DATED:
+            found.extend(rule.run(loaded, today=today))
         else:
             found.extend(rule.run(loaded))
     kept = apply_disable(loaded, found)
-    return sorted(set(kept), key=lambda p: (p.file, p.line, p.col, p.rule, p.message))
+    return sorted(set(kept), key=sort_key)
 
 
-__all__ = ["ALWAYS_ON", "RULES", "RuleInfo", "apply_disable", "run_checks"]
+_LEVELS = {"error": 0, "warning": 1, "info": 2}
+
+
+def sort_key(p: Problem) -> tuple[str, int, int, int, str, str]:
+    """File order; at one position, errors before warnings before infos."""
+    return (p.file, p.line, p.col, _LEVELS.get(p.severity, 3), p.rule, p.message)
+
+
+__all__ = ["ALWAYS_ON", "RULES", "RuleInfo", "apply_disable", "run_checks", "sort_key"]

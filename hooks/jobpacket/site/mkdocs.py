@@ -74,7 +74,7 @@ class _Build:
     documents: dict[str, bytes] = field(default_factory=dict)
     ctx: site.SiteContext | None = None
     pages: dict[str, site.SitePage] = field(default_factory=dict)
-    reported: set[tuple[int, int, str, str]] = field(default_factory=set)
+    reported: set[tuple[int, int, str]] = field(default_factory=set)
 
 
 @dataclass
@@ -142,12 +142,12 @@ def _load(path: Path) -> LoadedProfile:
 def _report(problem: Problem) -> None:
     """Log a finding once per build at its level: warnings fail `mkdocs build --strict`.
 
-    The proofreading rules and the print step can find the same thing (a missing enclosure);
-    the reader needs it once.
+    The proofreading rules and the print step can find the same thing (a missing enclosure,
+    a letter block), in the same words; the reader needs it once.
     """
     build = _state.build
     if build is not None:
-        key = (problem.line, problem.col, problem.rule, problem.message)
+        key = (problem.line, problem.col, problem.message)
         if key in build.reported:
             return
         build.reported.add(key)
@@ -460,7 +460,7 @@ def _write_followups(build: _Build) -> None:
     from ..followups_ics import calendar_bytes
 
     for problem in followup_findings(build.loaded, date.today()):
-        log.info(str(problem))
+        _report(problem)  # once: `_proofread` may have reported it already
     target = build.root / PRIVATE_DIR / FOLLOWUPS_ICS
     data = calendar_bytes(build.loaded.profile)
     if not target.is_file() or target.read_bytes() != data:
