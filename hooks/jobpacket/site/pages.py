@@ -36,7 +36,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..markup import clean_text, markdown_to_html
-from ..profile.model import ONGOING, Profile
+from ..profile.model import LINK_SCHEMES, ONGOING, Profile
 from ..views import public_view
 
 Linker = Callable[[str, str], str]
@@ -149,16 +149,13 @@ def md_inline(value: str) -> Markup:
     return Markup(rendered)
 
 
-_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
-
-
 def safe_href(value: str | None) -> str | None:
-    """Defense in depth behind the model's URL check: only web, mail and phone links."""
+    """Defense in depth behind the model's URL check: web, mail, phone and chat links."""
     if not value:
         return None
     squeezed = re.sub(r"[\x00-\x20\x7f]", "", value)
     scheme = urlsplit(squeezed).scheme.lower()
-    if scheme and scheme not in _SAFE_SCHEMES:
+    if scheme and scheme not in LINK_SCHEMES:
         return None
     return clean_text(value).strip() or None
 
