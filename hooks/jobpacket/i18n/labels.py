@@ -8,6 +8,7 @@ file (``validate`` notes that once, on ``meta.lang``).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -66,3 +67,15 @@ def labels(lang: str | None) -> dict[str, Any]:
 def available() -> list[str]:
     folder = resources.files("jobpacket").joinpath("i18n", "labels")
     return sorted(f.name[:-4] for f in folder.iterdir() if f.name.endswith(".yml"))
+
+
+_NUMERIC = re.compile(r"^[\d\s.,/%]+$")
+
+
+def score(value: str | None, lang: str | None) -> str:
+    """An education score as printed: a number reads as a grade ("Grade 3.9", "Note 1,3");
+    words ("First-class honours", "summa cum laude") print as written."""
+    if not value:
+        return ""
+    text = value.strip()
+    return f"{labels(lang)['site']['grade']} {text}" if _NUMERIC.match(text) else text

@@ -14,14 +14,13 @@ of defence, not the first.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..i18n.labels import labels
+from ..i18n.labels import labels, score
 from ..markup import clean_text
 from ..profile.errors import FieldPath, UserError
 from ..profile.model import Application, Profile, Volunteer, Work
@@ -145,19 +144,8 @@ def _entries_projects(items: Iterable[Any], lang: str | None) -> list[dict[str, 
     ]
 
 
-_NUMERIC_SCORE = re.compile(r"^[\d\s.,/%]+$")
-
-
-def _score(score: str | None, t: dict[str, Any]) -> str:
-    """A number reads as a grade ("Grade 3.9"); words ("First-class honours") as written."""
-    if not score:
-        return ""
-    return f"{t['site']['grade']} {score}" if _NUMERIC_SCORE.match(score) else score
-
-
 def _entries_education(items: Iterable[Any], lang: str | None) -> list[dict[str, Any]]:
     """Degrees on one line each; courses are left to the site, where there is room."""
-    t = labels(lang)
     out = []
     for e in items:
         degree = ", ".join(x for x in (e.studyType, e.area) if x)
@@ -167,7 +155,7 @@ def _entries_education(items: Iterable[Any], lang: str | None) -> list[dict[str,
                 "org": e.institution if degree else "",
                 "org_url": e.url or "",
                 "url": "",
-                "where": _score(e.score, t),
+                "where": score(e.score, lang),
                 "dates": span(e.startDate, e.endDate, lang),
                 "summary": "",
                 "bullets": [],

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..i18n.labels import available, translated
 from . import compat
 from .errors import FieldPath, Problem, ProfileError
 from .load import Loaded, SourceMap, read_file
@@ -203,6 +204,17 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
             findings.append(source.problem(loc, message, key=err["type"] == "missing"))
     if profile is not None:
         findings.extend(_cross_checks(profile, source))
+        lang = profile.meta.lang
+        if lang and not translated(lang):
+            findings.append(
+                source.problem(
+                    ("meta", "lang"),
+                    f"jobpacket has no labels for {lang!r} yet; headings and other words it "
+                    f"writes itself are in English (translated: {', '.join(available())}); "
+                    "add hooks/jobpacket/i18n/labels/<code>.yml to translate them",
+                    severity="info",
+                )
+            )
     errors = [p for p in findings if p.severity == "error"]
     if errors:
         raise ProfileError(sorted(set(errors), key=lambda p: (p.line, p.col, p.message)))
