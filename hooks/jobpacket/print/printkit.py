@@ -390,8 +390,13 @@ def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, st
     add(b.phone, "tel:" + re.sub(r"[^\d+]", "", b.phone) if b.phone else "")
     add(bare_url(b.url), b.url or "")
     for p in visible(b.profiles) if social else ():
-        if p.url:
+        if p.url and p.url.lower().startswith(("http:", "https:")):
             add(bare_url(p.url), p.url)
+        elif p.url:
+            # A chat or phone link (skype:, tel:, matrix:) reads as its handle, not its URI.
+            handle = p.username or re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(//)?", "", p.url)
+            handle = handle.split("?", 1)[0]
+            add(f"{p.network}: {handle}" if p.network else handle, p.url)
         elif p.username:
             add(f"{p.network}: {p.username}" if p.network else p.username)
     return items

@@ -1,8 +1,8 @@
 """What the site says about whose it is: its name, its address and its interface language.
 
 mkdocs.yml's ``site_name`` and ``site_url`` describe the profile that mkdocs.yml names. When
-``JOBPACKET_PROFILE`` points at another profile, or mkdocs.yml leaves them empty, they come
-from that profile (``basics.name``, ``basics.url``), so a copy of the repository never
+``JOBPACKET_PROFILE`` points at another profile, mkdocs.yml leaves them empty, or they are
+still the example's (a copy of the repository's mkdocs.yml), they come from that profile (``basics.name``, ``basics.url``), so a copy of the repository never
 publishes someone else's name or canonical address. The theme's interface language follows
 ``meta.lang`` unless mkdocs.yml sets ``theme.language``. Pure functions: the MkDocs adapter
 applies the results.
@@ -15,6 +15,12 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..profile.model import Profile
+
+
+#: What the repository's mkdocs.yml says for its example profile. A site copied from the
+#: repository keeps these until its owner edits them; they never describe another profile.
+EXAMPLE_SITE_NAME = "Elena M. Vasquez"
+EXAMPLE_SITE_URL = "https://elenavasquez.example.com/"
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,11 @@ def site_identity(
     """
     name = (profile.basics.name or "").strip()
     own_url = _site_url(profile.basics.url)
+    if name != EXAMPLE_SITE_NAME:
+        if (site_name or "").strip() == EXAMPLE_SITE_NAME:
+            site_name = None
+        if site_url == EXAMPLE_SITE_URL:
+            site_url = None
     if other_profile:
         return Identity(name or "Portfolio", own_url)
     return Identity((site_name or "").strip() or name or "Portfolio", site_url or own_url)
