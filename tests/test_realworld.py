@@ -235,3 +235,23 @@ def test_example_identity_matches_the_repository_mkdocs_yml() -> None:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert f"site_name: {identity.EXAMPLE_SITE_NAME}\n" in text
     assert f"site_url: {identity.EXAMPLE_SITE_URL} " in text
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://ann.example.com", "https://ann.example.com/"),
+        ("https://ann.example.com/cv/", "https://ann.example.com/cv/"),
+        ('https://x.example/"><script>alert(1)</script>', None),
+        ("https://x.example/a b", None),
+        ("mailto:ann@example.com", None),
+        ("ann.example.com", None),
+    ],
+)
+def test_site_url_from_the_profile_is_a_plain_web_address(url: str, expected: str | None):
+    from jobpacket.profile.model import Basics, Profile
+    from jobpacket.site import identity
+
+    profile = Profile(basics=Basics(name="Ann", url=url))
+    who = identity.site_identity(profile, "Elena M. Vasquez", None, other_profile=False)
+    assert who.site_url == expected and who.site_name == "Ann"

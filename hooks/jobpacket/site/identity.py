@@ -10,6 +10,7 @@ applies the results.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -29,8 +30,15 @@ class Identity:
     site_url: str | None
 
 
+#: What a base URL may hold: MkDocs and the theme print it into attributes unescaped.
+_URL_CHARS = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+$")
+
+
 def _site_url(url: str | None) -> str | None:
-    if not url or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+    """``basics.url`` as the site's base URL, when it is a plain web address."""
+    if not url or not _URL_CHARS.match(url):
+        return None
+    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
         return None
     return url if url.endswith("/") else url + "/"
 

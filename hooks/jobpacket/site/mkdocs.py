@@ -80,6 +80,8 @@ class _Build:
     documents: dict[str, bytes] = field(default_factory=dict)
     ctx: site.SiteContext | None = None
     pages: dict[str, site.SitePage] = field(default_factory=dict)
+    site_name: str | None = None
+    """The site's name when it comes from the profile (unescaped; config has it escaped)."""
 
 
 @dataclass
@@ -171,7 +173,13 @@ def _apply_identity(
     who = identity.site_identity(
         loaded.profile, config.site_name, config.site_url, other_profile=other
     )
-    config.site_name, config.site_url = who.site_name, who.site_url
+    if who.site_name != config.site_name and _state.build is not None:
+        # Profile text now. The theme prints site_name unescaped in places (the header,
+        # <title>), so it goes in escaped, as Markup so that the places that do escape it
+        # do not escape it twice; the pages get the plain text.
+        _state.build.site_name = who.site_name
+        config.site_name = Markup.escape(site.plain(who.site_name))
+    config.site_url = who.site_url
     languages = [
         f.stem
         for folder in config.theme.dirs
@@ -315,7 +323,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _check_images(build.loaded, present, docs_dir)
 
     ctx = site.SiteContext(
-        site_name=config.site_name,
+        site_name=build.site_name or config.site_name,
         link=_linker(config),
         site_url=config.site_url or None,
         files=frozenset(present | set(build.documents)),
