@@ -144,6 +144,7 @@ def test_legacy_keys_print_as_current_ones() -> None:
     assert "Grade 3.6" in html  # education[].gpa, a number
     assert "Go (Advanced)" in html and "PostgreSQL (Intermediate)" in html  # skills[].level
     assert "Cycling" in html  # interests
+    assert "Freight brokerage software" in html  # work[].description
 
 
 def test_untranslated_language_falls_back_to_english_with_one_note() -> None:
@@ -255,3 +256,70 @@ def test_site_url_from_the_profile_is_a_plain_web_address(url: str, expected: st
     profile = Profile(basics=Basics(name="Ann", url=url))
     who = identity.site_identity(profile, "Elena M. Vasquez", None, other_profile=False)
     assert who.site_url == expected and who.site_name == "Ann"
+
+
+# --- dates and words in the profile's language ------------------------------------------------
+
+LETTER_PROFILE = """\
+basics:
+  name: Camille Lefèvre
+  email: camille@example.fr
+work:
+  - name: Atelier Numérique
+    position: Développeuse
+    startDate: "2021-09"
+    endDate: ""
+applications:
+  - id: mairie-lyon
+    organization: Mairie de Lyon
+    position: Développeuse senior
+    letter:
+      kind: cover
+      date: "2026-11-03"
+      greeting: Madame, Monsieur,
+      body: Je vous écris pour le poste de **développeuse senior**.
+      closing: Cordialement,
+    attachments:
+      - path: portfolio.pdf
+        title: Portfolio
+meta:
+  lang: {lang}
+"""
+
+
+def test_letter_date_line_and_enclosures_follow_the_language(tmp_path: Path) -> None:
+    profile = tmp_path / "profile.yml"
+    profile.write_text(LETTER_PROFILE.replace("{lang}", "fr-FR"), encoding="utf-8")
+    (tmp_path / "portfolio.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    loaded = load_profile(profile)
+    text = page_texts(outputs.render_uncached(documents.letter(loaded, "mairie-lyon")))[0]
+    text = text.replace("\xa0", " ")
+    assert "3 novembre 2026" in text
+    assert "Pièces jointes: CV; Portfolio" in text
+    assert "Enclosures" not in text and "November" not in text
+
+
+@pytest.mark.parametrize(
+    "lang, present, page",
+    [
+        ("en-US", "Present", '"Page " counter(page) " of " counter(pages)'),
+        ("de-DE", "heute", '"Seite " counter(page) " von " counter(pages)'),
+        ("pt-BR", "Atual", '"Página " counter(page) " de " counter(pages)'),
+        ("it", "oggi", '"Pagina " counter(page) " di " counter(pages)'),
+    ],
+)
+def test_empty_end_date_is_ongoing_and_the_footer_is_translated(
+    tmp_path: Path, lang: str, present: str, page: str
+) -> None:
+    from jobpacket.site import pages
+
+    profile = tmp_path / "profile.yml"
+    profile.write_text(LETTER_PROFILE.replace("{lang}", lang), encoding="utf-8")
+    loaded = load_profile(profile)
+    assert loaded.profile.work[0].endDate is None  # "" is no end date: ongoing
+    html = documents.resume(loaded, public=False).html
+    assert f"\xa0– {present}</p>" in html
+    assert page in html
+    site = str(pages.date_range("2021-09", None, lang))
+    assert site.startswith('<time datetime="2021-09">') and site.endswith(f"– {present}")
+    assert " " not in site.split("</time>")[0].split(">", 1)[1]  # no breaking space in a date

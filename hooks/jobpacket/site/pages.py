@@ -173,11 +173,6 @@ def safe_href(value: str | None) -> str | None:
     return clean_text(value).strip() or None
 
 
-def format_date(value: str | None, lang: str | None = None) -> str:
-    """A single date to the month, in the profile's language (i18n/dates.py)."""
-    return dates.month_year(value, lang)
-
-
 def _time(value: str | None, lang: str | None = None) -> Markup:
     if not value:
         return Markup("")
