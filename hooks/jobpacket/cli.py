@@ -304,5 +304,79 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise UserError(f"{path}: cannot write: {exc.strerror}") from None
 
 
+today_option = click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="The date to count from (default: the system date).",
+)
+
+
+def _today(value: Any) -> Any:
+    """--today, else the clock: the core never reads it, so the answer can be reproduced."""
+    from datetime import date
+
+    return value.date() if value is not None else date.today()
+
+
+@main.command()
+@today_option
+@click.option(
+    "--ics",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the follow-ups as a calendar file (RFC 5545) to import.",
+)
+@profile_option
+@user_errors
+def followups(today: Any, ics: Path | None, profile: Path | None) -> None:
+    """List each application's next follow-up and what is new since the last contact.
+
+    The schedule continues from the latest of applied, decided, the letter and the contacts
+    logged under followUp.log, every `followUp.every`, up to `followUp.maxAttempts`.
+    """
+    from . import followups as schedule
+    from .followups_ics import calendar_bytes
+    from .settings import display_path
+
+    loaded = load(profile)
+    day = _today(today)
+    for line in schedule.table_lines(loaded.profile, schedule.schedules(loaded.profile, day), day):
+        click.echo(line)
+    if ics is not None:
+        _write_atomic(ics, calendar_bytes(loaded.profile))
+        click.echo(f"wrote {display_path(ics)}", err=True)
+
+
+@main.command()
+@click.argument("app_id", metavar="[ID]", required=False)
+@today_option
+@profile_option
+@user_errors
+def status(app_id: str | None, today: Any, profile: Path | None) -> None:
+    """Say per application whether its packet is ready to send.
+
+    The letter and its findings, recommendation letters (a reminder when one was requested
+    over three weeks ago), enclosures, what is dated after the application and not in the
+    packet, and the next follow-up. Exit status 1 when an application still waiting for a
+    decision has an error.
+    """
+    from .print.printkit import project_root
+    from .readiness import readiness, report_lines
+
+    loaded = load(profile)
+    items = readiness(loaded, _today(today), project_root(loaded) / "build")
+    if app_id is not None:
+        items = [r for r in items if r.application.id == app_id]
+        if not items:
+            known = ", ".join(a.id for a in loaded.profile.applications) or "none"
+            raise UserError(f"no application with id {app_id!r}; known: {known}")
+    if not items:
+        click.echo("No applications in the profile.")
+    for line in report_lines(items):
+        click.echo(line)
+    if any(r.blocking for r in items):
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -411,9 +411,24 @@ class Tailoring(Model):
     summary: str | None = None
 
 
+FollowUpChannel = Literal["email", "phone", "linkedin", "in-person", "letter", "other"]
+
+
+class FollowUpContact(Model):
+    """One follow-up the candidate made; logged contacts count as attempts already done."""
+
+    date: PartialDate = Field(description="When you made contact: YYYY-MM-DD.")
+    channel: FollowUpChannel = "email"
+    note: str | None = None
+
+
 class FollowUp(Model):
     every: Duration = "14d"
     maxAttempts: int = Field(default=3, ge=0)
+    log: list[FollowUpContact] = Field(
+        default_factory=list,
+        description="Contacts made since applying; the schedule continues from the latest.",
+    )
 
 
 class Attachment(Model):

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..followups import log_problems
 from ..i18n.labels import available, translated
 from . import compat
 from .errors import FieldPath, Problem, ProfileError
@@ -181,6 +182,7 @@ def _cross_checks(profile: Profile, source: SourceMap) -> list[Problem]:
                     "write the range as [min, max]",
                 )
             )
+    out.extend(log_problems(profile, source))
     return out
 
 
