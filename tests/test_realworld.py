@@ -133,7 +133,7 @@ def test_summary_lines_become_a_list_and_skills_have_no_dangling_colon() -> None
     text = page_texts(outputs.render_uncached(documents.resume(loaded, public=False)))[0]
     lines = text.replace("\xa0", " ").splitlines()
     assert "• capacity planning" in lines and "• OpenTelemetry adoption" in lines
-    assert "Terraform" in lines and "Go" in lines  # skills without keywords: no colon
+    assert "Terraform, Go" in lines  # skills without keywords: one line, no colon
     assert "BSc, Physics, University of Leeds, First-class honours Sept 2012 – Jun 2015" in lines
 
 

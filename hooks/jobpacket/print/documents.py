@@ -209,9 +209,18 @@ def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
     add("experience", h["experience"], "entries", _entries_roles(visible(view.work), lang))
     add("projects", h["projects"], "entries", _entries_projects(visible(view.projects), lang))
     add("education", h["education"], "entries", _entries_education(visible(view.education), lang))
-    skills = [
-        {"label": _skill_label(s), "text": ", ".join(s.keywords)} for s in visible(view.skills)
-    ]
+    # Skills with keywords are "Name: keywords" lines; those without (a plain list of names,
+    # common in real files) share one line, where the first of them stood.
+    skills: list[dict[str, str]] = []
+    bare: dict[str, str] | None = None
+    for s in visible(view.skills):
+        if s.keywords:
+            skills.append({"label": _skill_label(s), "text": ", ".join(s.keywords)})
+        elif bare is None:
+            bare = {"label": "", "text": _skill_label(s)}
+            skills.append(bare)
+        else:
+            bare["text"] += ", " + _skill_label(s)
     languages = ", ".join(
         f"{lang.language} ({lang.fluency})" if lang.fluency else lang.language
         for lang in visible(view.languages)
