@@ -323,3 +323,31 @@ def test_empty_end_date_is_ongoing_and_the_footer_is_translated(
     site = str(pages.date_range("2021-09", None, lang))
     assert site.startswith('<time datetime="2021-09">') and site.endswith(f"– {present}")
     assert " " not in site.split("</time>")[0].split(">", 1)[1]  # no breaking space in a date
+
+
+@pytest.mark.parametrize(
+    "lang, configured, expected",
+    [
+        ("fr-FR", None, "fr"),
+        ("pt-BR", None, "pt-BR"),
+        ("de", "en", None),  # mkdocs.yml's theme.language wins
+        ("nl", None, None),  # a language the theme lacks: leave the theme's default
+        (None, None, None),
+    ],
+)
+def test_theme_language_follows_meta_lang_unless_mkdocs_yml_sets_it(
+    lang: str | None, configured: str | None, expected: str | None
+) -> None:
+    from jobpacket.site import identity
+
+    assert identity.theme_language(lang, configured, ["en", "fr", "de", "pt", "pt-BR"]) == expected
+
+
+def test_theme_language_set_in_mkdocs_yml_is_read(tmp_path: Path) -> None:
+    from jobpacket.settings import configured_theme_language
+
+    yml = tmp_path / "mkdocs.yml"
+    yml.write_text("site_name: X\ntheme:\n  name: material\n  language: de\n", encoding="utf-8")
+    assert configured_theme_language(yml) == "de"
+    yml.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert configured_theme_language(yml) is None
