@@ -500,7 +500,8 @@ def test_status_exits_1_for_an_undecided_application_with_an_error(profile_file:
         "status", "riverside-telehealth", "--today", "2026-03-20", "--profile", str(profile_file)
     )
     assert accepted.returncode == 0, accepted.stdout
-    assert "letter           info     missing" in accepted.stdout  # accepted: no letter needed
+    # no `letter:`: jobpacket assembles a cover letter from the profile
+    assert "letter           ok       present: cover letter (from the profile)" in accepted.stdout
     # a rejected application with a missing enclosure: an error, but decided, so exit 0
     profile_file.write_text(
         PROFILE.replace(
@@ -522,14 +523,16 @@ def test_status_exits_1_for_an_undecided_application_with_an_error(profile_file:
     assert "'gone.pdf' not found next to the profile" in rejected.stdout
 
 
-def test_status_missing_letter_blocks_an_undecided_application(profile_file: Path):
-    text = PROFILE.replace("    status: withdrawn\n", "    status: applied\n")
+def test_status_blank_letter_body_blocks_an_undecided_application(profile_file: Path):
+    text = PROFILE.replace(
+        "    status: withdrawn\n", "    status: applied\n    letter: {kind: cover, body: ''}\n"
+    )
     profile_file.write_text(text, encoding="utf-8")
     result = run(
         "status", "kings-cross-clinic", "--today", "2026-03-20", "--profile", str(profile_file)
     )
     assert result.returncode == 1
-    assert "applications[3]: no letter yet" in result.stdout
+    assert "applications[3].letter.body: the letter body is blank" in result.stdout
 
 
 def test_status_unknown_id_is_a_user_error(profile_file: Path):

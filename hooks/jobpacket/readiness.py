@@ -70,35 +70,41 @@ def _under(problem: Problem, prefix: tuple[str | int, ...]) -> bool:
     return tuple(problem.path[: len(prefix)]) == prefix
 
 
+def _blank_body(app: Application) -> bool:
+    """A `body:` the user started and left empty; an absent body is assembled instead."""
+    return app.letter is not None and app.letter.body is not None and not app.letter.body.strip()
+
+
 def _letter_row(loaded: LoadedProfile, index: int, app: Application, build_dir: Path) -> Row:
     letter = app.letter
-    where = ("applications", index, "letter")
-    if letter is None or not (letter.body or "").strip():
+    where = ("applications", index, "letter", "body")
+    if _blank_body(app):
         problem = loaded.source.problem(
-            where if letter is not None else ("applications", index),
-            "no letter yet; write `letter:` with kind, date, greeting and body"
-            if letter is None
-            else "the letter has no body; write it under letter.body (Markdown)",
-            key=letter is None,
+            where,
+            "the letter body is blank; write it (Markdown), or remove `body:` to have "
+            "jobpacket assemble it from the profile",
             severity="info" if app.status in FINAL_STATUSES else "error",
         )
         return Row("letter", problem.severity, "missing", (problem,))
-    name = f"{letter.kind}-letter.pdf"
+    kind = letter.kind if letter else "cover"
+    name = f"{kind}-letter.pdf"
     candidates = (build_dir / app.id / "packet.pdf", build_dir / app.id / name)
     built = [p for p in candidates if p.is_file()]
-    dated = f" dated {letter.date}" if letter.date else ""
+    dated = f" dated {letter.date}" if letter and letter.date else ""
+    if letter is None or letter.body is None:
+        dated += " (from the profile)"
     if built:
         # Not compared with the profile's time: a build leaves unchanged PDFs untouched.
         made = built[0]
         return Row(
             "letter",
             "ok",
-            f"assembled: {letter.kind} letter{dated} in {made.parent.name}/{made.name}",
+            f"assembled: {kind} letter{dated} in {made.parent.name}/{made.name}",
         )
     return Row(
         "letter",
         "ok",
-        f"present: {letter.kind} letter{dated}; not printed yet (jobpacket pdf letter -a {app.id})",
+        f"present: {kind} letter{dated}; not printed yet (jobpacket pdf letter -a {app.id})",
     )
 
 
@@ -125,7 +131,7 @@ def _findings_row(
     else:
         found.extend(p for p in loaded.notes if _under(p, prefix))
         origin = "validation and letter"
-    if app.letter is not None and (app.letter.body or "").strip():
+    if not _blank_body(app):
         from .print import documents
 
         try:
@@ -225,6 +231,13 @@ def _since_row(loaded: LoadedProfile, index: int, app: Application, today: date)
     profile = loaded.profile
     enclosed = {att.path for att in app.attachments}
     body = (app.letter.body or "") if app.letter else ""
+    if not body:  # the letter jobpacket assembles: what it will say
+        from .print import documents
+
+        try:
+            body = documents.letter_markdown(loaded, app.id)[0]
+        except (ProfileError, UserError):
+            body = ""
     missing: list[str] = []
     for doc in profile.documents:
         if new(doc.date) and (doc.path or "") not in enclosed:

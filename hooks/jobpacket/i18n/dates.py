@@ -76,6 +76,12 @@ def long_date(value: str, lang: str | None = None) -> str:
     return _keep(format_date(date(year, month, day), "long", locale=loc))
 
 
+def prose_date(value: str, lang: str | None = None) -> str:
+    """``long_date`` with ordinary spaces, for a date inside sentences a person may edit
+    (``jobpacket letter --markdown``): an invisible no-break space would surprise them."""
+    return long_date(value, lang).replace(NBSP, " ")
+
+
 def short_date(value: str, lang: str | None = None) -> str:
     """A compact date for tables ("Nov 3, 2026"), to the precision given."""
     year, month, day = _parts(value)

@@ -403,6 +403,11 @@ class ApplicationLetter(Model):
     greeting: str | None = None
     body: str | None = Field(default=None, description="Markdown.")
     closing: str | None = None
+    circumstances: str | None = Field(
+        default=None,
+        description="Markdown: a short note on circumstances that affected the first "
+        "application or interview; an assembled reconsideration letter adds it as a paragraph.",
+    )
 
 
 class Tailoring(Model):
