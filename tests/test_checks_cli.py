@@ -206,3 +206,14 @@ def test_letter_over_one_page_is_found_by_the_print_step_and_check_render(tmp_pa
         timeout=300,
     )
     assert overflow in rendered.stderr
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "tests" / "fixtures" / "realworld").glob("*.json")), ids=lambda p: p.name
+)
+def test_real_world_resume_files_have_no_error(path: Path) -> None:
+    """Files in the shapes people write (other languages, Markdown, chat links): jobpacket may
+    warn, but `check` must exit 0 on what a build accepts."""
+    found = run_checks(load_profile(path, path.name), today=TODAY)
+    assert [str(p) for p in found if p.severity == "error"] == []
+    assert not [p for p in found if p.rule == "spelling" and p.severity == "warning"]

@@ -77,3 +77,12 @@ def test_profile_link_on_another_network(tmp_path: Path) -> None:
     assert at(problem) == pos(text, "https://www.linkedin.com/in/praman")
     assert problem.message == "the GitHub profile link is a linkedin address"
     assert problem.path == ("basics", "profiles", 0, "url")
+
+
+def test_chat_profile_links_are_not_web_links(tmp_path: Path) -> None:
+    text = BASE + (
+        "  profiles:\n"
+        "    - network: Skype\n      url: skype:priya.raman?chat\n"
+        "    - network: Matrix\n      url: matrix:u/priya:matrix.example.org\n"
+    )
+    assert findings(tmp_path, text, "contact") == []

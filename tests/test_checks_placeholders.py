@@ -65,3 +65,16 @@ def test_real_text_passes(tmp_path: Path) -> None:
     # "todo" in lower case is a word (a to-do list), not a marker
     text = BASE + "work:\n  - name: Camden Foods\n    summary: Kept the team's todo list short.\n"
     assert findings(tmp_path, text, "placeholders") == []
+
+
+def test_markdown_reference_links_and_images_are_not_slots(tmp_path: Path) -> None:
+    summary = (
+        '"Analyst.\\n\\n![Portrait](me.png)\\n\\n- [Forecasting][1] in retail\\n\\n'
+        '[1]: https://priyaraman.example.com"'
+    )
+    text = BASE.replace(
+        ">-\n    Data analyst with five years of experience in retail forecasting and reporting.",
+        summary,
+    )
+    assert "[Forecasting][1]" in text
+    assert findings(tmp_path, text, "placeholders") == []

@@ -75,3 +75,22 @@ def test_language_without_a_dictionary_is_an_info_not_a_warning(tmp_path: Path) 
     (problem,) = findings(tmp_path, text, "spelling")
     assert problem.severity == "info"
     assert at(problem) == pos(text, "sv-SE")
+
+
+def test_french_profile_with_elisions_and_english_tech_words(tmp_path: Path) -> None:
+    summary = (
+        "Développeuse full stack avec six ans d’expérience, engagée pour l’accessibilité "
+        "et les meetups locaux."
+    )
+    text = (
+        BASE.replace(
+            "Data analyst with five years of experience in retail forecasting and reporting.",
+            summary,
+        )
+        + "meta:\n  lang: fr-FR\n"
+    )
+    assert findings(tmp_path, text, "spelling") == []
+    # a likely typo is still flagged, with the dictionary's suggestion
+    text = text.replace("expérience", "expérrience")
+    (problem,) = findings(tmp_path, text, "spelling")
+    assert at(problem) == pos(text, "d’expérrience")

@@ -45,3 +45,9 @@ def test_casual_tone_is_located(tmp_path: Path, bullet: str, needle: str, words:
     nth = 1 if words == "twice" else 0
     assert at(problem) == pos(text, needle, nth)
     assert words in problem.message
+
+
+def test_acronyms_in_capitals_are_not_shouting(tmp_path: Path) -> None:
+    # RGAA and PNRR are not words: acronyms, whatever list they are missing from
+    text = BASE + WORK.format(first="Audited 12 services against RGAA and PNRR requirements.")
+    assert findings(tmp_path, text, "tone") == []

@@ -130,8 +130,9 @@ def _phones(loaded: LoadedProfile) -> list[Problem]:
 
 def _url_problem(url: str) -> tuple[str, str, str] | None:
     """(message, hint, level) for a web address that is not a working https link."""
-    if url.lower().startswith(("mailto:", "tel:")):
-        return None
+    scheme = url.split(":", 1)[0].lower() if re.match(r"^[a-zA-Z][\w+.-]*:", url) else ""
+    if scheme and scheme not in ("http", "https"):
+        return None  # mailto:, tel:, skype:, xmpp:, matrix: (the model refuses unsafe ones)
     if any(c.isspace() for c in url):
         return "contains a space", "remove it or write it as %20", "warning"
     try:

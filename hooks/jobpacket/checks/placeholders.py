@@ -42,8 +42,10 @@ def check(loaded: LoadedProfile) -> list[Problem]:
                 continue  # "todo" or "xx" in lower case is a word, not a marker
             if bare.startswith("[") and not any(c.islower() for c in bare):
                 continue  # [HTML], [1]: an abbreviation or a reference, not a template slot
-            if bare.startswith("[") and "](" in text.value[match.start() : match.end() + 2]:
-                continue  # a Markdown link: [text](url)
+            after = text.value[match.end() : match.end() + 1]
+            before = text.value[match.start() - 1 : match.start()] if match.start() else ""
+            if bare.startswith("[") and (after in ("(", "[", ":") or before == "!"):
+                continue  # Markdown: [text](url), [text][ref], [ref]: url, ![alt](src)
             n = seen.get(found, 0)
             seen[found] = n + 1
             out.append(

@@ -17,6 +17,7 @@ full dictionary is loaded only to suggest a correction for a word that is not in
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -86,9 +87,41 @@ def _stem(word: str) -> str:
     return lower[:-2] if lower.endswith("'s") else lower
 
 
+def language_of(loaded: LoadedProfile) -> str:
+    return (loaded.profile.meta.lang or "en").replace("_", "-").split("-")[0].lower()
+
+
+def vocabulary(loaded: LoadedProfile) -> frozenset[str]:
+    """Words of the profile's language, and English: people write English technical words
+    ("stack", "embedded") in any language. Empty when the language has no dictionary."""
+    language = language_of(loaded)
+    if language not in LANGUAGES:
+        return frozenset()
+    english = _word_list(_cache_file(loaded, "en"), "en")
+    if language == "en":
+        return english
+    return _word_list(_cache_file(loaded, language), language) | english
+
+
+_ELISION = re.compile(r"^[a-zA-Z]{1,2}['’](?=\w{2})")  # l’, d’, qu’, dell’
+
+
+def _known_form(vocab: frozenset[str], word: str, english: bool) -> bool:
+    """Regular forms a word list may lack: plurals ("años"); outside English, elided articles
+    ("l’accessibilité") and inflected endings ("spiegabile" next to "spiegabili")."""
+    if _plural_of_known(vocab, word):
+        return True
+    if english:
+        return False
+    bare = _ELISION.sub("", word)
+    if bare != word and (bare in vocab or _plural_of_known(vocab, bare)):
+        return True
+    return bare[-1:] in "aeiou" and any(bare[:-1] + v in vocab for v in "aeiou")
+
+
 def check(loaded: LoadedProfile) -> list[Problem]:
     profile = loaded.profile
-    language = (profile.meta.lang or "en").replace("_", "-").split("-")[0].lower()
+    language = language_of(loaded)
     if language not in LANGUAGES:
         return [
             finding(
@@ -114,12 +147,12 @@ def check(loaded: LoadedProfile) -> list[Problem]:
             found.append((text, word, stem, offset))
     if not found:
         return []
-    vocabulary = _word_list(_cache_file(loaded, language), language)
-    # Some word lists (Spanish) lack regular plurals: "años" is a word when "año" is.
+    vocab = vocabulary(loaded)
+    english = language == "en"
     unknown = {
         stem
         for _, _, stem, _ in found
-        if stem not in vocabulary and not _plural_of_known(vocabulary, stem)
+        if stem not in vocab and not _known_form(vocab, stem, english)
     }
     if not unknown:
         return []
@@ -128,7 +161,14 @@ def check(loaded: LoadedProfile) -> list[Problem]:
     for text, word, stem, offset in found:
         if stem not in unknown:
             continue
-        guess = spell.correction(stem)
+        bare = stem if english else _ELISION.sub("", stem)
+        guess = spell.correction(bare)
+        if guess and bare != stem:
+            guess = stem[: len(stem) - len(bare)] + guess  # keep the elided article: d’...
+        if not english and not (guess and guess != stem):
+            # Outside English the word lists are thinner: a word with no near neighbour is
+            # more likely missing from the list than misspelt, so only likely typos are shown.
+            continue
         if guess and guess != stem:
             shown = guess.capitalize() if word[:1].isupper() else guess
             hint = f"did you mean {shown!r}?"

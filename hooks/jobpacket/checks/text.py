@@ -124,9 +124,12 @@ def _items(value: object, path: FieldPath) -> Iterator[tuple[FieldPath, BaseMode
 _NOT_WORDS = re.compile(
     r"`[^`]*`"  # code spans
     r"|\]\([^)]*\)"  # Markdown link targets
+    r"|\]\[[^\]]*\]"  # reference-style link labels: [text][ref]
+    r"|^ {0,3}\[[^\]]+\]:[^\n]*"  # link definitions: [ref]: https://...
     r"|<[^>]*>"  # autolinks and stray tags
     r"|\b(?:https?|mailto|ftp)://\S+|\bmailto:\S+|\bwww\.\S+"  # addresses
-    r"|\S+@\S+"  # emails and handles
+    r"|\S+@\S+",  # emails and handles
+    re.MULTILINE,
 )
 _TOKEN = re.compile(r"\S+")
 _EDGE = "\"'“”‘’()[]{}<>.,;:!?*_~…–—/|"

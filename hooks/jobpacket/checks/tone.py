@@ -63,6 +63,14 @@ _MARKERS = frozenset({"todo", "fixme", "tktk"})
 _BULLET_I = re.compile(r"^\s*I(?:'m|’m|'ve|’ve)?\s")
 
 
+def _dictionary(loaded: LoadedProfile) -> frozenset[str]:
+    """Ordinary words: a word in capitals that is one ("THAT") is shouting; one that is not
+    ("RGAA", "PNRR") is an acronym. Loaded only when a capitalized word needs deciding."""
+    from .spelling import vocabulary
+
+    return vocabulary(loaded)
+
+
 def _normal(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
 
@@ -79,7 +87,12 @@ def check(loaded: LoadedProfile) -> list[Problem]:
             lower = word.lower()
             if lower in CASUAL and not (word.isupper() and len(word) > 1):
                 hits.append((word, offset, f"{word!r} is casual", "use plain professional wording"))
-            elif len(word) >= 4 and word.isupper() and lower not in known | _MARKERS:
+            elif (
+                len(word) >= 4
+                and word.isupper()
+                and lower not in known | _MARKERS
+                and lower in _dictionary(loaded)
+            ):
                 hits.append(
                     (
                         word,
