@@ -127,8 +127,26 @@ def _build_errors(path: Path) -> list[tuple[int, int]]:
             lambda t: t + "    attachments:\n      - path: ../../../etc/passwd\n",
             "../../../etc/passwd",
         ),
+        (
+            # a role proposal to assemble, with no role to propose
+            lambda t: t.replace(
+                "    letter:\n      body: I am",
+                "    letter:\n      kind: role-proposal\n      closing: I am",
+            ),
+            "id: harbour",
+        ),
+        (
+            lambda t: t.replace("body: I am", "body: |\n        [[updaets]]\n\n        I am"),
+            "|\n        [[updaets]]",
+        ),
     ],
-    ids=["blank-name", "blank-letter-body", "attachment-outside"],
+    ids=[
+        "blank-name",
+        "blank-letter-body",
+        "attachment-outside",
+        "role-proposal-without-role",
+        "unknown-letter-block",
+    ],
 )
 def test_what_the_build_rejects_check_rejects_at_the_same_line(
     tmp_path: Path, change, needle: str
