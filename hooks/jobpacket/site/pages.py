@@ -38,6 +38,7 @@ from markupsafe import Markup
 from ..markup import clean_text, markdown_to_html
 from ..profile.model import ONGOING, Profile
 from ..views import public_view
+from . import bibtex, icons
 
 Linker = Callable[[str, str], str]
 """``link(from_page, target)`` -> the href of ``target`` as seen from ``from_page``.
@@ -62,6 +63,11 @@ _SIMPLE_PAGES = (
 )
 RESUME_PDF = "resume.pdf"
 """File name of the public résumé among the site documents (outputs.site_documents)."""
+
+LATEST_WORK = 2
+"""Jobs the home page shows (the profile lists the latest first, as JSON Resume does)."""
+FEATURED_PROJECTS = 3
+"""Project cards on the home page: the first ones, so the profile's order is the choice."""
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
 
@@ -271,6 +277,9 @@ def _env() -> jinja2.Environment:
         href=safe_href,
         date=_time,
         date_range=date_range,
+        icon=icons.icon,
+        network_icon=icons.network_icon,
+        host=lambda url: (urlsplit(url).hostname or "").removeprefix("www.") if url else "",
     )
     return env
 
@@ -374,10 +383,23 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
             return ctx.link(page, path)
         return None
 
+    def cards(page: str) -> list[dict[str, Any]]:
+        """Project cards as seen from ``page``: link, first usable image."""
+        out = []
+        for p, path in zip(view.projects, plan.project_paths, strict=True):
+            shown = [src for src in (image(page, i) for i in p.images) if src is not None]
+            out.append({"p": p, "href": ctx.link(page, path), "image": shown[0] if shown else None})
+        return out
+
     name = plain(b.name) if b.name else ctx.site_name
     description = _description(view)
     pages: list[SitePage] = []
-    common = {"view": view, "name": name, "place": _place(view)}
+    common = {
+        "view": view,
+        "name": name,
+        "place": _place(view),
+        "citations": bibtex.citations(b.name, view.publications),
+    }
 
     pages.append(
         SitePage(
@@ -390,6 +412,9 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
                 resume_pdf=href(HOME, RESUME_PDF),
                 resume_page=href(HOME, RESUME),
                 contact_page=href(HOME, CONTACT),
+                projects_page=href(HOME, PROJECTS),
+                latest_work=view.work[:LATEST_WORK],
+                featured=cards(HOME)[:FEATURED_PROJECTS],
             ),
             description=description,
         )
@@ -414,16 +439,12 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
             )
         )
     if plan.has(PROJECTS):
-        cards = [
-            {"p": p, "href": ctx.link(PROJECTS, path)}
-            for p, path in zip(view.projects, plan.project_paths, strict=True)
-        ]
         samples = [d for d in view.documents if safe_href(d.url)]
         pages.append(
             SitePage(
                 PROJECTS,
                 "Projects",
-                _render("projects.md", **common, cards=cards, samples=samples),
+                _render("projects.md", **common, cards=cards(PROJECTS), samples=samples),
                 section="Projects",
                 description=f"Projects by {name}",
             )
