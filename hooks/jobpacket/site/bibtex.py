@@ -135,7 +135,7 @@ def citations(author: str | None, publications: Sequence[Publication]) -> list[C
         count = seen.get(key, 0)
         seen[key] = count + 1
         if count:
-            key += chr(ord("a") + min(count, 25))
+            key += chr(ord("a") + min(count - 1, 25))
         out.append(
             Citation(
                 key=key,
