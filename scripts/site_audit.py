@@ -57,7 +57,8 @@ def main() -> None:
                 page.goto(base, wait_until="networkidle")
                 urls = page.eval_on_selector_all(
                     ".md-nav--primary a.md-nav__link[href]",
-                    "els => [...new Set(els.map(e => e.href.split('#')[0]))]",
+                    "els => [...new Set(els.filter(e => !e.closest('.md-nav--secondary'))"
+                    ".map(e => e.href.split('#')[0]))]",
                 )
                 for url in [*urls, base + "404.html"]:
                     page.goto(url, wait_until="networkidle")
