@@ -42,13 +42,14 @@ def main() -> None:
     parser.add_argument("site_dir", type=Path)
     parser.add_argument("--shots", type=Path)
     parser.add_argument("--prefix", default="")
+    parser.add_argument("--no-axe", action="store_true", help="screenshots only")
     args = parser.parse_args()
     base = serve(args.site_dir)
     axe = Axe()
     totals: Counter[str] = Counter()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        for scheme in ("light", "dark"):
+        for scheme in ("light", "dark") if not args.no_axe else ():
             for width in (1280, 375):
                 context = browser.new_context(
                     viewport={"width": width, "height": 900}, color_scheme=scheme
@@ -86,9 +87,10 @@ def main() -> None:
                 if name == "home-light":
                     project = page.eval_on_selector_all(
                         "a[href*='projects/']",
-                        "els => els.map(e => e.href).filter(h => !h.endsWith('/projects/'))",
+                        "els => els.map(e => e.href.split('#')[0])"
+                        ".filter(h => !/projects\\/(index\\.html)?$/.test(h))",
                     )
-                    target = next(h for h in project if not h.rstrip("/").endswith("projects"))
+                    target = project[0]  # the first project page, not the index
                     page.goto(target, wait_until="networkidle")
                     page.screenshot(path=str(args.shots / f"{args.prefix}project-light.png"))
                 context.close()
