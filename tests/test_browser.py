@@ -341,6 +341,40 @@ def test_axe_finds_no_serious_violation_on_any_page(
         context.close()
 
 
+@functools.cache
+def researcher_site() -> Path:
+    """A second profile (test_site_portfolio's researcher): project images on the cards."""
+    from .test_site_portfolio import PNG, RESEARCHER
+    from .test_site_support import _SESSION_DIR, build_ok, make_site
+
+    images = {"images/amara.png": PNG, "images/tidewater.png": PNG}
+    return build_ok(make_site(_SESSION_DIR / "researcher", RESEARCHER, content=images))
+
+
+@pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 375)])
+def test_axe_on_a_second_profile_with_project_images(
+    browser: Browser, scheme: str, width: int
+) -> None:
+    base = _serve(researcher_site())
+    context, page, watch = _open(
+        browser, viewport={"width": width, "height": 900}, color_scheme=scheme
+    )
+    try:
+        page.goto(base, wait_until="networkidle")
+        found: dict[str, list[str]] = {}
+        for url in nav_urls(page):
+            page.goto(url, wait_until="networkidle")
+            if problems := serious_violations(page):
+                found[url.removeprefix(base)] = problems
+        assert page.locator("article.jp-card img").count() == 0  # last page: no cards
+        page.goto(base + "projects/index.html", wait_until="networkidle")
+        assert page.locator("article.jp-card img").count() == 1
+        assert found == {}
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
 def test_material_owned_exceptions_are_still_needed(browser: Browser) -> None:
     """When Material fixes an exception upstream, this fails so the filter can go."""
     base = _serve(built("example") / "site")

@@ -423,3 +423,22 @@ def test_gh_deploy_pushes_the_site_and_nothing_private(tmp_path: Path) -> None:
         "mkdocs.yml",
         "profiles",
     ]
+
+
+def test_own_custom_dir_and_logo_win_over_jobpacket_defaults(tmp_path: Path) -> None:
+    mkdocs_yml = (EXAMPLE.parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    mkdocs_yml = mkdocs_yml.replace(
+        "  name: material\n",
+        "  name: material\n  custom_dir: overrides\n  logo: images/elena-vasquez.png\n",
+        1,
+    )
+    folder = make_site(tmp_path / "s", EXAMPLE, mkdocs_yml=mkdocs_yml)
+    (folder / "overrides").mkdir()
+    (folder / "overrides" / "404.html").write_text(
+        '{% extends "main.html" %}{% block content %}<h1>My own 404</h1>{% endblock %}\n'
+    )
+    site_dir = build_ok(folder)
+    assert "<h1>My own 404</h1>" in (site_dir / "404.html").read_text()
+    index = (site_dir / "index.html").read_text()
+    assert '<img src="images/elena-vasquez.png" alt="logo">' in index  # their logo
+    assert '<link rel="icon" href="assets/jobpacket/monogram.svg">' in index  # our favicon
