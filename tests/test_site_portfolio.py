@@ -38,11 +38,11 @@ basics:
     - {network: ORCID, url: "https://orcid.org/0000-0002-1825-0097"}
     - {network: Codeberg, username: amara, url: "https://codeberg.org/amara"}
     - {network: Personal wiki, url: "https://wiki.example.org/amara"}
-work:
-  - {name: Nordic Ocean Institute, position: Research Software Engineer, startDate: "2021-09"}
+work:  # not in date order: the home page picks the latest itself
+  - {name: Oldest Job Ltd, position: Intern, startDate: "2016-06", endDate: "2016-08"}
   - {name: Chalmers HPC Centre, position: HPC Engineer, startDate: "2018-01",
      endDate: "2021-08"}
-  - {name: Oldest Job Ltd, position: Intern, startDate: "2016-06", endDate: "2016-08"}
+  - {name: Nordic Ocean Institute, position: Research Software Engineer, startDate: "2021-09"}
 projects:
   - name: Tidewater
     description: Coupled sea-ice model in Julia.
@@ -314,7 +314,11 @@ def test_researcher_site_cards_images_icons_and_escaped_bibtex(tmp_path: Path) -
     start = home.index('<h2 id="featured-projects"')
     featured = home[start : home.index('class="jp-more"', start)]
     assert featured.count('<article class="jp-card">') == 3 and "Fourth" not in featured
-    assert "Oldest Job Ltd" not in home  # two latest jobs only
+    latest = home[home.index('<div class="jp-latest">') : home.index('<h2 id="featured-projects"')]
+    assert re.findall(r"</span>([^<]+)</h3>", latest) == [
+        "Nordic Ocean Institute",
+        "Chalmers HPC Centre",
+    ]  # the two latest jobs, latest first
     social = block(home, "jp-social")
     assert str(icons.icon("orcid")) in social and str(icons.icon("codeberg")) in social
     assert str(icons.icon(icons.GENERIC)) in social  # the personal wiki

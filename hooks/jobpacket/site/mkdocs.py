@@ -5,7 +5,9 @@ Everything else (which profile, what is public, what a page says) is decided by 
 package; this module only translates between it and MkDocs:
 
 - ``on_config``  loads the profile (before MkDocs cleans ``site/``, so a broken profile
-  never costs the last good site) and renders the site documents (the résumé PDF).
+  never costs the last good site) and renders the site documents (the résumé PDF); puts
+  jobpacket's theme overrides (templates/site/overrides/) below the user's ``custom_dir``
+  and the person's monogram in as logo and favicon unless mkdocs.yml names its own.
 - ``on_files``   adds the generated pages and assets as in-memory files (nothing is written
   into ``content/``); a hand-written page at the same path wins. Builds the nav.
 - ``on_env``     makes the theme's ``striptags`` filter escape its output (see below).

@@ -65,7 +65,7 @@ RESUME_PDF = "resume.pdf"
 """File name of the public résumé among the site documents (outputs.site_documents)."""
 
 LATEST_WORK = 2
-"""Jobs the home page shows (the profile lists the latest first, as JSON Resume does)."""
+"""Jobs the home page shows: the ones that started last, whatever the profile's order."""
 FEATURED_PROJECTS = 3
 """Project cards on the home page: the first ones, so the profile's order is the choice."""
 
@@ -413,7 +413,9 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
                 resume_page=href(HOME, RESUME),
                 contact_page=href(HOME, CONTACT),
                 projects_page=href(HOME, PROJECTS),
-                latest_work=view.work[:LATEST_WORK],
+                latest_work=sorted(view.work, key=lambda w: w.startDate or "", reverse=True)[
+                    :LATEST_WORK
+                ],
                 featured=cards(HOME)[:FEATURED_PROJECTS],
             ),
             description=description,
