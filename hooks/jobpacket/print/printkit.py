@@ -25,15 +25,13 @@ from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_h
 from ..profile.errors import FieldPath, Problem, ProfileError
 from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
+from .designs import DEFAULT_DESIGN, DESIGNS
+from .designs import PHOTO_DESIGNS as PHOTO_DESIGNS  # documents.py imports it from here
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates" / "print"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 
-DESIGNS = ("classic", "modern")
-DEFAULT_DESIGN = "classic"
-#: Designs that show basics.image; the others leave the photo off (as most résumés should).
-PHOTO_DESIGNS = frozenset({"modern"})
 
 # Countries that print on US Letter; everyone else uses A4.
 _LETTER_COUNTRIES = frozenset(
