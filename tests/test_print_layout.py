@@ -1,0 +1,175 @@
+"""The printed documents as a typesetter checks them: inside the margins, whole words,
+letters of 60 to 80 characters a line, headings that belong to what follows, each design
+within its page budget and in reading order. See tests/print_layout.py for how positions
+are read from the PDF."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from jobpacket.print import designs, documents, outputs
+from jobpacket.profile.validate import LoadedProfile, load_profile
+
+from .conftest import EXAMPLE
+from .pdf_support import flat, page_texts, reader, text
+from .print_layout import pages, strays
+
+pytestmark = pytest.mark.slow
+
+LETTERS = ("lakefront-clinical-ai-rse", "keystone-genomics-staff-mle")
+FOOTER_WORDS = ("Elena", "M.", "Vasquez", "Page", "of", *(str(n) for n in range(1, 10)))
+
+
+@pytest.fixture(scope="module")
+def example() -> LoadedProfile:
+    return load_profile(EXAMPLE)
+
+
+def _long_profile(folder: Path) -> LoadedProfile:
+    """A two-page career: twelve jobs, skills, certifications and awards for every column."""
+    jobs = "\n".join(
+        f"""  - name: Organisation {i} for Applied Clinical Informatics
+    position: Senior Engineer {i}
+    location: Pittsburgh, PA
+    startDate: "{2000 + i}-01"
+    endDate: "{2001 + i}-01"
+    highlights:
+      - Led the migration of {i + 3} clinical data pipelines to a reproducible platform
+        used by clinicians, cutting failures by {20 + i}% over a year.
+      - Wrote the evaluation harness that every model release at the hospital now passes."""
+        for i in range(12)
+    )
+    certs = "\n".join(
+        f"  - name: Professional Certificate in Very Long Named Discipline {i}\n"
+        f"    issuer: Institute of Extremely Thorough Certification\n    date: 2020-0{i + 1}"
+        for i in range(4)
+    )
+    awards = "\n".join(
+        f"  - title: Excellence Award for Outstanding Contribution {i}\n"
+        f"    awarder: Allegheny Health Analytics Foundation\n    date: 2021-0{i + 1}"
+        for i in range(3)
+    )
+    path = folder / "long.yml"
+    path.write_text(
+        "basics:\n  name: Elena M. Vasquez\n  label: Principal Engineer\n"
+        "  email: elena.maria.vasquez-longname@subdomain.university-hospital.example.org\n"
+        "  url: https://elena-vasquez.example.com/portfolio/and/a/long/path\n"
+        "  location:\n    city: Pittsburgh\n    region: PA\n"
+        f"work:\n{jobs}\ncertificates:\n{certs}\nawards:\n{awards}\n"
+        "skills:\n  - name: Machine Learning\n    keywords: [scikit-learn, PyTorch, XGBoost,"
+        " model evaluation, calibration, fairness audits, interpretability]\n"
+        "meta:\n  lang: en-US\n  pages: 2\n",
+        encoding="utf-8",
+    )
+    return load_profile(path)
+
+
+@pytest.fixture(scope="module")
+def rendered(example: LoadedProfile, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """Every document of the example in every design, and a long profile in every design."""
+    long = _long_profile(tmp_path_factory.mktemp("long"))
+    docs = {}
+    for design in designs.DESIGNS:
+        docs[f"resume-{design}"] = documents.resume(example, public=False, design=design)
+        docs[f"long-{design}"] = documents.resume(long, public=False, design=design)
+    for app_id in LETTERS:
+        docs[f"letter-{app_id}"] = documents.letter(example, app_id)
+    docs["references"] = documents.reference_index(example)
+    return {name: outputs.render_uncached(doc) for name, doc in docs.items()}
+
+
+def _kind(name: str) -> str:
+    return "letter" if name.startswith("letter-") else "resume"
+
+
+def test_no_glyph_or_rule_lies_outside_the_content_box(rendered: dict[str, bytes]) -> None:
+    assert len(reader(rendered["long-classic"]).pages) == 2  # the long profile is two pages
+    for name, pdf in rendered.items():
+        assert strays(pdf, _kind(name), FOOTER_WORDS) == [], name
+
+
+def test_the_check_sees_content_in_the_margin(example: LoadedProfile) -> None:
+    """The bounds check itself: a rule pushed into the right margin is caught."""
+    doc = documents.resume(example, public=False, design="classic")
+    wide = doc.html.replace("</style>", " .section h2 { margin-right: -8mm; }</style>", 1)
+    pdf = outputs.render_uncached(type(doc)(**{**doc.__dict__, "html": wide}))
+    assert any("right margin" in s for s in strays(pdf, "resume"))
+
+
+@pytest.mark.parametrize("design", designs.DESIGNS)
+def test_example_resume_keeps_its_page_budget(
+    rendered: dict[str, bytes], example: LoadedProfile, design: str
+) -> None:
+    assert example.profile.meta.pages == 1
+    assert len(reader(rendered[f"resume-{design}"]).pages) <= example.profile.meta.pages
+
+
+def test_no_word_is_hyphenated_and_copied_text_is_intact(
+    rendered: dict[str, bytes], example: LoadedProfile
+) -> None:
+    source = EXAMPLE.read_text(encoding="utf-8")
+    for name, pdf in rendered.items():
+        body = text(pdf)
+        assert not re.search("[\u00ad\u200b\u200c\u200d\u2060\ufeff]", body), name
+        for left, right in re.findall(r"([A-Za-z]+)[-\u2010]\n([a-z]+)", body):
+            assert f"{left}-{right}" in source or f"{left}-{right}" in body.replace("\n", ""), (
+                name,
+                left,
+                right,
+            )
+    references = flat(text(rendered["references"]))
+    for ref in example.profile.references:
+        if ref.email:
+            # whole when joined across its wrap, and never broken at the @
+            assert ref.email in references.replace(". ", "."), ref.email
+            assert f"{ref.email.split('@')[0]}@ " not in references
+
+
+def test_letters_have_60_to_80_characters_a_line(rendered: dict[str, bytes]) -> None:
+    for app_id in LETTERS:
+        body = page_texts(rendered[f"letter-{app_id}"])[0]
+        start = body.index("Dear")
+        lines = [line for line in body[start:].splitlines() if len(line.split()) > 4]
+        full = sorted(len(line) for line in lines)[len(lines) // 2 :]  # the longer half
+        assert min(full) >= 60 and max(full) <= 80, (app_id, full)
+
+
+def test_a_section_heading_sits_closer_to_its_content_than_to_the_section_above(
+    rendered: dict[str, bytes],
+) -> None:
+    for design in designs.DESIGNS:
+        page = pages(rendered[f"resume-{design}"])[0]
+        words = sorted(page.words, key=lambda w: (w.y0, w.x0))
+        for heading in ("Projects", "Education"):
+            h = next(w for w in words if w.text.lower() == heading.lower())
+            # Bottoms of word boxes stand for baselines (the descent cancels out).
+            above = max(w.y1 for w in words if w.y1 < h.y1 - 4 and w.x0 >= h.x0 - 1)
+            below = min(w.y1 for w in words if w.y1 > h.y1 + 4 and w.x0 >= h.x0 - 1)
+            assert below - h.y1 < h.y1 - above, (design, heading, below - h.y1, h.y1 - above)
+
+
+def test_sidebar_reads_name_contact_skills_then_experience(
+    rendered: dict[str, bytes], example: LoadedProfile
+) -> None:
+    body = text(rendered["resume-sidebar"])
+    assert body.lstrip().startswith("Elena M. Vasquez")
+    order = [
+        "Senior Machine Learning Engineer",
+        "CONTACT",
+        "elena.vasquez@example.com",
+        "SKILLS",
+        "CERTIFICATIONS",
+        "AWARDS",
+        "Machine learning engineer with eight years",
+        "EXPERIENCE",
+        "Senior Machine Learning Engineer, Allegheny Health Analytics",
+        "PROJECTS",
+        "EDUCATION",
+        "PUBLICATIONS",
+        "VOLUNTEERING",
+    ]
+    positions = [flat(body).index(p) for p in order]
+    assert positions == sorted(positions)
