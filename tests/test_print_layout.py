@@ -155,9 +155,8 @@ def test_sidebar_reads_name_contact_skills_then_experience(
     rendered: dict[str, bytes], example: LoadedProfile
 ) -> None:
     body = text(rendered["resume-sidebar"])
-    assert body.lstrip().startswith("Elena M. Vasquez")
+    assert body.lstrip().startswith("Elena M. Vasquez\nSenior Machine Learning Engineer\n")
     order = [
-        "Senior Machine Learning Engineer",
         "CONTACT",
         "elena.vasquez@example.com",
         "SKILLS",
