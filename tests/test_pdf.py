@@ -215,7 +215,7 @@ def test_reference_index_lists_recommenders_letters_and_delivery(
         "Requested Requested Oct 21, 2026",
         "Sent directly by the recommender",
         "Submitted Requested Jul 20, 2026",
-        "Via the employer's portal",
+        "Via the employer’s portal",  # typographic apostrophe
         "The letter from Tom Kowalski is confidential",
     ):
         assert expected in body, expected

@@ -27,6 +27,7 @@ from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
 from .designs import DEFAULT_DESIGN, DESIGNS
 from .designs import PHOTO_DESIGNS as PHOTO_DESIGNS  # documents.py imports it from here
+from .typography import smarten, smarten_html
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates" / "print"
@@ -324,10 +325,13 @@ def visible(items: Iterable[Any]) -> list[Any]:
 
 
 def _finalize(value: Any) -> Any:
+    """Every value a print template writes: bidi controls dropped, quotes curled (typography)."""
     if value is None:
         return ""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return clean_text(value)
+    if isinstance(value, Markup):
+        return smarten_html(value)
+    if isinstance(value, str):
+        return smarten(clean_text(value))
     return value
 
 
