@@ -172,3 +172,44 @@ def test_sidebar_reads_name_contact_skills_then_experience(
     ]
     positions = [flat(body).index(p) for p in order]
     assert positions == sorted(positions)
+
+
+def _letter_profile(folder: Path, paragraphs: int) -> LoadedProfile:
+    body = "\n\n".join(
+        f"        Paragraph {i}: I led the evaluation of clinical risk models across three "
+        "hospitals and would bring the same care for evidence to your team's work."
+        for i in range(paragraphs)
+    )
+    path = folder / f"letter-{paragraphs}.yml"
+    path.write_text(
+        "basics:\n  name: Ann Example\n  email: ann@example.com\n"
+        "applications:\n  - id: a\n    organization: Example Org\n    position: Engineer\n"
+        "    letter:\n      kind: cover\n      date: '2026-11-03'\n      closing: Sincerely,\n"
+        f"      body: |\n{body}\n"
+        "meta:\n  lang: en-GB\n",
+        encoding="utf-8",
+    )
+    return load_profile(path)
+
+
+def test_a_short_letter_sits_lower_on_the_page_than_a_full_one(tmp_path: Path) -> None:
+    def date_gap(paragraphs: int) -> float:
+        pdf = outputs.render_uncached(documents.letter(_letter_profile(tmp_path, paragraphs), "a"))
+        words = pages(pdf)[0].words
+        contact = next(w for w in words if "ann@example.com" in w.text)
+        date = next(w for w in words if w.text == "November")
+        return date.y0 - contact.y1
+
+    short, full = date_gap(1), date_gap(14)
+    assert short > full + 40  # pt: the short letter's free space went above the date
+    assert full < 40
+
+
+def test_the_closing_and_signature_never_part(tmp_path: Path) -> None:
+    """Whatever the length, "Sincerely," and the name share a page, with body text before."""
+    for paragraphs in range(13, 18):  # 15 is the first to need a second page
+        pdf = outputs.render_uncached(documents.letter(_letter_profile(tmp_path, paragraphs), "a"))
+        texts = page_texts(pdf)
+        closing = next(i for i, t in enumerate(texts) if "Sincerely," in t)
+        assert "Ann Example\n" in texts[closing].split("Sincerely,", 1)[1], paragraphs
+        assert "Paragraph" in texts[closing].split("Sincerely,", 1)[0], paragraphs
