@@ -15,7 +15,7 @@ from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import EXAMPLE
 from .pdf_support import flat, page_texts, reader, text
-from .print_layout import pages, strays
+from .print_layout import content_box, pages, strays
 
 pytestmark = pytest.mark.slow
 
@@ -213,3 +213,20 @@ def test_the_closing_and_signature_never_part(tmp_path: Path) -> None:
         closing = next(i for i, t in enumerate(texts) if "Sincerely," in t)
         assert "Ann Example\n" in texts[closing].split("Sincerely,", 1)[1], paragraphs
         assert "Paragraph" in texts[closing].split("Sincerely,", 1)[0], paragraphs
+
+
+@pytest.mark.parametrize("design", designs.DESIGNS)
+def test_no_page_or_column_ends_with_a_heading(rendered: dict[str, bytes], design: str) -> None:
+    headings = {"experience", "skills", "certifications", "awards", "contact"}
+    laid_out = pages(rendered[f"long-{design}"])
+    assert len(laid_out) >= 2
+    for page in laid_out[:-1]:
+        left, _, right, bottom = content_box(page, "resume")
+        body = [w for w in page.words if w.y1 <= bottom + 2]  # not the footer
+        middle = (left + right) / 2
+        # the lowest word of each column (left half, right half) is never a heading
+        for lo, hi in ((left, middle), (middle, right)):
+            column = [w for w in body if lo <= w.x0 < hi]
+            if column:
+                last = max(column, key=lambda w: w.y1)
+                assert last.text.lower() not in headings, (design, page.number, last.text)
