@@ -2,10 +2,10 @@
 non-breaking space between a number and its unit.
 
 People type "straight" quotes and it's; a typeset page has “curly” ones and it’s. The change
-is only made in prose: addresses (URLs, e-mail addresses, `data:` images) and code spans in
-backticks (and markup typed as text, `<b class="x">`) pass through untouched, so a link or a command still works when copied. HTML (a
-rendered Markdown body) is changed in its text only: never inside a tag, an attribute, or a
-<code>, <pre>, <kbd> or <samp> element.
+is only made in prose: addresses (URLs, e-mail addresses, `data:` images), code spans in
+backticks and markup typed as text (`<b class="x">`) pass through untouched, so a link or a
+command still works when copied. HTML (a rendered Markdown body) is changed in its text
+only: never inside a tag, an attribute, or a <code>, <pre>, <kbd> or <samp> element.
 
 Dates are kept on one line by the print CSS (`white-space: nowrap` on .dates and the
 reference index's dates), not by characters: the extracted text then has plain spaces, which
