@@ -19,7 +19,8 @@ from .print_layout import content_box, pages, strays
 
 pytestmark = pytest.mark.slow
 
-LETTERS = ("lakefront-clinical-ai-rse", "keystone-genomics-staff-mle")
+#: Every application of the example has a letter (its own body, or one assembled by kind).
+LETTERS = tuple(a.id for a in load_profile(EXAMPLE).profile.applications)
 FOOTER_WORDS = ("Elena", "M.", "Vasquez", "Page", "of", *(str(n) for n in range(1, 10)))
 
 
