@@ -125,3 +125,22 @@ def strays(pdf: bytes, kind: str, footer: tuple[str, ...] = ()) -> list[str]:
                 if darkest < 235:
                     found.append(f"page {page.number}: ink in the {side} margin ({darkest})")
     return found
+
+
+def text_sizes(pdf: bytes, page: int = 0) -> dict[float, int]:
+    """Characters set at each font size (pt) on a page, read with pypdf's text visitor: the
+    size operand of Tf scaled by the text and transformation matrices' vertical factors."""
+    import io
+    from collections import Counter
+
+    from pypdf import PdfReader
+
+    sizes: Counter[float] = Counter()
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0])
+            sizes[round(size * scale, 1)] += len(text.strip())
+
+    PdfReader(io.BytesIO(pdf)).pages[page].extract_text(visitor_text=visit)
+    return dict(sizes)

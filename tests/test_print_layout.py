@@ -15,7 +15,7 @@ from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import EXAMPLE
 from .pdf_support import flat, page_texts, reader, text
-from .print_layout import content_box, pages, strays
+from .print_layout import content_box, pages, strays, text_sizes
 
 pytestmark = pytest.mark.slow
 
@@ -231,3 +231,15 @@ def test_no_page_or_column_ends_with_a_heading(rendered: dict[str, bytes], desig
             if column:
                 last = max(column, key=lambda w: w.y1)
                 assert last.text.lower() not in headings, (design, page.number, last.text)
+
+
+def test_body_text_is_10_pt_or_documented_9_5(rendered: dict[str, bytes]) -> None:
+    """The size most characters are set in, per document; modern.css documents its 9.5 pt."""
+    expected = {"resume-classic": 10.0, "resume-modern": 9.5, "resume-sidebar": 10.0}
+    expected |= {f"letter-{a}": 10.5 for a in LETTERS} | {"references": 10.0}
+    for name, size in expected.items():
+        sizes = text_sizes(rendered[name])
+        body = max(sizes, key=lambda s: sizes[s])
+        assert body == size, (name, sizes)
+        small = sum(n for s, n in sizes.items() if s < 9.5) / sum(sizes.values())
+        assert small < 0.25, (name, sizes)  # dates, contact lines and labels only
