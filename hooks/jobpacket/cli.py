@@ -292,8 +292,8 @@ def pdf(
 )
 @click.option(
     "--design",
-    type=click.Choice(["classic", "modern"]),
-    help="Print design (default: meta.design in the profile, else classic).",
+    type=click.Choice(DESIGNS),
+    help="Print design (default: meta.design in the profile, else classic). " + design_help(),
 )
 @click.option(
     "-o",
