@@ -286,7 +286,7 @@ def test_example_reconsideration_assembled_lists_the_items_after_its_applied_dat
     # once, as released. Everything else in the example is older.
     assert len(bullets) == 3
     assert "ledgerline: Reproducible Evaluation Harnesses" in bullets[0]
-    assert bullets[1] == "Released ledgerline (Oct 2026)"
+    assert bullets[1].startswith("Released ledgerline: Reproducible evaluation harness")
     assert "Google Cloud Professional Machine Learning Engineer" in bullets[2]
     for older in ("CKAD", "Databricks", "Best Civic Data", "Engineering Excellence", "driftwatch"):
         assert older not in markdown

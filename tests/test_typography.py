@@ -80,3 +80,11 @@ def test_printed_documents_carry_typeset_text_and_intact_addresses(tmp_path) -> 
     letter = documents.letter(loaded, "a").html
     assert "I’d like the role at <em>Org</em>’s lab" in letter
     assert "<code>a='b'</code>" in letter or "<code>a=&#39;b&#39;</code>" in letter
+
+
+def test_css_in_the_page_style_keeps_straight_quotes(tmp_path) -> None:
+    path = tmp_path / "p.yml"
+    path.write_text("basics:\n  name: Ann O'Neil\n", encoding="utf-8")
+    html = documents.resume(load_profile(path), public=False).html
+    style = html[html.index("<style>") : html.index("</style>")]
+    assert 'content: "Page "' in style and "\u201c" not in style and "\u201d" not in style

@@ -85,6 +85,11 @@ def _prose(prose: str, before: str) -> str:
     return _NUMBER_UNIT.sub(rf"\1{NBSP}\2", _quotes(prose, before))
 
 
+class Verbatim(Markup):
+    """Markup that is code, not prose (a <style> rule, a script): never typeset, so that a
+    CSS string such as `content: "Page "` keeps its straight quotes."""
+
+
 def smarten_html(html: Markup) -> Markup:
     """`smarten` applied to the text between tags of safe HTML, outside code elements.
 

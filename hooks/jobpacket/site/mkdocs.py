@@ -37,10 +37,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from . import identity
 from . import pages as site
 from ..profile.errors import Problem, ProfileError, UserError
 from ..fsutil import write_atomic
-from ..settings import ENV_PROFILE, display_path, resolve_profile
+from ..settings import (
+    DEFAULT_PROFILE,
+    ENV_PROFILE,
+    configured_theme_language,
+    display_path,
+    resolve_profile,
+)
 from ..profile.validate import LoadedProfile, load_profile
 
 __all__ = [
@@ -74,6 +81,8 @@ class _Build:
     documents: dict[str, bytes] = field(default_factory=dict)
     ctx: site.SiteContext | None = None
     pages: dict[str, site.SitePage] = field(default_factory=dict)
+    site_name: str | None = None
+    """The site's name when it comes from the profile (unescaped; config has it escaped)."""
 
 
 @dataclass
@@ -158,6 +167,33 @@ def _site_documents(loaded: LoadedProfile) -> dict[str, bytes]:
         raise PluginError("\n".join(lines)) from None
 
 
+def _apply_identity(
+    config: MkDocsConfig, loaded: LoadedProfile, root: Path, *, other: bool
+) -> None:
+    """Name, address and interface language of the site from the profile (site/identity.py)."""
+    who = identity.site_identity(
+        loaded.profile, config.site_name, config.site_url, other_profile=other
+    )
+    if who.site_name != config.site_name and _state.build is not None:
+        # Profile text now. The theme prints site_name unescaped in places (the header,
+        # <title>), so it goes in escaped, as Markup so that the places that do escape it
+        # do not escape it twice; the pages get the plain text.
+        _state.build.site_name = who.site_name
+        config.site_name = Markup.escape(site.plain(who.site_name))
+    config.site_url = who.site_url
+    languages = [
+        f.stem
+        for folder in config.theme.dirs
+        if (Path(folder) / "partials" / "languages").is_dir()
+        for f in (Path(folder) / "partials" / "languages").glob("*.html")
+    ]
+    chosen = identity.theme_language(
+        loaded.profile.meta.lang, configured_theme_language(root / "mkdocs.yml"), languages
+    )
+    if chosen:
+        config.theme["language"] = chosen
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Pick and load the profile; wire the assets. Runs before MkDocs cleans site/."""
     root = Path(config.config_file_path or ".").resolve().parent
@@ -174,6 +210,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     loaded = _load(path)
     _state.build = _Build(loaded=loaded, root=root, auto_nav=config.nav is None)
+    named = settings.get("profile") if isinstance(settings, dict) else None
+    _apply_identity(
+        config, loaded, root, other=path != (root / (named or DEFAULT_PROFILE)).resolve()
+    )
 
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
@@ -284,7 +324,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _check_images(build.loaded, present, docs_dir)
 
     ctx = site.SiteContext(
-        site_name=config.site_name,
+        site_name=build.site_name or config.site_name,
         link=_linker(config),
         site_url=config.site_url or None,
         files=frozenset(present | set(build.documents)),
