@@ -74,7 +74,7 @@ def test_printed_documents_carry_typeset_text_and_intact_addresses(tmp_path) -> 
     loaded = load_profile(path)
     resume = documents.resume(loaded, public=False).html
     assert "Ann O’Neil" in resume and "Cut “load” calls" in resume
-    assert f"14{NBSP}TB" in resume and "`make &#34;all&#34;`" in resume
+    assert f"14{NBSP}TB" in resume and '<code>make "all"</code>' in resume
     assert 'href="mailto:ann.o-neil@example.com"' in resume
     assert 'href="https://example.com/o&#39;neil"' in resume
     letter = documents.letter(loaded, "a").html
