@@ -507,14 +507,20 @@ class Meta(Model):
         description="Paper for printed documents; default Letter for US/Canadian locales "
         "(by lang or basics.location.countryCode), else A4.",
     )
-    design: Literal["classic", "modern"] | None = Field(
+    design: Literal["classic", "modern", "sidebar"] | None = Field(
         default=None,
         description="Look of the printed résumé, letters and reference index: classic "
-        "(serif, the default) or modern (sans-serif with a coloured accent and the photo).",
+        "(serif, the default), modern (sans-serif with a coloured accent and the photo) or "
+        "sidebar (two columns: contact, skills and awards beside experience).",
     )
     publish: Publish = Field(default_factory=Publish)
-    pages: int | None = Field(
-        default=None, ge=1, description="Page budget of the printed résumé (default 1)."
+    pages: int = Field(
+        default=1,
+        ge=1,
+        le=10,
+        description="Page budget of the printed résumé: 1 (the norm up to about ten years "
+        "of experience) or more for a long career or an academic CV; tests and "
+        "`jobpacket pdf` check the résumé against it.",
     )
     checks: Checks = Field(
         default_factory=Checks, description="Proofreading rules turned off for the profile."

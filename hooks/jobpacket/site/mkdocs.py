@@ -5,7 +5,9 @@ Everything else (which profile, what is public, what a page says) is decided by 
 package; this module only translates between it and MkDocs:
 
 - ``on_config``  loads the profile (before MkDocs cleans ``site/``, so a broken profile
-  never costs the last good site) and renders the site documents (the résumé PDF).
+  never costs the last good site) and renders the site documents (the résumé PDF); puts
+  jobpacket's theme overrides (templates/site/overrides/) below the user's ``custom_dir``
+  and the person's monogram in as logo and favicon unless mkdocs.yml names its own.
 - ``on_files``   adds the generated pages and assets as in-memory files (nothing is written
   into ``content/``); a hand-written page at the same path wins. Builds the nav.
 - ``on_env``     makes the theme's ``striptags`` filter escape its output (see below).
@@ -37,7 +39,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import identity
+from . import identity, monogram
 from . import pages as site
 from ..profile.errors import Problem, ProfileError, UserError
 from ..fsutil import write_atomic
@@ -67,6 +69,8 @@ log = get_plugin_logger("jobpacket")
 ASSET_DIR = "assets/jobpacket"
 STYLESHEET = f"{ASSET_DIR}/site.css"
 FILE_WORKER = f"{ASSET_DIR}/file-worker.js"
+MONOGRAM = f"{ASSET_DIR}/monogram.svg"
+MATERIAL_FAVICON = "assets/images/favicon.png"
 PRIVATE_DIR = "build"
 FOLLOWUPS_ICS = "followups.ics"
 
@@ -275,7 +279,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["polyfills"] = polyfills
 
     _state.build.documents = _site_documents(loaded)
+    _use_theme_overrides(config)
+    _use_monogram(config)
     return config
+
+
+def _use_theme_overrides(config: MkDocsConfig) -> None:
+    """jobpacket's template overrides (templates/site/overrides/), below the user's custom_dir.
+
+    One folder for every override of Material's templates, so they are found in one place
+    and a person's own ``custom_dir`` still wins over them.
+    """
+    overrides = str(resources.files("jobpacket").joinpath("templates", "site", "overrides"))
+    dirs = config.theme.dirs
+    if overrides not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+
+
+def _use_monogram(config: MkDocsConfig) -> None:
+    """The person's initials as logo and favicon, unless mkdocs.yml chose its own."""
+    theme = config.theme
+    icon = theme.get("icon") or {}
+    if not theme.get("logo") and not (isinstance(icon, dict) and icon.get("logo")):
+        theme["logo"] = MONOGRAM
+    if theme.get("favicon") in (None, MATERIAL_FAVICON):
+        theme["favicon"] = MONOGRAM
 
 
 # --- files, pages and nav ------------------------------------------------------------------
@@ -392,6 +420,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name, target in (("site.css", STYLESHEET), ("file-worker.js", FILE_WORKER)):
         if target not in present:
             files.append(File.generated(config, target, content=_asset(name)))
+    if MONOGRAM not in present:
+        b = build.loaded.profile.basics
+        svg = monogram.monogram_svg(
+            b.name or config.site_name, monogram.primary_color(config.theme.get("palette"))
+        )
+        files.append(File.generated(config, MONOGRAM, content=svg))
 
     if build.auto_nav:
         generated_paths = {p.path for p in generated}
