@@ -29,6 +29,7 @@ applications:
         "TODO",
         "TBD",
         "$XX,000",
+        "{company_name}",
         "XX",
     ],
 )
@@ -59,7 +60,10 @@ def test_second_slot_in_a_multi_line_body_is_located_on_its_own_line(tmp_path: P
 
 
 def test_real_text_passes(tmp_path: Path) -> None:
-    body = LETTER_BODY + " See [my portfolio](https://priyaraman.example.com) and the [HTML] note."
+    body = LETTER_BODY + (
+        " See [my portfolio](https://priyaraman.example.com), the [HTML] note and my paper"
+        " on {Noisy} Labels (BibTeX braces keep the capital)."
+    )
     text = BASE + APP.format(body=body)
     assert findings(tmp_path, text, "placeholders") == []
     # "todo" in lower case is a word (a to-do list), not a marker

@@ -17,7 +17,8 @@ RULE = "placeholders"
 
 _PATTERNS = re.compile(
     r"(?-i:\[[A-Z][\w'’]*(?:\s+[A-Za-z][\w'’]*){0,4}\])"  # [Company Name], [Hiring Manager's Name]
-    r"|\{\{?\s*[A-Za-z_][\w ]*\}?\}"  # {name}, {{ company }}
+    r"|\{\{\s*[A-Za-z_][\w ]*\}\}"  # {{ company }}
+    r"|(?-i:\{(?:[a-z]+(?:_[a-z]+)*|[A-Z]+(?:_[A-Z]+)*)\})"  # {company_name}, not {Noisy}
     r"|<(?:company|position|name|date|title)[\w ]*>"  # <company name>
     r"|\b(?:TODO|TBD|FIXME|TKTK)\b"
     r"|\$\s?X{2,}(?:,X{3})*(?:,0{3})?"  # $XX,000  $XXX
