@@ -188,7 +188,11 @@ def warm_hyphenation(lang: str | None, cache_dir: Path | None) -> None:
 
 
 def _render(
-    html: str, stylesheets: Sequence[tuple[str, str]], roots: Sequence[Path], identifier: bytes
+    html: str,
+    stylesheets: Sequence[tuple[str, str]],
+    roots: Sequence[Path],
+    identifier: bytes,
+    variant: str | None = PDF_VARIANT,
 ) -> bytes:
     fetcher = ConfinedFetcher(roots)
     font_config = FontConfiguration()
@@ -203,7 +207,7 @@ def _render(
         pdf = document.write_pdf(
             stylesheets=css,
             font_config=font_config,
-            pdf_variant=PDF_VARIANT,
+            pdf_variant=variant,
             pdf_identifier=identifier,
         )
     except FatalURLFetchingError as exc:
@@ -354,17 +358,21 @@ def render_pdf(
     timeout: float | None = RENDER_TIMEOUT,
     what: str = "document",
     lang: str = "en",
+    variant: str | None = PDF_VARIANT,
 ) -> bytes:
     """Render print HTML to PDF bytes.
 
     `stylesheets` are (CSS text, base URL) pairs; the first base URL also resolves the HTML's
     relative URLs. `roots` are the only folders WeasyPrint may read. `identifier` becomes the
     PDF's /ID, so pass something derived from the inputs. `lang` is the document's language,
-    used to warm up the parent process before a render goes to a child.
+    used to warm up the parent process before a render goes to a child. `variant` None
+    makes an untagged PDF (a packet's page stamps, which are artifacts, not content).
     """
     if timeout and not _interruptible_here() and hasattr(os, "fork"):
         _warm_up(stylesheets, roots, lang)
-    return with_time_limit(lambda: _render(html, stylesheets, roots, identifier), timeout, what)
+    return with_time_limit(
+        lambda: _render(html, stylesheets, roots, identifier, variant), timeout, what
+    )
 
 
 def file_url(path: Path) -> str:

@@ -1,0 +1,393 @@
+"""One PDF per application: the letter, the tailored résumé, the index of recommenders and the
+enclosures, bound in that order with one outline and one page count.
+
+What goes in, and in which order, is `enclosures.plan` (the letter's "Enclosures:" line reads
+the same list). Here the parts are prepared (`prepare`: print documents and checked files, no
+rendering), given a digest of every input (`Packet.key`), rendered through the digest cache of
+outputs.py and bound with pypdf (`render`):
+
+- the packet's own parts are rendered without their page footer (packet.css), and one footer
+  is stamped on every page afterwards, appended pages included, so "Page n of N" counts the
+  whole packet. The stamps are small untagged pages rendered once per page count with the
+  design's font, placed as artifacts (they are pagination, not content);
+- each part is one outline entry, with the part's own outline nested under it;
+- more than three parts get a contents page first, with the page each part starts on;
+- the same inputs give the same bytes: no clock, and the /ID is the packet's digest, which is
+  also how an unchanged packet on disk is recognised without rebuilding it.
+
+Tagging: pypdf copies each part's pages with their marked content, but not the parts'
+structure trees, which it cannot merge; the packet carries its language, title and metadata.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import io
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from .. import __version__
+from ..profile.errors import ProfileError
+from ..profile.validate import LoadedProfile
+from . import documents, enclosures, outputs
+from .printkit import (
+    TEMPLATES_DIR,
+    PrintContext,
+    PrintDocument,
+    base_context,
+    choose_design,
+    contact_items,
+    document_date,
+    environment,
+    require_name,
+    stylesheets,
+)
+
+PACKET_CSS = TEMPLATES_DIR / "packet.css"
+#: A contents page is added when a packet has more parts than this (the letter included).
+CONTENTS_AFTER = 3
+#: The footer stamps: their size, and where they sit on a page (from its lower corners).
+STAMP_WIDTH_MM, STAMP_HEIGHT_MM = 90.0, 5.0
+STAMP_SIDE_MM, STAMP_BOTTOM_MM = 13.0, 3.5
+_MM = 72 / 25.4
+_FORMAT = b"jobpacket-packet-1"
+_TEMPLATES = ("contents.html", "image.html", "stamp.html", "base.html", "_macros.html")
+_stamps: OrderedDict[str, bytes] = OrderedDict()
+
+
+@dataclass(frozen=True)
+class Source:
+    """One part of a packet: a print document to render, or a checked PDF file to append."""
+
+    title: str
+    document: PrintDocument | None = None
+    file: Path | None = None
+
+
+@dataclass(frozen=True)
+class Packet:
+    """Everything one application's packet is made from, prepared but not rendered."""
+
+    app_id: str
+    name: str
+    title: str
+    subject: str
+    keywords: tuple[str, ...]
+    lang: str
+    design: str
+    sources: tuple[Source, ...]
+    contents: dict[str, Any]
+
+    @property
+    def key(self) -> str:
+        """Digest of every input: the parts' own cache keys, the enclosed files' contents,
+        the packet's text and templates. Equal keys mean equal bytes."""
+        h = hashlib.sha256(_FORMAT)
+        for text in (__version__, self.name, self.title, self.subject, self.lang, self.design):
+            h.update(text.encode("utf-8", "surrogatepass") + b"\0")
+        for text in self.keywords:
+            h.update(text.encode("utf-8", "surrogatepass") + b"\1")
+        for source in self.sources:
+            h.update(source.title.encode("utf-8", "surrogatepass") + b"\0")
+            if source.document is not None:
+                h.update(outputs.cache_key(source.document).encode("ascii"))
+            if source.file is not None:
+                h.update(outputs.file_digest(source.file))
+        h.update(repr(sorted(self.contents.items())).encode("utf-8", "surrogatepass"))
+        for name in _TEMPLATES:
+            h.update(outputs.file_digest(TEMPLATES_DIR / name))
+        h.update(outputs.file_digest(PACKET_CSS))
+        return h.hexdigest()
+
+
+def resume_for(loaded: LoadedProfile, app_id: str, design: str) -> PrintDocument:
+    """The résumé a packet encloses: the one place to switch to the résumé tailored for the
+    application once tailoring exists (`documents.resume(..., application=app_id)`)."""
+    return documents.resume(loaded, public=False, design=design)
+
+
+def _bare(doc: PrintDocument) -> PrintDocument:
+    """A part rendered for a packet: without its own footer, which the stamp replaces."""
+    return dataclasses.replace(doc, stylesheets=(*doc.stylesheets, PACKET_CSS))
+
+
+def _image_page(
+    loaded: LoadedProfile, design: str, title: str, path: Path, kind: str
+) -> PrintDocument:
+    """An image enclosure on a page of its own, embedded as data so that nothing in the PDF
+    depends on where the project sits on disk."""
+    import base64
+
+    src = f"data:image/{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    context = base_context(loaded, design, "image", title) | {
+        "subject": title,
+        "keywords": [],
+        "src": src,
+    }
+    return PrintDocument(
+        name=f"image/{path.name}",
+        title=title,
+        html=environment().get_template("image.html").render(context),
+        stylesheets=(*stylesheets(design), PACKET_CSS),
+        roots=PrintContext(loaded).roots,
+        lang=loaded.profile.meta.lang or "en",
+    )
+
+
+def prepare(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> Packet:
+    """Check and prepare one application's packet; nothing is rendered yet.
+
+    Raises ProfileError with every problem of this application (its letter, each enclosure).
+    """
+    design = choose_design(loaded, design)
+    index, app = documents.find_application(loaded, app_id)
+    ctx = PrintContext(loaded)
+    name = require_name(loaded, ctx)
+    parts = enclosures.plan(loaded, index)
+    problems = []
+    try:
+        letter = documents.letter(loaded, app_id, design=design)
+    except ProfileError as exc:
+        problems.extend(exc.problems)
+        letter = None
+    sources: list[Source] = []
+    for part in parts:
+        try:
+            if part.kind == "resume":
+                sources.append(Source(part.title, _bare(resume_for(loaded, app_id, design))))
+            elif part.kind == "references":
+                doc = documents.reference_index(loaded, app_id, design=design)
+                sources.append(Source(part.title, _bare(doc)))
+            else:
+                found = enclosures.check_file(ctx, app_id, part)
+                if found is None:
+                    continue
+                path, kind = found
+                if kind == "pdf":
+                    sources.append(Source(part.title, file=path))
+                else:
+                    image = _image_page(loaded, design, part.title, path, kind)
+                    sources.append(Source(part.title, image))
+        except ProfileError as exc:
+            problems.extend(exc.problems)
+    problems.extend(ctx.errors)
+    if problems:
+        unique = dict.fromkeys(problems)
+        raise ProfileError(sorted(unique, key=lambda p: (p.line, p.col, p.message)))
+    assert letter is not None
+    kind_title = letter.title.split(" – ")[1] if " – " in letter.title else "Letter"
+    what = ", ".join(x for x in (app.position, app.organization) if x)
+    return Packet(
+        app_id=app.id,
+        name=name,
+        title=f"{name} – Application" + (f": {what}" if what else ""),
+        subject=what or app.id,
+        keywords=tuple(
+            dict.fromkeys(x for x in (app.position, app.organization, "job application", name) if x)
+        ),
+        lang=loaded.profile.meta.lang or "en",
+        design=design,
+        sources=(Source(kind_title, _bare(letter)), *sources),
+        contents=_contents_inputs(loaded, design, name, what),
+    )
+
+
+def _contents_inputs(loaded: LoadedProfile, design: str, name: str, what: str) -> dict[str, Any]:
+    """What the contents page says besides the parts: plain values, so they enter the key."""
+    profile = loaded.profile
+    return {
+        "base": tuple(sorted(base_context(loaded, design, "contents", "").items())),
+        "name": name,
+        "contact": tuple(tuple(sorted(i.items())) for i in contact_items(profile)),
+        "prepared_for": f"Application for {what}" if what else "",
+        "date": document_date(profile).isoformat(),
+        "roots": tuple(str(r) for r in PrintContext(loaded).roots),
+    }
+
+
+def _contents_document(packet: Packet, rows: list[dict[str, Any]]) -> PrintDocument:
+    c = packet.contents
+    title = f"{packet.name} – Contents"
+    context = dict(c["base"]) | {
+        "title": title,
+        "subject": packet.subject,
+        "keywords": list(packet.keywords),
+        "name": c["name"],
+        "contact": [dict(i) for i in c["contact"]],
+        "heading": "Contents",
+        "prepared_for": c["prepared_for"],
+        "rows": rows,
+    }
+    return PrintDocument(
+        name=f"{packet.app_id}/contents",
+        title=title,
+        html=environment().get_template("contents.html").render(context),
+        stylesheets=(*stylesheets(packet.design), PACKET_CSS),
+        roots=tuple(Path(r) for r in c["roots"]),
+        lang=packet.lang,
+    )
+
+
+# --- binding -----------------------------------------------------------------------------------
+
+
+def _stamp_pdf(packet: Packet, total: int, cache_dir: Path | None) -> bytes:
+    """One untagged PDF: a page with the name, then "Page n of N" for n = 1..N."""
+    from .pdf import file_url, render_pdf, warm_hyphenation
+
+    design_css = stylesheets(packet.design)[-1]
+    html = (
+        environment()
+        .get_template("stamp.html")
+        .render(
+            lang=packet.lang,
+            name=packet.name,
+            total=total,
+            width_mm=STAMP_WIDTH_MM,
+            height_mm=STAMP_HEIGHT_MM,
+        )
+    )
+    key = hashlib.sha256(html.encode("utf-8") + outputs.file_digest(design_css)).hexdigest()
+    if key in _stamps:
+        _stamps.move_to_end(key)
+        return _stamps[key]
+    if cache_dir is not None:
+        warm_hyphenation(packet.lang, cache_dir / "hyphenation")
+    data = render_pdf(
+        html,
+        stylesheets=[(design_css.read_text(encoding="utf-8"), file_url(design_css))],
+        roots=(TEMPLATES_DIR, TEMPLATES_DIR.parent.parent / "assets"),
+        identifier=bytes.fromhex(key[:32]),
+        what=f"{packet.app_id}/page stamps",
+        lang=packet.lang,
+        variant=None,
+    )
+    _stamps[key] = data
+    while len(_stamps) > 32:
+        _stamps.popitem(last=False)
+    return data
+
+
+def _as_artifact(page: Any) -> Any:
+    """A stamp page whose content is marked as a pagination artifact for assistive tools."""
+    from pypdf.generic import ContentStream
+
+    body = page.get_contents().get_data()
+    stream = ContentStream(None, page.pdf)  # the page belongs to a writer: pypdf edits those
+    stream.set_data(b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n" + body + b"\nEMC\n")
+    page.replace_contents(stream)
+    return page
+
+
+def _stamp(writer: Any, stamps: Any) -> None:
+    """Put the name (left) and "Page n of N" (right) at the foot of every page."""
+    from pypdf import Transformation
+
+    name = _as_artifact(stamps.pages[0])
+    numbers = [_as_artifact(p) for p in stamps.pages[1:]]
+    width = STAMP_WIDTH_MM * _MM
+    for n, page in enumerate(writer.pages):
+        if page.rotation % 360:
+            page.transfer_rotation_to_content()
+        box = page.cropbox
+        y = float(box.bottom) + STAMP_BOTTOM_MM * _MM
+        left = float(box.left) + STAMP_SIDE_MM * _MM
+        right = float(box.right) - STAMP_SIDE_MM * _MM - width
+        page.merge_transformed_page(name, Transformation().translate(left, y))
+        page.merge_transformed_page(numbers[n], Transformation().translate(right, y))
+        page.compress_content_streams()
+
+
+@contextlib.contextmanager
+def _opened(sources: list[tuple[str, bytes | Path]]) -> Iterator[list[tuple[str, Any]]]:
+    """PDF readers over rendered bytes and enclosed files; files are read as pypdf needs them,
+    not whole into memory, and closed when the packet is written."""
+    from pypdf import PdfReader
+
+    with contextlib.ExitStack() as stack:
+        readers = []
+        for title, data in sources:
+            fh: IO[bytes] = (
+                io.BytesIO(data)
+                if isinstance(data, bytes)
+                else stack.enter_context(data.open("rb"))
+            )
+            readers.append((title, PdfReader(fh)))
+        yield readers
+
+
+def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
+    """The packet's PDF bytes. The parts come from the digest cache when unchanged."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
+
+    rendered: list[tuple[str, bytes | Path]] = []
+    for source in packet.sources:
+        if source.document is not None:
+            rendered.append((source.title, outputs.render(source.document, cache_dir=cache_dir)))
+        else:
+            assert source.file is not None
+            rendered.append((source.title, source.file))
+    key = packet.key
+    with _opened(rendered) as readers:
+        counts = [len(r.pages) for _, r in readers]
+        if len(readers) > CONTENTS_AFTER:
+            rows, page = [], 2
+            for (title, _), count in zip(readers, counts, strict=True):
+                rows.append({"title": title, "page": page})
+                page += count
+            contents = outputs.render(_contents_document(packet, rows), cache_dir=cache_dir)
+            readers.insert(0, ("Contents", PdfReader(io.BytesIO(contents))))
+        writer = PdfWriter()
+        for title, reader in readers:
+            writer.append(reader, outline_item=title, excluded_fields=("/AA",))
+        stamps = PdfWriter(clone_from=io.BytesIO(_stamp_pdf(packet, len(writer.pages), cache_dir)))
+        _stamp(writer, stamps)
+        created = "D:" + _created(packet).strftime("%Y%m%d%H%M%S") + "Z"
+        writer.add_metadata(
+            {
+                "/Title": packet.title,
+                "/Author": packet.name,
+                "/Subject": packet.subject,
+                "/Keywords": ", ".join(packet.keywords),
+                "/Creator": f"jobpacket {__version__}",
+                "/Producer": f"jobpacket {__version__} (WeasyPrint, pypdf)",
+                "/CreationDate": created,
+                "/ModDate": created,
+            }
+        )
+        writer.root_object[NameObject("/Lang")] = TextStringObject(packet.lang)
+        writer.page_mode = "/UseOutlines"
+        writer.create_viewer_preferences().display_doctitle = True
+        # pypdf makes the file identifier random and has no setter for a chosen one; the
+        # trailer's /ID is its `_ID` (invariant 5: the same inputs give the same bytes).
+        identifier = ByteStringObject(bytes.fromhex(key[:32]))
+        writer._ID = ArrayObject([identifier, identifier])
+        out = io.BytesIO()
+        writer.write(out)
+    return out.getvalue()
+
+
+def _created(packet: Packet) -> Any:
+    """The profile's one document date (never the clock), in UTC."""
+    from datetime import UTC, datetime
+
+    return datetime.fromisoformat(packet.contents["date"]).astimezone(UTC)
+
+
+def identifier_of(path: Path) -> str | None:
+    """The hex /ID of a packet on disk (its inputs' digest, truncated), or None if unreadable."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        with path.open("rb") as fh:
+            ids = PdfReader(fh).trailer.get("/ID")
+            return bytes(getattr(ids[0], "original_bytes", ids[0])).hex() if ids else None
+    except (OSError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
