@@ -118,6 +118,12 @@ def packet_ids(
     return chosen
 
 
+def bindable_ids(loaded: LoadedProfile) -> list[str]:
+    """The applications `mkdocs build` binds: every one with a letter (as for the letters
+    alone, an application without `letter:` has nothing to send yet)."""
+    return [a.id for a in loaded.profile.applications if a.letter is not None]
+
+
 def write_packets(
     loaded: LoadedProfile,
     app_ids: Sequence[str],
