@@ -153,7 +153,10 @@ def prepare(loaded: LoadedProfile, app_id: str, *, design: str | None = None) ->
     try:
         letter = documents.letter(loaded, app_id, design=design)
     except ProfileError as exc:
-        problems.extend(exc.problems)
+        # The letter only names the enclosures; the packet checks their files itself, more
+        # strictly and naming the application, so the letter's word on them is left out.
+        checked = {p.where for p in parts if p.value is not None}
+        problems.extend(p for p in exc.problems if p.path not in checked)
         letter = None
     sources: list[Source] = []
     for part in parts:
