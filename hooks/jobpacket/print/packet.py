@@ -26,10 +26,9 @@ import dataclasses
 import hashlib
 import io
 from collections import OrderedDict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from .. import __version__
 from ..profile.errors import ProfileError
@@ -51,13 +50,16 @@ from .printkit import (
 PACKET_CSS = TEMPLATES_DIR / "packet.css"
 #: A contents page is added when a packet has more parts than this (the letter included).
 CONTENTS_AFTER = 3
-#: The footer stamps: their size, and where they sit on a page (from its lower corners).
-STAMP_WIDTH_MM, STAMP_HEIGHT_MM = 90.0, 5.0
+#: The footer stamps: their height, and where they sit on a page (from its lower corners).
+STAMP_HEIGHT_MM = 5.0
 STAMP_SIDE_MM, STAMP_BOTTOM_MM = 13.0, 3.5
 _MM = 72 / 25.4
 _FORMAT = b"jobpacket-packet-1"
 _TEMPLATES = ("contents.html", "image.html", "stamp.html", "base.html", "_macros.html")
-_stamps: OrderedDict[str, bytes] = OrderedDict()
+_stamps: OrderedDict[str, list[Any]] = OrderedDict()
+_readers: OrderedDict[bytes, Any] = OrderedDict()
+_READER_MEMO = 16
+_READER_MEMO_MAX_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,9 @@ def prepare(loaded: LoadedProfile, app_id: str, *, design: str | None = None) ->
             if part.kind == "resume":
                 sources.append(Source(part.title, _bare(resume_for(loaded, app_id, design))))
             elif part.kind == "references":
-                doc = documents.reference_index(loaded, app_id, design=design)
+                # The index as one document for every packet: the packet's contents page,
+                # letter and metadata already name the employer, and one render serves all.
+                doc = documents.reference_index(loaded, design=design)
                 sources.append(Source(part.title, _bare(doc)))
             else:
                 found = enclosures.check_file(ctx, app_id, part)
@@ -239,20 +243,29 @@ def _contents_document(packet: Packet, rows: list[dict[str, Any]]) -> PrintDocum
 # --- binding -----------------------------------------------------------------------------------
 
 
-def _stamp_pdf(packet: Packet, total: int, cache_dir: Path | None) -> bytes:
-    """One untagged PDF: a page with the name, then "Page n of N" for n = 1..N."""
+def _stamp_pages(packet: Packet, widths: list[float], cache_dir: Path | None) -> list[Any]:
+    """The footer stamps of a packet whose pages have these widths (in points): for page n, a
+    strip as wide as the page with the name on the left and "Page n of N" on the right.
+
+    One untagged WeasyPrint PDF, its pages marked as artifacts; kept per text and widths, so
+    the packets of a build, which mostly share a length, render it once.
+    """
+    from pypdf import PdfWriter
+
     from .pdf import file_url, render_pdf, warm_hyphenation
 
     design_css = stylesheets(packet.design)[-1]
+    sizes = list(dict.fromkeys(round(w, 2) for w in widths))
     html = (
         environment()
         .get_template("stamp.html")
         .render(
             lang=packet.lang,
             name=packet.name,
-            total=total,
-            width_mm=STAMP_WIDTH_MM,
+            widths=sizes,
+            pages=[{"size": sizes.index(round(w, 2)) + 1} for w in widths],
             height_mm=STAMP_HEIGHT_MM,
+            side_mm=STAMP_SIDE_MM,
         )
     )
     key = hashlib.sha256(html.encode("utf-8") + outputs.file_digest(design_css)).hexdigest()
@@ -270,10 +283,11 @@ def _stamp_pdf(packet: Packet, total: int, cache_dir: Path | None) -> bytes:
         lang=packet.lang,
         variant=None,
     )
-    _stamps[key] = data
+    stamps = PdfWriter(clone_from=io.BytesIO(data))
+    _stamps[key] = [_as_artifact(p) for p in stamps.pages]
     while len(_stamps) > 32:
         _stamps.popitem(last=False)
-    return data
+    return _stamps[key]
 
 
 def _as_artifact(page: Any) -> Any:
@@ -287,41 +301,49 @@ def _as_artifact(page: Any) -> Any:
     return page
 
 
-def _stamp(writer: Any, stamps: Any) -> None:
-    """Put the name (left) and "Page n of N" (right) at the foot of every page."""
-    from pypdf import Transformation
-
-    name = _as_artifact(stamps.pages[0])
-    numbers = [_as_artifact(p) for p in stamps.pages[1:]]
-    width = STAMP_WIDTH_MM * _MM
-    for n, page in enumerate(writer.pages):
+def _upright(writer: Any) -> list[float]:
+    """Turn rotated pages' content upright (so a stamp lands at their visible foot); returns
+    every page's visible width."""
+    widths = []
+    for page in writer.pages:
         if page.rotation % 360:
             page.transfer_rotation_to_content()
+        widths.append(float(page.cropbox.width))
+    return widths
+
+
+def _stamp(writer: Any, stamps: list[Any]) -> None:
+    """Put each page's footer strip at its foot, as the documented pypdf stamp: a merge."""
+    from pypdf import Transformation
+
+    for page, stamp in zip(writer.pages, stamps, strict=True):
         box = page.cropbox
-        y = float(box.bottom) + STAMP_BOTTOM_MM * _MM
-        left = float(box.left) + STAMP_SIDE_MM * _MM
-        right = float(box.right) - STAMP_SIDE_MM * _MM - width
-        page.merge_transformed_page(name, Transformation().translate(left, y))
-        page.merge_transformed_page(numbers[n], Transformation().translate(right, y))
+        at = Transformation().translate(float(box.left), float(box.bottom) + STAMP_BOTTOM_MM * _MM)
+        page.merge_transformed_page(stamp, at)
         page.compress_content_streams()
 
 
-@contextlib.contextmanager
-def _opened(sources: list[tuple[str, bytes | Path]]) -> Iterator[list[tuple[str, Any]]]:
-    """PDF readers over rendered bytes and enclosed files; files are read as pypdf needs them,
-    not whole into memory, and closed when the packet is written."""
+def _reader(data: bytes | Path, stack: contextlib.ExitStack) -> Any:
+    """A PDF reader over rendered bytes or an enclosed file.
+
+    Parsing is most of what binding costs, and the same résumé, index and enclosures go into
+    every packet of a build, so readers of small PDFs are kept (by content digest) and reused:
+    pypdf copies pages out of a reader without changing it. A large file is opened for this
+    packet only and read as pypdf needs it, never whole into memory.
+    """
     from pypdf import PdfReader
 
-    with contextlib.ExitStack() as stack:
-        readers = []
-        for title, data in sources:
-            fh: IO[bytes] = (
-                io.BytesIO(data)
-                if isinstance(data, bytes)
-                else stack.enter_context(data.open("rb"))
-            )
-            readers.append((title, PdfReader(fh)))
-        yield readers
+    if isinstance(data, Path) and data.stat().st_size > _READER_MEMO_MAX_BYTES:
+        return PdfReader(stack.enter_context(data.open("rb")))
+    key = outputs.file_digest(data) if isinstance(data, Path) else hashlib.sha256(data).digest()
+    found = _readers.get(key)
+    if found is None:
+        raw = data.read_bytes() if isinstance(data, Path) else data
+        found = _readers[key] = PdfReader(io.BytesIO(raw))
+        while len(_readers) > _READER_MEMO:
+            _readers.popitem(last=False)
+    _readers.move_to_end(key)
+    return found
 
 
 def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
@@ -337,7 +359,8 @@ def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
             assert source.file is not None
             rendered.append((source.title, source.file))
     key = packet.key
-    with _opened(rendered) as readers:
+    with contextlib.ExitStack() as stack:
+        readers = [(title, _reader(data, stack)) for title, data in rendered]
         counts = [len(r.pages) for _, r in readers]
         if len(readers) > CONTENTS_AFTER:
             rows, page = [], 2
@@ -349,8 +372,7 @@ def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
         writer = PdfWriter()
         for title, reader in readers:
             writer.append(reader, outline_item=title, excluded_fields=("/AA",))
-        stamps = PdfWriter(clone_from=io.BytesIO(_stamp_pdf(packet, len(writer.pages), cache_dir)))
-        _stamp(writer, stamps)
+        _stamp(writer, _stamp_pages(packet, _upright(writer), cache_dir))
         created = "D:" + _created(packet).strftime("%Y%m%d%H%M%S") + "Z"
         writer.add_metadata(
             {
