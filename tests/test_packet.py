@@ -393,15 +393,19 @@ def test_same_inputs_same_bytes(
 ) -> None:
     loaded = load_profile(_profile(site))
     first = packet.render(packet.prepare(loaded, KEYSTONE))
-    # a fresh process state: no memo, no stamp memo, another cache folder
+    # a fresh process state (no memo, no stamps, no parsed readers), another cache folder,
+    # and the whole site moved to another folder
     monkeypatch.setattr(outputs, "_memo", type(outputs._memo)())
     monkeypatch.setattr(packet, "_stamps", type(packet._stamps)())
-    prepared = packet.prepare(load_profile(_profile(site)), KEYSTONE)
-    second = packet.render(prepared, cache_dir=tmp_path / "elsewhere")
+    monkeypatch.setattr(packet, "_readers", type(packet._readers)())
+    moved = shutil.copytree(site, tmp_path / "elsewhere" / "another-site")
+    prepared = packet.prepare(load_profile(_profile(moved)), KEYSTONE)
+    second = packet.render(prepared, cache_dir=tmp_path / "other-cache")
     assert first == second
-    assert PdfReader(io.BytesIO(first)).trailer["/ID"][0].original_bytes.hex() == prepared.key[:32]
-    info = PdfReader(io.BytesIO(first)).metadata
-    assert info is not None and info["/CreationDate"] == "D:20261103090000Z"  # never the clock
+    pdf = PdfReader(io.BytesIO(first))
+    assert pdf.trailer["/ID"][0].original_bytes.hex() == prepared.key[:32]
+    assert pdf.metadata is not None
+    assert pdf.metadata["/CreationDate"] == "D:20261103090000Z"  # the profile's, never the clock
 
 
 def test_mkdocs_build_writes_packets_to_build_never_to_site(tmp_path: Path) -> None:

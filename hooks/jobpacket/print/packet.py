@@ -8,8 +8,9 @@ outputs.py and bound with pypdf (`render`):
 
 - the packet's own parts are rendered without their page footer (packet.css), and one footer
   is stamped on every page afterwards, appended pages included, so "Page n of N" counts the
-  whole packet. The stamps are small untagged pages rendered once per page count with the
-  design's font, placed as artifacts (they are pagination, not content);
+  whole packet. The stamps are strips as wide as the pages, rendered untagged with the
+  design's font once per page count and widths, and marked as artifacts (pagination, not
+  content);
 - each part is one outline entry, with the part's own outline nested under it;
 - more than three parts get a contents page first, with the page each part starts on;
 - the same inputs give the same bytes: no clock, and the /ID is the packet's digest, which is
@@ -84,6 +85,9 @@ class Packet:
     design: str
     sources: tuple[Source, ...]
     contents: dict[str, Any]
+    #: Where rendering may read; not part of the key, which must not depend on where the
+    #: project sits on disk (the key is the PDF's /ID).
+    roots: tuple[Path, ...] = ()
 
     @property
     def key(self) -> str:
@@ -187,7 +191,8 @@ def prepare(loaded: LoadedProfile, app_id: str, *, design: str | None = None) ->
         unique = dict.fromkeys(problems)
         raise ProfileError(sorted(unique, key=lambda p: (p.line, p.col, p.message)))
     assert letter is not None
-    kind_title = letter.title.split(" – ")[1] if " – " in letter.title else "Letter"
+    # The letter's own title is "<name> – <kind> – <organization>": its kind names the part.
+    kind_title = letter.title.removeprefix(f"{name} – ").split(" – ")[0] or "Letter"
     what = ", ".join(x for x in (app.position, app.organization) if x)
     return Packet(
         app_id=app.id,
@@ -201,6 +206,7 @@ def prepare(loaded: LoadedProfile, app_id: str, *, design: str | None = None) ->
         design=design,
         sources=(Source(kind_title, _bare(letter)), *sources),
         contents=_contents_inputs(loaded, design, name, what),
+        roots=ctx.roots,
     )
 
 
@@ -213,7 +219,6 @@ def _contents_inputs(loaded: LoadedProfile, design: str, name: str, what: str) -
         "contact": tuple(tuple(sorted(i.items())) for i in contact_items(profile)),
         "prepared_for": f"Application for {what}" if what else "",
         "date": document_date(profile).isoformat(),
-        "roots": tuple(str(r) for r in PrintContext(loaded).roots),
     }
 
 
@@ -235,7 +240,7 @@ def _contents_document(packet: Packet, rows: list[dict[str, Any]]) -> PrintDocum
         title=title,
         html=environment().get_template("contents.html").render(context),
         stylesheets=(*stylesheets(packet.design), PACKET_CSS),
-        roots=tuple(Path(r) for r in c["roots"]),
+        roots=packet.roots,
         lang=packet.lang,
     )
 
