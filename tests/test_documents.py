@@ -101,7 +101,7 @@ def test_public_resume_is_built_from_the_public_view(example: LoadedProfile) -> 
     assert "192000" not in private and "Referred by" not in private  # application notes
 
 
-def test_letter_needs_a_body_and_says_what_to_write(tmp_path: Path) -> None:
+def test_a_blank_letter_body_says_what_to_write(tmp_path: Path) -> None:
     path = tmp_path / "p.yml"
     path.write_text(
         "basics:\n  name: Ann\napplications:\n  - id: acme\n    organization: Acme\n"
@@ -114,9 +114,10 @@ def test_letter_needs_a_body_and_says_what_to_write(tmp_path: Path) -> None:
     (problem,) = exc.value.problems
     assert str(problem).startswith("p.yml:8:13: applications[0].letter.body: the letter body is")
     assert "what is new since you applied" in problem.message
-    with pytest.raises(ProfileError) as exc:
-        documents.letter(loaded, "bare")
-    assert str(exc.value.problems[0]).startswith("p.yml:9:5: applications[1]: has no letter")
+    # Without `letter:` at all, the application gets a cover letter assembled from the profile.
+    bare = documents.letter(loaded, "bare")
+    assert bare.name == "bare/cover-letter"
+    assert "I am writing to apply for the position at your organization." in bare.html
     with pytest.raises(UserError, match=r"no application with id 'nope'.*known: acme, bare"):
         documents.letter(loaded, "nope")
     with pytest.raises(ProfileError, match="letter body is empty"):

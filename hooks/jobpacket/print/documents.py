@@ -20,10 +20,12 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..markup import clean_text
-from ..profile.errors import FieldPath, UserError
+from ..profile.errors import Problem, UserError
 from ..profile.model import Application, Profile, Volunteer, Work
 from ..profile.validate import LoadedProfile
 from ..views import public_view
+from ..views.tailored import tailored_view, tailoring_findings
+from .letters import LetterBody, letter_body, letter_kind
 from .printkit import (
     ASSETS_DIR,
     DESIGNS,
@@ -57,6 +59,7 @@ __all__ = [
     "PrintDocument",
     "find_application",
     "letter",
+    "letter_markdown",
     "page_size",
     "private_set",
     "project_root",
@@ -224,15 +227,31 @@ def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
     return rows
 
 
-def resume(loaded: LoadedProfile, *, public: bool, design: str | None = None) -> PrintDocument:
-    """The résumé: the public view for the site, or the owner's full copy (phone, address).
+def resume(
+    loaded: LoadedProfile,
+    *,
+    public: bool,
+    design: str | None = None,
+    application: str | None = None,
+) -> PrintDocument:
+    """The résumé: the public view for the site, or the owner's full copy (phone, address);
+    with ``application``, tailored to that application (views/tailored.py).
 
     Items marked `visibility: private` are private notes and never printed on either.
     """
     design = choose_design(loaded, design)
     ctx = PrintContext(loaded)
     name = require_name(loaded, ctx)
-    view = public_view(loaded.profile) if public else loaded.profile
+    view = loaded.profile
+    app_id = None
+    if application is not None:
+        index, app = find_application(loaded, application)
+        app_id = app.id
+        view = tailored_view(view, app)
+        ctx.notes.extend(
+            p for p in tailoring_findings(loaded) if p.path[:2] == ("applications", index)
+        )
+    view = public_view(view) if public else view
     photo = None
     if loaded.profile.basics.image:
         used = design in PHOTO_DESIGNS and view.basics.image is not None
@@ -258,7 +277,7 @@ def resume(loaded: LoadedProfile, *, public: bool, design: str | None = None) ->
         ctx,
         "resume.html",
         context,
-        name="resume-public" if public else "resume",
+        name=(f"{app_id}/" if app_id else "") + ("resume-public" if public else "resume"),
         title=title,
         design=design,
     )
@@ -289,40 +308,76 @@ def _enclosures(ctx: PrintContext, index: int, app: Application) -> list[str]:
     return enclosures.titles(parts)
 
 
+def _letter_body(
+    ctx: PrintContext, index: int, app: Application, date_value: str, enclosures: list[str]
+) -> LetterBody:
+    """The body from letters.py, its findings reported through ``ctx``. A body present but
+    blank is an error: the user started the letter, and jobpacket won't guess they meant it
+    to be assembled."""
+    kind = letter_kind(app)
+    if app.letter is not None and app.letter.body is not None and not app.letter.body.strip():
+        ctx.error(
+            ("applications", index, "letter", "body"),
+            f"the letter body is empty; write the {kind} letter in Markdown under "
+            f"letter.body ({LETTER_HINTS[kind]}), or remove `body:` to have jobpacket "
+            "assemble it from the profile",
+        )
+        return LetterBody("", False)
+    profile = ctx.loaded.profile
+    body = letter_body(
+        profile,
+        index,
+        app,
+        enclosures=enclosures,
+        letter_date=date_value,
+        lang=profile.meta.lang,
+    )
+    for finding in body.findings:
+        (ctx.error if finding.severity == "error" else ctx.warn)(finding.path, finding.message)
+    return body
+
+
+def _letter_date(loaded: LoadedProfile, app: Application) -> str:
+    """The letter's own date, else the application date for a cover letter, else the
+    document date (never the clock: same inputs, same bytes)."""
+    kind = letter_kind(app)
+    return (
+        (app.letter.date if app.letter else None)
+        or (app.applied if kind == "cover" else None)
+        or document_date(loaded.profile).date().isoformat()
+    )
+
+
+def letter_markdown(loaded: LoadedProfile, app_id: str) -> tuple[str, tuple[Problem, ...]]:
+    """The letter body as editable Markdown (assembled, or the user's with blocks expanded)
+    and the warnings found, for `jobpacket letter ID --markdown`."""
+    index, app = find_application(loaded, app_id)
+    ctx = PrintContext(loaded)
+    enclosures = _enclosures(ctx, index, app)
+    body = _letter_body(ctx, index, app, _letter_date(loaded, app), enclosures)
+    ctx.raise_errors()
+    return body.markdown, tuple(ctx.notes)
+
+
 def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> PrintDocument:
     """An application's letter (cover, reconsideration, follow-up, thank-you, role proposal).
 
-    The body is the user's own Markdown: jobpacket lays it out as a business letter and never
-    writes the prose itself, so an empty body is an error that says what to write.
+    The body is the user's Markdown when `letter.body` is given (with `[[updates]]` and
+    `[[enclosures]]` blocks expanded), else assembled from the profile by letters.py. An
+    application without `letter:` gets an assembled cover letter.
     """
     design = choose_design(loaded, design)
     index, app = find_application(loaded, app_id)
     ctx = PrintContext(loaded)
     name = require_name(loaded, ctx)
-    where: FieldPath = ("applications", index)
-    kind = app.letter.kind if app.letter else "cover"
-    if app.letter is None:
-        ctx.error(
-            where,
-            "has no letter; add `letter:` with kind, date, greeting and body (Markdown): "
-            + LETTER_HINTS["cover"],
-        )
-    elif not (app.letter.body or "").strip():
-        ctx.error(
-            (*where, "letter", "body"),
-            f"the letter body is empty; write the {kind} letter in Markdown under "
-            f"letter.body: {LETTER_HINTS[kind]}",
-        )
+    kind = letter_kind(app)
+    date_value = _letter_date(loaded, app)
     enclosures = _enclosures(ctx, index, app)
+    body = _letter_body(ctx, index, app, date_value, enclosures)
     ctx.raise_errors()
-    assert app.letter is not None
     profile = loaded.profile
     lang = profile.meta.lang
-    date_value = (
-        app.letter.date
-        or (app.applied if kind == "cover" else None)
-        or document_date(profile).date().isoformat()
-    )
+    letter_fields = app.letter
     contact = app.contact
     recipient = {
         "name": contact.name if contact else "",
@@ -335,7 +390,7 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
         first = recipient["address"][0].lower()
         if recipient["organization"].lower() in first:
             recipient["organization"] = ""
-    greeting = app.letter.greeting or (
+    greeting = (letter_fields.greeting if letter_fields else None) or (
         f"Dear {contact.name}," if contact and contact.name else "Dear Hiring Manager,"
     )
     subject_role = app.alternateRole if kind == "role-proposal" and app.alternateRole else None
@@ -361,8 +416,8 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
         "subject_line": subject,
         "heading": kind_title,
         "greeting": greeting,
-        "body": print_markdown(app.letter.body),
-        "closing": app.letter.closing or "Sincerely,",
+        "body": print_markdown(body.markdown),
+        "closing": (letter_fields.closing if letter_fields else None) or "Sincerely,",
         "enclosures": enclosures,
     }
     return _document(
@@ -480,13 +535,13 @@ def reference_index(
 def private_set(loaded: LoadedProfile) -> Iterator[tuple[str, PrintDocument]]:
     """Every private document of a profile with its path under the output folder.
 
-    Applications without a `letter:` have nothing to print yet and are skipped; a letter
-    whose body is empty is an error (see `letter`).
+    Every application gets its letter: one without `letter:` gets a cover letter assembled
+    from the profile (a packet needs a letter); a letter whose body is blank is an error
+    (see `letter`).
     """
     yield "resume.pdf", resume(loaded, public=False)
     if any(r.visibility != "private" for r in loaded.profile.references):
         yield "references.pdf", reference_index(loaded)
     for app in loaded.profile.applications:
-        if app.letter is not None:
-            doc = letter(loaded, app.id)
-            yield f"{doc.name}.pdf", doc
+        doc = letter(loaded, app.id)
+        yield f"{doc.name}.pdf", doc

@@ -119,9 +119,9 @@ def packet_ids(
 
 
 def bindable_ids(loaded: LoadedProfile) -> list[str]:
-    """The applications `mkdocs build` binds: every one with a letter (as for the letters
-    alone, an application without `letter:` has nothing to send yet)."""
-    return [a.id for a in loaded.profile.applications if a.letter is not None]
+    """The applications `mkdocs build` binds: every one (an application without `letter:`
+    gets an assembled cover letter, as build/ does)."""
+    return [a.id for a in loaded.profile.applications]
 
 
 def write_packets(

@@ -112,9 +112,10 @@ class Packet:
 
 
 def resume_for(loaded: LoadedProfile, app_id: str, design: str) -> PrintDocument:
-    """The résumé a packet encloses: the one place to switch to the résumé tailored for the
-    application once tailoring exists (`documents.resume(..., application=app_id)`)."""
-    return documents.resume(loaded, public=False, design=design)
+    """The résumé a packet encloses: the owner's full copy, tailored to the application.
+    Without `tailor` it is the same HTML as the untailored résumé, so the digest cache renders
+    it once for all such packets."""
+    return documents.resume(loaded, public=False, design=design, application=app_id)
 
 
 def _bare(doc: PrintDocument) -> PrintDocument:

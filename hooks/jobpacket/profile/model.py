@@ -361,6 +361,11 @@ class ApplicationLetter(Model):
     greeting: str | None = None
     body: str | None = Field(default=None, description="Markdown.")
     closing: str | None = None
+    circumstances: str | None = Field(
+        default=None,
+        description="Markdown: a short note on circumstances that affected the first "
+        "application or interview; an assembled reconsideration letter adds it as a paragraph.",
+    )
 
 
 class Tailoring(Model):
@@ -369,9 +374,24 @@ class Tailoring(Model):
     summary: str | None = None
 
 
+FollowUpChannel = Literal["email", "phone", "linkedin", "in-person", "letter", "other"]
+
+
+class FollowUpContact(Model):
+    """One follow-up the candidate made; logged contacts count as attempts already done."""
+
+    date: PartialDate = Field(description="When you made contact: YYYY-MM-DD.")
+    channel: FollowUpChannel = "email"
+    note: str | None = None
+
+
 class FollowUp(Model):
     every: Duration = "14d"
     maxAttempts: int = Field(default=3, ge=0)
+    log: list[FollowUpContact] = Field(
+        default_factory=list,
+        description="Contacts made since applying; the schedule continues from the latest.",
+    )
 
 
 class Attachment(Model):

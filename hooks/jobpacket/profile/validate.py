@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..followups import log_problems
 from .errors import FieldPath, Problem, ProfileError
 from .load import Loaded, SourceMap, read_file
 from .model import Profile
@@ -172,6 +173,7 @@ def _cross_checks(profile: Profile, source: SourceMap) -> list[Problem]:
                 )
             )
         out.extend(_unknown_documents(profile, source, i))
+    out.extend(log_problems(profile, source))
     return out
 
 

@@ -11,7 +11,7 @@ package; this module only translates between it and MkDocs:
 - ``on_env``     makes the theme's ``striptags`` filter escape its output (see below).
 - ``on_post_page`` adds link-preview tags and the JSON-LD Person to ``<head>``.
 - ``on_post_build`` writes the documents into the site (atomically) and the private ones
-  into ``build/`` next to mkdocs.yml.
+  into ``build/`` next to mkdocs.yml, with the follow-up calendar ``build/followups.ics``.
 - ``on_serve``   watches the profile when it lives outside the watched folders.
 
 While ``mkdocs serve`` runs, a profile that stops validating is reported with its located
@@ -61,6 +61,7 @@ ASSET_DIR = "assets/jobpacket"
 STYLESHEET = f"{ASSET_DIR}/site.css"
 FILE_WORKER = f"{ASSET_DIR}/file-worker.js"
 PRIVATE_DIR = "build"
+FOLLOWUPS_ICS = "followups.ics"
 
 
 @dataclass
@@ -379,6 +380,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     for name, data in build.documents.items():
         write_atomic(site_dir / name, data)
+    _write_followups(build)
     if _serving():
         return  # private documents take seconds; `mkdocs build` makes them
     try:
@@ -413,6 +415,22 @@ def _write_packets(build: _Build, outputs: Any) -> None:
             f"{n} application packet{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
             f"({len(run.written)} rebuilt; never deployed)"
         )
+
+
+def _write_followups(build: _Build) -> None:
+    """build/followups.ics (private: it names contacts), rewritten only when it changes; and
+    the follow-ups overdue today, as info (they depend on the date, so never fail a build)."""
+    from datetime import date
+
+    from ..followups import followup_findings
+    from ..followups_ics import calendar_bytes
+
+    for problem in followup_findings(build.loaded, date.today()):
+        log.info(str(problem))
+    target = build.root / PRIVATE_DIR / FOLLOWUPS_ICS
+    data = calendar_bytes(build.loaded.profile)
+    if not target.is_file() or target.read_bytes() != data:
+        write_atomic(target, data)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
