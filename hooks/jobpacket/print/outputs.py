@@ -13,6 +13,7 @@ JOBPACKET_CACHE_DIR when that is set.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections import OrderedDict
@@ -143,28 +144,43 @@ def write_packets(
 
     cache = default_cache_dir(loaded, cache_dir)
     run = PacketRun()
-    for app_id in app_ids:
-        target = out_dir / f"{app_id}.pdf"
-        try:
-            prepared = packet.prepare(loaded, app_id)
-            for source in prepared.sources:
-                if source.document is not None:
-                    _report(source.document, report)
-            if target.is_file() and packet.identifier_of(target) == prepared.key[:32]:
-                run.unchanged.append(target)
+    rendering = False
+    with contextlib.ExitStack() as session:
+        for app_id in app_ids:
+            target = out_dir / f"{app_id}.pdf"
+            try:
+                prepared = packet.prepare(loaded, app_id)
+                for source in prepared.sources:
+                    if source.document is not None:
+                        _report(source.document, report)
+                if target.is_file() and packet.identifier_of(target) == prepared.key[:32]:
+                    run.unchanged.append(target)
+                    continue
+                if not rendering:  # the first packet to render opens the session
+                    session.enter_context(_render_session())
+                    rendering = True
+                data = packet.render(prepared, cache_dir=cache)
+            except ProfileError as exc:
+                run.problems.extend(exc.problems)
                 continue
-            data = packet.render(prepared, cache_dir=cache)
-        except ProfileError as exc:
-            run.problems.extend(exc.problems)
-            continue
-        except UserError as exc:
-            index = [a.id for a in loaded.profile.applications].index(app_id)
-            where = ("applications", index)
-            run.problems.append(loaded.source.problem(where, f"packet {app_id!r}: {exc}"))
-            continue
-        write_atomic(target, data)
-        run.written.append(target)
+            except UserError as exc:
+                index = [a.id for a in loaded.profile.applications].index(app_id)
+                where = ("applications", index)
+                run.problems.append(loaded.source.problem(where, f"packet {app_id!r}: {exc}"))
+                continue
+            write_atomic(target, data)
+            run.written.append(target)
     return run
+
+
+def _render_session() -> contextlib.AbstractContextManager[None]:
+    """Renders of a batch share parsed CSS and fonts (pdf.render_session); WeasyPrint is only
+    imported when something is rendered, and its absence is reported by the render itself."""
+    try:
+        from .pdf import render_session
+    except OSError:
+        return contextlib.nullcontext()
+    return render_session()
 
 
 def _report(doc: PrintDocument, report: Callable[[Problem], None] | None) -> None:

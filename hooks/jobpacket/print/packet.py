@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..profile.errors import ProfileError
+from ..profile.errors import Problem, ProfileError
 from ..profile.validate import LoadedProfile
 from . import documents, enclosures, outputs
 from .printkit import (
@@ -156,7 +156,7 @@ def prepare(loaded: LoadedProfile, app_id: str, *, design: str | None = None) ->
     ctx = PrintContext(loaded)
     name = require_name(loaded, ctx)
     parts = enclosures.plan(loaded, index)
-    problems = []
+    problems: list[Problem] = []
     try:
         letter = documents.letter(loaded, app_id, design=design)
     except ProfileError as exc:
