@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -124,8 +125,10 @@ def sniff(path: Path) -> FileKind | None:
     return next((kind for magic, kind in _MAGIC if head.startswith(magic)), None)
 
 
-def _pdf_problem(path: Path) -> str | None:
-    """Why pypdf cannot append this PDF, or None when it can."""
+@lru_cache(maxsize=256)
+def _pdf_problem(path: Path, size: int, mtime_ns: int) -> str | None:
+    """Why pypdf cannot append this PDF, or None when it can. Kept while the file is
+    unchanged (size and mtime): every packet of a build may enclose the same file."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -202,7 +205,12 @@ def check_file(ctx: PrintContext, app_id: str, part: Part) -> tuple[Path, FileKi
     if kind != "pdf" and size > MAX_IMAGE_BYTES:
         fail(f"is an image larger than {MAX_IMAGE_BYTES // 2**20} MB; save it smaller")
         return None
-    problem = _pdf_problem(resolved) if kind == "pdf" else _image_problem(resolved)
+    stat = resolved.stat()
+    problem = (
+        _pdf_problem(resolved, stat.st_size, stat.st_mtime_ns)
+        if kind == "pdf"
+        else _image_problem(resolved)
+    )
     if problem:
         fail(problem)
         return None

@@ -27,12 +27,13 @@ import dataclasses
 import hashlib
 import io
 from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..profile.errors import Problem, ProfileError
+from ..profile.errors import FieldPath, Problem, ProfileError
 from ..profile.validate import LoadedProfile
 from . import documents, enclosures, outputs
 from .printkit import (
@@ -70,6 +71,9 @@ class Source:
     title: str
     document: PrintDocument | None = None
     file: Path | None = None
+    #: For a file: the field that names it and the path as written, for located messages.
+    where: FieldPath = ()
+    value: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,8 @@ class Packet:
     #: Where rendering may read; not part of the key, which must not depend on where the
     #: project sits on disk (the key is the PDF's /ID).
     roots: tuple[Path, ...] = ()
+    #: Makes a located problem (the profile's SourceMap.problem); not part of the key either.
+    locate: Callable[..., Problem] | None = dataclasses.field(default=None, compare=False)
 
     @property
     def key(self) -> str:
@@ -181,7 +187,9 @@ def prepare(loaded: LoadedProfile, app_id: str, *, design: str | None = None) ->
                     continue
                 path, kind = found
                 if kind == "pdf":
-                    sources.append(Source(part.title, file=path))
+                    sources.append(
+                        Source(part.title, file=path, where=part.where, value=part.value or "")
+                    )
                 else:
                     image = _image_page(loaded, design, part.title, path, kind)
                     sources.append(Source(part.title, image))
@@ -208,6 +216,7 @@ def prepare(loaded: LoadedProfile, app_id: str, *, design: str | None = None) ->
         sources=(Source(kind_title, _bare(letter)), *sources),
         contents=_contents_inputs(loaded, design, name, what),
         roots=ctx.roots,
+        locate=loaded.source.problem,
     )
 
 
@@ -307,26 +316,41 @@ def _as_artifact(page: Any) -> Any:
     return page
 
 
-def _upright(writer: Any) -> list[float]:
-    """Turn rotated pages' content upright (so a stamp lands at their visible foot); returns
-    every page's visible width."""
-    widths = []
-    for page in writer.pages:
-        if page.rotation % 360:
-            page.transfer_rotation_to_content()
-        widths.append(float(page.cropbox.width))
-    return widths
+def _upright(page: Any) -> float:
+    """Turn a rotated page's content upright (so the stamp lands at its visible foot); returns
+    its visible width."""
+    if page.rotation % 360:
+        page.transfer_rotation_to_content()
+    return float(page.cropbox.width)
 
 
-def _stamp(writer: Any, stamps: list[Any]) -> None:
-    """Put each page's footer strip at its foot, as the documented pypdf stamp: a merge."""
+def _stamp(page: Any, stamp: Any) -> None:
+    """Put the page's footer strip at its foot, as pypdf documents stamping: a merge."""
     from pypdf import Transformation
 
-    for page, stamp in zip(writer.pages, stamps, strict=True):
-        box = page.cropbox
-        at = Transformation().translate(float(box.left), float(box.bottom) + STAMP_BOTTOM_MM * _MM)
-        page.merge_transformed_page(stamp, at)
-        page.compress_content_streams()
+    box = page.cropbox
+    at = Transformation().translate(float(box.left), float(box.bottom) + STAMP_BOTTOM_MM * _MM)
+    page.merge_transformed_page(stamp, at)
+    page.compress_content_streams()
+
+
+@contextlib.contextmanager
+def _binding(packet: Packet, source: Source | None) -> Iterator[None]:
+    """An enclosed PDF that pypdf read but cannot copy or stamp is the user's file, not a
+    bug: a located error naming the application, the field and the file."""
+    from pypdf.errors import PyPdfError
+
+    if source is None or packet.locate is None:
+        yield
+        return
+    try:
+        yield
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        message = (
+            f"packet {packet.app_id!r}: {source.value!r} could not be bound "
+            f"({type(exc).__name__}: {exc}); export it to PDF again"
+        )
+        raise ProfileError([packet.locate(source.where, message)]) from None
 
 
 def _reader(data: bytes | Path, stack: contextlib.ExitStack) -> Any:
@@ -376,9 +400,22 @@ def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
             contents = outputs.render(_contents_document(packet, rows), cache_dir=cache_dir)
             readers.insert(0, ("Contents", PdfReader(io.BytesIO(contents))))
         writer = PdfWriter()
-        for title, reader in readers:
-            writer.append(reader, outline_item=title, excluded_fields=("/AA",))
-        _stamp(writer, _stamp_pages(packet, _upright(writer), cache_dir))
+        owners: list[Source | None] = []  # the enclosed file each page comes from, if any
+        files = [None] * (len(readers) - len(packet.sources)) + list(packet.sources)
+        for (title, reader), source in zip(readers, files, strict=True):
+            with _binding(packet, source if source and source.file else None):
+                writer.append(reader, outline_item=title, excluded_fields=("/AA",))
+            owners += [source if source and source.file else None] * (
+                len(writer.pages) - len(owners)
+            )
+        widths = []
+        for page, owner in zip(writer.pages, owners, strict=True):
+            with _binding(packet, owner):
+                widths.append(_upright(page))
+        stamps = _stamp_pages(packet, widths, cache_dir)
+        for page, stamp, owner in zip(writer.pages, stamps, owners, strict=True):
+            with _binding(packet, owner):
+                _stamp(page, stamp)
         created = "D:" + _created(packet).strftime("%Y%m%d%H%M%S") + "Z"
         writer.add_metadata(
             {
