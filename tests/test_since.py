@@ -43,7 +43,10 @@ def test_example_reconsideration_lists_exactly_what_is_new() -> None:
     texts = [u.text for u in updates]
     assert texts[0].startswith("Published “ledgerline: Reproducible Evaluation Harnesses")
     assert texts[0].endswith("in Journal of Open Research Software Engineering (Oct 2026)")
-    assert texts[1] == "Released ledgerline (Oct 2026)"
+    assert texts[1] == (
+        "Released ledgerline: Reproducible evaluation harness for clinical machine learning "
+        "models (Oct 2026)"
+    )
     assert texts[2] == (
         "Earned the Google Cloud Professional Machine Learning Engineer certification "
         "from Google Cloud (Oct 2026)"
@@ -97,6 +100,23 @@ def test_both_sides_of_the_date_boundary_month_and_private_items() -> None:
     # Without `until` the planned PhD counts as after; with it, it has not happened yet.
     assert "Completed PhD at Future U (Jun 2028)" in [
         u.text for u in updates_since(profile, "2026-08-04")
+    ]
+
+
+def test_a_certificate_named_as_one_is_not_doubled() -> None:
+    profile = _profile(
+        certificates=[
+            {
+                "name": "Data Analytics Professional Certificate",
+                "issuer": "Google",
+                "date": "2026-09",
+            },
+            {"name": "AWS Certified ML Specialty", "issuer": "AWS", "date": "2026-10"},
+        ]
+    )
+    assert [u.text for u in updates_since(profile, "2026-08")] == [
+        "Earned the Data Analytics Professional Certificate from Google (Sep 2026)",
+        "Earned the AWS Certified ML Specialty certification from AWS (Oct 2026)",
     ]
 
 

@@ -44,6 +44,7 @@ class NavTitles(html.parser.HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.depth = 0
+        self.toc_depth = 0  # the current page's table of contents, nested in the nav
         self.in_link = False
         self.titles: list[str] = []
         self._text: list[str] = []
@@ -54,11 +55,15 @@ class NavTitles(html.parser.HTMLParser):
             self.depth = 1
         elif tag == "nav" and self.depth:
             self.depth += 1
-        if self.depth and tag == "a" and "md-nav__link" in classes:
+            if "md-nav--secondary" in classes and not self.toc_depth:
+                self.toc_depth = self.depth
+        if self.depth and not self.toc_depth and tag == "a" and "md-nav__link" in classes:
             self.in_link, self._text = True, []
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "nav" and self.depth:
+            if self.toc_depth == self.depth:
+                self.toc_depth = 0
             self.depth -= 1
         if tag == "a" and self.in_link:
             self.in_link = False
@@ -256,7 +261,7 @@ def test_photo_and_project_images_come_from_content(tmp_path: Path) -> None:
     assert '<img src="../images/drift%20chart.png" alt="driftwatch, image 1"' in page
     assert (site_dir / "images" / "drift chart.png").read_bytes() == png
     index = site_dir / "index.html"
-    assert '<img class="jp-photo" src="images/me.png" alt="Photo of Elena M. Vasquez"' in (
+    assert '<img class="jp-hero__photo" src="images/me.png" alt="Photo of Elena M. Vasquez"' in (
         index.read_text()
     )
     photo = "https://elenavasquez.example.com/images/me.png"
@@ -405,7 +410,10 @@ def test_hostile_titles_stay_text_in_title_nav_and_search() -> None:
     page = site_dir / "projects" / "title-script-window-pwned-1-script.html"
     text = page.read_text()
     title = re.search(r"<title>(.*?)</title>", text, re.DOTALL).group(1)
-    assert html.unescape(title) == "</title><script>window.__pwned=1</script> - Elena M. Vasquez"
+    # The site's name is the profile's (not the example's that mkdocs.yml carries): as text.
+    name = "Mallory <script>window.__pwned=1</script> \"'><img src=x onerror=window.__pwned=1> "
+    name += "&amp; </title><script>alert(1)</script>"
+    assert html.unescape(title) == "</title><script>window.__pwned=1</script> - " + name
     assert "</title><script>window.__pwned=1</script>" in nav_titles(page)  # as text
     index = json.loads((site_dir / "search" / "search_index.json").read_text())
     for doc in index["docs"]:

@@ -75,7 +75,9 @@ def test_hooks_keep_the_last_good_profile_while_serving(
 
     profile.write_text(_relabel("Principal Engineer"), encoding="utf-8")
     page = rebuild()
-    assert "Principal Engineer" in page and LABEL not in page
+    # The headline under the name (the latest job, shown too, has the same title).
+    assert '<p class="jp-hero__label">Principal Engineer</p>' in page
+    assert f'<p class="jp-hero__label">{LABEL}</p>' not in page
 
 
 def test_a_broken_profile_still_fails_a_build(tmp_path: Path, monkeypatch) -> None:
@@ -112,10 +114,10 @@ def test_serve_watches_a_profile_outside_the_watched_folders(
     adapter.on_serve(server, config=adapter.on_config(config), builder=None)
     assert server.watched == [(str(elsewhere.resolve()), False)]
 
-    monkeypatch.delenv("JOBPACKET_PROFILE")  # profiles/ is in `watch:` already
+    monkeypatch.delenv("JOBPACKET_PROFILE")  # mkdocs.yml has no `watch:`: profiles/ it is
     server = _RecordingServer()
     adapter.on_serve(server, config=adapter.on_config(config), builder=None)
-    assert server.watched == []
+    assert server.watched == [(str((folder / "profiles").resolve()), False)]
 
 
 def _free_port() -> int:

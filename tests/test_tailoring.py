@@ -112,11 +112,13 @@ def _app(loaded: LoadedProfile, app_id: str):
 def test_tags_select_and_order_exclude_drops_summary_replaces(tomas: LoadedProfile) -> None:
     view = tailored_view(tomas.profile, _app(tomas, "fintech-backend"))
     # Ranked by the earliest listed tag each entry carries (python, then backend, then
-    # payments); untagged entries stay, after them; tagged entries with no listed tag go;
-    # `exclude` wins over a listed tag (the Python instructor job).
+    # payments); the rest stays after them in profile order: untagged entries, and jobs
+    # tagged for something else (a history keeps no gaps), while projects and skills tagged
+    # for something else go; `exclude` wins over a listed tag (the Python instructor job).
     assert [w.name for w in view.work] == [
         "Northwind Logistics",
         "Brightline Payments",
+        "Cedar Analytics",
         "Self-employed",
     ]
     assert [p.name for p in view.projects] == ["pyflow", "ledger-sync", "field-notes"]
@@ -138,6 +140,7 @@ def test_tailored_resume_pdf_reads_in_the_tailored_order(tomas: LoadedProfile) -
     order = [
         "Software Engineer",
         "Senior Backend Engineer",
+        "Cedar Analytics",
         "Freelance Web Developer",
         "pyflow",
         "ledger-sync",
@@ -149,7 +152,7 @@ def test_tailored_resume_pdf_reads_in_the_tailored_order(tomas: LoadedProfile) -
     ]
     positions = [text.index(item) for item in order]
     assert positions == sorted(positions)
-    for gone in ("Cedar Analytics", "Harbor Code Academy", "portfolio-site", "React", "Teaching"):
+    for gone in ("Harbor Code Academy", "portfolio-site", "React: TypeScript", "Teaching:"):
         assert gone not in text
     assert "Backend engineer for payment systems in Go and Python." in text
     assert "built web products end to end" not in text
@@ -222,4 +225,5 @@ def test_cli_check_warns_and_pdf_resume_a_prints_the_tailored_resume(tomas: Load
     assert result.stderr.strip() == "wrote build/fintech-backend/resume.pdf"
     text = flat(page_texts((folder / "build" / "fintech-backend" / "resume.pdf").read_bytes())[0])
     assert text.index("Northwind Logistics") < text.index("Brightline Payments")
-    assert "Cedar Analytics" not in text
+    assert text.index("Brightline Payments") < text.index("Cedar Analytics")
+    assert "Harbor Code Academy" not in text

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
+from .print.designs import DESIGNS, design_help
 from .profile.errors import Problem, ProfileError, UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -210,8 +211,8 @@ def _cyclic_gc_paused(func: F) -> F:
 )
 @click.option(
     "--design",
-    type=click.Choice(["classic", "modern"]),
-    help="Print design (default: meta.design in the profile, else classic).",
+    type=click.Choice(DESIGNS),
+    help="Print design (default: meta.design in the profile, else classic). " + design_help(),
 )
 @click.option(
     "-o",
@@ -291,8 +292,8 @@ def pdf(
 )
 @click.option(
     "--design",
-    type=click.Choice(["classic", "modern"]),
-    help="Print design (default: meta.design in the profile, else classic).",
+    type=click.Choice(DESIGNS),
+    help="Print design (default: meta.design in the profile, else classic). " + design_help(),
 )
 @click.option(
     "-o",

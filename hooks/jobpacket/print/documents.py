@@ -19,6 +19,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..i18n.labels import labels, score
 from ..markup import clean_text
 from ..profile.errors import Problem, UserError
 from ..profile.model import Application, Profile, Volunteer, Work
@@ -43,6 +44,7 @@ from .printkit import (
     long_date,
     month_year,
     page_size,
+    print_inline,
     print_markdown,
     project_root,
     require_name,
@@ -103,28 +105,32 @@ def _document(
 # --- the résumé ---------------------------------------------------------------------------------
 
 
-def _entries_roles(items: Iterable[Work | Volunteer]) -> list[dict[str, Any]]:
+def _entries_roles(items: Iterable[Work | Volunteer], lang: str | None) -> list[dict[str, Any]]:
     """Jobs and volunteer roles as entries. A role's summary prints only when it has no
-    highlights: the bullets tell the same story with evidence, and a résumé has one page."""
+    highlights: the bullets tell the same story with evidence, and a résumé has one page
+    (README: "What the printed résumé leaves out")."""
     entries = []
     for r in items:
         org = r.name if isinstance(r, Work) else r.organization
+        where = [(r.location if isinstance(r, Work) else None) or ""]
+        if isinstance(r, Work) and r.description:
+            where.append(r.description)  # what the organisation does, beside its name
         entries.append(
             {
                 "title": r.position or org or "",
                 "org": org if r.position else "",
                 "org_url": r.url or "",
                 "url": "",
-                "where": (r.location if isinstance(r, Work) else None) or "",
-                "dates": span(r.startDate, r.endDate),
-                "summary": "" if r.highlights else r.summary or "",
-                "bullets": list(r.highlights),
+                "where": ", ".join(w for w in where if w),
+                "dates": span(r.startDate, r.endDate, lang),
+                "summary": "" if r.highlights else print_markdown(r.summary),
+                "bullets": [print_inline(h) for h in r.highlights],
             }
         )
     return entries
 
 
-def _entries_projects(items: Iterable[Any]) -> list[dict[str, Any]]:
+def _entries_projects(items: Iterable[Any], lang: str | None) -> list[dict[str, Any]]:
     return [
         {
             "title": p.name or "",
@@ -132,15 +138,15 @@ def _entries_projects(items: Iterable[Any]) -> list[dict[str, Any]]:
             "org_url": "",
             "url": p.url or "",
             "where": p.entity or "",
-            "dates": span(p.startDate, p.endDate),
-            "summary": p.description or "",
-            "bullets": list(p.highlights),
+            "dates": span(p.startDate, p.endDate, lang),
+            "summary": print_markdown(p.description),
+            "bullets": [print_inline(h) for h in p.highlights],
         }
         for p in items
     ]
 
 
-def _entries_education(items: Iterable[Any]) -> list[dict[str, Any]]:
+def _entries_education(items: Iterable[Any], lang: str | None) -> list[dict[str, Any]]:
     """Degrees on one line each; courses are left to the site, where there is room."""
     out = []
     for e in items:
@@ -151,8 +157,8 @@ def _entries_education(items: Iterable[Any]) -> list[dict[str, Any]]:
                 "org": e.institution if degree else "",
                 "org_url": e.url or "",
                 "url": "",
-                "where": f"score {e.score}" if e.score else "",
-                "dates": span(e.startDate, e.endDate),
+                "where": score(e.score, lang),
+                "dates": span(e.startDate, e.endDate, lang),
                 "summary": "",
                 "bullets": [],
             }
@@ -160,7 +166,9 @@ def _entries_education(items: Iterable[Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _lines(items: Iterable[Any], text: str, by: str, when: str) -> list[dict[str, str]]:
+def _lines(
+    items: Iterable[Any], text: str, by: str, when: str, lang: str | None
+) -> list[dict[str, str]]:
     """One-line items; the issuer is dropped when the name already says it ("Google Cloud
     Professional ..., Google Cloud")."""
     out = []
@@ -173,10 +181,15 @@ def _lines(items: Iterable[Any], text: str, by: str, when: str) -> list[dict[str
                 "text": name,
                 "url": getattr(i, "url", None) or "",
                 "by": issuer,
-                "dates": month_year(getattr(i, when)),
+                "dates": month_year(getattr(i, when), lang),
             }
         )
     return out
+
+
+def _skill_label(skill: Any) -> str:
+    name = skill.name or ""
+    return f"{name} ({skill.level})" if name and skill.level else name or skill.level or ""
 
 
 def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
@@ -185,6 +198,8 @@ def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
     Short list sections (certifications, awards) share a row in two columns so the example
     fits one page; the markup stays in reading order, left column first.
     """
+    lang = view.meta.lang
+    h = labels(lang)["sections"]
     sections: list[dict[str, Any]] = []
 
     def add(sid: str, heading: str, style: str, items: list[Any], half: bool = False) -> None:
@@ -193,10 +208,21 @@ def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
                 {"id": sid, "heading": heading, "style": style, "entries": items, "half": half}
             )
 
-    add("experience", "Experience", "entries", _entries_roles(visible(view.work)))
-    add("projects", "Projects", "entries", _entries_projects(visible(view.projects)))
-    add("education", "Education", "entries", _entries_education(visible(view.education)))
-    skills = [{"label": s.name or "", "text": ", ".join(s.keywords)} for s in visible(view.skills)]
+    add("experience", h["experience"], "entries", _entries_roles(visible(view.work), lang))
+    add("projects", h["projects"], "entries", _entries_projects(visible(view.projects), lang))
+    add("education", h["education"], "entries", _entries_education(visible(view.education), lang))
+    # Skills with keywords are "Name: keywords" lines; those without (a plain list of names,
+    # common in real files) share one line, where the first of them stood.
+    skills: list[dict[str, str]] = []
+    bare: dict[str, str] | None = None
+    for s in visible(view.skills):
+        if s.keywords:
+            skills.append({"label": _skill_label(s), "text": ", ".join(s.keywords)})
+        elif bare is None:
+            bare = {"label": "", "text": _skill_label(s)}
+            skills.append(bare)
+        else:
+            bare["text"] += ", " + _skill_label(s)
     languages = ", ".join(
         f"{lang.language} ({lang.fluency})" if lang.fluency else lang.language
         for lang in visible(view.languages)
@@ -204,20 +230,24 @@ def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
     )
     if languages:
         # A line under Skills rather than a section of its own: it is one line of text.
-        skills.append({"label": "Languages", "text": languages})
-    add("skills", "Skills" if len(skills) > 1 or not languages else "Languages", "pairs", skills)
+        skills.append({"label": h["languages"], "text": languages})
+    interests = ", ".join(i.name for i in visible(view.interests) if i.name)
+    if interests:
+        skills.append({"label": h["interests"], "text": interests})
+    alone = len(skills) == 1 and bool(languages or interests)
+    add("skills", skills[0]["label"] if alone else h["skills"], "pairs", skills)
     add(
         "publications",
-        "Publications",
+        h["publications"],
         "lines",
-        _lines(visible(view.publications), "name", "publisher", "releaseDate"),
+        _lines(visible(view.publications), "name", "publisher", "releaseDate", lang),
     )
-    certs = _lines(visible(view.certificates), "name", "issuer", "date")
-    awards = _lines(visible(view.awards), "title", "awarder", "date")
+    certs = _lines(visible(view.certificates), "name", "issuer", "date", lang)
+    awards = _lines(visible(view.awards), "title", "awarder", "date", lang)
     both = bool(certs and awards)
-    add("certificates", "Certifications", "lines", certs, half=both)
-    add("awards", "Awards", "lines", awards, half=both)
-    add("volunteer", "Volunteering", "entries", _entries_roles(visible(view.volunteer)))
+    add("certificates", h["certificates"], "lines", certs, half=both)
+    add("awards", h["awards"], "lines", awards, half=both)
+    add("volunteer", h["volunteer"], "entries", _entries_roles(visible(view.volunteer), lang))
     rows: list[list[dict[str, Any]]] = []
     for section in sections:
         if section["half"] and rows and len(rows[-1]) == 1 and rows[-1][0]["half"]:
@@ -261,14 +291,15 @@ def resume(
         if found and used:
             photo = image_data_url(ctx, ("basics", "image"), found)
     ctx.raise_errors()
-    title = f"{name} – Résumé"
+    resume_word = labels(loaded.profile.meta.lang)["resume"]
+    title = f"{name} – {resume_word}"
     keywords = [s.name for s in visible(view.skills) if s.name]
     context = base_context(loaded, design, "resume", title) | {
-        "subject": view.basics.label or "Résumé",
+        "subject": view.basics.label or resume_word,
         "keywords": keywords,
         "name": name,
         "label": view.basics.label or "",
-        "summary": view.basics.summary or "",
+        "summary": print_markdown(view.basics.summary),
         "contact": contact_items(view),
         "photo": photo,
         "rows": _resume_rows(view),
@@ -442,11 +473,13 @@ _DELIVERY = {
 
 
 def _breakable_email(email: str | None) -> Markup:
-    """An address that may wrap after the @ in a narrow column, and nowhere else."""
+    """An address that may wrap only after a dot of its domain in a narrow column, never at
+    the "@": a line ending in "name@" reads as a whole address to a person copying it. A
+    <wbr> adds no character to the PDF's text, so the copied address stays intact."""
     if not email:
         return Markup("")
-    local, _, domain = clean_text(email).partition("@")
-    return escape(local) + Markup("@<wbr>") + escape(domain)
+    local, at, domain = clean_text(email).partition("@")
+    return escape(local) + escape(at) + Markup(".<wbr>").join(escape(domain).split("."))
 
 
 def reference_index(
@@ -465,15 +498,15 @@ def reference_index(
         if ref.visibility == "private":
             continue
         letter = ref.letter
-        status, delivery, date = "No letter", "", ""
+        status, delivery = "No letter", ""
+        dates: list[tuple[str, str]] = []  # each date under its own label
         if letter:
             status = _STATUS[letter.status]
-            if letter.status == "received" and letter.received:
-                date = short_date(letter.received)
-            elif letter.status == "requested" and letter.requested:
-                date = short_date(letter.requested)
-            elif letter.status in ("submitted", "declined") and letter.requested:
-                date = f"requested {short_date(letter.requested)}"
+            lang = profile.meta.lang
+            if letter.requested:
+                dates.append(("Requested", short_date(letter.requested, lang)))
+            if letter.received:
+                dates.append(("Received", short_date(letter.received, lang)))
             delivery = _DELIVERY[letter.delivery] if letter.delivery else ""
             if letter.file:
                 enclosed = letter.delivery == "enclosed"
@@ -495,7 +528,7 @@ def reference_index(
                 "email_breakable": _breakable_email(ref.email),
                 "phone": ref.phone or "",
                 "status": status,
-                "date": date,
+                "dates": dates,
                 "delivery": delivery,
                 "confidential": bool(letter and letter.confidential),
             }

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from ..i18n.labels import labels
 from ..profile.errors import FieldPath, ProfileError
 from ..profile.validate import LoadedProfile
 from .printkit import PrintContext, inside
@@ -29,7 +30,7 @@ MAX_ENCLOSURE_BYTES = 50 * 1024 * 1024
 #: Images are placed on a page by WeasyPrint, which reads no file larger than this.
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 
-RESUME_TITLE = "Résumé"
+#: The reference index's title in the packet (the résumé's comes from the language's labels).
 REFERENCES_TITLE = "References"
 
 _MAGIC: tuple[tuple[bytes, FileKind], ...] = (
@@ -66,7 +67,7 @@ def plan(loaded: LoadedProfile, index: int) -> list[Part]:
     """
     profile = loaded.profile
     app = profile.applications[index]
-    parts = [Part("resume", RESUME_TITLE)]
+    parts = [Part("resume", labels(profile.meta.lang)["resume"])]
     if has_public_references(loaded):
         parts.append(Part("references", REFERENCES_TITLE))
     enclosed: list[Part] = []

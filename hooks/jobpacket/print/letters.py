@@ -21,12 +21,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n.dates import prose_date
 from ..profile.errors import FieldPath
 from ..profile.model import ONGOING, Application, LetterKind, Profile
 from ..views.since import Update, is_after, updates_since
 from ..views.tailored import tailored_view
 from .letterblocks import Finding, bullets, expand_blocks, md
-from .printkit import long_date, visible
+from .printkit import visible
 
 #: More updates than this would push a letter past one page; the rest are left out, oldest kept.
 MAX_UPDATES = 6
@@ -242,7 +243,7 @@ def _reconsideration(
         f"{_the_position(app)} at {_org(app)}, and for the time you and your colleagues spent "
         "considering it. I respect your decision."
     )
-    applied = f" on {long_date(app.applied, lang)}" if app.applied else ""
+    applied = f" on {prose_date(app.applied, lang)}" if app.applied else ""
     if updates:
         interest = (
             f"My interest in the position and in {_org(app)} continues. I am writing to ask "
@@ -286,7 +287,7 @@ def _follow_up(
     where: FieldPath,
     findings: list[Finding],
 ) -> str:
-    applied = f", submitted on {long_date(app.applied, lang)}" if app.applied else ""
+    applied = f", submitted on {prose_date(app.applied, lang)}" if app.applied else ""
     opening = (
         f"I am writing to follow up on my application for {_the_position(app)} at "
         f"{_org(app)}{applied}. I remain very interested in the role and in the work of "
@@ -295,9 +296,9 @@ def _follow_up(
     news = ""
     if updates:
         when = (
-            f"I applied on {long_date(since, lang)}"
+            f"I applied on {prose_date(since, lang)}"
             if since == app.applied
-            else f"we were last in touch on {long_date(since, lang)}"
+            else f"we were last in touch on {prose_date(since, lang)}"
         )
         news = f"Since {when}, there is news I would like to share:\n\n" + bullets(
             _update_list(updates, where, findings)

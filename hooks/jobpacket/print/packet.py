@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..i18n.labels import labels
 from ..profile.errors import FieldPath, Problem, ProfileError
 from ..profile.validate import LoadedProfile
 from . import documents, enclosures, outputs
@@ -270,6 +271,7 @@ def _stamp_pages(packet: Packet, widths: list[float], cache_dir: Path | None) ->
     from .pdf import file_url, render_pdf, warm_hyphenation
 
     design_css = stylesheets(packet.design)[-1]
+    page_label = labels(packet.lang)["page"]  # "Page {page} of {pages}" in the language
     sizes = list(dict.fromkeys(round(w, 2) for w in widths))
     html = (
         environment()
@@ -278,7 +280,13 @@ def _stamp_pages(packet: Packet, widths: list[float], cache_dir: Path | None) ->
             lang=packet.lang,
             name=packet.name,
             widths=sizes,
-            pages=[{"size": sizes.index(round(w, 2)) + 1} for w in widths],
+            pages=[
+                {
+                    "size": sizes.index(round(w, 2)) + 1,
+                    "label": page_label.format(page=n, pages=len(widths)),
+                }
+                for n, w in enumerate(widths, 1)
+            ],
             height_mm=STAMP_HEIGHT_MM,
             side_mm=STAMP_SIDE_MM,
         )

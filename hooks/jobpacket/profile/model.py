@@ -70,8 +70,48 @@ EndDate = Annotated[
     Field(description="A date (YYYY-MM-DD, YYYY-MM or YYYY), or `present` if ongoing."),
 ]
 
+
+def _timestamp(value: Any) -> Any:
+    """A date or an ISO 8601 date and time ("2024-03-01T09:30:00Z"), as JSON Resume writes
+    ``meta.lastModified``; it stamps every PDF, so a value that is neither is an error."""
+    from datetime import datetime as _datetime
+
+    if isinstance(value, (_date, _datetime)):
+        return value.isoformat()
+    if not isinstance(value, str) or not value.strip():
+        return _partial_date(value)
+    text = value.strip()
+    if "T" in text or " " in text:
+        try:
+            _datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise PydanticCustomError(
+                "bad_timestamp",
+                "{value} is not a date and time; write it as 2024-03-01T09:30:00Z "
+                "or as a date, 2024-03-01",
+                {"value": repr(value)},
+            ) from None
+        return text
+    _partial_date(text)
+    return text
+
+
+Timestamp = Annotated[
+    str | None,
+    BeforeValidator(_timestamp),
+    Field(description="A date (YYYY-MM-DD) or ISO 8601 date and time."),
+]
+
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+#: Schemes a profile link may use and the site links to: the web, mail, and the calling and
+#: chat apps people list on their profiles. JSON Resume allows any URI; other schemes are
+#: kept as text, except the ones that run code or read local files (refused below).
+LINK_SCHEMES = frozenset(
+    {"http", "https", "mailto", "tel", "sms", "callto", "skype", "xmpp", "matrix", "sip"}
+    | {"sips", "irc", "ircs", "facetime", "whatsapp", "signal", "tg", "geo", "ftp", "sftp"}
+)
+#: Schemes that run code in a browser or read the reader's own files: never accepted.
+UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data", "file", "blob", "jar", "view-source"})
 
 
 def _url(value: Any) -> Any:
@@ -83,17 +123,19 @@ def _url(value: Any) -> Any:
     # Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
     squeezed = re.sub(r"[\x00-\x20\x7f]", "", text)
     match = _SCHEME.match(squeezed)
-    if match and match.group(1).lower() not in _SAFE_SCHEMES:
+    if match and match.group(1).lower() in UNSAFE_SCHEMES:
         raise PydanticCustomError(
             "unsafe_url",
-            "{scheme} links are not allowed; use an https:// (or mailto:) address",
+            "{scheme} links are not allowed; use an https:// (or mailto:, tel:) address",
             {"scheme": repr(match.group(1).lower() + ":")},
         )
     return text
 
 
 Url = Annotated[
-    str | None, BeforeValidator(_url), Field(description="An http(s) or mailto: address.")
+    str | None,
+    BeforeValidator(_url),
+    Field(description="A web (https://), mailto:, tel: or chat (skype:, xmpp:...) address."),
 ]
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
@@ -450,19 +492,28 @@ class Publish(Model):
 class Meta(Model):
     canonical: Url | None = None
     version: str | None = None
-    lastModified: str | None = None
+    lastModified: Timestamp | None = None
     lang: str | None = Field(default=None, description="BCP 47 language tag, e.g. en-US.")
     pageSize: Literal["A4", "Letter"] | None = Field(
         default=None,
         description="Paper for printed documents; default Letter for US/Canadian locales "
         "(by lang or basics.location.countryCode), else A4.",
     )
-    design: Literal["classic", "modern"] | None = Field(
+    design: Literal["classic", "modern", "sidebar"] | None = Field(
         default=None,
         description="Look of the printed résumé, letters and reference index: classic "
-        "(serif, the default) or modern (sans-serif with a coloured accent and the photo).",
+        "(serif, the default), modern (sans-serif with a coloured accent and the photo) or "
+        "sidebar (two columns: contact, skills and awards beside experience).",
     )
     publish: Publish = Field(default_factory=Publish)
+    pages: int = Field(
+        default=1,
+        ge=1,
+        le=10,
+        description="Page budget of the printed résumé: 1 (the norm up to about ten years "
+        "of experience) or more for a long career or an academic CV; tests and "
+        "`jobpacket pdf` check the résumé against it.",
+    )
 
 
 class Profile(Model):

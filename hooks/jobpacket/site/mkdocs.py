@@ -5,7 +5,9 @@ Everything else (which profile, what is public, what a page says) is decided by 
 package; this module only translates between it and MkDocs:
 
 - ``on_config``  loads the profile (before MkDocs cleans ``site/``, so a broken profile
-  never costs the last good site) and renders the site documents (the résumé PDF).
+  never costs the last good site) and renders the site documents (the résumé PDF); puts
+  jobpacket's theme overrides (templates/site/overrides/) below the user's ``custom_dir``
+  and the person's monogram in as logo and favicon unless mkdocs.yml names its own.
 - ``on_files``   adds the generated pages and assets as in-memory files (nothing is written
   into ``content/``); a hand-written page at the same path wins. Builds the nav.
 - ``on_env``     makes the theme's ``striptags`` filter escape its output (see below).
@@ -37,10 +39,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from . import identity, monogram
 from . import pages as site
 from ..profile.errors import Problem, ProfileError, UserError
 from ..fsutil import write_atomic
-from ..settings import ENV_PROFILE, display_path, resolve_profile
+from ..settings import (
+    DEFAULT_PROFILE,
+    ENV_PROFILE,
+    configured_theme_language,
+    display_path,
+    resolve_profile,
+)
 from ..profile.validate import LoadedProfile, load_profile
 
 __all__ = [
@@ -60,6 +69,8 @@ log = get_plugin_logger("jobpacket")
 ASSET_DIR = "assets/jobpacket"
 STYLESHEET = f"{ASSET_DIR}/site.css"
 FILE_WORKER = f"{ASSET_DIR}/file-worker.js"
+MONOGRAM = f"{ASSET_DIR}/monogram.svg"
+MATERIAL_FAVICON = "assets/images/favicon.png"
 PRIVATE_DIR = "build"
 FOLLOWUPS_ICS = "followups.ics"
 
@@ -74,6 +85,8 @@ class _Build:
     documents: dict[str, bytes] = field(default_factory=dict)
     ctx: site.SiteContext | None = None
     pages: dict[str, site.SitePage] = field(default_factory=dict)
+    site_name: str | None = None
+    """The site's name when it comes from the profile (unescaped; config has it escaped)."""
 
 
 @dataclass
@@ -158,6 +171,33 @@ def _site_documents(loaded: LoadedProfile) -> dict[str, bytes]:
         raise PluginError("\n".join(lines)) from None
 
 
+def _apply_identity(
+    config: MkDocsConfig, loaded: LoadedProfile, root: Path, *, other: bool
+) -> None:
+    """Name, address and interface language of the site from the profile (site/identity.py)."""
+    who = identity.site_identity(
+        loaded.profile, config.site_name, config.site_url, other_profile=other
+    )
+    if who.site_name != config.site_name and _state.build is not None:
+        # Profile text now. The theme prints site_name unescaped in places (the header,
+        # <title>), so it goes in escaped, as Markup so that the places that do escape it
+        # do not escape it twice; the pages get the plain text.
+        _state.build.site_name = who.site_name
+        config.site_name = Markup.escape(site.plain(who.site_name))
+    config.site_url = who.site_url
+    languages = [
+        f.stem
+        for folder in config.theme.dirs
+        if (Path(folder) / "partials" / "languages").is_dir()
+        for f in (Path(folder) / "partials" / "languages").glob("*.html")
+    ]
+    chosen = identity.theme_language(
+        loaded.profile.meta.lang, configured_theme_language(root / "mkdocs.yml"), languages
+    )
+    if chosen:
+        config.theme["language"] = chosen
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Pick and load the profile; wire the assets. Runs before MkDocs cleans site/."""
     root = Path(config.config_file_path or ".").resolve().parent
@@ -174,6 +214,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     loaded = _load(path)
     _state.build = _Build(loaded=loaded, root=root, auto_nav=config.nav is None)
+    named = settings.get("profile") if isinstance(settings, dict) else None
+    _apply_identity(
+        config, loaded, root, other=path != (root / (named or DEFAULT_PROFILE)).resolve()
+    )
 
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
@@ -186,7 +230,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["polyfills"] = polyfills
 
     _state.build.documents = _site_documents(loaded)
+    _use_theme_overrides(config)
+    _use_monogram(config)
     return config
+
+
+def _use_theme_overrides(config: MkDocsConfig) -> None:
+    """jobpacket's template overrides (templates/site/overrides/), below the user's custom_dir.
+
+    One folder for every override of Material's templates, so they are found in one place
+    and a person's own ``custom_dir`` still wins over them.
+    """
+    overrides = str(resources.files("jobpacket").joinpath("templates", "site", "overrides"))
+    dirs = config.theme.dirs
+    if overrides not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+
+
+def _use_monogram(config: MkDocsConfig) -> None:
+    """The person's initials as logo and favicon, unless mkdocs.yml chose its own."""
+    theme = config.theme
+    icon = theme.get("icon") or {}
+    if not theme.get("logo") and not (isinstance(icon, dict) and icon.get("logo")):
+        theme["logo"] = MONOGRAM
+    if theme.get("favicon") in (None, MATERIAL_FAVICON):
+        theme["favicon"] = MONOGRAM
 
 
 # --- files, pages and nav ------------------------------------------------------------------
@@ -284,7 +352,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _check_images(build.loaded, present, docs_dir)
 
     ctx = site.SiteContext(
-        site_name=config.site_name,
+        site_name=build.site_name or config.site_name,
         link=_linker(config),
         site_url=config.site_url or None,
         files=frozenset(present | set(build.documents)),
@@ -303,6 +371,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name, target in (("site.css", STYLESHEET), ("file-worker.js", FILE_WORKER)):
         if target not in present:
             files.append(File.generated(config, target, content=_asset(name)))
+    if MONOGRAM not in present:
+        b = build.loaded.profile.basics
+        svg = monogram.monogram_svg(
+            b.name or config.site_name, monogram.primary_color(config.theme.get("palette"))
+        )
+        files.append(File.generated(config, MONOGRAM, content=svg))
 
     if build.auto_nav:
         generated_paths = {p.path for p in generated}

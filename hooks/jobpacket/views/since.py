@@ -89,9 +89,13 @@ def _candidates(profile: Profile) -> Iterator[tuple[str, str, int, str, str, str
         yield p.releaseDate, "publications", i, "releaseDate", "publication", what, src
     for i, p in public(profile.projects):
         # A project shipped since counts as released; one begun since, as started.
+        # What the project is, when one short line says it: "Released ledgerline" alone
+        # tells the reader nothing.
+        about = (p.description or "").strip().rstrip(".")
+        what = f"{p.name}: {about}" if p.name and about and len(about) <= 120 else p.name or ""
         if p.endDate and p.endDate != ONGOING:
-            yield p.endDate, "projects", i, "endDate", "project-released", p.name or "", ""
-        yield p.startDate, "projects", i, "startDate", "project-started", p.name or "", ""
+            yield p.endDate, "projects", i, "endDate", "project-released", what, ""
+        yield p.startDate, "projects", i, "startDate", "project-started", what, ""
     for i, e in public(profile.education):
         degree = " in ".join(x for x in (e.studyType, e.area) if x)
         yield e.endDate, "education", i, "endDate", "degree", degree, e.institution or ""
@@ -122,6 +126,9 @@ def updates_since(profile: Profile, after: str, *, until: str | None = None) -> 
         if (section, index) in found:  # released already listed for this project
             continue
         phrase, joiner = _PHRASES[kind]
+        last = what.lower().split()[-1] if what.strip() else ""
+        if kind == "certificate" and last.startswith(("certif", "licen")):
+            phrase = "Earned the {what}"  # not "... Professional Certificate certification"
         name = what or section.rstrip("s")
         found[(section, index)] = Update(
             date=date,

@@ -9,10 +9,12 @@ The rules (README, "Tailoring"):
 
 - In work, volunteer, projects and skills, an entry whose tags meet `tailor.tags` is kept and
   moves to the front, ranked by the earliest tag of the list it carries (ties keep the
-  profile's order). An entry with tags, none of them listed, is left out: its tags say what
-  it is about, and that is not what this role asks for. An entry without tags always stays,
-  after the ranked ones, in the profile's order; leave a job untagged to keep it on every
-  résumé.
+  profile's order). An entry without tags always stays, after the ranked ones, in the
+  profile's order.
+- An entry with tags, none of them listed, is left out of projects and skills: its tags say
+  what it is about, and that is not what this role asks for. Jobs and volunteer roles stay
+  (after the ranked ones): they are the candidate's history, and a gap in it costs more than
+  a line that is less relevant. Only `tailor.exclude` removes a job.
 - `tailor.exclude` drops every entry, in any résumé section, that carries one of its tags; it
   wins over `tailor.tags`.
 - `tailor.summary` replaces `basics.summary`.
@@ -37,25 +39,29 @@ E = TypeVar("E", bound=Item)
 
 #: Sections whose entries `tailor.tags` selects and orders.
 RANKED = ("work", "volunteer", "projects", "skills")
+#: Of those, the candidate's history: reordered, never thinned by `tailor.tags`.
+HISTORY = ("work", "volunteer")
 #: Further résumé sections where `tailor.exclude` drops entries (never reordered).
 EXCLUDABLE = ("education", "awards", "certificates", "publications", "languages", "interests")
 
 
-def _ranked(items: Sequence[E], tags: Sequence[str], exclude: frozenset[str]) -> list[E]:
-    """Listed-tag entries first (by their earliest listed tag), then untagged ones."""
+def _ranked(
+    items: Sequence[E], tags: Sequence[str], exclude: frozenset[str], *, history: bool
+) -> list[E]:
+    """Listed-tag entries first (by their earliest listed tag), then the rest that stays:
+    untagged entries and, in a history section, entries tagged for something else."""
     order = {tag: i for i, tag in enumerate(dict.fromkeys(tags))}
     matched: list[tuple[int, int, E]] = []
-    untagged: list[E] = []
+    rest: list[E] = []
     for position, item in enumerate(items):
         if exclude.intersection(item.tags):
-            continue
-        if not item.tags or not order:
-            untagged.append(item)
             continue
         ranks = [order[t] for t in item.tags if t in order]
         if ranks:
             matched.append((min(ranks), position, item))
-    return [item for _, _, item in sorted(matched, key=lambda m: m[:2])] + untagged
+        elif not item.tags or not order or history:
+            rest.append(item)
+    return [item for _, _, item in sorted(matched, key=lambda m: m[:2])] + rest
 
 
 def tailored_view(profile: Profile, application: Application) -> Profile:
@@ -67,7 +73,8 @@ def tailored_view(profile: Profile, application: Application) -> Profile:
     exclude = frozenset(tailor.exclude)
     update: dict[str, Any] = {}
     for section in RANKED:
-        update[section] = _ranked(getattr(profile, section), tailor.tags, exclude)
+        items = getattr(profile, section)
+        update[section] = _ranked(items, tailor.tags, exclude, history=section in HISTORY)
     for section in EXCLUDABLE:
         items = getattr(profile, section)
         update[section] = [i for i in items if not exclude.intersection(i.tags)]
