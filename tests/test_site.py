@@ -6,6 +6,7 @@ import html
 import html.parser
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -252,7 +253,10 @@ def test_photo_and_project_images_come_from_content(tmp_path: Path) -> None:
     profile = profile.replace("  image: images/elena-vasquez.png", "  image: images/me.png", 1)
     png = (HOSTILE / "content" / "images" / "photo (1) #1.png").read_bytes()
     content = {"images/drift chart.png": png, "images/me.png": png}
-    site_dir = build_ok(make_site(tmp_path / "s", profile, content=content))
+    folder = make_site(tmp_path / "s", profile, content=content)
+    # the files its application packets enclose
+    shutil.copytree(EXAMPLE.parent / "documents", folder / "profiles" / "documents")
+    site_dir = build_ok(folder)
     page = (site_dir / "projects" / "driftwatch.html").read_text()
     assert '<img src="../images/drift%20chart.png" alt="driftwatch, image 1"' in page
     assert (site_dir / "images" / "drift chart.png").read_bytes() == png
