@@ -191,7 +191,7 @@ def test_letter_is_a_business_letter_in_order(rendered: dict[str, bytes]) -> Non
         "Thank you for letting me know your decision",
         "Google Cloud Professional Machine Learning Engineer certification",
         "Sincerely,",
-        "Enclosures: Résumé; Letter of recommendation from Dr. Marcus Hartman",
+        "Enclosures: Résumé; References; Letter of recommendation from Dr. Marcus Hartman",
     ]
     positions = [body.index(p) for p in parts]
     assert positions == sorted(positions)

@@ -6,13 +6,14 @@ import html
 import html.parser
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLE, ROOT, copy_example_files
+from .conftest import EXAMPLE, ROOT
 from .test_site_support import (
     HOSTILE,
     build,
@@ -253,7 +254,8 @@ def test_photo_and_project_images_come_from_content(tmp_path: Path) -> None:
     png = (HOSTILE / "content" / "images" / "photo (1) #1.png").read_bytes()
     content = {"images/drift chart.png": png, "images/me.png": png}
     folder = make_site(tmp_path / "s", profile, content=content)
-    copy_example_files(folder)  # the enclosures it names: missing ones now fail --strict
+    # the files its application packets enclose
+    shutil.copytree(EXAMPLE.parent / "documents", folder / "profiles" / "documents")
     site_dir = build_ok(folder)
     page = (site_dir / "projects" / "driftwatch.html").read_text()
     assert '<img src="../images/drift%20chart.png" alt="driftwatch, image 1"' in page

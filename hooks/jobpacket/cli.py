@@ -390,6 +390,56 @@ def letter_command(
     _exit_now()
 
 
+@main.command()
+@click.argument("app_ids", nargs=-1, metavar="[ID]...")
+@click.option(
+    "--all",
+    "every",
+    is_flag=True,
+    help="Every application except the withdrawn and accepted ones (name those to include).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write ID.pdf into. Default: build/packets/ in the site folder.",
+)
+@profile_option
+@user_errors
+@_cyclic_gc_paused
+def packet(
+    app_ids: tuple[str, ...], every: bool, output: Path | None, profile: Path | None
+) -> None:
+    """Bind each application's packet into one PDF: letter, résumé, reference index and
+    enclosures, with one outline and page numbers over the whole packet.
+
+    Every application named is tried; problems of all of them are reported together, and a
+    packet that fails leaves its previous file in place. Files go to build/packets/, which is
+    never deployed.
+    """
+    from .print import documents, outputs
+    from .settings import display_path
+
+    loaded = load(profile)
+    if not app_ids and not every:
+        ids = ", ".join(a.id for a in loaded.profile.applications) or "none in the profile"
+        raise UserError(f"name the applications to bind, or use --all; ids: {ids}")
+    chosen = outputs.packet_ids(loaded, app_ids, every=every)
+    if not chosen:
+        raise UserError("no application to bind: all are withdrawn or accepted; name one")
+    out_dir = output or documents.project_root(loaded) / outputs.PACKETS_DIR
+    try:
+        run = outputs.write_packets(loaded, chosen, out_dir, report=lambda p: _print_problems([p]))
+    except OSError as exc:
+        raise UserError(f"{exc.filename or out_dir}: cannot write: {exc.strerror}") from None
+    for path in run.written:
+        click.echo(f"wrote {display_path(path)}", err=True)
+    for path in run.unchanged:
+        click.echo(f"unchanged {display_path(path)}", err=True)
+    run.raise_problems()
+    _exit_now()
+
+
 def _exit_now() -> None:
     """Exit 0 at once, skipping interpreter teardown.
 

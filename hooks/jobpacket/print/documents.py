@@ -15,7 +15,6 @@ of defence, not the first.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -328,14 +327,16 @@ def find_application(loaded: LoadedProfile, app_id: str) -> tuple[int, Applicati
 
 
 def _enclosures(ctx: PrintContext, index: int, app: Application) -> list[str]:
-    out = []
-    if letter_kind(app) in ("cover", "reconsideration", "role-proposal"):
-        out.append(labels(ctx.loaded.profile.meta.lang)["resume"])
-    for j, att in enumerate(app.attachments):
-        where = ("applications", index, "attachments", j, "path")
-        local_file(ctx, where, att.path, used=True)
-        out.append(att.title or Path(att.path).name)
-    return out
+    """The letter's "Enclosures:" line: exactly the packet's parts after the letter
+    (enclosures.plan). Printed alone, the letter only names the files, so a missing one is a
+    warning here; the packet, which appends them, is strict."""
+    from . import enclosures
+
+    parts = enclosures.plan(ctx.loaded, index)
+    for part in parts:
+        if part.value is not None:
+            local_file(ctx, part.where, part.value, used=True)
+    return enclosures.titles(parts)
 
 
 def _letter_body(

@@ -476,6 +476,11 @@ class Application(Item):
     attachments: list[Attachment] = Field(default_factory=list)
     notes: str | None = None
     compensation: Compensation | None = None
+    documents: list[str] = Field(
+        default_factory=list,
+        description="Documents to enclose in this application's packet, each naming a "
+        "`documents[].title` (or its `path`) of the profile.",
+    )
 
 
 DocumentKind = Literal["certificate", "work-sample", "evaluation", "transcript", "other"]
@@ -549,6 +554,18 @@ class Profile(Model):
 
     def application(self, app_id: str) -> Application | None:
         return next((a for a in self.applications if a.id == app_id), None)
+
+    def document_index(self, name: str) -> int | None:
+        """The document an application's `documents` entry names: by title, else by path.
+
+        Titles are what people write; a path also works because two documents may share a
+        title (two transcripts) but never a file.
+        """
+        for field in ("title", "path"):
+            for i, doc in enumerate(self.documents):
+                if getattr(doc, field) == name:
+                    return i
+        return None
 
 
 #: The list sections of a profile, in JSON Resume order, then jobpacket's own.

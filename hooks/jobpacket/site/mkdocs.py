@@ -523,6 +523,21 @@ def on_post_build(config: MkDocsConfig) -> None:
             f"{n} private document{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
             "(never deployed)"
         )
+    _write_packets(build, outputs)
+
+
+def _write_packets(build: _Build, outputs: Any) -> None:
+    """Every application's packet into build/packets/; all problems reported, then fail."""
+    out_dir = build.root / outputs.PACKETS_DIR
+    run = outputs.write_packets(build.loaded, outputs.bindable_ids(build.loaded), out_dir)
+    if run.problems:
+        raise PluginError("\n".join(str(p) for p in run.problems))
+    n = len(run.written) + len(run.unchanged)
+    if n:
+        log.info(
+            f"{n} application packet{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
+            f"({len(run.written)} rebuilt; never deployed)"
+        )
 
 
 def _write_followups(build: _Build) -> None:
