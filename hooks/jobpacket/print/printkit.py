@@ -21,7 +21,7 @@ import nh3
 from markupsafe import Markup
 
 from .. import __version__
-from ..checks.files import Folders, project_root, resolve_local
+from ..checks.files import Folders, inside, project_root, resolve_local  # noqa: F401 (re-exported)
 from ..i18n.dates import long_date, month_year, short_date, span  # noqa: F401 (documents.py)
 from ..i18n.labels import labels
 from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_html
