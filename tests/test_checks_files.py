@@ -7,7 +7,22 @@ from pathlib import Path
 from .checks_support import BASE, at, findings, pos
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
-PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+
+
+def _pdf() -> bytes:
+    """A real one-page PDF: the packet reads enclosures, and rejects a broken one."""
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF = _pdf()
 
 FILES = """\
 projects:
@@ -45,12 +60,27 @@ def test_every_named_file_present_and_of_its_kind_passes(tmp_path: Path) -> None
     assert findings(folder, BASE + FILES, "files") == []
 
 
-def test_missing_attachment_is_a_located_warning(tmp_path: Path) -> None:
+def test_missing_enclosure_is_an_error_the_packet_would_stop_on(tmp_path: Path) -> None:
     folder = project(tmp_path)
     text = BASE + FILES.replace("documents/sample.pdf", "documents/samples.pdf")
     (problem,) = findings(folder, text, "files")
-    assert (problem.severity, at(problem)) == ("warning", pos(text, "documents/samples.pdf"))
+    assert (problem.severity, at(problem)) == ("error", pos(text, "documents/samples.pdf"))
+    assert problem.message.startswith("packet 'harbour': 'documents/samples.pdf' not found")
+
+
+def test_missing_file_no_packet_encloses_is_a_warning(tmp_path: Path) -> None:
+    folder = project(tmp_path)
+    text = BASE + FILES.replace("documents/tableau.png", "documents/tableau.jpg")
+    (problem,) = findings(folder, text, "files")
+    assert (problem.severity, at(problem)) == ("warning", pos(text, "documents/tableau.jpg"))
     assert "not found" in problem.message
+
+
+def test_broken_pdf_enclosure_is_an_error(tmp_path: Path) -> None:
+    folder = project(tmp_path)
+    (folder / "documents" / "sample.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    (problem,) = findings(folder, BASE + FILES, "files")
+    assert (problem.severity, at(problem)) == ("error", pos(BASE + FILES, "documents/sample.pdf"))
 
 
 def test_path_outside_the_project_is_an_error(tmp_path: Path) -> None:

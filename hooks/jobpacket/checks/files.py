@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..profile.errors import FieldPath, Problem
+from ..profile.errors import FieldPath, Problem, ProfileError
 from ..profile.validate import LoadedProfile
 
 RULE = "files"
@@ -170,14 +170,47 @@ def references(loaded: LoadedProfile) -> Iterator[Reference]:
             yield Reference(("documents", i, "path"), doc.path, ("pdf", "image"))
 
 
+def packet_problems(loaded: LoadedProfile) -> list[Problem]:
+    """What binding each application's packet would reject in the files it encloses: the
+    packet's own strict check (print/enclosures.py), so `check` and the build say the same.
+
+    A missing, corrupt, encrypted or oversized enclosure stops `mkdocs build` (which binds
+    every application's packet), so here it is an error too, at the same line.
+    """
+    if not any(app.attachments or app.documents for app in loaded.profile.applications) and not any(
+        r.letter and r.letter.file for r in loaded.profile.references
+    ):
+        return []
+    from ..print.enclosures import check_file, plan
+    from ..print.printkit import PrintContext
+
+    out: list[Problem] = []
+    for index, app in enumerate(loaded.profile.applications):
+        ctx = PrintContext(loaded)
+        try:
+            parts = plan(loaded, index)
+        except ProfileError as exc:
+            out.extend(replace(p, rule=RULE) for p in exc.problems)
+            continue
+        for part in parts:
+            if part.value is not None:
+                check_file(ctx, app.id, part)
+        out.extend(replace(p, rule=RULE) for p in ctx.errors)
+    return out
+
+
 def check(loaded: LoadedProfile) -> list[Problem]:
     folders = Folders.of(loaded)
-    out: list[Problem] = []
+    out: list[Problem] = packet_problems(loaded)
+    stopped = {(p.line, p.col) for p in out}
     for ref in references(loaded):
         found, problems = resolve_local(
             loaded, folders, ref.where, ref.value, used=True, under_content=ref.under_content
         )
-        out.extend(problems)
+        # A file the packet already rejects (an error, above) is not also a warning here.
+        out.extend(p for p in problems if (p.line, p.col) not in stopped)
+        if (loaded.source.locate(ref.where)) in stopped:
+            continue
         if found is None:
             continue
         kind = sniff(found)
