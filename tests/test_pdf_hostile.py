@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -256,40 +254,6 @@ def test_render_stops_on_any_request_outside_the_roots(
     assert server.hits == [] and str(SECRET) not in opened
 
 
-# --- the time limit ---------------------------------------------------------------------------
-
-
-def test_a_render_that_runs_too_long_is_stopped(tmp_path: Path) -> None:
-    body = "<p>" + "word " * 4000 + "</p>"
-    html = f"<html><body>{body * 20}</body></html>"
-    started = time.monotonic()
-    with pytest.raises(pdf.RenderTimeout, match=r"resume: rendering took longer than 0\.2 s"):
-        pdf.render_pdf(html, roots=[tmp_path], timeout=0.2, what="resume")
-    assert time.monotonic() - started < 5
-
-
-def test_time_limit_off_the_main_thread_uses_a_child_process(tmp_path: Path) -> None:
-    results: dict[str, object] = {}
-
-    def work() -> None:
-        try:
-            pdf.render_pdf(
-                "<html><body>" + "<p>word</p>" * 20000 + "</body></html>",
-                roots=[tmp_path],
-                timeout=0.2,
-            )
-        except pdf.RenderTimeout as exc:
-            results["timeout"] = exc
-        results["ok"] = pdf.render_pdf("<p>fine</p>", roots=[tmp_path], timeout=30)
-
-    thread = threading.Thread(target=work)
-    thread.start()
-    thread.join(60)
-    assert isinstance(results.get("timeout"), pdf.RenderTimeout)
-    assert pdf._warmed  # the parent warmed up once, so each child starts warm
-    assert isinstance(results.get("ok"), bytes) and results["ok"].startswith(b"%PDF-")
-
-
 def test_core_modules_never_import_mkdocs() -> None:
     code = (
         "import sys, jobpacket.cli, jobpacket.print.outputs, jobpacket.print.documents,"
@@ -297,18 +261,3 @@ def test_core_modules_never_import_mkdocs() -> None:
         "sys.exit(1 if any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60).returncode == 0
-
-
-def test_time_limit_keeps_an_alarm_that_was_already_set() -> None:
-    import signal
-
-    fired: list[int] = []
-    previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(1))
-    try:
-        signal.setitimer(signal.ITIMER_REAL, 0.3)
-        assert pdf.with_time_limit(lambda: 42, 5, "x") == 42
-        time.sleep(0.5)
-        assert fired == [1]
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)

@@ -223,9 +223,11 @@ def document_date(profile: Profile) -> datetime:
 
     Never the clock: the same inputs must give the same bytes.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    from ..settings import current
+
+    epoch = current().source_date_epoch
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, tz=UTC)
     stamp = profile.meta.lastModified
     if stamp:
         text = stamp.strip().replace("Z", "+00:00")

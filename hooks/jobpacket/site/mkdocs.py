@@ -40,7 +40,8 @@ from mkdocs.utils import get_relative_url
 from . import pages as site
 from ..profile.errors import Problem, ProfileError, UserError
 from ..fsutil import write_atomic
-from ..settings import ENV_PROFILE, display_path, resolve_profile
+from ..settings import current as current_settings
+from ..settings import display_path, resolve_profile
 from ..profile.validate import LoadedProfile, load_profile
 
 __all__ = [
@@ -100,6 +101,11 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_shutdown() -> None:
     _state.build = None
     _state.last_good.clear()
+    try:
+        from ..print import worker
+    except ModuleNotFoundError:  # the print side is optional for the site
+        return
+    worker.shutdown()  # warm render workers live as long as `mkdocs serve`
 
 
 def _serving() -> bool:
@@ -161,7 +167,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Pick and load the profile; wire the assets. Runs before MkDocs cleans site/."""
     root = Path(config.config_file_path or ".").resolve().parent
     settings = config.extra.get("jobpacket") or {}
-    chosen = os.environ.get(ENV_PROFILE) or (
+    chosen = current_settings().profile or (
         settings.get("profile") if isinstance(settings, dict) else None
     )
     path = resolve_profile(chosen, root).resolve()
