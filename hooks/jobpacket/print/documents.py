@@ -24,6 +24,7 @@ from ..markup import clean_text
 from ..profile.errors import FieldPath, UserError
 from ..profile.model import Application, Profile, Volunteer, Work
 from ..profile.validate import LoadedProfile
+from ..urls import print_href
 from ..views import public_view
 from .printkit import (
     ASSETS_DIR,
@@ -111,7 +112,7 @@ def _entries_roles(items: Iterable[Work | Volunteer]) -> list[dict[str, Any]]:
             {
                 "title": r.position or org or "",
                 "org": org if r.position else "",
-                "org_url": r.url or "",
+                "org_url": print_href(r.url) or "",
                 "url": "",
                 "where": (r.location if isinstance(r, Work) else None) or "",
                 "dates": span(r.startDate, r.endDate),
@@ -128,7 +129,7 @@ def _entries_projects(items: Iterable[Any]) -> list[dict[str, Any]]:
             "title": p.name or "",
             "org": ", ".join(p.roles),
             "org_url": "",
-            "url": p.url or "",
+            "url": print_href(p.url) or "",
             "where": p.entity or "",
             "dates": span(p.startDate, p.endDate),
             "summary": p.description or "",
@@ -147,7 +148,7 @@ def _entries_education(items: Iterable[Any]) -> list[dict[str, Any]]:
             {
                 "title": degree or e.institution or "",
                 "org": e.institution if degree else "",
-                "org_url": e.url or "",
+                "org_url": print_href(e.url) or "",
                 "url": "",
                 "where": f"score {e.score}" if e.score else "",
                 "dates": span(e.startDate, e.endDate),
@@ -169,7 +170,7 @@ def _lines(items: Iterable[Any], text: str, by: str, when: str) -> list[dict[str
         out.append(
             {
                 "text": name,
-                "url": getattr(i, "url", None) or "",
+                "url": print_href(getattr(i, "url", None)) or "",
                 "by": issuer,
                 "dates": month_year(getattr(i, when)),
             }

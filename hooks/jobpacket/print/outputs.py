@@ -108,7 +108,8 @@ def default_cache_dir(loaded: LoadedProfile, cache_dir: Path | None = None) -> P
 
 @lru_cache(maxsize=256)
 def _file_digest(path: Path, size: int, mtime_ns: int) -> bytes:
-    return hashlib.sha256(path.read_bytes()).digest()
+    with path.open("rb") as fh:  # streamed: an enclosure can be large
+        return hashlib.file_digest(fh, "sha256").digest()
 
 
 def _digest_file(h: hashlib._Hash, path: Path) -> None:

@@ -25,6 +25,7 @@ from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_h
 from ..profile.errors import FieldPath, Problem, ProfileError
 from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
+from ..urls import MARKDOWN_SCHEMES, print_href
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates" / "print"
@@ -175,12 +176,22 @@ def local_file(
                 where, f"file {shown} not found (looked for {looked}); fix the path or add the file"
             )
         return None
+    if resolved.stat().st_size > MAX_LOCAL_FILE_BYTES:
+        if used:
+            ctx.error(
+                where,
+                f"{shown} is larger than {MAX_LOCAL_FILE_BYTES // 1024 // 1024} MB; printed "
+                "documents take smaller files (compress it, or link to it instead)",
+            )
+        return None
     if used:
         ctx.files.append(resolved)
     return resolved
 
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
+#: The largest file (enclosure, letter, image) a printed document reads.
+MAX_LOCAL_FILE_BYTES = 20 * 1024 * 1024
 
 
 def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | None:
@@ -193,10 +204,10 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
     if not kind.startswith("image/"):
         ctx.warn(where, f"{path.name!r} is not an image file (PNG, JPEG, GIF, WebP or SVG)")
         return None
-    data = path.read_bytes()
-    if len(data) > MAX_IMAGE_BYTES:
+    if path.stat().st_size > MAX_IMAGE_BYTES:
         ctx.warn(where, f"{path.name!r} is larger than 5 MB; it is left out; use a smaller image")
         return None
+    data = path.read_bytes()
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
@@ -294,11 +305,7 @@ def bare_url(url: str | None) -> str:
 
 
 def _keep_web_links(tag: str, attr: str, value: str) -> str | None:
-    if (
-        tag == "a"
-        and attr == "href"
-        and not value.lower().startswith(("http:", "https:", "mailto:"))
-    ):
+    if tag == "a" and attr == "href" and print_href(value) is None:
         return None
     return value
 
@@ -314,7 +321,7 @@ def print_markdown(text: str | None) -> Markup:
             tags=ALLOWED_TAGS,
             attributes=ALLOWED_ATTRIBUTES,
             attribute_filter=_keep_web_links,
-            url_schemes={"http", "https", "mailto"},
+            url_schemes=set(MARKDOWN_SCHEMES),
             link_rel="noopener noreferrer nofollow",
         )
     )
@@ -404,7 +411,7 @@ def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, st
 
     def add(text: str | None, href: str = "") -> None:
         if text:
-            items.append({"text": text, "href": href})
+            items.append({"text": text, "href": print_href(href) or ""})
 
     if loc:
         # The public view only carries a street address when the user opted in.

@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from ..urls import unsafe_scheme
+
 # --- value types ------------------------------------------------------------------------------
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -70,9 +72,6 @@ EndDate = Annotated[
     Field(description="A date (YYYY-MM-DD, YYYY-MM or YYYY), or `present` if ongoing."),
 ]
 
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
-
 
 def _url(value: Any) -> Any:
     if not isinstance(value, str):
@@ -80,14 +79,12 @@ def _url(value: Any) -> Any:
     text = value.strip()
     if text == "":
         return None
-    # Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
-    squeezed = re.sub(r"[\x00-\x20\x7f]", "", text)
-    match = _SCHEME.match(squeezed)
-    if match and match.group(1).lower() not in _SAFE_SCHEMES:
+    bad = unsafe_scheme(text)
+    if bad:
         raise PydanticCustomError(
             "unsafe_url",
             "{scheme} links are not allowed; use an https:// (or mailto:) address",
-            {"scheme": repr(match.group(1).lower() + ":")},
+            {"scheme": repr(bad + ":")},
         )
     return text
 

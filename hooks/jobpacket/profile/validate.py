@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .bounds import check_bounds
 from .errors import FieldPath, Problem, ProfileError
 from .load import Loaded, SourceMap, read_file
 from .model import Profile
@@ -178,6 +179,7 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
     """Validate parsed data; raise ProfileError listing every error, in file order."""
     source = loaded.source
     findings: list[Problem] = list(loaded.problems)
+    findings.extend(check_bounds(loaded.data, source))
     _check_keys(loaded.data, Profile, (), source, findings)
     profile: Profile | None = None
     try:

@@ -37,6 +37,7 @@ from markupsafe import Markup
 
 from ..markup import clean_text, markdown_to_html
 from ..profile.model import ONGOING, Profile
+from ..urls import site_href
 from ..views import public_view
 
 Linker = Callable[[str, str], str]
@@ -149,18 +150,11 @@ def md_inline(value: str) -> Markup:
     return Markup(rendered)
 
 
-_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
-
-
 def safe_href(value: str | None) -> str | None:
     """Defense in depth behind the model's URL check: only web, mail and phone links."""
-    if not value:
+    if not site_href(value):
         return None
-    squeezed = re.sub(r"[\x00-\x20\x7f]", "", value)
-    scheme = urlsplit(squeezed).scheme.lower()
-    if scheme and scheme not in _SAFE_SCHEMES:
-        return None
-    return clean_text(value).strip() or None
+    return clean_text(value or "").strip() or None
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
