@@ -202,7 +202,10 @@ def test_a_cohort_folder_renders_every_profile_and_reports_the_broken_one(tmp_pa
         "pdf", "resume", "cohort", "-o", "out", cwd=site, JOBPACKET_CACHE_DIR=str(tmp_path / "c")
     )
     assert result.returncode == 1, result.stderr
-    assert "cohort/broken.yml:3:1: YAML syntax error" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        "cohort/broken.yml:3:1: YAML syntax error" in result.stderr
+        and "Traceback" not in result.stderr
+    )
     assert "3 of 4 profiles rendered" in result.stderr
     for name in names:
         pdf = site / "out" / name.split()[0].lower() / "resume.pdf"

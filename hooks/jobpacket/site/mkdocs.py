@@ -37,6 +37,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from . import files as site_files
 from . import pages as site
 from ..profile.errors import Problem, ProfileError, UserError
 from ..fsutil import write_atomic
@@ -280,12 +281,45 @@ def _auto_nav(
     return nav
 
 
+def _cache_dir(loaded: LoadedProfile) -> Path | None:
+    try:
+        from ..print import outputs
+    except ModuleNotFoundError:  # the print side is optional for the site
+        return None
+    return outputs.default_cache_dir(loaded)
+
+
+def _leave_out_private(files: Files, build: _Build, docs_dir: str) -> None:
+    """Drop every private input or output that sits under docs_dir from the site."""
+    folders = tuple(f for f in (_cache_dir(build.loaded), build.root / PRIVATE_DIR) if f)
+    private = site_files.private_paths(build.loaded, folders=folders)
+    for file in list(files):
+        if file.abs_src_path and private.covers(Path(file.abs_src_path)):
+            files.remove(file)
+            log.info(
+                f"{docs_dir}/{file.src_uri} is private (profile, enclosure, cache or build "
+                "output); it is left out of the site"
+            )
+
+
+def _add_public_documents(files: Files, config: MkDocsConfig, build: _Build) -> None:
+    """Copy each public document the site links (documents[].url) from its local path."""
+    found, problems = site_files.public_documents(build.loaded, config.site_url or None)
+    for problem in problems:
+        log.info(str(problem))
+    for target, source in found.items():
+        if files.get_file_from_path(target) is None:
+            files.append(File.generated(config, target, abs_src_path=str(source)))
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages (in memory) unless a hand-written page takes their path."""
     build = _state.build
     assert build is not None, "on_config did not run"
-    present = {f.src_uri for f in files}
     docs_dir = display_path(Path(config.docs_dir), build.root)
+    _leave_out_private(files, build, docs_dir)
+    _add_public_documents(files, config, build)
+    present = {f.src_uri for f in files}
     _check_images(build.loaded, present, docs_dir)
 
     ctx = site.SiteContext(
