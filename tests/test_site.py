@@ -326,6 +326,8 @@ def test_unusable_image_is_a_located_warning(tmp_path: Path, image: str, message
     result = build(make_site(tmp_path / "s", profile))
     assert result.returncode == 1  # --strict: a warning fails the build
     assert f"profiles/profile.yml:3:10: warning: basics.image: {message}" in result.stderr
+    assert not (tmp_path / "s" / "site").exists()  # a failed build publishes nothing
+    assert build(tmp_path / "s", strict=False).returncode == 0
     assert "cdn.example.com" not in (tmp_path / "s" / "site" / "index.html").read_text()
 
 

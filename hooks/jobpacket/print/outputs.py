@@ -70,6 +70,24 @@ def private_documents(
     bytes are unchanged are not rewritten. Returns the paths, in a stable order. `report`
     receives located warnings (a missing enclosure, say).
     """
+    rendered = prepare_private_documents(loaded, out_dir, cache_dir=cache_dir, report=report)
+    written: list[Path] = []
+    for target, data in rendered:
+        if not target.is_file() or target.read_bytes() != data:
+            write_atomic(target, data)
+        written.append(target)
+    return written
+
+
+def prepare_private_documents(
+    loaded: LoadedProfile,
+    out_dir: Path = Path("build"),
+    *,
+    cache_dir: Path | None = None,
+    report: Callable[[Problem], None] | None = None,
+) -> list[tuple[Path, bytes]]:
+    """Every private document rendered, with the path it goes to; nothing is written, so an
+    adapter can check and render everything before it changes any output."""
     from . import documents
 
     cache = default_cache_dir(loaded, cache_dir)
@@ -77,15 +95,7 @@ def private_documents(
     for _, doc in prepared:
         _report(doc, report)
     pdfs = render_all([doc for _, doc in prepared], cache_dir=cache)
-    rendered = [
-        (out_dir / relpath, data) for (relpath, _), data in zip(prepared, pdfs, strict=True)
-    ]
-    written: list[Path] = []
-    for target, data in rendered:
-        if not target.is_file() or target.read_bytes() != data:
-            write_atomic(target, data)
-        written.append(target)
-    return written
+    return [(out_dir / relpath, data) for (relpath, _), data in zip(prepared, pdfs, strict=True)]
 
 
 def _report(doc: PrintDocument, report: Callable[[Problem], None] | None) -> None:

@@ -4,14 +4,17 @@
 Everything else (which profile, what is public, what a page says) is decided by the core
 package; this module only translates between it and MkDocs:
 
-- ``on_config``  loads the profile (before MkDocs cleans ``site/``, so a broken profile
-  never costs the last good site) and renders the site documents (the résumé PDF).
+- ``on_config``  loads the profile and renders every document (the public résumé, and for
+  ``mkdocs build`` the private ones, checking that build/ can take them), then points MkDocs
+  at a staging folder next to site_dir: nothing the user has is touched until all is ready.
 - ``on_files``   adds the generated pages and assets as in-memory files (nothing is written
   into ``content/``); a hand-written page at the same path wins. Builds the nav.
 - ``on_env``     makes the theme's ``striptags`` filter escape its output (see below).
 - ``on_post_page`` adds link-preview tags and the JSON-LD Person to ``<head>``.
-- ``on_post_build`` writes the documents into the site (atomically) and the private ones
-  into ``build/`` next to mkdocs.yml.
+- ``on_post_build`` (last of all plugins) moves the staged site into site_dir one atomic
+  rename per file, then the private documents into ``build/``; ``on_build_error`` drops
+  the staging folder, so a failed build (or ``mkdocs serve`` rebuild, even a crash inside
+  Markdown) leaves site/ and build/ exactly as they were.
 - ``on_serve``   watches the profile when it lives outside the watched folders.
 
 While ``mkdocs serve`` runs, a profile that stops validating is reported with its located
@@ -21,8 +24,10 @@ lines and the last good profile keeps being served; saving a fix recovers withou
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
+import shutil
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -32,7 +37,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -40,12 +45,13 @@ from mkdocs.utils import get_relative_url
 from . import files as site_files
 from . import pages as site
 from ..profile.errors import Problem, ProfileError, UserError
-from ..fsutil import write_atomic
+from ..fsutil import fresh_dir, publish_tree, unwritable, write_atomic, write_many
 from ..settings import current as current_settings
 from ..settings import display_path, resolve_profile
 from ..profile.validate import LoadedProfile, load_profile
 
 __all__ = [
+    "on_build_error",
     "on_config",
     "on_env",
     "on_files",
@@ -75,6 +81,10 @@ class _Build:
     documents: dict[str, bytes] = field(default_factory=dict)
     ctx: site.SiteContext | None = None
     pages: dict[str, site.SitePage] = field(default_factory=dict)
+    private: list[tuple[Path, bytes]] = field(default_factory=list)
+    final_site: Path | None = None
+    staging: Path | None = None
+    warnings: logging.Handler | None = None
 
 
 @dataclass
@@ -83,6 +93,7 @@ class _State:
     module is imported once per process."""
 
     command: str = "build"
+    dirty: bool = False
     last_good: dict[Path, LoadedProfile] = field(default_factory=dict)
     build: _Build | None = None
 
@@ -96,10 +107,12 @@ _state = _State()
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether we serve: only then is a broken profile survivable."""
     _state.command = command
+    _state.dirty = dirty
     _state.last_good.clear()
 
 
 def on_shutdown() -> None:
+    _unstage(_state.build)
     _state.build = None
     _state.last_good.clear()
     try:
@@ -192,6 +205,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["polyfills"] = polyfills
 
     _state.build.documents = _site_documents(loaded)
+    if not _serving():  # private documents take seconds; `mkdocs build` makes them
+        _state.build.private = _private_documents(loaded, root / PRIVATE_DIR)
+    _stage(config, _state.build)
     return config
 
 
@@ -411,29 +427,82 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace("</head>", f"{head}</head>", 1)
 
 
+def _private_documents(loaded: LoadedProfile, out_dir: Path) -> list[tuple[Path, bytes]]:
+    """Render every private document and check that build/ can take them; writes nothing."""
+    try:
+        from ..print import outputs
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__package__}.outputs":
+            raise
+        return []
+    try:
+        rendered = outputs.prepare_private_documents(loaded, out_dir)
+    except (ProfileError, UserError) as exc:
+        raise PluginError("\n".join(_problem_lines(exc))) from None
+    problems = unwritable([target for target, _ in rendered])
+    if problems:
+        lines = [f"error: {display_path(where)}: {why}" for where, why in problems]
+        raise PluginError("\n".join([*lines, "nothing was written; fix the above and rebuild"]))
+    return rendered
+
+
+class _WarningCount(logging.Handler):
+    """Counts MkDocs' warnings, so a strict build that is about to abort publishes nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _stage(config: MkDocsConfig, build: _Build) -> None:
+    """Build into a sibling staging folder; site_dir is only changed once all went well."""
+    if _state.dirty:
+        return  # `--dirty` updates site_dir in place, as asked
+    build.final_site = Path(config.site_dir)
+    build.staging = fresh_dir(build.final_site.parent / f".{build.final_site.name}.jobpacket-new")
+    config.site_dir = str(build.staging)
+    build.warnings = _WarningCount()
+    logging.getLogger("mkdocs").addHandler(build.warnings)
+
+
+def _unstage(build: _Build | None) -> None:
+    if build is None:
+        return
+    if build.warnings is not None:
+        logging.getLogger("mkdocs").removeHandler(build.warnings)
+        build.warnings = None
+    if build.staging is not None:
+        shutil.rmtree(build.staging, ignore_errors=True)
+        build.staging = None
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build changes nothing: the staging folder goes, site/ and build/ stay."""
+    _unstage(_state.build)
+
+
+@event_priority(-100)  # after search and offline have written their files into the site
 def on_post_build(config: MkDocsConfig) -> None:
-    """Put the documents into the site and the private ones into build/."""
+    """Publish: the staged site into site_dir, then the private documents into build/."""
     build = _state.build
     if build is None:
         return
     site_dir = Path(config.site_dir)
     for name, data in build.documents.items():
         write_atomic(site_dir / name, data)
-    if _serving():
-        return  # private documents take seconds; `mkdocs build` makes them
-    try:
-        from ..print import outputs
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__package__}.outputs":
-            raise
-        return
-    out_dir = build.root / PRIVATE_DIR
-    try:
-        written = outputs.private_documents(build.loaded, out_dir)
-    except (ProfileError, UserError) as exc:
-        raise PluginError("\n".join(_problem_lines(exc))) from None
-    if written:
-        n = len(written)
+    if build.staging is not None and build.final_site is not None:
+        if config.strict and build.warnings is not None and build.warnings.count:
+            return  # MkDocs aborts this build next; on_build_error discards it
+        publish_tree(build.staging, build.final_site)
+        config.site_dir = str(build.final_site)  # `gh-deploy` deploys from here next
+        _unstage(build)
+    if build.private:
+        out_dir = build.root / PRIVATE_DIR
+        write_many(build.private, tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new")
+        n = len(build.private)
         log.info(
             f"{n} private document{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
             "(never deployed)"
