@@ -175,7 +175,7 @@ def test_no_page_loads_anything_from_another_host() -> None:
         text = sheet.read_text(encoding="utf-8")
         assert not re.search(r"url\(\s*[\"']?(?:[a-z]+:)?//|@import", text, re.I), sheet
     polyfills = re.findall(r'<script src="([^"]+)"', (site_dir / "index.html").read_text())
-    assert "assets/jobpacket/file-worker.js" in polyfills  # not unpkg.com's iframe-worker
+    assert "assets/jobpacket/iframe-worker.js" in polyfills  # not unpkg.com's iframe-worker
 
 
 def test_scaffold_from_jobpacket_new_builds_strict(tmp_path: Path) -> None:
@@ -359,7 +359,7 @@ class Elements(html.parser.HTMLParser):
             self._script = None
 
 
-LOCAL_SCRIPTS = ("assets/javascripts/bundle.", "assets/jobpacket/file-worker.js")
+LOCAL_SCRIPTS = ("assets/javascripts/bundle.", "assets/jobpacket/iframe-worker.js")
 
 
 def inline_scripts(site_dir: Path) -> set[str]:

@@ -25,7 +25,6 @@ profile_option = click.option(
     "--profile",
     "profile",
     type=click.Path(dir_okay=False, path_type=Path),
-    envvar="JOBPACKET_PROFILE",
     help="Profile to use (env JOBPACKET_PROFILE; default: extra.jobpacket.profile in "
     "mkdocs.yml, else profiles/example.yml).",
 )

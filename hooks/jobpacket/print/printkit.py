@@ -200,6 +200,8 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
     import base64
     import mimetypes
 
+    from .images import image_problem
+
     kind = mimetypes.guess_type(path.name)[0] or ""
     if not kind.startswith("image/"):
         ctx.warn(where, f"{path.name!r} is not an image file (PNG, JPEG, GIF, WebP or SVG)")
@@ -208,6 +210,10 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
         ctx.warn(where, f"{path.name!r} is larger than 5 MB; it is left out; use a smaller image")
         return None
     data = path.read_bytes()
+    problem = image_problem(data, kind)
+    if problem is not None:
+        ctx.warn(where, f"{path.name!r} {problem}; it is left out")
+        return None
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 

@@ -9,7 +9,8 @@ package; this module only translates between it and MkDocs:
   at a staging folder next to site_dir: nothing the user has is touched until all is ready.
 - ``on_files``   adds the generated pages and assets as in-memory files (nothing is written
   into ``content/``); a hand-written page at the same path wins. Builds the nav.
-- ``on_env``     makes the theme's ``striptags`` filter escape its output (see below).
+- ``on_env``     caches the theme's compiled templates. The escaped ``<title>`` comes from a
+  Material override (templates/site/theme/main.html) put below the user's custom_dir.
 - ``on_post_page`` adds link-preview tags and the JSON-LD Person to ``<head>``.
 - ``on_post_build`` (last of all plugins) moves the staged site into site_dir one atomic
   rename per file, then the private documents into ``build/``; ``on_build_error`` drops
@@ -67,7 +68,8 @@ log = get_plugin_logger("jobpacket")
 
 ASSET_DIR = "assets/jobpacket"
 STYLESHEET = f"{ASSET_DIR}/site.css"
-FILE_WORKER = f"{ASSET_DIR}/file-worker.js"
+FILE_WORKER = f"{ASSET_DIR}/iframe-worker.js"
+THEME_OVERRIDES = "theme"
 PRIVATE_DIR = "build"
 
 
@@ -177,13 +179,36 @@ def _site_documents(loaded: LoadedProfile) -> dict[str, bytes]:
         raise PluginError("\n".join(lines)) from None
 
 
+def _check_worker_shim(config: MkDocsConfig) -> None:
+    """Material's offline plugin loads a file:// Worker shim from unpkg.com unless
+    extra.polyfills already names one (an "iframe-worker" URL); ours is that local shim."""
+    polyfills = [str(p) for p in config.extra.get("polyfills", [])]
+    if any(p.startswith("https://unpkg.com/iframe-worker") for p in polyfills):
+        log.warning(
+            "every page would load a script from unpkg.com; add the local shim to mkdocs.yml:"
+            f"\nextra:\n  polyfills:\n    - {FILE_WORKER}"
+        )
+
+
+def _override_title(config: MkDocsConfig) -> None:
+    """Put jobpacket's Material override (an escaped <title>) below the user's custom_dir."""
+    if config.theme.name != "material":
+        return
+    folder = str(resources.files("jobpacket").joinpath("templates", "site", THEME_OVERRIDES))
+    if folder not in config.theme.dirs:
+        custom = config.theme.custom_dir
+        config.theme.dirs.insert(1 if custom and config.theme.dirs[0] == custom else 0, folder)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Pick and load the profile; wire the assets. Runs before MkDocs cleans site/."""
     root = Path(config.config_file_path or ".").resolve().parent
     settings = config.extra.get("jobpacket") or {}
-    chosen = current_settings().profile or (
-        settings.get("profile") if isinstance(settings, dict) else None
-    )
+    try:
+        from_env = current_settings().profile
+    except UserError as exc:
+        raise PluginError(f"error: {exc}") from None
+    chosen = from_env or (settings.get("profile") if isinstance(settings, dict) else None)
     path = resolve_profile(chosen, root).resolve()
     site_dir, private = Path(config.site_dir).resolve(), (root / PRIVATE_DIR).resolve()
     if site_dir.is_relative_to(private) or private.is_relative_to(site_dir):
@@ -196,13 +221,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
-    # Material's offline plugin adds a file:// Worker shim from unpkg.com; every page would
-    # then ask an outside host for it. Ours is local and does the same job.
-    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
-    offline = any(name.split("/")[-1] == "offline" for name in config.plugins)
-    if offline or len(polyfills) != len(config.extra.get("polyfills", [])):
-        polyfills.append(FILE_WORKER)
-    config.extra["polyfills"] = polyfills
+    _check_worker_shim(config)
+    _override_title(config)
 
     _state.build.documents = _site_documents(loaded)
     if not _serving():  # private documents take seconds; `mkdocs build` makes them
@@ -380,19 +400,7 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) ->
     return context
 
 
-def _escaped_striptags(value: Any) -> Markup:
-    """``striptags`` that stays escaped.
-
-    Jinja's filter un-escapes entities after stripping tags, and Material prints its result
-    into ``<title>`` unescaped: a title containing ``&lt;/title&gt;&lt;script&gt;`` would
-    become live markup. Returning escaped Markup keeps every use (``<title>``, aria labels
-    followed by ``| e``) correct and safe.
-    """
-    return Markup.escape(Markup(str(value)).striptags())
-
-
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    env.filters["striptags"] = _escaped_striptags
     if env.bytecode_cache is None:
         # Compiling the theme's templates is the largest fixed cost of every build and
         # `mkdocs serve` rebuild. The cache checks each template's source, so an edited or
