@@ -61,12 +61,13 @@ def test_document_date_prefers_source_date_epoch_then_last_modified(
 
 
 def test_dates_read_as_people_write_them() -> None:
-    assert printkit.long_date("2026-11-03", "en-US") == "November 3, 2026"
-    assert printkit.long_date("2026-11-03", "en-GB") == "3 November 2026"
-    assert printkit.long_date("2026-11", "en-US") == "November 2026"
-    assert printkit.short_date("2026-07-20") == "Jul 20, 2026"
-    assert printkit.span("2023-04", "present") == "Apr 2023 – Present"
-    assert printkit.span("2016", "2018-05") == "2016 – May 2018"
+    # Spaces inside a date are non-breaking: a date never splits across two lines.
+    assert printkit.long_date("2026-11-03", "en-US") == "November\xa03,\xa02026"
+    assert printkit.long_date("2026-11-03", "en-GB") == "3\xa0November\xa02026"
+    assert printkit.long_date("2026-11", "en-US") == "November\xa02026"
+    assert printkit.short_date("2026-07-20") == "Jul\xa020,\xa02026"
+    assert printkit.span("2023-04", "present") == "Apr\xa02023\xa0– Present"
+    assert printkit.span("2016", "2018-05") == "2016\xa0– May\xa02018"
 
 
 def test_profile_text_is_escaped_and_markdown_links_stay_on_the_web() -> None:
@@ -101,7 +102,7 @@ def test_public_resume_is_built_from_the_public_view(example: LoadedProfile) -> 
     assert "192000" not in private and "Referred by" not in private  # application notes
 
 
-def test_letter_needs_a_body_and_says_what_to_write(tmp_path: Path) -> None:
+def test_a_blank_letter_body_says_what_to_write(tmp_path: Path) -> None:
     path = tmp_path / "p.yml"
     path.write_text(
         "basics:\n  name: Ann\napplications:\n  - id: acme\n    organization: Acme\n"
@@ -114,9 +115,10 @@ def test_letter_needs_a_body_and_says_what_to_write(tmp_path: Path) -> None:
     (problem,) = exc.value.problems
     assert str(problem).startswith("p.yml:8:13: applications[0].letter.body: the letter body is")
     assert "what is new since you applied" in problem.message
-    with pytest.raises(ProfileError) as exc:
-        documents.letter(loaded, "bare")
-    assert str(exc.value.problems[0]).startswith("p.yml:9:5: applications[1]: has no letter")
+    # Without `letter:` at all, the application gets a cover letter assembled from the profile.
+    bare = documents.letter(loaded, "bare")
+    assert bare.name == "bare/cover-letter"
+    assert "I am writing to apply for the position at your organization." in bare.html
     with pytest.raises(UserError, match=r"no application with id 'nope'.*known: acme, bare"):
         documents.letter(loaded, "nope")
     with pytest.raises(ProfileError, match="letter body is empty"):

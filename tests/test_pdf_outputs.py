@@ -13,7 +13,7 @@ import pytest
 from jobpacket.print import documents, outputs
 from jobpacket.profile.validate import load_profile
 
-from .conftest import EXAMPLE, copy_example_files
+from .conftest import EXAMPLE, ROOT, copy_example_files
 from .pdf_support import flat, reader, text
 
 EXAMPLE_PHOTO = "images/elena-vasquez.png"
@@ -147,7 +147,11 @@ def _cli(site: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
         cwd=site,
         capture_output=True,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin", "JOBPACKET_CACHE_DIR": str(site / "cache")},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "JOBPACKET_CACHE_DIR": str(site / "cache"),
+            "PYTHONPATH": str(ROOT / "hooks"),  # this checkout, not whatever is installed
+        },
     )
 
 
@@ -187,7 +191,8 @@ def test_cli_renders_one_document_without_building_the_site(site: Path) -> None:
         (["letter"], "`letter` needs --application ID; ids: keystone-genomics-staff-mle"),
         (["letter", "-a", "nope"], "no application with id 'nope'"),
         (["references", "--public"], "--public applies to `resume` only"),
-        (["resume", "-a", "x"], "--application applies to `letter` and `references`"),
+        (["resume", "-a", "x"], "no application with id 'x'"),
+        (["all", "-a", "x"], "--application applies to `resume`, `letter` and `references`"),
     ],
 )
 def test_cli_user_errors_are_one_line_and_exit_1(site: Path, args: list[str], message: str) -> None:

@@ -403,7 +403,10 @@ def test_hostile_titles_stay_text_in_title_nav_and_search() -> None:
     page = site_dir / "projects" / "title-script-window-pwned-1-script.html"
     text = page.read_text()
     title = re.search(r"<title>(.*?)</title>", text, re.DOTALL).group(1)
-    assert html.unescape(title) == "</title><script>window.__pwned=1</script> - Elena M. Vasquez"
+    # The site's name is the profile's (not the example's that mkdocs.yml carries): as text.
+    name = "Mallory <script>window.__pwned=1</script> \"'><img src=x onerror=window.__pwned=1> "
+    name += "&amp; </title><script>alert(1)</script>"
+    assert html.unescape(title) == "</title><script>window.__pwned=1</script> - " + name
     assert "</title><script>window.__pwned=1</script>" in nav_titles(page)  # as text
     index = json.loads((site_dir / "search" / "search_index.json").read_text())
     for doc in index["docs"]:

@@ -112,10 +112,10 @@ def test_serve_watches_a_profile_outside_the_watched_folders(
     adapter.on_serve(server, config=adapter.on_config(config), builder=None)
     assert server.watched == [(str(elsewhere.resolve()), False)]
 
-    monkeypatch.delenv("JOBPACKET_PROFILE")  # profiles/ is in `watch:` already
+    monkeypatch.delenv("JOBPACKET_PROFILE")  # mkdocs.yml has no `watch:`: profiles/ it is
     server = _RecordingServer()
     adapter.on_serve(server, config=adapter.on_config(config), builder=None)
-    assert server.watched == []
+    assert server.watched == [(str((folder / "profiles").resolve()), False)]
 
 
 def _free_port() -> int:

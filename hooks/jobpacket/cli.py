@@ -84,8 +84,10 @@ def check(paths: tuple[Path, ...], profile: Path | None) -> None:
 
     With no PATH, checks the default profile. Exit status 1 when any problem is found.
     """
+    from .print.letterblocks import letter_findings
     from .profile.validate import load_profile
     from .settings import display_path, resolve_profile
+    from .views.tailored import tailoring_findings
 
     targets = [resolve_profile(p) for p in paths] or [resolve_profile(profile)]
     problems: list[Problem] = []
@@ -97,6 +99,11 @@ def check(paths: tuple[Path, ...], profile: Path | None) -> None:
             problems.extend(exc.problems)
             continue
         _print_problems(loaded.notes)
+        found = tailoring_findings(loaded) + letter_findings(loaded)
+        _print_problems([p for p in found if p.severity != "error"])
+        if any(p.severity == "error" for p in found):
+            problems.extend(p for p in found if p.severity == "error")
+            continue
         click.echo(f"{shown}: ok")
     if problems:
         raise ProfileError(problems)
@@ -170,8 +177,8 @@ def export(fmt: str, output: Path | None, include_private: bool, profile: Path |
     "--application",
     "app_id",
     metavar="ID",
-    help="The application whose letter to print (required for `letter`); with `references`, "
-    "names the employer on the index.",
+    help="The application whose letter to print (required for `letter`); with `resume`, "
+    "prints the résumé tailored to it; with `references`, names the employer on the index.",
 )
 @click.option(
     "--public",
@@ -205,9 +212,10 @@ def pdf(
 ) -> None:
     """Render one printable document to PDF without building the site.
 
-    DOCUMENT is `resume`, `letter` (needs --application), `references` (the
-    recommendation-letter index) or `all` (every private document, as `mkdocs build`
-    writes them). Files go to build/, which is never deployed.
+    DOCUMENT is `resume` (with --application, tailored to that application), `letter`
+    (needs --application), `references` (the recommendation-letter index) or `all` (every
+    private document, as `mkdocs build` writes them). Files go to build/, which is never
+    deployed.
 
     PROFILES (files, or folders of *.yml) render a whole cohort at once on one process per
     core: `jobpacket pdf all cohort/` writes build/<profile name>/ for each profile.
@@ -227,8 +235,8 @@ def pdf(
     loaded = load(profile)
     if public and document != "resume":
         raise UserError("--public applies to `resume` only; the other documents are private")
-    if app_id and document in ("resume", "all"):
-        raise UserError(f"--application applies to `letter` and `references`, not `{document}`")
+    if app_id and document == "all":
+        raise UserError("--application applies to `resume`, `letter` and `references`, not `all`")
     out_root = documents.project_root(loaded) / "build"
     if document == "all":
         if design:
@@ -244,7 +252,7 @@ def pdf(
             click.echo(f"wrote {display_path(path)}", err=True)
         return
     if document == "resume":
-        doc = documents.resume(loaded, public=public, design=design)
+        doc = documents.resume(loaded, public=public, design=design, application=app_id)
     elif document == "letter":
         if not app_id:
             ids = ", ".join(a.id for a in loaded.profile.applications) or "none in the profile"
@@ -258,6 +266,56 @@ def pdf(
         sys.stdout.buffer.write(data)
         return
     target = output or out_root / f"{doc.name}.pdf"
+    _write_atomic(target, data)
+    click.echo(f"wrote {display_path(target)}", err=True)
+
+
+@main.command("letter")
+@click.argument("app_id", metavar="ID")
+@click.option(
+    "--markdown",
+    is_flag=True,
+    help="Print the letter body as editable Markdown to standard output instead of a PDF.",
+)
+@click.option(
+    "--design",
+    type=click.Choice(["classic", "modern"]),
+    help="Print design (default: meta.design in the profile, else classic).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="PDF file to write. Default: build/ID/KIND-letter.pdf in the site folder.",
+)
+@profile_option
+@user_errors
+def letter_command(
+    app_id: str, markdown: bool, design: str | None, output: Path | None, profile: Path | None
+) -> None:
+    """Print the letter of application ID: as a PDF, or its body as Markdown.
+
+    Without `letter.body` in the profile, jobpacket assembles the body from the profile for
+    the letter's kind; `--markdown` prints it so you can paste it under `letter.body: |` and
+    edit it. With a body, `[[updates]]` and `[[enclosures]]` lines are expanded.
+    """
+    from .print import documents, outputs, worker
+    from .settings import display_path
+
+    if not markdown:
+        worker.pool().prestart()  # loads WeasyPrint while this process loads the profile
+    loaded = load(profile)
+    if markdown:
+        if design or output:
+            raise UserError("--markdown prints to standard output; drop --design and --output")
+        text, notes = documents.letter_markdown(loaded, app_id)
+        _print_problems(list(notes))
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    doc = documents.letter(loaded, app_id, design=design)
+    _print_problems(list(doc.notes))
+    data = outputs.render(doc, cache_dir=outputs.default_cache_dir(loaded))
+    target = output or documents.project_root(loaded) / "build" / f"{doc.name}.pdf"
     _write_atomic(target, data)
     click.echo(f"wrote {display_path(target)}", err=True)
 
@@ -303,6 +361,80 @@ def _write_atomic(path: Path, data: bytes) -> None:
         write_atomic(path, data)
     except OSError as exc:
         raise UserError(f"{path}: cannot write: {exc.strerror}") from None
+
+
+today_option = click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="The date to count from (default: the system date).",
+)
+
+
+def _today(value: Any) -> Any:
+    """--today, else the clock: the core never reads it, so the answer can be reproduced."""
+    from datetime import date
+
+    return value.date() if value is not None else date.today()
+
+
+@main.command()
+@today_option
+@click.option(
+    "--ics",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the follow-ups as a calendar file (RFC 5545) to import.",
+)
+@profile_option
+@user_errors
+def followups(today: Any, ics: Path | None, profile: Path | None) -> None:
+    """List each application's next follow-up and what is new since the last contact.
+
+    The schedule continues from the latest of applied, decided, the letter and the contacts
+    logged under followUp.log, every `followUp.every`, up to `followUp.maxAttempts`.
+    """
+    from . import followups as schedule
+    from .followups_ics import calendar_bytes
+    from .settings import display_path
+
+    loaded = load(profile)
+    day = _today(today)
+    for line in schedule.table_lines(loaded.profile, schedule.schedules(loaded.profile, day), day):
+        click.echo(line)
+    if ics is not None:
+        _write_atomic(ics, calendar_bytes(loaded.profile))
+        click.echo(f"wrote {display_path(ics)}", err=True)
+
+
+@main.command()
+@click.argument("app_id", metavar="[ID]", required=False)
+@today_option
+@profile_option
+@user_errors
+def status(app_id: str | None, today: Any, profile: Path | None) -> None:
+    """Say per application whether its packet is ready to send.
+
+    The letter and its findings, recommendation letters (a reminder when one was requested
+    over three weeks ago), enclosures, what is dated after the application and not in the
+    packet, and the next follow-up. Exit status 1 when an application still waiting for a
+    decision has an error.
+    """
+    from .print.printkit import project_root
+    from .readiness import readiness, report_lines
+
+    loaded = load(profile)
+    items = readiness(loaded, _today(today), project_root(loaded) / "build")
+    if app_id is not None:
+        items = [r for r in items if r.application.id == app_id]
+        if not items:
+            known = ", ".join(a.id for a in loaded.profile.applications) or "none"
+            raise UserError(f"no application with id {app_id!r}; known: {known}")
+    if not items:
+        click.echo("No applications in the profile.")
+    for line in report_lines(items):
+        click.echo(line)
+    if any(r.blocking for r in items):
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -110,6 +110,34 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", _BIDI_CONTROLS.sub("", text))
 
 
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
+
+
+def loosen_lists(text: str) -> str:
+    """A blank line before a list that follows a paragraph line, as CommonMark reads it.
+
+    JSON Resume summaries are often "Intro:\n- one\n- two"; Python-Markdown would print the
+    dashes as text unless the list is set off by a blank line.
+    """
+    out: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif (
+            not fenced
+            and _LIST_ITEM.match(line)
+            and out
+            and out[-1].strip()
+            and not _LIST_ITEM.match(out[-1])
+            and not out[-1].startswith((" ", "\t"))
+        ):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
 @lru_cache(maxsize=512)
 def markdown_to_html(text: str) -> Markup:
     """Render a Markdown field and sanitize the result; safe to put in any HTML page.
@@ -118,7 +146,7 @@ def markdown_to_html(text: str) -> Markup:
     """
     if markdown_limit(text) is not None:
         return plain_paragraphs(text)
-    html = markdown.markdown(clean_text(text), extensions=["sane_lists", "tables"])
+    html = markdown.markdown(loosen_lists(clean_text(text)), extensions=["sane_lists", "tables"])
     return Markup(
         nh3.clean(
             html,

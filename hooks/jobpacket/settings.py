@@ -127,3 +127,15 @@ def display_path(path: Path, root: Path | None = None) -> str:
         return str(path.resolve().relative_to((root or Path.cwd()).resolve()))
     except ValueError:
         return str(path)
+
+
+def configured_theme_language(mkdocs_yml: Path) -> str | None:
+    """``theme.language`` as written in mkdocs.yml, or None: the profile's language then
+    sets the theme's (the theme's own default is English whether or not anyone chose it)."""
+    try:
+        data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return None
+    theme = data.get("theme") if isinstance(data, dict) else None
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return language if isinstance(language, str) and language.strip() else None

@@ -20,12 +20,15 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..i18n.labels import labels, score
 from ..markup import clean_text
-from ..profile.errors import FieldPath, UserError
+from ..profile.errors import Problem, UserError
 from ..profile.model import Application, Profile, Volunteer, Work
 from ..profile.validate import LoadedProfile
 from ..urls import print_href
 from ..views import public_view
+from ..views.tailored import tailored_view, tailoring_findings
+from .letters import LetterBody, letter_body, letter_kind
 from .printkit import (
     ASSETS_DIR,
     DESIGNS,
@@ -43,6 +46,7 @@ from .printkit import (
     long_date,
     month_year,
     page_size,
+    print_inline,
     print_markdown,
     project_root,
     require_name,
@@ -59,6 +63,7 @@ __all__ = [
     "PrintDocument",
     "find_application",
     "letter",
+    "letter_markdown",
     "page_size",
     "private_set",
     "project_root",
@@ -102,28 +107,32 @@ def _document(
 # --- the résumé ---------------------------------------------------------------------------------
 
 
-def _entries_roles(items: Iterable[Work | Volunteer]) -> list[dict[str, Any]]:
+def _entries_roles(items: Iterable[Work | Volunteer], lang: str | None) -> list[dict[str, Any]]:
     """Jobs and volunteer roles as entries. A role's summary prints only when it has no
-    highlights: the bullets tell the same story with evidence, and a résumé has one page."""
+    highlights: the bullets tell the same story with evidence, and a résumé has one page
+    (README: "What the printed résumé leaves out")."""
     entries = []
     for r in items:
         org = r.name if isinstance(r, Work) else r.organization
+        where = [(r.location if isinstance(r, Work) else None) or ""]
+        if isinstance(r, Work) and r.description:
+            where.append(r.description)  # what the organisation does, beside its name
         entries.append(
             {
                 "title": r.position or org or "",
                 "org": org if r.position else "",
                 "org_url": print_href(r.url) or "",
                 "url": "",
-                "where": (r.location if isinstance(r, Work) else None) or "",
-                "dates": span(r.startDate, r.endDate),
-                "summary": "" if r.highlights else r.summary or "",
-                "bullets": list(r.highlights),
+                "where": ", ".join(w for w in where if w),
+                "dates": span(r.startDate, r.endDate, lang),
+                "summary": "" if r.highlights else print_markdown(r.summary),
+                "bullets": [print_inline(h) for h in r.highlights],
             }
         )
     return entries
 
 
-def _entries_projects(items: Iterable[Any]) -> list[dict[str, Any]]:
+def _entries_projects(items: Iterable[Any], lang: str | None) -> list[dict[str, Any]]:
     return [
         {
             "title": p.name or "",
@@ -131,15 +140,15 @@ def _entries_projects(items: Iterable[Any]) -> list[dict[str, Any]]:
             "org_url": "",
             "url": print_href(p.url) or "",
             "where": p.entity or "",
-            "dates": span(p.startDate, p.endDate),
-            "summary": p.description or "",
-            "bullets": list(p.highlights),
+            "dates": span(p.startDate, p.endDate, lang),
+            "summary": print_markdown(p.description),
+            "bullets": [print_inline(h) for h in p.highlights],
         }
         for p in items
     ]
 
 
-def _entries_education(items: Iterable[Any]) -> list[dict[str, Any]]:
+def _entries_education(items: Iterable[Any], lang: str | None) -> list[dict[str, Any]]:
     """Degrees on one line each; courses are left to the site, where there is room."""
     out = []
     for e in items:
@@ -150,8 +159,8 @@ def _entries_education(items: Iterable[Any]) -> list[dict[str, Any]]:
                 "org": e.institution if degree else "",
                 "org_url": print_href(e.url) or "",
                 "url": "",
-                "where": f"score {e.score}" if e.score else "",
-                "dates": span(e.startDate, e.endDate),
+                "where": score(e.score, lang),
+                "dates": span(e.startDate, e.endDate, lang),
                 "summary": "",
                 "bullets": [],
             }
@@ -159,7 +168,9 @@ def _entries_education(items: Iterable[Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _lines(items: Iterable[Any], text: str, by: str, when: str) -> list[dict[str, str]]:
+def _lines(
+    items: Iterable[Any], text: str, by: str, when: str, lang: str | None
+) -> list[dict[str, str]]:
     """One-line items; the issuer is dropped when the name already says it ("Google Cloud
     Professional ..., Google Cloud")."""
     out = []
@@ -172,10 +183,15 @@ def _lines(items: Iterable[Any], text: str, by: str, when: str) -> list[dict[str
                 "text": name,
                 "url": print_href(getattr(i, "url", None)) or "",
                 "by": issuer,
-                "dates": month_year(getattr(i, when)),
+                "dates": month_year(getattr(i, when), lang),
             }
         )
     return out
+
+
+def _skill_label(skill: Any) -> str:
+    name = skill.name or ""
+    return f"{name} ({skill.level})" if name and skill.level else name or skill.level or ""
 
 
 def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
@@ -184,6 +200,8 @@ def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
     Short list sections (certifications, awards) share a row in two columns so the example
     fits one page; the markup stays in reading order, left column first.
     """
+    lang = view.meta.lang
+    h = labels(lang)["sections"]
     sections: list[dict[str, Any]] = []
 
     def add(sid: str, heading: str, style: str, items: list[Any], half: bool = False) -> None:
@@ -192,10 +210,21 @@ def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
                 {"id": sid, "heading": heading, "style": style, "entries": items, "half": half}
             )
 
-    add("experience", "Experience", "entries", _entries_roles(visible(view.work)))
-    add("projects", "Projects", "entries", _entries_projects(visible(view.projects)))
-    add("education", "Education", "entries", _entries_education(visible(view.education)))
-    skills = [{"label": s.name or "", "text": ", ".join(s.keywords)} for s in visible(view.skills)]
+    add("experience", h["experience"], "entries", _entries_roles(visible(view.work), lang))
+    add("projects", h["projects"], "entries", _entries_projects(visible(view.projects), lang))
+    add("education", h["education"], "entries", _entries_education(visible(view.education), lang))
+    # Skills with keywords are "Name: keywords" lines; those without (a plain list of names,
+    # common in real files) share one line, where the first of them stood.
+    skills: list[dict[str, str]] = []
+    bare: dict[str, str] | None = None
+    for s in visible(view.skills):
+        if s.keywords:
+            skills.append({"label": _skill_label(s), "text": ", ".join(s.keywords)})
+        elif bare is None:
+            bare = {"label": "", "text": _skill_label(s)}
+            skills.append(bare)
+        else:
+            bare["text"] += ", " + _skill_label(s)
     languages = ", ".join(
         f"{lang.language} ({lang.fluency})" if lang.fluency else lang.language
         for lang in visible(view.languages)
@@ -203,20 +232,24 @@ def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
     )
     if languages:
         # A line under Skills rather than a section of its own: it is one line of text.
-        skills.append({"label": "Languages", "text": languages})
-    add("skills", "Skills" if len(skills) > 1 or not languages else "Languages", "pairs", skills)
+        skills.append({"label": h["languages"], "text": languages})
+    interests = ", ".join(i.name for i in visible(view.interests) if i.name)
+    if interests:
+        skills.append({"label": h["interests"], "text": interests})
+    alone = len(skills) == 1 and bool(languages or interests)
+    add("skills", skills[0]["label"] if alone else h["skills"], "pairs", skills)
     add(
         "publications",
-        "Publications",
+        h["publications"],
         "lines",
-        _lines(visible(view.publications), "name", "publisher", "releaseDate"),
+        _lines(visible(view.publications), "name", "publisher", "releaseDate", lang),
     )
-    certs = _lines(visible(view.certificates), "name", "issuer", "date")
-    awards = _lines(visible(view.awards), "title", "awarder", "date")
+    certs = _lines(visible(view.certificates), "name", "issuer", "date", lang)
+    awards = _lines(visible(view.awards), "title", "awarder", "date", lang)
     both = bool(certs and awards)
-    add("certificates", "Certifications", "lines", certs, half=both)
-    add("awards", "Awards", "lines", awards, half=both)
-    add("volunteer", "Volunteering", "entries", _entries_roles(visible(view.volunteer)))
+    add("certificates", h["certificates"], "lines", certs, half=both)
+    add("awards", h["awards"], "lines", awards, half=both)
+    add("volunteer", h["volunteer"], "entries", _entries_roles(visible(view.volunteer), lang))
     rows: list[list[dict[str, Any]]] = []
     for section in sections:
         if section["half"] and rows and len(rows[-1]) == 1 and rows[-1][0]["half"]:
@@ -226,15 +259,31 @@ def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
     return rows
 
 
-def resume(loaded: LoadedProfile, *, public: bool, design: str | None = None) -> PrintDocument:
-    """The résumé: the public view for the site, or the owner's full copy (phone, address).
+def resume(
+    loaded: LoadedProfile,
+    *,
+    public: bool,
+    design: str | None = None,
+    application: str | None = None,
+) -> PrintDocument:
+    """The résumé: the public view for the site, or the owner's full copy (phone, address);
+    with ``application``, tailored to that application (views/tailored.py).
 
     Items marked `visibility: private` are private notes and never printed on either.
     """
     design = choose_design(loaded, design)
     ctx = PrintContext(loaded)
     name = require_name(loaded, ctx)
-    view = public_view(loaded.profile) if public else loaded.profile
+    view = loaded.profile
+    app_id = None
+    if application is not None:
+        index, app = find_application(loaded, application)
+        app_id = app.id
+        view = tailored_view(view, app)
+        ctx.notes.extend(
+            p for p in tailoring_findings(loaded) if p.path[:2] == ("applications", index)
+        )
+    view = public_view(view) if public else view
     photo = None
     if loaded.profile.basics.image:
         used = design in PHOTO_DESIGNS and view.basics.image is not None
@@ -244,14 +293,15 @@ def resume(loaded: LoadedProfile, *, public: bool, design: str | None = None) ->
         if found and used:
             photo = image_data_url(ctx, ("basics", "image"), found)
     ctx.raise_errors()
-    title = f"{name} – Résumé"
+    resume_word = labels(loaded.profile.meta.lang)["resume"]
+    title = f"{name} – {resume_word}"
     keywords = [s.name for s in visible(view.skills) if s.name]
     context = base_context(loaded, design, "resume", title) | {
-        "subject": view.basics.label or "Résumé",
+        "subject": view.basics.label or resume_word,
         "keywords": keywords,
         "name": name,
         "label": view.basics.label or "",
-        "summary": view.basics.summary or "",
+        "summary": print_markdown(view.basics.summary),
         "contact": contact_items(view),
         "photo": photo,
         "rows": _resume_rows(view),
@@ -260,7 +310,7 @@ def resume(loaded: LoadedProfile, *, public: bool, design: str | None = None) ->
         ctx,
         "resume.html",
         context,
-        name="resume-public" if public else "resume",
+        name=(f"{app_id}/" if app_id else "") + ("resume-public" if public else "resume"),
         title=title,
         design=design,
     )
@@ -280,8 +330,8 @@ def find_application(loaded: LoadedProfile, app_id: str) -> tuple[int, Applicati
 
 def _enclosures(ctx: PrintContext, index: int, app: Application) -> list[str]:
     out = []
-    if app.letter and app.letter.kind in ("cover", "reconsideration", "role-proposal"):
-        out.append("Résumé")
+    if letter_kind(app) in ("cover", "reconsideration", "role-proposal"):
+        out.append(labels(ctx.loaded.profile.meta.lang)["resume"])
     for j, att in enumerate(app.attachments):
         where = ("applications", index, "attachments", j, "path")
         local_file(ctx, where, att.path, used=True)
@@ -289,40 +339,76 @@ def _enclosures(ctx: PrintContext, index: int, app: Application) -> list[str]:
     return out
 
 
+def _letter_body(
+    ctx: PrintContext, index: int, app: Application, date_value: str, enclosures: list[str]
+) -> LetterBody:
+    """The body from letters.py, its findings reported through ``ctx``. A body present but
+    blank is an error: the user started the letter, and jobpacket won't guess they meant it
+    to be assembled."""
+    kind = letter_kind(app)
+    if app.letter is not None and app.letter.body is not None and not app.letter.body.strip():
+        ctx.error(
+            ("applications", index, "letter", "body"),
+            f"the letter body is empty; write the {kind} letter in Markdown under "
+            f"letter.body ({LETTER_HINTS[kind]}), or remove `body:` to have jobpacket "
+            "assemble it from the profile",
+        )
+        return LetterBody("", False)
+    profile = ctx.loaded.profile
+    body = letter_body(
+        profile,
+        index,
+        app,
+        enclosures=enclosures,
+        letter_date=date_value,
+        lang=profile.meta.lang,
+    )
+    for finding in body.findings:
+        (ctx.error if finding.severity == "error" else ctx.warn)(finding.path, finding.message)
+    return body
+
+
+def _letter_date(loaded: LoadedProfile, app: Application) -> str:
+    """The letter's own date, else the application date for a cover letter, else the
+    document date (never the clock: same inputs, same bytes)."""
+    kind = letter_kind(app)
+    return (
+        (app.letter.date if app.letter else None)
+        or (app.applied if kind == "cover" else None)
+        or document_date(loaded.profile).date().isoformat()
+    )
+
+
+def letter_markdown(loaded: LoadedProfile, app_id: str) -> tuple[str, tuple[Problem, ...]]:
+    """The letter body as editable Markdown (assembled, or the user's with blocks expanded)
+    and the warnings found, for `jobpacket letter ID --markdown`."""
+    index, app = find_application(loaded, app_id)
+    ctx = PrintContext(loaded)
+    enclosures = _enclosures(ctx, index, app)
+    body = _letter_body(ctx, index, app, _letter_date(loaded, app), enclosures)
+    ctx.raise_errors()
+    return body.markdown, tuple(ctx.notes)
+
+
 def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> PrintDocument:
     """An application's letter (cover, reconsideration, follow-up, thank-you, role proposal).
 
-    The body is the user's own Markdown: jobpacket lays it out as a business letter and never
-    writes the prose itself, so an empty body is an error that says what to write.
+    The body is the user's Markdown when `letter.body` is given (with `[[updates]]` and
+    `[[enclosures]]` blocks expanded), else assembled from the profile by letters.py. An
+    application without `letter:` gets an assembled cover letter.
     """
     design = choose_design(loaded, design)
     index, app = find_application(loaded, app_id)
     ctx = PrintContext(loaded)
     name = require_name(loaded, ctx)
-    where: FieldPath = ("applications", index)
-    kind = app.letter.kind if app.letter else "cover"
-    if app.letter is None:
-        ctx.error(
-            where,
-            "has no letter; add `letter:` with kind, date, greeting and body (Markdown): "
-            + LETTER_HINTS["cover"],
-        )
-    elif not (app.letter.body or "").strip():
-        ctx.error(
-            (*where, "letter", "body"),
-            f"the letter body is empty; write the {kind} letter in Markdown under "
-            f"letter.body: {LETTER_HINTS[kind]}",
-        )
+    kind = letter_kind(app)
+    date_value = _letter_date(loaded, app)
     enclosures = _enclosures(ctx, index, app)
+    body = _letter_body(ctx, index, app, date_value, enclosures)
     ctx.raise_errors()
-    assert app.letter is not None
     profile = loaded.profile
     lang = profile.meta.lang
-    date_value = (
-        app.letter.date
-        or (app.applied if kind == "cover" else None)
-        or document_date(profile).date().isoformat()
-    )
+    letter_fields = app.letter
     contact = app.contact
     recipient = {
         "name": contact.name if contact else "",
@@ -335,7 +421,7 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
         first = recipient["address"][0].lower()
         if recipient["organization"].lower() in first:
             recipient["organization"] = ""
-    greeting = app.letter.greeting or (
+    greeting = (letter_fields.greeting if letter_fields else None) or (
         f"Dear {contact.name}," if contact and contact.name else "Dear Hiring Manager,"
     )
     subject_role = app.alternateRole if kind == "role-proposal" and app.alternateRole else None
@@ -361,8 +447,8 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
         "subject_line": subject,
         "heading": kind_title,
         "greeting": greeting,
-        "body": print_markdown(app.letter.body),
-        "closing": app.letter.closing or "Sincerely,",
+        "body": print_markdown(body.markdown),
+        "closing": (letter_fields.closing if letter_fields else None) or "Sincerely,",
         "enclosures": enclosures,
     }
     return _document(
@@ -414,11 +500,11 @@ def reference_index(
         if letter:
             status = _STATUS[letter.status]
             if letter.status == "received" and letter.received:
-                date = short_date(letter.received)
+                date = short_date(letter.received, profile.meta.lang)
             elif letter.status == "requested" and letter.requested:
-                date = short_date(letter.requested)
+                date = short_date(letter.requested, profile.meta.lang)
             elif letter.status in ("submitted", "declined") and letter.requested:
-                date = f"requested {short_date(letter.requested)}"
+                date = f"requested {short_date(letter.requested, profile.meta.lang)}"
             delivery = _DELIVERY[letter.delivery] if letter.delivery else ""
             if letter.file:
                 enclosed = letter.delivery == "enclosed"
@@ -480,13 +566,13 @@ def reference_index(
 def private_set(loaded: LoadedProfile) -> Iterator[tuple[str, PrintDocument]]:
     """Every private document of a profile with its path under the output folder.
 
-    Applications without a `letter:` have nothing to print yet and are skipped; a letter
-    whose body is empty is an error (see `letter`).
+    Every application gets its letter: one without `letter:` gets a cover letter assembled
+    from the profile (a packet needs a letter); a letter whose body is blank is an error
+    (see `letter`).
     """
     yield "resume.pdf", resume(loaded, public=False)
     if any(r.visibility != "private" for r in loaded.profile.references):
         yield "references.pdf", reference_index(loaded)
     for app in loaded.profile.applications:
-        if app.letter is not None:
-            doc = letter(loaded, app.id)
-            yield f"{doc.name}.pdf", doc
+        doc = letter(loaded, app.id)
+        yield f"{doc.name}.pdf", doc

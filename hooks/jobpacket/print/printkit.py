@@ -21,6 +21,8 @@ import nh3
 from markupsafe import Markup
 
 from .. import __version__
+from ..i18n.dates import long_date, month_year, short_date, span  # noqa: F401 (documents.py)
+from ..i18n.labels import labels
 from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_html
 from ..profile.errors import FieldPath, Problem, ProfileError
 from ..profile.model import Profile
@@ -41,21 +43,6 @@ _LETTER_COUNTRIES = frozenset(
     {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "SV", "PA", "DO", "NI", "PR"}
 )
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTHS_LONG = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _FALLBACK_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 
 
@@ -263,46 +250,6 @@ def w3c(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def month_year(value: str | None) -> str:
-    if not value:
-        return ""
-    if value == "present":
-        return "Present"
-    parts = value.split("-")
-    if len(parts) >= 2:
-        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
-
-
-def span(start: str | None, end: str | None) -> str:
-    a, b = month_year(start), month_year(end)
-    if a and b and a != b:
-        return f"{a} – {b}"
-    return a or b
-
-
-def long_date(value: str, lang: str | None) -> str:
-    """A letter's date as people write it: "November 3, 2026" in the US, else "3 November"."""
-    parts = [int(p) for p in value.split("-")]
-    year, month, day = [*parts, 0, 0][:3]
-    if not month:
-        return str(year)
-    name = _MONTHS_LONG[month - 1]
-    if not day:
-        return f"{name} {year}"
-    us = (lang or "en-US").upper().replace("_", "-") in ("EN-US", "EN")
-    return f"{name} {day}, {year}" if us else f"{day} {name} {year}"
-
-
-def short_date(value: str) -> str:
-    """A compact date for tables: "Nov 1, 2026" (or "Nov 2026", "2026")."""
-    parts = [int(p) for p in value.split("-")]
-    year, month, day = [*parts, 0, 0][:3]
-    if not month:
-        return str(year)
-    return f"{_MONTHS[month - 1]} {day}, {year}" if day else f"{_MONTHS[month - 1]} {year}"
-
-
 def bare_url(url: str | None) -> str:
     """How a link reads on paper: without the scheme or a trailing slash."""
     if not url:
@@ -331,6 +278,14 @@ def print_markdown(text: str | None) -> Markup:
             link_rel="noopener noreferrer nofollow",
         )
     )
+
+
+def print_inline(text: str | None) -> Markup:
+    """A short Markdown field (a highlight) as inline markup, without its paragraph."""
+    html = str(print_markdown(text)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
 
 
 def visible(items: Iterable[Any]) -> list[Any]:
@@ -385,9 +340,31 @@ def choose_design(loaded: LoadedProfile, design: str | None) -> str:
     return chosen
 
 
+def _css_string(text: str) -> str:
+    """Text as a CSS string literal that cannot end the string or the <style> element."""
+    return '"' + re.sub(r'["\\<>\n]', lambda m: f"\\{ord(m.group()):X} ", text) + '"'
+
+
+def page_footer_css(lang: str | None) -> Markup:
+    """The "Page n of N" footer rule in the document's language (labels' ``page``)."""
+    parts = re.split(r"(\{page\}|\{pages\})", labels(lang)["page"])
+    content = " ".join(
+        {"{page}": "counter(page)", "{pages}": "counter(pages)"}.get(p) or _css_string(p)
+        for p in parts
+        if p
+    )
+    # The page's own <style> outranks base.css (WeasyPrint reads that as a user sheet), so
+    # the first page's "no footer" is restated here.
+    return Markup(
+        "@page { @bottom-right { content: %s; } } @page :first { @bottom-right { content: none; } }"
+    ) % Markup(content)
+
+
 def base_context(loaded: LoadedProfile, design: str, kind: str, title: str) -> dict[str, Any]:
     profile = loaded.profile
     return {
+        "t": labels(profile.meta.lang),
+        "page_css": page_footer_css(profile.meta.lang),
         "lang": profile.meta.lang or "en",
         "page_size": page_size(profile),
         "design": design,
@@ -428,8 +405,13 @@ def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, st
     add(b.phone, "tel:" + re.sub(r"[^\d+]", "", b.phone) if b.phone else "")
     add(bare_url(b.url), b.url or "")
     for p in visible(b.profiles) if social else ():
-        if p.url:
+        if p.url and p.url.lower().startswith(("http:", "https:")):
             add(bare_url(p.url), p.url)
+        elif p.url:
+            # A chat or phone link (skype:, tel:, matrix:) reads as its handle, not its URI.
+            handle = p.username or re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(//)?", "", p.url)
+            handle = handle.split("?", 1)[0]
+            add(f"{p.network}: {handle}" if p.network else handle, p.url)
         elif p.username:
             add(f"{p.network}: {p.username}" if p.network else p.username)
     return items

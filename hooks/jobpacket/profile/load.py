@@ -8,6 +8,7 @@ YAML 1.2 core scalar rules, so what the user typed is what the model sees.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -165,6 +166,7 @@ class _Builder:
 
     def __init__(self, file: str) -> None:
         self.source = SourceMap(file)
+        self.json = file.endswith(".json")
         self.problems: list[Problem] = []
         self.count = 0
 
@@ -217,7 +219,25 @@ class _Builder:
                 continue
             key = key_node.value
             child = (*path, key)
-            if key in out:
+            if key in out and self.json:
+                # JSON parsers keep the last of two equal keys; so do we, but say so.
+                first = self.source.keys[child]
+                line, col = _pos(key_node.start_mark)
+                self.problems.append(
+                    Problem(
+                        self.source.file,
+                        line,
+                        col,
+                        child,
+                        f"duplicate key {key!r} (lines {first[0]} and {line}); the value on "
+                        f"line {line} is used, as JSON parsers do; remove the other one",
+                        "warning",
+                    )
+                )
+                for table in (self.source.keys, self.source.values):
+                    for stale in [p for p in table if p[: len(child)] == child]:
+                        del table[stale]
+            elif key in out:
                 first = self.source.keys[child]
                 self.fail(
                     key_node.start_mark,
@@ -279,12 +299,49 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
     return Problem(file, line, col, (), f"YAML syntax error: {what}; {hint}")
 
 
+_SURROGATE_PAIR = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.I
+)
+
+
+def _json_as_yaml(text: str, file: str) -> str:
+    """JSON text checked by the JSON parser, ready for the YAML composer that locates it.
+
+    Syntax errors are reported in JSON's terms (a .json file is not YAML to its author), and
+    escaped surrogate pairs (an emoji written as two \\u escapes), which YAML refuses, are
+    written out as the character they stand for.
+    """
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProfileError(
+            [
+                Problem(
+                    file,
+                    exc.lineno,
+                    exc.colno,
+                    (),
+                    f"JSON syntax error: {exc.msg}; check commas, quotes and brackets "
+                    "on this line or the one before",
+                )
+            ]
+        ) from None
+    except RecursionError:
+        return text  # the composer reports the nesting with its own limit
+
+    def pair(match: re.Match[str]) -> str:
+        high, low = int(match.group(2), 16), int(match.group(3), 16)
+        return match.group(1) + chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+
+    return _SURROGATE_PAIR.sub(pair, text)
+
+
 def parse_text(text: str, file: str, *, composer: str | None = None) -> Loaded:
     """Parse profile text (YAML or JSON) into data + positions, or raise ProfileError."""
     if file.endswith(".json"):
         # Outside strings a JSON tab is plain whitespace; inside them it must be escaped.
         # Swapping it for a space keeps every column and lets the YAML parser read it.
-        text = text.replace("\t", " ")
+        text = _json_as_yaml(text.replace("\t", " "), file)
     problems = _check_tabs(text, file)
     if problems:
         raise ProfileError(problems)

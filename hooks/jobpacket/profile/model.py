@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from ..urls import unsafe_scheme
+from ..urls import LINK_SCHEMES, UNSAFE_SCHEMES, unsafe_scheme  # noqa: F401 (re-exported)
 
 # --- value types ------------------------------------------------------------------------------
 
@@ -73,6 +73,38 @@ EndDate = Annotated[
 ]
 
 
+def _timestamp(value: Any) -> Any:
+    """A date or an ISO 8601 date and time ("2024-03-01T09:30:00Z"), as JSON Resume writes
+    ``meta.lastModified``; it stamps every PDF, so a value that is neither is an error."""
+    from datetime import datetime as _datetime
+
+    if isinstance(value, (_date, _datetime)):
+        return value.isoformat()
+    if not isinstance(value, str) or not value.strip():
+        return _partial_date(value)
+    text = value.strip()
+    if "T" in text or " " in text:
+        try:
+            _datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise PydanticCustomError(
+                "bad_timestamp",
+                "{value} is not a date and time; write it as 2024-03-01T09:30:00Z "
+                "or as a date, 2024-03-01",
+                {"value": repr(value)},
+            ) from None
+        return text
+    _partial_date(text)
+    return text
+
+
+Timestamp = Annotated[
+    str | None,
+    BeforeValidator(_timestamp),
+    Field(description="A date (YYYY-MM-DD) or ISO 8601 date and time."),
+]
+
+
 def _url(value: Any) -> Any:
     if not isinstance(value, str):
         return value
@@ -83,14 +115,16 @@ def _url(value: Any) -> Any:
     if bad:
         raise PydanticCustomError(
             "unsafe_url",
-            "{scheme} links are not allowed; use an https:// (or mailto:) address",
+            "{scheme} links are not allowed; use an https:// (or mailto:, tel:) address",
             {"scheme": repr(bad + ":")},
         )
     return text
 
 
 Url = Annotated[
-    str | None, BeforeValidator(_url), Field(description="An http(s) or mailto: address.")
+    str | None,
+    BeforeValidator(_url),
+    Field(description="A web (https://), mailto:, tel: or chat (skype:, xmpp:...) address."),
 ]
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
@@ -358,6 +392,11 @@ class ApplicationLetter(Model):
     greeting: str | None = None
     body: str | None = Field(default=None, description="Markdown.")
     closing: str | None = None
+    circumstances: str | None = Field(
+        default=None,
+        description="Markdown: a short note on circumstances that affected the first "
+        "application or interview; an assembled reconsideration letter adds it as a paragraph.",
+    )
 
 
 class Tailoring(Model):
@@ -366,9 +405,24 @@ class Tailoring(Model):
     summary: str | None = None
 
 
+FollowUpChannel = Literal["email", "phone", "linkedin", "in-person", "letter", "other"]
+
+
+class FollowUpContact(Model):
+    """One follow-up the candidate made; logged contacts count as attempts already done."""
+
+    date: PartialDate = Field(description="When you made contact: YYYY-MM-DD.")
+    channel: FollowUpChannel = "email"
+    note: str | None = None
+
+
 class FollowUp(Model):
     every: Duration = "14d"
     maxAttempts: int = Field(default=3, ge=0)
+    log: list[FollowUpContact] = Field(
+        default_factory=list,
+        description="Contacts made since applying; the schedule continues from the latest.",
+    )
 
 
 class Attachment(Model):
@@ -422,7 +476,7 @@ class Publish(Model):
 class Meta(Model):
     canonical: Url | None = None
     version: str | None = None
-    lastModified: str | None = None
+    lastModified: Timestamp | None = None
     lang: str | None = Field(default=None, description="BCP 47 language tag, e.g. en-US.")
     pageSize: Literal["A4", "Letter"] | None = Field(
         default=None,

@@ -15,6 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..followups import log_problems
+from ..i18n.labels import available, translated
+from . import compat
 from .bounds import check_bounds
 from .errors import FieldPath, Problem, ProfileError
 from .load import Loaded, SourceMap, read_file
@@ -45,18 +48,25 @@ def _kind(value: Any) -> str:
     return f"the text {value!r}"
 
 
-def _message(err: dict[str, Any]) -> str:
+def _message(err: dict[str, Any], *, json: bool = False) -> str:
+    """The user's words for a pydantic error, in the syntax of the file (JSON or YAML)."""
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if kind == "missing":
         return "is required; add it"
     if kind == "string_type":
+        if json:
+            return f'expected text, found {_kind(value)}; write it in quotes, e.g. "..."'
         return f"expected text, found {_kind(value)}; write a single value (quote it if needed)"
     if kind in ("list_type", "tuple_type"):
+        if json:
+            return f'expected a list, found {_kind(value)}; write it as ["a", "b"]'
         return (
             f"expected a list, found {_kind(value)}; write each entry on its own line "
             "starting with '- ', or as [a, b]"
         )
     if kind in ("model_type", "dict_type", "model_attributes_type"):
+        if json:
+            return f'expected an object of keys (such as {{"name": ...}}), found {_kind(value)}'
         return f"expected a mapping of keys (such as `name: ...`), found {_kind(value)}"
     if kind == "literal_error":
         return f"{value!r} is not allowed here; use one of {ctx.get('expected')}"
@@ -113,7 +123,8 @@ def _check_keys(
         guess = lower.get(key.lower()) or next(
             iter(difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)), None
         )
-        if guess:
+        # With the known key beside it, a look-alike is the author's own data, not a typo.
+        if guess and guess not in raw:
             out.append(
                 source.problem(child, f"unknown key {key!r}; did you mean {guess!r}?", key=True)
             )
@@ -172,6 +183,7 @@ def _cross_checks(profile: Profile, source: SourceMap) -> list[Problem]:
                     "write the range as [min, max]",
                 )
             )
+    out.extend(log_problems(profile, source))
     return out
 
 
@@ -180,16 +192,33 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
     source = loaded.source
     findings: list[Problem] = list(loaded.problems)
     findings.extend(check_bounds(loaded.data, source))
-    _check_keys(loaded.data, Profile, (), source, findings)
+    foreign = compat.foreign_shape(loaded.data, source)
+    if foreign is not None:
+        raise ProfileError([foreign])
+    data, renamed = compat.current_names(loaded.data, source)
+    findings += renamed
+    _check_keys(data, Profile, (), source, findings)
     profile: Profile | None = None
     try:
-        profile = Profile.model_validate(loaded.data)
+        profile = Profile.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err["loc"])
-            findings.append(source.problem(loc, _message(err), key=err["type"] == "missing"))
+            message = _message(err, json=source.file.endswith(".json"))
+            findings.append(source.problem(loc, message, key=err["type"] == "missing"))
     if profile is not None:
         findings.extend(_cross_checks(profile, source))
+        lang = profile.meta.lang
+        if lang and not translated(lang):
+            findings.append(
+                source.problem(
+                    ("meta", "lang"),
+                    f"jobpacket has no labels for {lang!r} yet; headings and other words it "
+                    f"writes itself are in English (translated: {', '.join(available())}); "
+                    "add hooks/jobpacket/i18n/labels/<code>.yml to translate them",
+                    severity="info",
+                )
+            )
     errors = [p for p in findings if p.severity == "error"]
     if errors:
         raise ProfileError(sorted(set(errors), key=lambda p: (p.line, p.col, p.message)))

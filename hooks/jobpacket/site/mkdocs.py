@@ -13,7 +13,7 @@ package; this module only translates between it and MkDocs:
   Material override (templates/site/theme/main.html) put below the user's custom_dir.
 - ``on_post_page`` adds link-preview tags and the JSON-LD Person to ``<head>``.
 - ``on_post_build`` (last of all plugins) moves the staged site into site_dir one atomic
-  rename per file, then the private documents into ``build/``; ``on_build_error`` drops
+  rename per file, then the private documents into ``build/`` (with the follow-up calendar ``build/followups.ics``); ``on_build_error`` drops
   the staging folder, so a failed build (or ``mkdocs serve`` rebuild, even a crash inside
   Markdown) leaves site/ and build/ exactly as they were.
 - ``on_serve``   watches the profile when it lives outside the watched folders.
@@ -44,11 +44,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import files as site_files
+from . import identity
 from . import pages as site
 from ..profile.errors import Problem, ProfileError, UserError
 from ..fsutil import fresh_dir, publish_tree, unwritable, write_atomic, write_many
+from ..settings import (
+    DEFAULT_PROFILE,
+    configured_theme_language,
+    display_path,
+    resolve_profile,
+)
 from ..settings import current as current_settings
-from ..settings import display_path, resolve_profile
 from ..profile.validate import LoadedProfile, load_profile
 
 __all__ = [
@@ -71,6 +77,7 @@ STYLESHEET = f"{ASSET_DIR}/site.css"
 FILE_WORKER = f"{ASSET_DIR}/iframe-worker.js"
 THEME_OVERRIDES = "theme"
 PRIVATE_DIR = "build"
+FOLLOWUPS_ICS = "followups.ics"
 
 
 @dataclass
@@ -87,6 +94,8 @@ class _Build:
     final_site: Path | None = None
     staging: Path | None = None
     warnings: logging.Handler | None = None
+    site_name: str | None = None
+    """The site's name when it comes from the profile (unescaped; config has it escaped)."""
 
 
 @dataclass
@@ -200,6 +209,33 @@ def _override_title(config: MkDocsConfig) -> None:
         config.theme.dirs.insert(1 if custom and config.theme.dirs[0] == custom else 0, folder)
 
 
+def _apply_identity(
+    config: MkDocsConfig, loaded: LoadedProfile, root: Path, *, other: bool
+) -> None:
+    """Name, address and interface language of the site from the profile (site/identity.py)."""
+    who = identity.site_identity(
+        loaded.profile, config.site_name, config.site_url, other_profile=other
+    )
+    if who.site_name != config.site_name and _state.build is not None:
+        # Profile text now. The theme prints site_name unescaped in places (the header,
+        # <title>), so it goes in escaped, as Markup so that the places that do escape it
+        # do not escape it twice; the pages get the plain text.
+        _state.build.site_name = who.site_name
+        config.site_name = Markup.escape(site.plain(who.site_name))
+    config.site_url = who.site_url
+    languages = [
+        f.stem
+        for folder in config.theme.dirs
+        if (Path(folder) / "partials" / "languages").is_dir()
+        for f in (Path(folder) / "partials" / "languages").glob("*.html")
+    ]
+    chosen = identity.theme_language(
+        loaded.profile.meta.lang, configured_theme_language(root / "mkdocs.yml"), languages
+    )
+    if chosen:
+        config.theme["language"] = chosen
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Pick and load the profile; wire the assets. Runs before MkDocs cleans site/."""
     root = Path(config.config_file_path or ".").resolve().parent
@@ -218,6 +254,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     loaded = _load(path)
     _state.build = _Build(loaded=loaded, root=root, auto_nav=config.nav is None)
+    named = settings.get("profile") if isinstance(settings, dict) else None
+    _apply_identity(
+        config, loaded, root, other=path != (root / (named or DEFAULT_PROFILE)).resolve()
+    )
 
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
@@ -359,7 +399,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _check_images(build.loaded, present, docs_dir)
 
     ctx = site.SiteContext(
-        site_name=config.site_name,
+        site_name=build.site_name or config.site_name,
         link=_linker(config),
         site_url=config.site_url or None,
         files=frozenset(present | set(build.documents)),
@@ -507,6 +547,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         publish_tree(build.staging, build.final_site)
         config.site_dir = str(build.final_site)  # `gh-deploy` deploys from here next
         _unstage(build)
+    _write_followups(build)
     if build.private:
         out_dir = build.root / PRIVATE_DIR
         write_many(build.private, tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new")
@@ -515,6 +556,21 @@ def on_post_build(config: MkDocsConfig) -> None:
             f"{n} private document{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
             "(never deployed)"
         )
+
+
+def _write_followups(build: _Build) -> None:
+    """build/followups.ics (private: it names contacts), rewritten only when it changes; and
+    the follow-ups overdue today, as info (they depend on the date, so never fail a build)."""
+    from datetime import date
+
+    from ..followups import followup_findings
+    from ..followups_ics import calendar_bytes
+
+    for problem in followup_findings(build.loaded, date.today()):
+        log.info(str(problem))
+    target = build.root / PRIVATE_DIR / FOLLOWUPS_ICS
+    data = calendar_bytes(build.loaded.profile)
+    write_many([(target, data)], tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new")
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

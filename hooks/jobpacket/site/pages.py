@@ -27,7 +27,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -35,6 +35,8 @@ from urllib.parse import urljoin, urlsplit
 import jinja2
 from markupsafe import Markup
 
+from ..i18n import dates
+from ..i18n.labels import labels, score
 from ..markup import clean_text, markdown_to_html
 from ..profile.model import ONGOING, Profile
 from ..urls import site_href
@@ -55,12 +57,21 @@ CERTIFICATES = "certificates.md"
 RECOMMENDATIONS = "recommendations.md"
 CONTACT = "contact.md"
 #: Pages made from one template of the same name and nothing but the common context.
+#: (path, title label, description label): labels in i18n/labels/<lang>.yml.
 _SIMPLE_PAGES = (
-    (PUBLICATIONS, "Publications", "Publications by "),
-    (CERTIFICATES, "Certificates and awards", "Certificates and awards of "),
-    (RECOMMENDATIONS, "Recommendations", "Recommendations for "),
-    (CONTACT, "Contact", "How to reach "),
+    (PUBLICATIONS, "sections.publications", "site.publications_by"),
+    (CERTIFICATES, "site.certificates_awards", "site.certificates_awards_of"),
+    (RECOMMENDATIONS, "site.recommendations", "site.recommendations_for"),
+    (CONTACT, "site.contact", "site.how_to_reach"),
 )
+
+
+def _label(t: Mapping[str, Any], key: str, **values: str) -> str:
+    group, _, name = key.partition(".")
+    text = str(t[group][name])
+    return text.format(**values) if values else text
+
+
 RESUME_PDF = "resume.pdf"
 """File name of the public résumé among the site documents (outputs.site_documents)."""
 
@@ -89,6 +100,8 @@ class SitePage:
     section: str | None = None
     """Nav section the page belongs to (``Projects``), None for top-level pages."""
     description: str = ""
+    nav_title: str = ""
+    """Title in the navigation when it differs from the page's (Home for the home page)."""
 
 
 _last_view: tuple[Profile, Profile] | None = None
@@ -151,43 +164,43 @@ def md_inline(value: str) -> Markup:
 
 
 def safe_href(value: str | None) -> str | None:
-    """Defense in depth behind the model's URL check: only web, mail and phone links."""
+    """Defense in depth behind the model's URL check: web, mail, phone and chat links."""
     if not site_href(value):
         return None
     return clean_text(value or "").strip() or None
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def format_date(value: str | None) -> str:
-    """``2023-04`` -> ``Apr 2023``; the precision the user wrote is the precision shown."""
-    if not value:
-        return ""
-    if value == ONGOING:
-        return "Present"
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = _MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
-
-
-def _time(value: str | None) -> Markup:
+def _time(value: str | None, lang: str | None = None) -> Markup:
     if not value:
         return Markup("")
     if value == ONGOING:
-        return Markup("Present")
-    return Markup('<time datetime="{0}">{1}</time>').format(value, format_date(value))
+        return Markup.escape(dates.month_year(value, lang))
+    return Markup('<time datetime="{0}">{1}</time>').format(value, dates.month_year(value, lang))
 
 
-def date_range(start: str | None, end: str | None) -> Markup:
-    """``Apr 2023 – Present`` with machine-readable ``<time>`` elements."""
+def date_range(start: str | None, end: str | None, lang: str | None = None) -> Markup:
+    """``Apr 2023 – Present`` with machine-readable ``<time>`` elements; a start with no
+    end is ongoing, as on the printed résumé."""
+    if start and not end:
+        end = ONGOING
     if start and end:
-        return _time(start) + Markup(" – ") + _time(end)
-    return _time(start or end)
+        return _time(start, lang) + Markup(dates.DASH) + _time(end, lang)
+    return _time(start or end, lang)
+
+
+@jinja2.pass_context
+def _date_filter(context: Any, value: str | None) -> Markup:
+    return _time(value, context.get("lang"))
+
+
+@jinja2.pass_context
+def _score_filter(context: Any, value: str | None) -> str:
+    return plain(score(value, context.get("lang")))
+
+
+@jinja2.pass_context
+def _date_range_filter(context: Any, start: str | None, end: str | None) -> Markup:
+    return date_range(start, end, context.get("lang"))
 
 
 def slugify(text: str | None, fallback: str) -> str:
@@ -263,8 +276,9 @@ def _env() -> jinja2.Environment:
         md_text=md_text,
         text=plain,
         href=safe_href,
-        date=_time,
-        date_range=date_range,
+        date=_date_filter,
+        date_range=_date_range_filter,
+        score=_score_filter,
     )
     return env
 
@@ -371,7 +385,9 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
     name = plain(b.name) if b.name else ctx.site_name
     description = _description(view)
     pages: list[SitePage] = []
-    common = {"view": view, "name": name, "place": _place(view)}
+    lang = profile.meta.lang
+    t = labels(lang)
+    common = {"view": view, "name": name, "place": _place(view), "t": t, "lang": lang}
 
     pages.append(
         SitePage(
@@ -396,7 +412,7 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
         pages.append(
             SitePage(
                 RESUME,
-                "Résumé",
+                t["resume"],
                 _render(
                     "resume.md",
                     **common,
@@ -404,7 +420,7 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
                     projects=projects,
                     publications_page=href(RESUME, PUBLICATIONS),
                 ),
-                description=f"Résumé of {name}",
+                description=_label(t, "site.resume_of", name=name),
             )
         )
     if plan.has(PROJECTS):
@@ -416,14 +432,14 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
         pages.append(
             SitePage(
                 PROJECTS,
-                "Projects",
+                t["sections"]["projects"],
                 _render("projects.md", **common, cards=cards, samples=samples),
-                section="Projects",
-                description=f"Projects by {name}",
+                section=t["sections"]["projects"],
+                description=_label(t, "site.projects_by", name=name),
             )
         )
         for project, path in zip(view.projects, plan.project_paths, strict=True):
-            title = plain(project.name) if project.name else "Project"
+            title = plain(project.name) if project.name else t["site"]["project"]
             images = [src for src in (image(path, p) for p in project.images) if src is not None]
             pages.append(
                 SitePage(
@@ -437,15 +453,21 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
                         images=images,
                         index=ctx.link(path, PROJECTS),
                     ),
-                    section="Projects",
+                    section=t["sections"]["projects"],
                     description=shorten(text_of_markdown(project.description or title)),
                 )
             )
     for path, title, description in _SIMPLE_PAGES:
         if plan.has(path):
             pages.append(
-                SitePage(path, title, _render(path, **common), description=description + name)
+                SitePage(
+                    path,
+                    _label(t, title),
+                    _render(path, **common),
+                    description=_label(t, description, name=name),
+                )
             )
+    pages[0] = replace(pages[0], nav_title=t["site"]["home"])
     return pages
 
 
@@ -557,7 +579,9 @@ def head_tags(
             description=desc,
             url=url,
             image=image,
-            image_alt=f"Photo of {plain(b.name)}" if b.name else "Photo",
+            image_alt=_label(labels(profile.meta.lang), "site.photo_of", name=plain(b.name))
+            if b.name
+            else "Photo",
             home=home,
             meta_description=meta_description,
             json_ld=json_for_script(person_json_ld(profile, ctx)) if home else None,
@@ -584,7 +608,7 @@ def nav_titles(pages: Iterable[SitePage]) -> Mapping[str, str]:
     """Plain-text nav title of each generated page (Home is not the person's name)."""
     titles = {}
     for page in pages:
-        titles[page.path] = "Home" if page.path == HOME else page.title
+        titles[page.path] = page.nav_title or ("Home" if page.path == HOME else page.title)
     return titles
 
 

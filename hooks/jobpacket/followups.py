@@ -1,0 +1,350 @@
+"""The follow-up schedule: when to get in touch again about each application.
+
+The schedule is a pure function of the profile: every date comes from the application's own
+dates and its `followUp` settings, never from the clock, so the same profile always gives the
+same calendar. Only a follow-up's *state* (done, overdue, due, planned) depends on `today`,
+which callers pass in.
+
+The rules follow the advice in DOMAIN.md ("Following up"):
+
+- the schedule continues from the latest contact: the application, the decision, the
+  application's letter, or the newest entry of `followUp.log`; attempt n after that contact
+  falls n periods (`every`) later;
+- a rejection is answered within a few days (a reconsideration request or a thank-you), then
+  the ordinary rhythm resumes;
+- logged contacts count as attempts done; nothing is planned past `maxAttempts`;
+- a final decision (accepted, withdrawn) stops the schedule, and a draft has none.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Literal
+
+from .profile.errors import Problem
+from .profile.load import SourceMap
+from .profile.model import Application, Contact, FollowUp, FollowUpContact, Profile
+from .views.since import updates_since
+
+if TYPE_CHECKING:  # validate imports this module for log_problems
+    from .profile.validate import LoadedProfile
+
+State = Literal["done", "overdue", "due", "planned"]
+
+#: The rule id of the overdue-follow-up finding, for `meta.checks.disable`.
+RULE = "follow-up"
+
+#: Statuses after which nobody follows up: the candidate accepted or withdrew.
+FINAL_STATUSES = frozenset({"accepted", "withdrawn"})
+#: Days after a rejection by which to answer it (DOMAIN.md: "within a few days").
+ANSWER_REJECTION_DAYS = 3
+_PERIOD = re.compile(r"^(\d+)\s*([dwm])$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A follow-up interval: a number of days, weeks or calendar months."""
+
+    count: int
+    unit: Literal["d", "w", "m"]
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        match = _PERIOD.match(text.strip().lower())
+        if not match:
+            raise ValueError(f"{text!r} is not a period such as 14d, 2w or 1m")
+        return cls(int(match.group(1)), match.group(2))  # type: ignore[arg-type]
+
+    def after(self, start: date, times: int = 1) -> date:
+        """``start`` plus ``times`` periods. Months are calendar months, the day clamped to the
+        month's last (Jan 31 + 1m = Feb 28), always counted from ``start`` so that the day
+        does not drift (Jan 31 + 2m = Mar 31, not Mar 28)."""
+        n = self.count * times
+        if self.unit == "d":
+            return start + timedelta(days=n)
+        if self.unit == "w":
+            return start + timedelta(weeks=n)
+        months = start.month - 1 + n
+        year, month = start.year + months // 12, months % 12 + 1
+        return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+    def __str__(self) -> str:
+        return f"{self.count}{self.unit}"
+
+
+def to_date(value: str | None) -> date | None:
+    """A profile date (YYYY, YYYY-MM or YYYY-MM-DD) as the first day it can mean."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+@dataclass(frozen=True)
+class FollowUpItem:
+    """One follow-up: a contact made (done) or one to make."""
+
+    app_index: int
+    app_id: str
+    attempt: int
+    date: date
+    state: State
+    organization: str | None
+    position: str | None
+    contact: Contact | None
+    logged: FollowUpContact | None = None
+    #: Why this date: "rejection" for the quick answer to a decision, else "every <period>".
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The follow-ups of one application and why the schedule stops where it does."""
+
+    app_index: int
+    application: Application
+    items: tuple[FollowUpItem, ...]
+    #: The latest contact the schedule continues from (None when there is nothing to go on).
+    last_contact: date | None
+    max_attempts: int
+    #: Why nothing more is planned: "", "draft", "accepted", "withdrawn", "max attempts",
+    #: "no date" (no applied/decided date to count from).
+    stopped: str = ""
+
+    @property
+    def next(self) -> FollowUpItem | None:
+        """The first follow-up not yet done."""
+        return next((i for i in self.items if i.state != "done"), None)
+
+    @property
+    def done(self) -> int:
+        return sum(1 for i in self.items if i.state == "done")
+
+
+def settings(app: Application) -> FollowUp:
+    """The application's follow-up settings; without `followUp:`, the defaults apply."""
+    return app.followUp or FollowUp()
+
+
+def _state(when: date, today: date) -> State:
+    if when < today:
+        return "overdue"
+    if when == today:
+        return "due"
+    return "planned"
+
+
+def schedule_for(index: int, app: Application, today: date) -> Schedule:
+    """The follow-ups of one application, the done ones first, in date order."""
+    rules = settings(app)
+    period = Period.parse(rules.every)
+    dated = [(to_date(e.date), e) for e in rules.log]
+    log = sorted(((d, e) for d, e in dated if d is not None), key=lambda pair: pair[0])
+
+    def item(
+        attempt: int,
+        when: date,
+        state: State,
+        reason: str,
+        logged: FollowUpContact | None = None,
+    ) -> FollowUpItem:
+        return FollowUpItem(
+            index,
+            app.id,
+            attempt,
+            when,
+            state,
+            app.organization,
+            app.position,
+            app.contact,
+            logged=logged,
+            reason=reason,
+        )
+
+    if app.status == "draft":
+        return Schedule(index, app, (), None, rules.maxAttempts, "draft")
+    done = tuple(
+        item(n, when, "done", e.channel, logged=e) for n, (when, e) in enumerate(log, start=1)
+    )
+    applied, decided = to_date(app.applied), to_date(app.decided)
+    letter = to_date(app.letter.date) if app.letter else None
+    anchors = [d for d in (applied, decided, letter, *(i.date for i in done)) if d is not None]
+    last = max(anchors) if anchors else None
+    if app.status in FINAL_STATUSES:
+        return Schedule(index, app, done, last, rules.maxAttempts, app.status)
+    if last is None:
+        return Schedule(index, app, done, None, rules.maxAttempts, "no date")
+
+    planned: list[FollowUpItem] = []
+    attempt, start, step = len(done) + 1, last, 1
+    answered = any(i.date >= decided for i in done) if decided else True
+    # Answer a rejection promptly, then keep the ordinary rhythm from that answer. A letter
+    # dated after the decision is the answer already on its way.
+    unanswered = decided is not None and not answered and (letter is None or letter < decided)
+    if app.status == "rejected" and unanswered and attempt <= rules.maxAttempts:
+        quick = decided + timedelta(days=ANSWER_REJECTION_DAYS)  # type: ignore[operator]
+        planned.append(item(attempt, quick, _state(quick, today), "rejection"))
+        attempt, start = attempt + 1, quick
+    while attempt <= rules.maxAttempts:
+        when = period.after(start, step)
+        planned.append(item(attempt, when, _state(when, today), f"every {period}"))
+        attempt, step = attempt + 1, step + 1
+    stopped = "max attempts" if len(done) >= rules.maxAttempts else ""
+    return Schedule(index, app, done + tuple(planned), last, rules.maxAttempts, stopped)
+
+
+def schedules(profile: Profile, today: date) -> list[Schedule]:
+    """Every application's schedule, in profile order."""
+    return [schedule_for(i, app, today) for i, app in enumerate(profile.applications)]
+
+
+def whats_new(profile: Profile, sched: Schedule, until: date) -> list[str]:
+    """What to report at a follow-up: what is new since the last contact, up to ``until``.
+
+    The same derivation as the reconsideration letter's (views.since), so the table, the
+    calendar and the letter never disagree about what changed.
+    """
+    if sched.last_contact is None:
+        return []
+    found = updates_since(profile, sched.last_contact.isoformat(), until=until.isoformat())
+    return [u.text for u in found]
+
+
+# --- findings ------------------------------------------------------------------------------------
+
+
+def log_problems(profile: Profile, source: SourceMap) -> list[Problem]:
+    """Validation of `followUp`: a contact logged before the application was made is a typo."""
+    out: list[Problem] = []
+    for i, app in enumerate(profile.applications):
+        if app.followUp is None:
+            continue
+        where = ("applications", i, "followUp")
+        if Period.parse(app.followUp.every).count == 0:
+            out.append(
+                source.problem(
+                    (*where, "every"), "a period of 0 never moves on; use e.g. 14d, 2w or 1m"
+                )
+            )
+        applied = to_date(app.applied)
+        for j, entry in enumerate(app.followUp.log):
+            when = to_date(entry.date)
+            if when is None:
+                out.append(
+                    source.problem(
+                        (*where, "log", j, "date"), "is required; write the date as YYYY-MM-DD"
+                    )
+                )
+            elif applied is not None and when < applied:
+                out.append(
+                    source.problem(
+                        (*where, "log", j, "date"),
+                        f"contact on {entry.date} is before the application ({app.applied}); "
+                        "fix the date, or log it in another application",
+                    )
+                )
+    return out
+
+
+def followup_findings(loaded: LoadedProfile, today: date) -> list[Problem]:
+    """An info finding for each application still waiting past its next follow-up date.
+
+    Info, never warning or error: the finding depends on today's date, so the same profile
+    would pass a build one day and fail it the next.
+    """
+    profile, source = loaded.profile, loaded.source
+    out: list[Problem] = []
+    for sched in schedules(profile, today):
+        nxt = sched.next
+        if nxt is None or nxt.state != "overdue":
+            continue
+        app = sched.application
+        where = (
+            ("applications", sched.app_index, "followUp")
+            if app.followUp is not None
+            else ("applications", sched.app_index, "applied")
+        )
+        days = (today - nxt.date).days
+        who = app.contact.name if app.contact and app.contact.name else "the employer"
+        problem = source.problem(
+            where,
+            f"follow-up {nxt.attempt} of {sched.max_attempts} was due {nxt.date.isoformat()} "
+            f"({days} day{'s' if days != 1 else ''} ago); get in touch with {who}, then "
+            "add the contact to followUp.log",
+            key=True,
+            severity="info",
+        )
+        if hasattr(problem, "rule"):  # the findings channel of jobpacket.checks names rules
+            problem = dataclasses.replace(problem, rule=RULE)  # type: ignore[call-arg]
+        out.append(problem)
+    return out
+
+
+# --- the table ------------------------------------------------------------------------------------
+
+#: How many "what is new" lines the table shows under an application before "and N more".
+NEWS_LINES = 3
+
+
+def _cell(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def table_lines(profile: Profile, scheds: list[Schedule], today: date) -> list[str]:
+    """The `jobpacket followups` table: the next follow-up of each application, soonest
+    first, the position and what is new since the last contact beneath it (long titles are
+    not cut short there); then the applications with none."""
+    rows: list[tuple[str, ...]] = []
+    notes: list[list[str]] = []
+    waiting = sorted((s for s in scheds if s.next), key=lambda s: (s.next.date, s.app_index))  # type: ignore[union-attr]
+    for sched in waiting:
+        nxt = sched.next
+        assert nxt is not None
+        app = sched.application
+        what = ", ".join(p for p in (app.position, app.organization) if p) or "-"
+        who = (app.contact.name if app.contact else None) or "-"
+        news = whats_new(profile, sched, max(today, nxt.date))
+        rows.append(
+            (
+                nxt.date.isoformat(),
+                nxt.state,
+                f"{nxt.attempt}/{sched.max_attempts}",
+                app.id,
+                _cell(who, 28),
+                str(len(news)),
+            )
+        )
+        since = sched.last_contact.isoformat() if sched.last_contact else "-"
+        shown = [what]
+        shown.append(f"new since {since}:" if news else f"nothing new since {since}")
+        shown.extend(f"- {line}" for line in news[:NEWS_LINES])
+        if len(news) > NEWS_LINES:
+            shown.append(f"… and {len(news) - NEWS_LINES} more")
+        notes.append(shown)
+    head = ("NEXT", "STATE", "TRY", "APPLICATION", "CONTACT", "NEW")
+    widths = [max(len(r[c]) for r in [head, *rows]) for c in range(len(head))]
+    indent = " " * (sum(widths[:3]) + 2 * 3)
+
+    def fmt(row: tuple[str, ...]) -> str:
+        return "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+
+    lines = [fmt(head)] if rows else ["No follow-ups to make."]
+    for row, shown in zip(rows, notes, strict=True):
+        lines.append(fmt(row))
+        lines.extend(indent + line for line in shown)
+    stopped = [s for s in scheds if s.next is None]
+    if stopped:
+        lines.append("")
+        lines.append("No follow-up planned:")
+        for s in stopped:
+            why = {
+                "draft": "a draft",
+                "no date": "no applied or decided date to count from",
+                "max attempts": f"{s.done} of {s.max_attempts} attempts made",
+            }.get(s.stopped, f"status {s.stopped}")
+            lines.append(f"  {s.application.id}: {why}")
+    return lines

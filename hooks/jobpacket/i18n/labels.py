@@ -1,0 +1,81 @@
+"""The words jobpacket writes itself, in the profile's language.
+
+Each language is one data file, ``labels/<code>.yml`` (``fr.yml``, or ``pt-BR.yml`` for a
+regional variant): a contributor adds a language by copying ``en.yml`` and translating it,
+without touching code. A missing key falls back to English, and so does a language with no
+file (``validate`` notes that once, on ``meta.lang``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DEFAULT = "en"
+
+
+def _candidates(lang: str | None) -> list[str]:
+    """``pt-BR`` -> ``pt-BR``, ``pt``: the regional file first, then the language's."""
+    if not lang:
+        return []
+    tag = lang.strip().replace("_", "-")
+    primary = tag.split("-")[0].lower()
+    return list(dict.fromkeys([tag, primary]))
+
+
+@lru_cache(maxsize=32)
+def _read(code: str) -> dict[str, Any] | None:
+    folder = resources.files("jobpacket").joinpath("i18n", "labels")
+    for name in (f"{code}.yml", f"{code.lower()}.yml"):
+        file = folder.joinpath(name)
+        if file.is_file():
+            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+    return None
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            out[key] = _merge(base[key], value)
+        elif value is not None:
+            out[key] = value
+    return out
+
+
+def translated(lang: str | None) -> bool:
+    """Whether jobpacket has labels for this language (English counts)."""
+    return not lang or any(_read(code) is not None for code in _candidates(lang))
+
+
+@lru_cache(maxsize=32)
+def labels(lang: str | None) -> dict[str, Any]:
+    """All labels for ``lang``, English where the language's file says nothing."""
+    out = _read(DEFAULT) or {}
+    for code in reversed(_candidates(lang)):
+        found = _read(code)
+        if found:
+            out = _merge(out, found)
+    return out
+
+
+def available() -> list[str]:
+    folder = resources.files("jobpacket").joinpath("i18n", "labels")
+    return sorted(f.name[:-4] for f in folder.iterdir() if f.name.endswith(".yml"))
+
+
+_NUMERIC = re.compile(r"^[\d\s.,/%]+$")
+
+
+def score(value: str | None, lang: str | None) -> str:
+    """An education score as printed: a number reads as a grade ("Grade 3.9", "Note 1,3");
+    words ("First-class honours", "summa cum laude") print as written."""
+    if not value:
+        return ""
+    text = value.strip()
+    return f"{labels(lang)['site']['grade']} {text}" if _NUMERIC.match(text) else text

@@ -1,0 +1,146 @@
+"""Blocks in a letter body the user wrote: ``[[updates]]`` and ``[[enclosures]]``.
+
+A user's letter is their own text; jobpacket only replaces a line holding nothing but a block
+name in double square brackets with the list it names. Nothing else is interpreted (profile
+text is never a template): Markdown links, ``{{ 7*7 }}`` and a block name inside a sentence
+print as typed, and an unknown name is a located error with the closest known one.
+
+Also the two small helpers every letter body needs: profile facts as literal Markdown text
+(``md``) and Markdown bullet lists. Pure: text in, text and findings out.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..profile.errors import FieldPath, Problem, Severity
+
+if TYPE_CHECKING:
+    from ..profile.validate import LoadedProfile
+
+#: The block names a user body may hold, each on a line of its own as ``[[name]]``.
+BLOCKS = ("updates", "enclosures")
+
+_BLOCK_LINE = re.compile(r"^ {0,3}\[\[([^\[\]\n]*)\]\][ \t]*$")
+_INLINE_BLOCK = re.compile(r"\[\[\s*([A-Za-z][\w-]*)\s*\]\]")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]>])")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something to tell the user about a letter, located by field path (documents.py turns
+    it into a file:line:col problem)."""
+
+    path: FieldPath
+    message: str
+    severity: Severity = "warning"
+
+
+def md(text: str | None) -> str:
+    """A profile fact as literal Markdown text: one line, emphasis and link characters
+    escaped, so a name like ``{{ 7*7 }}`` or ``a_b_c`` prints as typed."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    return escaped.replace("<", "&lt;")  # Python-Markdown has no backslash escape for "<"
+
+
+def bullets(lines: Iterable[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def _suggest(name: str) -> str:
+    close = difflib.get_close_matches(name.lower(), BLOCKS, n=1, cutoff=0.5)
+    known = ", ".join(f"[[{b}]]" for b in BLOCKS)
+    return (f"did you mean [[{close[0]}]]? " if close else "") + f"the blocks are {known}"
+
+
+def expand_blocks(
+    body: str,
+    *,
+    where: FieldPath,
+    blocks: dict[str, list[str] | str],
+    empty: dict[str, str] | None = None,
+) -> tuple[str, list[Finding]]:
+    """The user's body with each ``[[name]]`` line replaced by that block's Markdown lines.
+
+    ``blocks`` maps each name to its lines, or to a message saying why it is unavailable
+    (an error where it is used). ``empty`` says, per name, why an empty block is worth a
+    warning.
+
+    Only a line holding nothing but the brackets is a block (fenced code is left alone), so
+    Markdown links and any other text pass through untouched. An unknown name is an error
+    naming the line of the body and the closest known block; a known name written inside a
+    sentence is a warning, since it would print as typed.
+    """
+    findings: list[Finding] = []
+    out: list[str] = []
+    fence = ""
+    for n, line in enumerate(body.splitlines(), 1):
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+            out.append(line)
+            continue
+        if opened:
+            fence = opened.group(1)
+            out.append(line)
+            continue
+        block = _BLOCK_LINE.match(line)
+        if block is None:
+            for inline in _INLINE_BLOCK.finditer(line):
+                if inline.group(1) in BLOCKS:
+                    findings.append(
+                        Finding(
+                            where,
+                            f"line {n} of the body: [[{inline.group(1)}]] expands only on a "
+                            "line of its own; put it on its own line",
+                        )
+                    )
+            out.append(line)
+            continue
+        name = block.group(1).strip()
+        if name not in blocks:
+            findings.append(
+                Finding(
+                    where,
+                    f"line {n} of the body: [[{name}]] is not a block jobpacket knows; "
+                    + _suggest(name),
+                    "error",
+                )
+            )
+            out.append(line)
+            continue
+        lines = blocks[name]
+        if isinstance(lines, str):
+            findings.append(Finding(where, f"line {n} of the body: [[{name}]] {lines}", "error"))
+            out.append(line)
+            continue
+        if not lines and empty and name in empty:
+            findings.append(Finding(where, f"line {n} of the body: [[{name}]] {empty[name]}"))
+        out.extend(["", bullets(lines), ""] if lines else [""])
+    text = "\n".join(out)
+    return (text + "\n" if body.endswith("\n") else text), findings
+
+
+def letter_findings(loaded: LoadedProfile) -> list[Problem]:
+    """Block problems in every letter body the user wrote, for `jobpacket check`: a mistyped
+    ``[[update]]`` should show up before anyone prints the letter."""
+    problems: list[Problem] = []
+    for i, app in enumerate(loaded.profile.applications):
+        body = app.letter.body if app.letter else None
+        if not body:
+            continue
+        where: FieldPath = ("applications", i, "letter", "body")
+        _, found = expand_blocks(body, where=where, blocks={b: [] for b in BLOCKS})
+        problems.extend(
+            loaded.source.problem(f.path, f.message, severity=f.severity) for f in found
+        )
+    return problems
+
+
+__all__ = ["BLOCKS", "Finding", "bullets", "expand_blocks", "letter_findings", "md"]

@@ -1,0 +1,332 @@
+"""Is the packet ready? One application's letter, recommendations, enclosures and follow-up.
+
+DOMAIN.md's advice is to gather everything before asking again: a current résumé,
+certifications, evaluations, recommendation letters, a portfolio. This module answers, per
+application, what is there, what is missing and what is new since the application, as values
+(rows with a level and located findings); the CLI only prints them. It reads the file system
+(enclosures, the PDFs in build/) but never writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from .followups import FINAL_STATUSES, Schedule, schedule_for, to_date
+from .profile.errors import Problem, ProfileError, UserError
+from .profile.model import Application
+from .profile.validate import LoadedProfile
+
+Level = Literal["ok", "info", "warning", "error"]
+
+#: Statuses where the employer has decided; problems there no longer block anything.
+DECIDED = frozenset({"rejected", "accepted", "withdrawn", "offer"})
+#: A recommendation letter requested longer ago than this and not received needs a reminder.
+RECOMMENDER_DAYS = 21
+
+
+@dataclass(frozen=True)
+class Row:
+    """One aspect of the packet: its level, a one-line summary, the located findings."""
+
+    topic: str
+    level: Level
+    summary: str
+    findings: tuple[Problem, ...] = ()
+    details: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Readiness:
+    app_index: int
+    application: Application
+    rows: tuple[Row, ...]
+    schedule: Schedule
+    #: Where the counted findings came from ("checks" or "validation and letter").
+    source: str = ""
+
+    @property
+    def decided(self) -> bool:
+        return self.application.status in DECIDED
+
+    def count(self, level: Level) -> int:
+        """Findings of a level; a row without located findings counts once."""
+        return sum(
+            sum(1 for p in r.findings if p.severity == level)
+            or (1 if r.level == level and not r.findings else 0)
+            for r in self.rows
+        )
+
+    @property
+    def blocking(self) -> bool:
+        """An error in an application still waiting for a decision: not ready to send."""
+        return not self.decided and self.count("error") > 0
+
+
+def _under(problem: Problem, prefix: tuple[str | int, ...]) -> bool:
+    return tuple(problem.path[: len(prefix)]) == prefix
+
+
+def _blank_body(app: Application) -> bool:
+    """A `body:` the user started and left empty; an absent body is assembled instead."""
+    return app.letter is not None and app.letter.body is not None and not app.letter.body.strip()
+
+
+def _letter_row(loaded: LoadedProfile, index: int, app: Application, build_dir: Path) -> Row:
+    letter = app.letter
+    where = ("applications", index, "letter", "body")
+    if _blank_body(app):
+        problem = loaded.source.problem(
+            where,
+            "the letter body is blank; write it (Markdown), or remove `body:` to have "
+            "jobpacket assemble it from the profile",
+            severity="info" if app.status in FINAL_STATUSES else "error",
+        )
+        return Row("letter", problem.severity, "missing", (problem,))
+    kind = letter.kind if letter else "cover"
+    name = f"{kind}-letter.pdf"
+    candidates = (build_dir / app.id / "packet.pdf", build_dir / app.id / name)
+    built = [p for p in candidates if p.is_file()]
+    dated = f" dated {letter.date}" if letter and letter.date else ""
+    if letter is None or letter.body is None:
+        dated += " (from the profile)"
+    if built:
+        # Not compared with the profile's time: a build leaves unchanged PDFs untouched.
+        made = built[0]
+        return Row(
+            "letter",
+            "ok",
+            f"assembled: {kind} letter{dated} in {made.parent.name}/{made.name}",
+        )
+    return Row(
+        "letter",
+        "ok",
+        f"present: {kind} letter{dated}; not printed yet (jobpacket pdf letter -a {app.id})",
+    )
+
+
+def _checks_findings(loaded: LoadedProfile, today: date) -> list[Problem] | None:
+    """Findings of the proofreading checks (jobpacket.checks), when that package exists."""
+    try:
+        from .checks import run_checks  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return None
+    return list(run_checks(loaded, today=today))
+
+
+def _findings_row(
+    loaded: LoadedProfile, index: int, app: Application, checked: list[Problem] | None
+) -> Row:
+    """Errors and warnings located in this application: the proofreading checks' (or, without
+    them, the validation notes) and the letter's own print-time findings. Enclosures have
+    their own row, so their findings are left out here."""
+    prefix = ("applications", index)
+    found: list[Problem] = []
+    if checked is not None:
+        found.extend(p for p in checked if _under(p, prefix))
+        origin = "checks and letter"
+    else:
+        found.extend(p for p in loaded.notes if _under(p, prefix))
+        origin = "validation and letter"
+    if not _blank_body(app):
+        from .print import documents
+
+        try:
+            doc = documents.letter(loaded, app.id)
+            found.extend(p for p in doc.notes if not _under(p, (*prefix, "attachments")))
+        except ProfileError as exc:
+            found.extend(p for p in exc.problems if not _under(p, (*prefix, "attachments")))
+        except UserError:
+            pass
+    found = [
+        p
+        for p in dict.fromkeys(found)
+        if p.severity in ("error", "warning") and not _under(p, (*prefix, "attachments"))
+    ]
+    errors = sum(1 for p in found if p.severity == "error")
+    warnings = len(found) - errors
+    level: Level = "error" if errors else "warning" if warnings else "ok"
+    text = (
+        f"{errors} error{'s' if errors != 1 else ''}, "
+        f"{warnings} warning{'s' if warnings != 1 else ''} ({origin})"
+    )
+    return Row("findings", level, text, tuple(found))
+
+
+def _recommendations_row(loaded: LoadedProfile, today: date) -> Row:
+    received = pending = declined = 0
+    findings: list[Problem] = []
+    details: list[str] = []
+    for i, ref in enumerate(loaded.profile.references):
+        letter = ref.letter
+        if letter is None or letter.status == "none":
+            continue
+        who = ref.name or f"references[{i}]"
+        if letter.status in ("received", "submitted"):
+            received += 1
+        elif letter.status == "declined":
+            declined += 1
+        else:
+            asked = to_date(letter.requested)
+            days = (today - asked).days if asked else None
+            if days is not None and days > RECOMMENDER_DAYS:
+                findings.append(
+                    loaded.source.problem(
+                        ("references", i, "letter", "requested"),
+                        f"{who}'s letter was requested {letter.requested} ({days} days ago) "
+                        "and has not arrived; remind the recommender",
+                        severity="warning",
+                    )
+                )
+            else:
+                pending += 1
+                since = f" (requested {letter.requested})" if letter.requested else ""
+                details.append(f"pending: {who}{since}")
+    parts = [f"{received} received", f"{pending} pending"]
+    if findings:
+        parts.append(f"{len(findings)} overdue")
+    if declined:
+        parts.append(f"{declined} declined")
+    if not (received or pending or findings or declined):
+        return Row("recommendations", "info", "none requested")
+    level: Level = "warning" if findings else "ok"
+    return Row("recommendations", level, ", ".join(parts), tuple(findings), tuple(details))
+
+
+def _enclosures_row(loaded: LoadedProfile, index: int, app: Application) -> Row:
+    if not app.attachments:
+        return Row("enclosures", "ok", "none listed")
+    base = loaded.path.parent
+    missing: list[Problem] = []
+    for j, att in enumerate(app.attachments):
+        if not (base / att.path).is_file():
+            missing.append(
+                loaded.source.problem(
+                    ("applications", index, "attachments", j, "path"),
+                    f"{att.path!r} not found next to the profile; add the file or fix the path",
+                )
+            )
+    n = len(app.attachments)
+    present = n - len(missing)
+    return Row(
+        "enclosures", "error" if missing else "ok", f"{present} of {n} present", tuple(missing)
+    )
+
+
+def _since_row(loaded: LoadedProfile, index: int, app: Application, today: date) -> Row:
+    """Documents, certificates and received letters dated after the application (and not
+    after today) that the packet does not carry yet: enclosures for files, a mention in the
+    letter for the rest."""
+    applied = to_date(app.applied)
+    if applied is None:
+        return Row("since applying", "ok", "no applied date")
+
+    def new(value: str | None) -> bool:
+        when = to_date(value)
+        return when is not None and applied < when <= today
+
+    profile = loaded.profile
+    enclosed = {att.path for att in app.attachments}
+    body = (app.letter.body or "") if app.letter else ""
+    if not body:  # the letter jobpacket assembles: what it will say
+        from .print import documents
+
+        try:
+            body = documents.letter_markdown(loaded, app.id)[0]
+        except (ProfileError, UserError):
+            body = ""
+    missing: list[str] = []
+    for doc in profile.documents:
+        if new(doc.date) and (doc.path or "") not in enclosed:
+            missing.append(f"document {doc.title or doc.path!r} ({doc.date}): not enclosed")
+    for cert in profile.certificates:
+        if new(cert.date) and cert.name and cert.name.lower() not in body.lower():
+            missing.append(f"certificate {cert.name} ({cert.date}): not in the letter")
+    for ref in profile.references:
+        letter = ref.letter
+        if (
+            letter
+            and new(letter.received)
+            and letter.file
+            and letter.delivery in (None, "enclosed")
+            and letter.file not in enclosed
+        ):
+            missing.append(f"letter from {ref.name} ({letter.received}): not enclosed")
+    if not missing:
+        return Row("since applying", "ok", "the packet includes everything dated since")
+    n = len(missing)
+    return Row(
+        "since applying",
+        "info",
+        f"{n} item{'s' if n != 1 else ''} dated after {app.applied} not in the packet",
+        details=tuple(missing),
+    )
+
+
+def _followup_row(sched: Schedule) -> Row:
+    nxt = sched.next
+    if nxt is None:
+        reason = {
+            "draft": "none (draft)",
+            "no date": "none (no applied or decided date to count from)",
+            "max attempts": f"none ({sched.max_attempts} attempts made)",
+        }.get(sched.stopped, f"none ({sched.stopped or 'nothing planned'})")
+        return Row("next follow-up", "ok", reason)
+    text = f"{nxt.date.isoformat()} {nxt.state} (attempt {nxt.attempt} of {sched.max_attempts})"
+    return Row("next follow-up", "info" if nxt.state == "overdue" else "ok", text)
+
+
+def readiness(loaded: LoadedProfile, today: date, build_dir: Path) -> list[Readiness]:
+    """Every application's readiness, in profile order."""
+    out: list[Readiness] = []
+    recommendations = _recommendations_row(loaded, today)
+    checked = _checks_findings(loaded, today)
+    for i, app in enumerate(loaded.profile.applications):
+        sched = schedule_for(i, app, today)
+        rows = (
+            _letter_row(loaded, i, app, build_dir),
+            _findings_row(loaded, i, app, checked),
+            recommendations,
+            _enclosures_row(loaded, i, app),
+            _since_row(loaded, i, app, today),
+            _followup_row(sched),
+        )
+        out.append(Readiness(i, app, rows, sched))
+    return out
+
+
+# --- text ------------------------------------------------------------------------------------
+
+
+def report_lines(items: Sequence[Readiness]) -> list[str]:
+    """The human-readable report: a header per application, then one aligned row per aspect
+    with its located findings and details indented beneath."""
+    width = max((len(r.topic) for item in items for r in item.rows), default=0)
+    lines: list[str] = []
+    for item in items:
+        app = item.application
+        title = ", ".join(p for p in (app.position, app.organization) if p)
+        errors, warnings = item.count("error"), item.count("warning")
+        verdict = "ready"
+        if errors:
+            verdict = "decided; not blocking" if item.decided else "NOT READY"
+        counts = (
+            f"{errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''}"
+        )
+        dates = f"applied {app.applied}" if app.applied else "not applied"
+        if app.decided:
+            dates += f", decided {app.decided}"
+        if lines:
+            lines.append("")
+        lines.append(f"{app.id}: {title}" if title else app.id)
+        lines.append(f"  status {app.status} ({dates}): {verdict} ({counts})")
+        for row in item.rows:
+            lines.append(f"  {row.topic:<{width}}  {row.level:<7}  {row.summary}")
+            indent = " " * (width + 13)
+            lines.extend(f"{indent}{p}" for p in row.findings)
+            lines.extend(f"{indent}{d}" for d in row.details)
+    return lines
