@@ -33,7 +33,6 @@ __all__ = [
     "file_url",
     "render_job",
     "render_pdf",
-    "warm_up",
 ]
 
 #: The largest single file (image, font) WeasyPrint may read.
@@ -144,19 +143,6 @@ def render_job(job: RenderJob) -> bytes:
     return render_pdf(
         job.html, stylesheets=job.stylesheets, roots=job.roots, identifier=job.identifier
     )
-
-
-def warm_up(lang: str) -> None:
-    """Render a tiny trusted page in `lang` so the first real job finds fonts, the CSS
-    machinery and the hyphenation patterns loaded (a worker does this while it waits)."""
-    from html import escape
-
-    page = (
-        f'<html lang="{escape(lang)}"><body><h1>Warm-up</h1><h2>Section</h2>'
-        "<p>Representative hyphenation of a paragraph <em>with</em> <strong>styles</strong>."
-        "</p><ul><li>item</li></ul></body></html>"
-    )
-    render_pdf(page, identifier=b"warm-up")
 
 
 def file_url(path: Path) -> str:

@@ -59,7 +59,6 @@ class RenderJob:
     lang: str = "en"
 
 
-_WARM = "warm"
 _JOB = "job"
 _STOP = "stop"
 
@@ -81,13 +80,6 @@ def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker p
             return
         if kind == _STOP:
             return
-        if kind == _WARM:
-            if pdf is None:
-                continue
-            # warming only saves time; the real job reports any problem
-            with contextlib.suppress(Exception):
-                pdf.warm_up(payload)
-            continue
         if pdf is None:
             conn.send(("error", missing))
             continue
@@ -123,12 +115,16 @@ class _Worker:
         self.process.start()
         child.close()
 
-    def warm(self, lang: str) -> None:
-        self.conn.send((_WARM, lang))
-
-    def run(self, job: RenderJob, timeout: float | None) -> bytes:
-        self.conn.send((_JOB, job))
-        if not self.conn.poll(timeout):
+    def run(self, job: RenderJob, timeout: float | None) -> tuple[str, Any]:
+        """Send one job and wait for its answer. On a timeout, a crash or an interruption
+        the process is killed (it could otherwise answer this job to the next caller)."""
+        try:
+            self.conn.send((_JOB, job))
+            answered = self.conn.poll(timeout)
+        except BaseException:
+            self.kill()
+            raise
+        if not answered:
             self.kill()
             raise RenderTimeout(
                 f"{job.what}: rendering took longer than {timeout:g} s and was stopped; "
@@ -136,19 +132,16 @@ class _Worker:
                 "is that long"
             )
         try:
-            kind, value = self.conn.recv()
-        except (EOFError, OSError):
+            answer: tuple[str, Any] = self.conn.recv()
+        except BaseException as exc:
             self.kill()
-            raise WorkerCrashed(
-                f"{job.what}: the PDF rendering process ended without an answer (exit code "
-                f"{self.process.exitcode}); try again, and report it if it happens again"
-            ) from None
-        if kind == "ok":
-            assert isinstance(value, bytes)
-            return value
-        if kind == "error":
-            raise value
-        raise RuntimeError(f"{job.what}: PDF rendering failed in the worker process:\n{value}")
+            if isinstance(exc, (EOFError, OSError)):
+                raise WorkerCrashed(
+                    f"{job.what}: the PDF rendering process ended without an answer (exit "
+                    f"code {self.process.exitcode}); try again, and report it if it recurs"
+                ) from None
+            raise
+        return answer
 
     def alive(self) -> bool:
         return self.process.is_alive()
@@ -210,6 +203,10 @@ class RenderPool:
         with self._lock:
             self._count -= 1
 
+    def _discard_dead(self) -> None:
+        with self._lock:
+            self._count -= 1
+
     def prestart(self) -> None:
         """Start one worker in the background, so it loads WeasyPrint while the caller loads
         the profile and builds the HTML (starting one waits for the fork server to be up)."""
@@ -220,30 +217,20 @@ class RenderPool:
 
         threading.Thread(target=start, name="jobpacket-render-start", daemon=True).start()
 
-    def warm(self, lang: str) -> None:
-        """Ask an idle worker to load `lang`'s hyphenation and the fonts before the first job."""
-        try:
-            worker = self._idle.get_nowait()
-        except queue.Empty:
-            return
-        try:
-            worker.warm(lang)
-        finally:
-            self._give_back(worker)
-
     def render(self, job: RenderJob) -> bytes:
         worker = self._take()
         try:
-            data = worker.run(job, self.timeout)
-        except (RenderTimeout, WorkerCrashed):
-            with self._lock:
-                self._count -= 1  # run() already killed it
-            raise
+            kind, value = worker.run(job, self.timeout)
         except BaseException:
-            self._give_back(worker)
+            self._discard_dead()  # run() killed it
             raise
-        self._give_back(worker)
-        return data
+        self._give_back(worker)  # it answered: in step for the next job
+        if kind == "ok":
+            assert isinstance(value, bytes)
+            return value
+        if kind == "error":
+            raise value
+        raise RuntimeError(f"{job.what}: PDF rendering failed in the worker process:\n{value}")
 
     def render_settled(self, jobs: Sequence[RenderJob]) -> list[bytes | UserError]:
         """Render on up to `size` workers at once; each job's PDF or user error, in order."""
