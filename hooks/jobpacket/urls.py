@@ -75,6 +75,14 @@ def print_href(value: str | None) -> str | None:
     return None
 
 
+def is_web(value: str | None) -> bool:
+    """An absolute http(s) address with a host (a page, a site's base URL)."""
+    if not value:
+        return False
+    parts = urlsplit(value.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
 def _urls(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
     if isinstance(value, dict):
         for key, child in value.items():

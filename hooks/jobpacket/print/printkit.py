@@ -27,7 +27,7 @@ from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_h
 from ..profile.errors import FieldPath, Problem, ProfileError
 from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
-from ..urls import MARKDOWN_SCHEMES, print_href
+from ..urls import MARKDOWN_SCHEMES, is_web, print_href, scheme
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates" / "print"
@@ -127,8 +127,7 @@ def local_file(
     base = ctx.content_dir if under_content else ctx.profile_dir
     relative_to = "content/" if under_content else "the profile's folder"
     if _SCHEME.match(value):
-        scheme = value.split(":", 1)[0].lower()
-        if scheme in ("http", "https"):
+        if scheme(value) in ("http", "https"):
             if used:
                 ctx.warn(
                     where,
@@ -405,7 +404,7 @@ def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, st
     add(b.phone, "tel:" + re.sub(r"[^\d+]", "", b.phone) if b.phone else "")
     add(bare_url(b.url), b.url or "")
     for p in visible(b.profiles) if social else ():
-        if p.url and p.url.lower().startswith(("http:", "https:")):
+        if is_web(p.url):
             add(bare_url(p.url), p.url)
         elif p.url:
             # A chat or phone link (skype:, tel:, matrix:) reads as its handle, not its URI.
