@@ -13,6 +13,8 @@ both alike. Every run starts with no cached PDF, so WeasyPrint really renders.
 4. A cohort of 20 profiles: before, 20 `jobpacket pdf all` one after another; after, one
    `jobpacket pdf all FOLDER` with one worker and with one per core.
 5. Importing WeasyPrint with and without the find_library shortcut (speedups.py).
+6. The machine's own ceiling: a pure-Python loop in one process twice against two processes
+   at once. On a shared machine other jobs take cores; the pool cannot beat this ratio.
 
 Medians of several runs. Not a test: it reports, it does not fail.
 """
@@ -86,6 +88,29 @@ def _median(fn: Callable[[], float], runs: int) -> float:
     return statistics.median(fn() for _ in range(runs))
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def ceiling() -> float:
+    """Speed-up two processes get over one on this machine right now (at most ~cores)."""
+    import multiprocessing
+
+    n = 10_000_000
+    start = time.perf_counter()
+    _spin(n), _spin(n)
+    serial = time.perf_counter() - start
+    with multiprocessing.get_context("forkserver").Pool(2) as pool:
+        pool.map(_spin, [1, 1])
+        start = time.perf_counter()
+        pool.map(_spin, [n, n])
+        parallel = time.perf_counter() - start
+    return serial / parallel
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--before", type=Path, required=True, help="hooks/ of the old code")
@@ -153,9 +178,10 @@ def main() -> None:
             return _timed(cmd, env, folder, cache)
 
         cores = os.cpu_count() or 1
-        seq, one, pool = [], [], []
+        seq, one, pool, limit = [], [], [], []
         for _ in range(max(1, runs // 2)):
             seq.append(cohort_before())
+            limit.append(ceiling())
             one.append(cohort_after(1))
             pool.append(cohort_after(cores))
         s, o, p = (statistics.median(x) for x in (seq, one, pool))
@@ -166,6 +192,10 @@ def main() -> None:
             (f"cohort, after: one command, {cores} workers", f"{p:.2f} s"),
             ("  speed-up of the pool over 1 worker", f"{o / p:.2f}x (target >= 1.8x)"),
             ("  speed-up over before", f"{s / p:.2f}x"),
+            (
+                "  machine ceiling now (CPU loop, 2 processes vs 1)",
+                f"{statistics.median(limit):.2f}x",
+            ),
         ]
 
     def import_time(shortcut: bool) -> float:
