@@ -158,3 +158,67 @@ def test_a_build_killed_at_random_moments_leaves_only_whole_files(tmp_path: Path
     result = build(site, env=env)
     assert result.returncode == 0, result.stderr
     assert "Elena Quintero" in text((site / "build" / "resume.pdf").read_bytes())
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str) -> tuple[int, str]:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
+        return 0, str(exc)
+
+
+def _wait_for(predicate, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def _without_epochs(page: str) -> str:
+    """The page without the live-reload script's build counters, which change per build."""
+    import re
+
+    return re.sub(r"livereload\(\d+, \d+\)", "livereload()", page)
+
+
+def test_a_real_mkdocs_serve_answers_through_a_crash_and_recovers(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "s", EXAMPLE)
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=site,
+            env=mkdocs_env(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        assert _wait_for(lambda: _get(url)[0] == 200), log.read_text()
+        good = _without_epochs(_get(url)[1])
+        crash = site / "content" / "notes.md"
+        crash.write_text("- " * 2000 + "deep\n", encoding="utf-8")
+        assert _wait_for(lambda: "the rebuild failed" in log.read_text()), log.read_text()
+        status, page = _get(url)
+        assert status == 200 and _without_epochs(page) == good  # last good site, no hang
+        crash.write_text("# Notes\n\nFixed again.\n", encoding="utf-8")
+        assert _wait_for(lambda: "Fixed again." in _get(url + "notes.html")[1]), log.read_text()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(20)

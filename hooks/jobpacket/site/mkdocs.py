@@ -29,6 +29,7 @@ import logging
 import os
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -573,8 +574,33 @@ def _write_followups(build: _Build) -> None:
     write_many([(target, data)], tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new")
 
 
+def _keep_last_good(rebuild: Callable[[], None]) -> Callable[[], None]:
+    """A rebuild that fails is reported, not raised.
+
+    MkDocs' server holds every page request after a failed rebuild until one succeeds, so
+    the preview looks hung. A failed build never touches the served folder here (it builds
+    into a staging folder), so the last good site can be served on; the next good save
+    rebuilds and reloads the browser.
+    """
+
+    def guarded() -> None:
+        try:
+            rebuild()
+        except Exception as exc:
+            log.debug("the failed rebuild", exc_info=True)
+            log.error(
+                f"the rebuild failed ({type(exc).__name__}: {exc}); still serving the last good "
+                "site. Fix the problem above and save to rebuild."
+            )
+
+    return guarded
+
+
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Watch the profile too when it lives outside docs_dir and the ``watch`` list."""
+    """Keep serving the last good site through failed rebuilds; watch the profile too when it
+    lives outside docs_dir and the ``watch`` list."""
+    if callable(getattr(server, "builder", None)):
+        server.builder = _keep_last_good(server.builder)
     build = _state.build
     if build is None:
         return server
