@@ -63,6 +63,11 @@ def _hostile(tmp_path: Path, server: Server, edit=lambda s: s) -> LoadedProfile:
     return load_profile(path, "profile.yml")
 
 
+def _render_here(doc: documents.PrintDocument) -> bytes:
+    """The render worker's own entry point, called in this process."""
+    return pdf.render_job(outputs._job(doc, outputs.cache_key(doc)))
+
+
 def _problems(exc: pytest.ExceptionInfo[ProfileError]) -> dict[str, str]:
     from jobpacket.profile.errors import format_path
 
@@ -159,11 +164,11 @@ def test_links_and_markdown_reach_nothing_and_render_safely(
     loaded = _hostile(tmp_path, server, _defused)
     (loaded.path.parent / "enclosure.pdf").write_bytes(b"%PDF-1.7\n%%EOF\n")
     with weasyprint_log() as log:
-        out = {
-            "resume": outputs.render_uncached(documents.resume(loaded, public=False)),
-            "public": outputs.render_uncached(documents.resume(loaded, public=True)),
-            "letter": outputs.render_uncached(documents.letter(loaded, "hostile")),
-            "references": outputs.render_uncached(documents.reference_index(loaded)),
+        out = {  # in this process, so the audit hook sees every file WeasyPrint opens
+            "resume": _render_here(documents.resume(loaded, public=False)),
+            "public": _render_here(documents.resume(loaded, public=True)),
+            "letter": _render_here(documents.letter(loaded, "hostile")),
+            "references": _render_here(documents.reference_index(loaded)),
         }
     assert server.hits == []
     assert str(SECRET) not in opened

@@ -211,3 +211,17 @@ def test_a_cohort_folder_renders_every_profile_and_reports_the_broken_one(tmp_pa
         pdf = site / "out" / name.split()[0].lower() / "resume.pdf"
         assert name in text(pdf.read_bytes())
     assert not (site / "out" / "broken").exists()
+
+
+def test_weasyprint_warnings_in_the_worker_reach_this_process() -> None:
+    from .pdf_support import weasyprint_log
+
+    pool = RenderPool(size=1, timeout=30)
+    try:
+        with weasyprint_log() as log:
+            pool.render(_job('<p style="colour: blue; margin: sideways">x</p>', what="letter"))
+    finally:
+        pool.close()
+    assert any(m.startswith("letter: Ignored `margin: sideways`") for m in log.messages), (
+        log.messages
+    )

@@ -20,6 +20,7 @@ reach it through `outputs.render` / `outputs.render_all`.
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import queue
@@ -63,8 +64,22 @@ _JOB = "job"
 _STOP = "stop"
 
 
+class _Collect(logging.Handler):
+    """WeasyPrint's warnings during one job, sent back so the parent logs them as its own."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
 def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker process
-    """The worker's loop: answer each job with ("ok", pdf) / ("error", exc) / ("bug", text)."""
+    """The worker's loop: answer each job with ("ok", pdf, logs) / ("error", exc, logs) /
+    ("bug", traceback, logs), where logs are WeasyPrint's warnings during the job."""
+    collect = _Collect()
+    logging.getLogger("weasyprint").addHandler(collect)
     try:
         from . import pdf
     except OSError as exc:  # WeasyPrint could not load Pango and friends: say so per job
@@ -81,14 +96,19 @@ def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker p
         if kind == _STOP:
             return
         if pdf is None:
-            conn.send(("error", missing))
+            conn.send(("error", missing, []))
             continue
+        collect.records = []
         try:
-            answer: tuple[str, Any] = ("ok", pdf.render_job(payload))
+            answer: tuple[str, Any, list[tuple[str, int, str]]] = (
+                "ok",
+                pdf.render_job(payload),
+                collect.records,
+            )
         except UserError as exc:
-            answer = ("error", exc)
+            answer = ("error", exc, collect.records)
         except Exception:
-            answer = ("bug", traceback.format_exc())
+            answer = ("bug", traceback.format_exc(), collect.records)
         try:
             conn.send(answer)
         except (OSError, ValueError):
@@ -115,7 +135,7 @@ class _Worker:
         self.process.start()
         child.close()
 
-    def run(self, job: RenderJob, timeout: float | None) -> tuple[str, Any]:
+    def run(self, job: RenderJob, timeout: float | None) -> tuple[str, Any, list[Any]]:
         """Send one job and wait for its answer. On a timeout, a crash or an interruption
         the process is killed (it could otherwise answer this job to the next caller)."""
         try:
@@ -132,7 +152,7 @@ class _Worker:
                 "is that long"
             )
         try:
-            answer: tuple[str, Any] = self.conn.recv()
+            answer: tuple[str, Any, list[Any]] = self.conn.recv()
         except BaseException as exc:
             self.kill()
             if isinstance(exc, (EOFError, OSError)):
@@ -220,11 +240,13 @@ class RenderPool:
     def render(self, job: RenderJob) -> bytes:
         worker = self._take()
         try:
-            kind, value = worker.run(job, self.timeout)
+            kind, value, logs = worker.run(job, self.timeout)
         except BaseException:
             self._discard_dead()  # run() killed it
             raise
         self._give_back(worker)  # it answered: in step for the next job
+        for name, level, message in logs:  # as if WeasyPrint had run here
+            logging.getLogger(name).log(level, "%s: %s", job.what, message)
         if kind == "ok":
             assert isinstance(value, bytes)
             return value
