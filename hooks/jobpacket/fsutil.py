@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -112,7 +113,13 @@ def publish_tree(staging: Path, target: Path) -> None:
         if dest.is_dir() and not dest.is_symlink():
             shutil.rmtree(dest)
         dest.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staging / rel, dest)
+        try:
+            os.replace(staging / rel, dest)
+        except OSError as exc:
+            if exc.errno != errno.EXDEV:
+                raise
+            # site/ is a mount point of its own (a container volume): copy, then rename there
+            write_atomic(dest, (staging / rel).read_bytes())
     folders = {parent for rel in new for parent in rel.parents}
     if target.is_dir():
         for old in sorted(target.rglob("*"), reverse=True):

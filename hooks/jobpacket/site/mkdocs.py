@@ -511,7 +511,14 @@ def _stage(config: MkDocsConfig, build: _Build) -> None:
     if _state.dirty:
         return  # `--dirty` updates site_dir in place, as asked
     build.final_site = Path(config.site_dir)
-    build.staging = fresh_dir(build.final_site.parent / f".{build.final_site.name}.jobpacket-new")
+    staging = build.final_site.parent / f".{build.final_site.name}.jobpacket-new"
+    try:
+        build.staging = fresh_dir(staging)
+    except OSError as exc:
+        raise PluginError(
+            f"error: {display_path(staging)}: cannot create the folder the site is built in "
+            f"before it replaces {display_path(build.final_site)}: {exc.strerror}"
+        ) from None
     config.site_dir = str(build.staging)
     build.warnings = _WarningCount()
     logging.getLogger("mkdocs").addHandler(build.warnings)
@@ -545,13 +552,21 @@ def on_post_build(config: MkDocsConfig) -> None:
     if build.staging is not None and build.final_site is not None:
         if config.strict and build.warnings is not None and build.warnings.count:
             return  # MkDocs aborts this build next; on_build_error discards it
-        publish_tree(build.staging, build.final_site)
+        try:
+            publish_tree(build.staging, build.final_site)
+        except OSError as exc:
+            where = display_path(Path(exc.filename)) if exc.filename else build.final_site
+            raise PluginError(f"error: {where}: cannot write: {exc.strerror}") from None
         config.site_dir = str(build.final_site)  # `gh-deploy` deploys from here next
         _unstage(build)
     _write_followups(build)
     if build.private:
         out_dir = build.root / PRIVATE_DIR
-        write_many(build.private, tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new")
+        try:
+            write_many(build.private, tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new")
+        except OSError as exc:
+            where = display_path(Path(exc.filename)) if exc.filename else out_dir
+            raise PluginError(f"error: {where}: cannot write: {exc.strerror}") from None
         n = len(build.private)
         log.info(
             f"{n} private document{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
