@@ -13,6 +13,14 @@ JSONRESUME = Path(__file__).resolve().parent / "fixtures" / "jsonresume"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/*.png from the current print designs (review the diff)",
+    )
+
+
 @pytest.fixture
 def write_profile(tmp_path: Path):
     """Write profile text (str or bytes) to a file and return its path."""

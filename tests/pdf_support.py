@@ -28,7 +28,11 @@ def text(data: bytes) -> str:
 
 
 def flat(value: str) -> str:
-    """Extracted text with line breaks and hyphenation breaks joined, for phrase lookups."""
+    """Extracted text with line breaks and hyphenation breaks joined, for phrase lookups.
+
+    A line that ends after a word's own hyphen ("early-" / "warning") is joined with the
+    hyphen kept; print never hyphenates, so any other hyphen at a line end is the word's."""
+    value = re.sub(r"(\w)-\n(?=\w)", r"\1-", value)
     return " ".join(re.sub("[\u2010\u00ad]\n", "", value).split())
 
 

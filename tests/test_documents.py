@@ -151,11 +151,18 @@ def test_missing_enclosure_is_a_located_warning(tmp_path: Path) -> None:
     copy = tmp_path / "example.yml"
     copy.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     doc = documents.letter(load_profile(copy), "keystone-genomics-staff-mle")
-    (note,) = doc.notes
-    assert note.severity == "warning"
-    assert note.path == ("applications", 0, "attachments", 0, "path")
-    assert "not found (looked for" in note.message
-    assert "Enclosures: Résumé; Work sample: ledgerline case study" in doc.html
+    # The enclosed recommendation letter and the attachment, in the order they are enclosed.
+    assert [n.path for n in doc.notes] == [
+        ("references", 0, "letter", "file"),
+        ("applications", 0, "attachments", 0, "path"),
+    ]
+    for note in doc.notes:
+        assert note.severity == "warning"
+        assert "not found (looked for" in note.message
+    assert (
+        "Enclosures: Résumé; References; Letter of recommendation from Dr. Marcus Hartman; "
+        "Work sample: ledgerline case study"
+    ) in doc.html
 
 
 def test_design_comes_from_meta_or_the_caller(tmp_path: Path) -> None:

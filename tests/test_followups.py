@@ -554,8 +554,10 @@ def test_mkdocs_build_writes_the_calendar_to_build_only(tmp_path: Path):
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
     site = folder / "site"
     # overdue follow-ups are logged at info level: strict mode must not fail on them
+    # the line of applications[0].followUp in the example, wherever edits move it
+    line = 1 + EXAMPLE.read_text(encoding="utf-8").splitlines().index("    followUp:")
     assert (
-        "INFO    -  jobpacket: profiles/profile.yml:321:5: info: applications[0].followUp: "
+        f"INFO    -  jobpacket: profiles/profile.yml:{line}:5: info: applications[0].followUp: "
         "follow-up 2 of 3 was due 2026-11-17"
     ) in result.stderr
     ics = folder / "build" / "followups.ics"

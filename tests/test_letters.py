@@ -14,6 +14,7 @@ import pytest
 from jobpacket.print import documents, outputs
 from jobpacket.print.letterblocks import expand_blocks
 from jobpacket.print.letters import letter_body
+from jobpacket.print.typography import smarten
 from jobpacket.profile.errors import ProfileError
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
@@ -210,7 +211,8 @@ def test_assembled_letter_is_one_real_page_for_each_kind(priya: LoadedProfile, a
     assert log.messages == []
     assert len(pages) == 1, f"{app_id} runs to {len(pages)} pages"
     body = flat(pages[0])
-    assert app.position in body and app.organization in body
+    # print sets typographic apostrophes: Children's -> Children’s
+    assert smarten(app.position) in body and smarten(app.organization) in body
     for phrase in DISTINCTIVE[app_id]:
         assert phrase in body, phrase
     # Courteous, never entitled: the letter asks, it does not demand or appeal.

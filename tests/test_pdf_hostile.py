@@ -108,10 +108,12 @@ def test_enclosure_and_letter_paths_outside_the_project_are_refused(
         documents.letter(loaded, "hostile")
     problems = _problems(exc)
     assert set(problems) == {
-        "applications[0].attachments[0].path",
+        "references[0].letter.file",
         "applications[0].attachments[1].path",
     }
-    assert "points outside the project" in problems["applications[0].attachments[0].path"]
+    # attachments[0] names the same file as the enclosed recommendation letter: enclosed
+    # (and reported) once, where it first appears.
+    assert "points outside the project" in problems["references[0].letter.file"]
     assert "not a relative path" in problems["applications[0].attachments[1].path"]
     with pytest.raises(ProfileError) as exc:
         documents.reference_index(loaded)
@@ -176,7 +178,7 @@ def test_links_and_markdown_reach_nothing_and_render_safely(
     letter = flat(text(out["letter"]))
     assert "Dear reader, this letter tries to load things." in letter
     assert "a local file" in letter and "the server" in letter  # link text kept
-    assert "Enclosures: Résumé; Case study" in letter
+    assert "Enclosures: Résumé; References; Case study" in letter
     if SECRET.exists():  # its content, whatever it is, must appear nowhere
         assert SECRET.read_text().strip() not in flat(text(out["resume"])) + letter
     for data in out.values():
@@ -193,7 +195,7 @@ def test_links_and_markdown_reach_nothing_and_render_safely(
 def test_cli_reports_bad_fields_without_a_traceback(tmp_path: Path, server: Server) -> None:
     loaded = _hostile(tmp_path, server)
     for args, field in (
-        (["letter", "-a", "hostile"], "applications[0].attachments[0].path"),
+        (["letter", "-a", "hostile"], "applications[0].attachments[1].path"),
         (["resume"], "basics.image"),
         (["references"], "references[0].letter.file"),
     ):

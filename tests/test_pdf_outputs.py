@@ -169,13 +169,14 @@ def test_cli_renders_one_document_without_building_the_site(site: Path) -> None:
     # A missing enclosure is a located warning; the letter is still written.
     (site / "profiles" / "documents" / "letters" / "hartman-2026.pdf").unlink()
     source = (site / "profiles" / "example.yml").read_text(encoding="utf-8").splitlines()
-    line = source.index("      - path: documents/letters/hartman-2026.pdf") + 1
+    # It is both the reference's enclosed letter and an attachment: named (and warned) once,
+    # where the packet first encloses it.
+    line = source.index("      file: documents/letters/hartman-2026.pdf") + 1
     result = _cli(site, "letter", "--application", "lakefront-clinical-ai-rse", "-o", "l.pdf")
     assert result.returncode == 0, result.stderr
     stderr = result.stderr.decode()
-    assert f"profiles/example.yml:{line}:15: warning: applications[1].attachments[0].path:" in (
-        stderr
-    )
+    assert f"profiles/example.yml:{line}:13: warning: references[0].letter.file:" in stderr
+    assert stderr.count("warning:") == 1
     assert "Dear Dr. Feldman," in text((site / "l.pdf").read_bytes())
 
     result = _cli(site, "references", "-a", "keystone-genomics-staff-mle")

@@ -31,7 +31,9 @@ def test_the_theme_keeps_jinja_striptags() -> None:
     config = type("C", (), {})()
     env = adapter.on_env(env, config=config, files=None)  # type: ignore[arg-type]
     assert env.filters["striptags"] is jinja2.Environment().filters["striptags"]
-    override = (HOOKS / "templates" / "site" / "theme" / "main.html").read_text(encoding="utf-8")
+    override = (HOOKS / "templates" / "site" / "overrides" / "main.html").read_text(
+        encoding="utf-8"
+    )
     assert "{% block htmltitle %}" in override and "striptags | e" in override
 
 

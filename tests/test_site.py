@@ -6,6 +6,7 @@ import html
 import html.parser
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -43,6 +44,7 @@ class NavTitles(html.parser.HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.depth = 0
+        self.toc_depth = 0  # the current page's table of contents, nested in the nav
         self.in_link = False
         self.titles: list[str] = []
         self._text: list[str] = []
@@ -53,11 +55,15 @@ class NavTitles(html.parser.HTMLParser):
             self.depth = 1
         elif tag == "nav" and self.depth:
             self.depth += 1
-        if self.depth and tag == "a" and "md-nav__link" in classes:
+            if "md-nav--secondary" in classes and not self.toc_depth:
+                self.toc_depth = self.depth
+        if self.depth and not self.toc_depth and tag == "a" and "md-nav__link" in classes:
             self.in_link, self._text = True, []
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "nav" and self.depth:
+            if self.toc_depth == self.depth:
+                self.toc_depth = 0
             self.depth -= 1
         if tag == "a" and self.in_link:
             self.in_link = False
@@ -247,12 +253,15 @@ def test_photo_and_project_images_come_from_content(tmp_path: Path) -> None:
     profile = profile.replace("  image: images/elena-vasquez.png", "  image: images/me.png", 1)
     png = (HOSTILE / "content" / "images" / "photo (1) #1.png").read_bytes()
     content = {"images/drift chart.png": png, "images/me.png": png}
-    site_dir = build_ok(make_site(tmp_path / "s", profile, content=content))
+    folder = make_site(tmp_path / "s", profile, content=content)
+    # the files its application packets enclose
+    shutil.copytree(EXAMPLE.parent / "documents", folder / "profiles" / "documents")
+    site_dir = build_ok(folder)
     page = (site_dir / "projects" / "driftwatch.html").read_text()
     assert '<img src="../images/drift%20chart.png" alt="driftwatch, image 1"' in page
     assert (site_dir / "images" / "drift chart.png").read_bytes() == png
     index = site_dir / "index.html"
-    assert '<img class="jp-photo" src="images/me.png" alt="Photo of Elena M. Vasquez"' in (
+    assert '<img class="jp-hero__photo" src="images/me.png" alt="Photo of Elena M. Vasquez"' in (
         index.read_text()
     )
     photo = "https://elenavasquez.example.com/images/me.png"

@@ -75,7 +75,9 @@ def test_hooks_keep_the_last_good_profile_while_serving(
 
     profile.write_text(_relabel("Principal Engineer"), encoding="utf-8")
     page = rebuild()
-    assert "Principal Engineer" in page and LABEL not in page
+    # The headline under the name (the latest job, shown too, has the same title).
+    assert '<p class="jp-hero__label">Principal Engineer</p>' in page
+    assert f'<p class="jp-hero__label">{LABEL}</p>' not in page
 
 
 def test_a_broken_profile_still_fails_a_build(tmp_path: Path, monkeypatch) -> None:

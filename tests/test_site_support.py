@@ -108,8 +108,26 @@ def built(name: str) -> Path:
     }
     profile, content = sources[name]
     folder = make_site(_SESSION_DIR / name, profile, content=content)
+    if name == "private":  # the recommendation letter its packet encloses
+        letter = folder / "profiles" / "documents" / "zqprivate-letterfile.pdf"
+        letter.parent.mkdir(parents=True, exist_ok=True)
+        letter.write_bytes(blank_pdf())
     build_ok(folder)
     return folder
+
+
+def blank_pdf(pages: int = 1) -> bytes:
+    """A small valid PDF, made with pypdf, for profiles that enclose one."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=612, height=792)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def site_files(site_dir: Path) -> list[Path]:

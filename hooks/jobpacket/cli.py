@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
+from .print.designs import DESIGNS, design_help
 from .profile.errors import Problem, ProfileError, UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -188,8 +189,8 @@ def export(fmt: str, output: Path | None, include_private: bool, profile: Path |
 )
 @click.option(
     "--design",
-    type=click.Choice(["classic", "modern"]),
-    help="Print design (default: meta.design in the profile, else classic).",
+    type=click.Choice(DESIGNS),
+    help="Print design (default: meta.design in the profile, else classic). " + design_help(),
 )
 @click.option(
     "-o",
@@ -279,8 +280,8 @@ def pdf(
 )
 @click.option(
     "--design",
-    type=click.Choice(["classic", "modern"]),
-    help="Print design (default: meta.design in the profile, else classic).",
+    type=click.Choice(DESIGNS),
+    help="Print design (default: meta.design in the profile, else classic). " + design_help(),
 )
 @click.option(
     "-o",
@@ -318,6 +319,55 @@ def letter_command(
     target = output or documents.project_root(loaded) / "build" / f"{doc.name}.pdf"
     _write_atomic(target, data)
     click.echo(f"wrote {display_path(target)}", err=True)
+
+
+@main.command()
+@click.argument("app_ids", nargs=-1, metavar="[ID]...")
+@click.option(
+    "--all",
+    "every",
+    is_flag=True,
+    help="Every application except the withdrawn and accepted ones (name those to include).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write ID.pdf into. Default: build/packets/ in the site folder.",
+)
+@profile_option
+@user_errors
+def packet(
+    app_ids: tuple[str, ...], every: bool, output: Path | None, profile: Path | None
+) -> None:
+    """Bind each application's packet into one PDF: letter, résumé, reference index and
+    enclosures, with one outline and page numbers over the whole packet.
+
+    Every application named is tried; problems of all of them are reported together, and a
+    packet that fails leaves its previous file in place. Files go to build/packets/, which is
+    never deployed.
+    """
+    from .print import documents, outputs, worker
+    from .settings import display_path
+
+    worker.pool().prestart()  # the worker loads WeasyPrint while this process loads the rest
+    loaded = load(profile)
+    if not app_ids and not every:
+        ids = ", ".join(a.id for a in loaded.profile.applications) or "none in the profile"
+        raise UserError(f"name the applications to bind, or use --all; ids: {ids}")
+    chosen = outputs.packet_ids(loaded, app_ids, every=every)
+    if not chosen:
+        raise UserError("no application to bind: all are withdrawn or accepted; name one")
+    out_dir = output or documents.project_root(loaded) / outputs.PACKETS_DIR
+    try:
+        run = outputs.write_packets(loaded, chosen, out_dir, report=lambda p: _print_problems([p]))
+    except OSError as exc:
+        raise UserError(f"{exc.filename or out_dir}: cannot write: {exc.strerror}") from None
+    for path in run.written:
+        click.echo(f"wrote {display_path(path)}", err=True)
+    for path in run.unchanged:
+        click.echo(f"unchanged {display_path(path)}", err=True)
+    run.raise_problems()
 
 
 def _pdf_cohort(

@@ -9,6 +9,7 @@ application, what is there, what is missing and what is new since the applicatio
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -197,19 +198,24 @@ def _recommendations_row(loaded: LoadedProfile, today: date) -> Row:
 
 
 def _enclosures_row(loaded: LoadedProfile, index: int, app: Application) -> Row:
-    if not app.attachments:
+    """The files the packet encloses (print/enclosures.py plans them: enclosed recommendation
+    letters, attachments, documents), and whether each is there."""
+    from .print.enclosures import plan
+
+    files = [p for p in plan(loaded, index) if p.value is not None]
+    if not files:
         return Row("enclosures", "ok", "none listed")
     base = loaded.path.parent
     missing: list[Problem] = []
-    for j, att in enumerate(app.attachments):
-        if not (base / att.path).is_file():
+    for part in files:
+        if not (base / str(part.value)).is_file():
             missing.append(
                 loaded.source.problem(
-                    ("applications", index, "attachments", j, "path"),
-                    f"{att.path!r} not found next to the profile; add the file or fix the path",
+                    part.where,
+                    f"{part.value!r} not found next to the profile; add the file or fix the path",
                 )
             )
-    n = len(app.attachments)
+    n = len(files)
     present = n - len(missing)
     return Row(
         "enclosures", "error" if missing else "ok", f"{present} of {n} present", tuple(missing)
@@ -229,7 +235,9 @@ def _since_row(loaded: LoadedProfile, index: int, app: Application, today: date)
         return when is not None and applied < when <= today
 
     profile = loaded.profile
-    enclosed = {att.path for att in app.attachments}
+    from .print.enclosures import plan
+
+    enclosed = {os.path.normpath(p.value) for p in plan(loaded, index) if p.value is not None}
     body = (app.letter.body or "") if app.letter else ""
     if not body:  # the letter jobpacket assembles: what it will say
         from .print import documents
@@ -240,7 +248,7 @@ def _since_row(loaded: LoadedProfile, index: int, app: Application, today: date)
             body = ""
     missing: list[str] = []
     for doc in profile.documents:
-        if new(doc.date) and (doc.path or "") not in enclosed:
+        if new(doc.date) and os.path.normpath(doc.path or ".") not in enclosed:
             missing.append(f"document {doc.title or doc.path!r} ({doc.date}): not enclosed")
     for cert in profile.certificates:
         if new(cert.date) and cert.name and cert.name.lower() not in body.lower():
@@ -252,7 +260,7 @@ def _since_row(loaded: LoadedProfile, index: int, app: Application, today: date)
             and new(letter.received)
             and letter.file
             and letter.delivery in (None, "enclosed")
-            and letter.file not in enclosed
+            and os.path.normpath(letter.file) not in enclosed
         ):
             missing.append(f"letter from {ref.name} ({letter.received}): not enclosed")
     if not missing:

@@ -15,7 +15,6 @@ of defence, not the first.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -329,14 +328,16 @@ def find_application(loaded: LoadedProfile, app_id: str) -> tuple[int, Applicati
 
 
 def _enclosures(ctx: PrintContext, index: int, app: Application) -> list[str]:
-    out = []
-    if letter_kind(app) in ("cover", "reconsideration", "role-proposal"):
-        out.append(labels(ctx.loaded.profile.meta.lang)["resume"])
-    for j, att in enumerate(app.attachments):
-        where = ("applications", index, "attachments", j, "path")
-        local_file(ctx, where, att.path, used=True)
-        out.append(att.title or Path(att.path).name)
-    return out
+    """The letter's "Enclosures:" line: exactly the packet's parts after the letter
+    (enclosures.plan). Printed alone, the letter only names the files, so a missing one is a
+    warning here; the packet, which appends them, is strict."""
+    from . import enclosures
+
+    parts = enclosures.plan(ctx.loaded, index)
+    for part in parts:
+        if part.value is not None:
+            local_file(ctx, part.where, part.value, used=True)
+    return enclosures.titles(parts)
 
 
 def _letter_body(
@@ -473,11 +474,13 @@ _DELIVERY = {
 
 
 def _breakable_email(email: str | None) -> Markup:
-    """An address that may wrap after the @ in a narrow column, and nowhere else."""
+    """An address that may wrap only after a dot of its domain in a narrow column, never at
+    the "@": a line ending in "name@" reads as a whole address to a person copying it. A
+    <wbr> adds no character to the PDF's text, so the copied address stays intact."""
     if not email:
         return Markup("")
-    local, _, domain = clean_text(email).partition("@")
-    return escape(local) + Markup("@<wbr>") + escape(domain)
+    local, at, domain = clean_text(email).partition("@")
+    return escape(local) + escape(at) + Markup(".<wbr>").join(escape(domain).split("."))
 
 
 def reference_index(
@@ -496,15 +499,15 @@ def reference_index(
         if ref.visibility == "private":
             continue
         letter = ref.letter
-        status, delivery, date = "No letter", "", ""
+        status, delivery = "No letter", ""
+        dates: list[tuple[str, str]] = []  # each date under its own label
         if letter:
             status = _STATUS[letter.status]
-            if letter.status == "received" and letter.received:
-                date = short_date(letter.received, profile.meta.lang)
-            elif letter.status == "requested" and letter.requested:
-                date = short_date(letter.requested, profile.meta.lang)
-            elif letter.status in ("submitted", "declined") and letter.requested:
-                date = f"requested {short_date(letter.requested, profile.meta.lang)}"
+            lang = profile.meta.lang
+            if letter.requested:
+                dates.append(("Requested", short_date(letter.requested, lang)))
+            if letter.received:
+                dates.append(("Received", short_date(letter.received, lang)))
             delivery = _DELIVERY[letter.delivery] if letter.delivery else ""
             if letter.file:
                 enclosed = letter.delivery == "enclosed"
@@ -526,7 +529,7 @@ def reference_index(
                 "email_breakable": _breakable_email(ref.email),
                 "phone": ref.phone or "",
                 "status": status,
-                "date": date,
+                "dates": dates,
                 "delivery": delivery,
                 "confidential": bool(letter and letter.confidential),
             }

@@ -17,12 +17,13 @@ import hashlib
 import os
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
 from ..fsutil import write_atomic
-from ..profile.errors import Problem, UserError
+from ..profile.errors import Problem, ProfileError, UserError
 from ..profile.validate import LoadedProfile
 from ..settings import ENV_CACHE_DIR
 from . import worker
@@ -98,6 +99,92 @@ def prepare_private_documents(
     return [(out_dir / relpath, data) for (relpath, _), data in zip(prepared, pdfs, strict=True)]
 
 
+PACKETS_DIR = Path("build") / "packets"
+
+
+@dataclass
+class PacketRun:
+    """What writing packets did: every application is tried, whatever the others do."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def raise_problems(self) -> None:
+        if self.problems:
+            raise ProfileError(self.problems)
+
+
+def packet_ids(
+    loaded: LoadedProfile, named: Sequence[str] = (), *, every: bool = False
+) -> list[str]:
+    """The applications to bind: those named, in the given order, or with `every` all but
+    the withdrawn and accepted ones (nothing more to send), plus any of those named."""
+    known = [a.id for a in loaded.profile.applications]
+    unknown = [i for i in named if i not in known]
+    if unknown:
+        listed = ", ".join(known) or "none in the profile"
+        raise UserError(f"no application {', '.join(map(repr, unknown))}; ids: {listed}")
+    chosen = list(dict.fromkeys(named))
+    if every:
+        done = {"withdrawn", "accepted"}
+        chosen += [
+            a.id for a in loaded.profile.applications if a.status not in done and a.id not in chosen
+        ]
+    return chosen
+
+
+def bindable_ids(loaded: LoadedProfile) -> list[str]:
+    """The applications `mkdocs build` binds: every one (an application without `letter:`
+    gets an assembled cover letter, as build/ does)."""
+    return [a.id for a in loaded.profile.applications]
+
+
+def write_packets(
+    loaded: LoadedProfile,
+    app_ids: Sequence[str],
+    out_dir: Path,
+    *,
+    cache_dir: Path | None = None,
+    report: Callable[[Problem], None] | None = None,
+) -> PacketRun:
+    """Write out_dir/<id>.pdf for each application; private, so out_dir stays outside site/.
+
+    Each packet is prepared, rendered and then written (write, then rename), so a packet that
+    fails leaves its previous file as it was, and the others are still written. A packet on
+    disk whose /ID is the digest of the current inputs is left alone without rendering.
+    Problems of every application are collected in the result, never raised here.
+    """
+    from . import packet
+
+    cache = default_cache_dir(loaded, cache_dir)
+    run = PacketRun()
+    # Each render worker keeps parsed CSS and fonts between jobs (pdf._styles), so the
+    # packets of a build parse them once per worker.
+    for app_id in app_ids:
+        target = out_dir / f"{app_id}.pdf"
+        try:
+            prepared = packet.prepare(loaded, app_id)
+            for source in prepared.sources:
+                if source.document is not None:
+                    _report(source.document, report)
+            if target.is_file() and packet.identifier_of(target) == prepared.key[:32]:
+                run.unchanged.append(target)
+                continue
+            data = packet.render(prepared, cache_dir=cache)
+        except ProfileError as exc:
+            run.problems.extend(exc.problems)
+            continue
+        except UserError as exc:
+            index = [a.id for a in loaded.profile.applications].index(app_id)
+            where = ("applications", index)
+            run.problems.append(loaded.source.problem(where, f"packet {app_id!r}: {exc}"))
+            continue
+        write_atomic(target, data)
+        run.written.append(target)
+    return run
+
+
 def _report(doc: PrintDocument, report: Callable[[Problem], None] | None) -> None:
     if report is not None:
         for note in doc.notes:
@@ -116,10 +203,24 @@ def default_cache_dir(loaded: LoadedProfile, cache_dir: Path | None = None) -> P
     return project_root(loaded) / ".jobpacket-cache"
 
 
+_CHUNK = 1 << 20
+
+
 @lru_cache(maxsize=256)
 def _file_digest(path: Path, size: int, mtime_ns: int) -> bytes:
-    with path.open("rb") as fh:  # streamed: an enclosure can be large
-        return hashlib.file_digest(fh, "sha256").digest()
+    """Read in chunks: an enclosure may be tens of megabytes and is never held whole here."""
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            h.update(chunk)
+    return h.digest()
+
+
+def file_digest(path: Path) -> bytes:
+    """A file's name and contents, digested (cached while its size and mtime are unchanged)."""
+    h = hashlib.sha256()
+    _digest_file(h, path)
+    return h.digest()
 
 
 def _digest_file(h: hashlib._Hash, path: Path) -> None:

@@ -28,15 +28,14 @@ from ..profile.errors import FieldPath, Problem, ProfileError
 from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
 from ..urls import MARKDOWN_SCHEMES, is_web, print_href, scheme
+from .designs import DEFAULT_DESIGN, DESIGNS
+from .designs import PHOTO_DESIGNS as PHOTO_DESIGNS  # documents.py imports it from here
+from .typography import Verbatim, smarten, smarten_html
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates" / "print"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 
-DESIGNS = ("classic", "modern")
-DEFAULT_DESIGN = "classic"
-#: Designs that show basics.image; the others leave the photo off (as most résumés should).
-PHOTO_DESIGNS = frozenset({"modern"})
 
 # Countries that print on US Letter; everyone else uses A4.
 _LETTER_COUNTRIES = frozenset(
@@ -295,10 +294,15 @@ def visible(items: Iterable[Any]) -> list[Any]:
 
 
 def _finalize(value: Any) -> Any:
+    """Every value a print template writes: bidi controls dropped, quotes curled (typography)."""
     if value is None:
         return ""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return clean_text(value)
+    if isinstance(value, Verbatim):
+        return value
+    if isinstance(value, Markup):
+        return smarten_html(value)
+    if isinstance(value, str):
+        return smarten(clean_text(value))
     return value
 
 
@@ -363,7 +367,7 @@ def base_context(loaded: LoadedProfile, design: str, kind: str, title: str) -> d
     profile = loaded.profile
     return {
         "t": labels(profile.meta.lang),
-        "page_css": page_footer_css(profile.meta.lang),
+        "page_css": Verbatim(page_footer_css(profile.meta.lang)),  # CSS: never typeset
         "lang": profile.meta.lang or "en",
         "page_size": page_size(profile),
         "design": design,

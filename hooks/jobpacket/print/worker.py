@@ -64,6 +64,7 @@ class RenderJob:
     identifier: bytes  # the PDF's /ID, derived from the inputs
     what: str = "document"  # names the document in messages
     lang: str = "en"
+    variant: str | None = "pdf/ua-1"  # None: an untagged PDF (a packet's page stamps)
 
 
 _JOB = "job"

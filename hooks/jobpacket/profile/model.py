@@ -452,6 +452,11 @@ class Application(Item):
     attachments: list[Attachment] = Field(default_factory=list)
     notes: str | None = None
     compensation: Compensation | None = None
+    documents: list[str] = Field(
+        default_factory=list,
+        description="Documents to enclose in this application's packet, each naming a "
+        "`documents[].title` (or its `path`) of the profile.",
+    )
 
 
 DocumentKind = Literal["certificate", "work-sample", "evaluation", "transcript", "other"]
@@ -483,12 +488,21 @@ class Meta(Model):
         description="Paper for printed documents; default Letter for US/Canadian locales "
         "(by lang or basics.location.countryCode), else A4.",
     )
-    design: Literal["classic", "modern"] | None = Field(
+    design: Literal["classic", "modern", "sidebar"] | None = Field(
         default=None,
         description="Look of the printed résumé, letters and reference index: classic "
-        "(serif, the default) or modern (sans-serif with a coloured accent and the photo).",
+        "(serif, the default), modern (sans-serif with a coloured accent and the photo) or "
+        "sidebar (two columns: contact, skills and awards beside experience).",
     )
     publish: Publish = Field(default_factory=Publish)
+    pages: int = Field(
+        default=1,
+        ge=1,
+        le=10,
+        description="Page budget of the printed résumé: 1 (the norm up to about ten years "
+        "of experience) or more for a long career or an academic CV; tests and "
+        "`jobpacket pdf` check the résumé against it.",
+    )
 
 
 class Profile(Model):
@@ -513,6 +527,18 @@ class Profile(Model):
 
     def application(self, app_id: str) -> Application | None:
         return next((a for a in self.applications if a.id == app_id), None)
+
+    def document_index(self, name: str) -> int | None:
+        """The document an application's `documents` entry names: by title, else by path.
+
+        Titles are what people write; a path also works because two documents may share a
+        title (two transcripts) but never a file.
+        """
+        for field in ("title", "path"):
+            for i, doc in enumerate(self.documents):
+                if getattr(doc, field) == name:
+                    return i
+        return None
 
 
 #: The list sections of a profile, in JSON Resume order, then jobpacket's own.

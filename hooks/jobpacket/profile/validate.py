@@ -183,7 +183,29 @@ def _cross_checks(profile: Profile, source: SourceMap) -> list[Problem]:
                     "write the range as [min, max]",
                 )
             )
+        out.extend(_unknown_documents(profile, source, i))
     out.extend(log_problems(profile, source))
+    return out
+
+
+def _unknown_documents(profile: Profile, source: SourceMap, index: int) -> list[Problem]:
+    """An application's `documents` entry that names no document of the profile."""
+    out: list[Problem] = []
+    names = [d.title for d in profile.documents if d.title]
+    names += [d.path for d in profile.documents if d.path]
+    for j, name in enumerate(profile.applications[index].documents):
+        if profile.document_index(name) is not None:
+            continue
+        guess = next(iter(difflib.get_close_matches(name, names, n=1, cutoff=0.6)), None)
+        hint = (
+            f"did you mean {guess!r}?"
+            if guess
+            else "name a `documents[].title` or `path` of the profile"
+            + (f" ({', '.join(repr(n) for n in names[:5])})" if names else "; it has none")
+        )
+        out.append(
+            source.problem(("applications", index, "documents", j), f"no document {name!r}; {hint}")
+        )
     return out
 
 

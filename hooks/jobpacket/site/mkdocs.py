@@ -7,10 +7,13 @@ package; this module only translates between it and MkDocs:
 - ``on_config``  loads the profile and renders every document (the public résumé, and for
   ``mkdocs build`` the private ones, checking that build/ can take them), then points MkDocs
   at a staging folder next to site_dir: nothing the user has is touched until all is ready.
+  It also puts jobpacket's theme overrides (templates/site/overrides/: the escaped
+  ``<title>``, the 404 page) below the user's ``custom_dir``, and the person's monogram in as
+  logo and favicon unless mkdocs.yml names its own.
 - ``on_files``   adds the generated pages and assets as in-memory files (nothing is written
   into ``content/``); a hand-written page at the same path wins. Builds the nav.
 - ``on_env``     caches the theme's compiled templates. The escaped ``<title>`` comes from a
-  Material override (templates/site/theme/main.html) put below the user's custom_dir.
+  Material override (templates/site/overrides/main.html) put below the user's custom_dir.
 - ``on_post_page`` adds link-preview tags and the JSON-LD Person to ``<head>``.
 - ``on_post_build`` (last of all plugins) moves the staged site into site_dir one atomic
   rename per file, then the private documents into ``build/`` (with the follow-up calendar ``build/followups.ics``); ``on_build_error`` drops
@@ -45,7 +48,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import files as site_files
-from . import identity
+from . import identity, monogram
 from . import pages as site
 from ..profile.errors import Problem, ProfileError, UserError
 from ..fsutil import fresh_dir, publish_tree, unwritable, write_atomic, write_many
@@ -76,7 +79,8 @@ log = get_plugin_logger("jobpacket")
 ASSET_DIR = "assets/jobpacket"
 STYLESHEET = f"{ASSET_DIR}/site.css"
 FILE_WORKER = f"{ASSET_DIR}/iframe-worker.js"
-THEME_OVERRIDES = "theme"
+MONOGRAM = f"{ASSET_DIR}/monogram.svg"
+MATERIAL_FAVICON = "assets/images/favicon.png"
 PRIVATE_DIR = "build"
 FOLLOWUPS_ICS = "followups.ics"
 
@@ -200,16 +204,6 @@ def _check_worker_shim(config: MkDocsConfig) -> None:
         )
 
 
-def _override_title(config: MkDocsConfig) -> None:
-    """Put jobpacket's Material override (an escaped <title>) below the user's custom_dir."""
-    if config.theme.name != "material":
-        return
-    folder = str(resources.files("jobpacket").joinpath("templates", "site", THEME_OVERRIDES))
-    if folder not in config.theme.dirs:
-        custom = config.theme.custom_dir
-        config.theme.dirs.insert(1 if custom and config.theme.dirs[0] == custom else 0, folder)
-
-
 def _apply_identity(
     config: MkDocsConfig, loaded: LoadedProfile, root: Path, *, other: bool
 ) -> None:
@@ -263,13 +257,36 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
     _check_worker_shim(config)
-    _override_title(config)
+    _use_theme_overrides(config)
+    _use_monogram(config)
 
     _state.build.documents = _site_documents(loaded)
     if not _serving():  # private documents take seconds; `mkdocs build` makes them
         _state.build.private = _private_documents(loaded, root / PRIVATE_DIR)
     _stage(config, _state.build)
     return config
+
+
+def _use_theme_overrides(config: MkDocsConfig) -> None:
+    """jobpacket's template overrides (templates/site/overrides/), below the user's custom_dir.
+
+    One folder for every override of Material's templates, so they are found in one place
+    and a person's own ``custom_dir`` still wins over them.
+    """
+    overrides = str(resources.files("jobpacket").joinpath("templates", "site", "overrides"))
+    dirs = config.theme.dirs
+    if overrides not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+
+
+def _use_monogram(config: MkDocsConfig) -> None:
+    """The person's initials as logo and favicon, unless mkdocs.yml chose its own."""
+    theme = config.theme
+    icon = theme.get("icon") or {}
+    if not theme.get("logo") and not (isinstance(icon, dict) and icon.get("logo")):
+        theme["logo"] = MONOGRAM
+    if theme.get("favicon") in (None, MATERIAL_FAVICON):
+        theme["favicon"] = MONOGRAM
 
 
 # --- files, pages and nav ------------------------------------------------------------------
@@ -419,6 +436,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name, target in (("site.css", STYLESHEET), ("file-worker.js", FILE_WORKER)):
         if target not in present:
             files.append(File.generated(config, target, content=_asset(name)))
+    if MONOGRAM not in present:
+        b = build.loaded.profile.basics
+        svg = monogram.monogram_svg(
+            b.name or config.site_name, monogram.primary_color(config.theme.get("palette"))
+        )
+        files.append(File.generated(config, MONOGRAM, content=svg))
 
     if build.auto_nav:
         generated_paths = {p.path for p in generated}
@@ -571,6 +594,21 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.info(
             f"{n} private document{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
             "(never deployed)"
+        )
+    _write_packets(build, outputs)
+
+
+def _write_packets(build: _Build, outputs: Any) -> None:
+    """Every application's packet into build/packets/; all problems reported, then fail."""
+    out_dir = build.root / outputs.PACKETS_DIR
+    run = outputs.write_packets(build.loaded, outputs.bindable_ids(build.loaded), out_dir)
+    if run.problems:
+        raise PluginError("\n".join(str(p) for p in run.problems))
+    n = len(run.written) + len(run.unchanged)
+    if n:
+        log.info(
+            f"{n} application packet{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
+            f"({len(run.written)} rebuilt; never deployed)"
         )
 
 

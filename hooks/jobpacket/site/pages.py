@@ -41,6 +41,7 @@ from ..markup import clean_text, markdown_to_html
 from ..profile.model import ONGOING, Profile
 from ..urls import site_href
 from ..views import public_view
+from . import bibtex, icons
 
 Linker = Callable[[str, str], str]
 """``link(from_page, target)`` -> the href of ``target`` as seen from ``from_page``.
@@ -74,6 +75,11 @@ def _label(t: Mapping[str, Any], key: str, **values: str) -> str:
 
 RESUME_PDF = "resume.pdf"
 """File name of the public résumé among the site documents (outputs.site_documents)."""
+
+LATEST_WORK = 2
+"""Jobs the home page shows: the ones that started last, whatever the profile's order."""
+FEATURED_PROJECTS = 3
+"""Project cards on the home page: the first ones, so the profile's order is the choice."""
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
 
@@ -279,6 +285,9 @@ def _env() -> jinja2.Environment:
         date=_date_filter,
         date_range=_date_range_filter,
         score=_score_filter,
+        icon=icons.icon,
+        network_icon=icons.network_icon,
+        host=lambda url: (urlsplit(url).hostname or "").removeprefix("www.") if url else "",
     )
     return env
 
@@ -382,12 +391,27 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
             return ctx.link(page, path)
         return None
 
+    def cards(page: str) -> list[dict[str, Any]]:
+        """Project cards as seen from ``page``: link, first usable image."""
+        out = []
+        for p, path in zip(view.projects, plan.project_paths, strict=True):
+            shown = [src for src in (image(page, i) for i in p.images) if src is not None]
+            out.append({"p": p, "href": ctx.link(page, path), "image": shown[0] if shown else None})
+        return out
+
     name = plain(b.name) if b.name else ctx.site_name
     description = _description(view)
     pages: list[SitePage] = []
     lang = profile.meta.lang
     t = labels(lang)
-    common = {"view": view, "name": name, "place": _place(view), "t": t, "lang": lang}
+    common = {
+        "view": view,
+        "name": name,
+        "place": _place(view),
+        "t": t,
+        "lang": lang,
+        "citations": bibtex.citations(b.name, view.publications),
+    }
 
     pages.append(
         SitePage(
@@ -400,6 +424,11 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
                 resume_pdf=href(HOME, RESUME_PDF),
                 resume_page=href(HOME, RESUME),
                 contact_page=href(HOME, CONTACT),
+                projects_page=href(HOME, PROJECTS),
+                latest_work=sorted(view.work, key=lambda w: w.startDate or "", reverse=True)[
+                    :LATEST_WORK
+                ],
+                featured=cards(HOME)[:FEATURED_PROJECTS],
             ),
             description=description,
         )
@@ -424,16 +453,12 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
             )
         )
     if plan.has(PROJECTS):
-        cards = [
-            {"p": p, "href": ctx.link(PROJECTS, path)}
-            for p, path in zip(view.projects, plan.project_paths, strict=True)
-        ]
         samples = [d for d in view.documents if safe_href(d.url)]
         pages.append(
             SitePage(
                 PROJECTS,
                 t["sections"]["projects"],
-                _render("projects.md", **common, cards=cards, samples=samples),
+                _render("projects.md", **common, cards=cards(PROJECTS), samples=samples),
                 section=t["sections"]["projects"],
                 description=_label(t, "site.projects_by", name=name),
             )
