@@ -155,10 +155,29 @@ def write_packets(
     disk whose /ID is the digest of the current inputs is left alone without rendering.
     Problems of every application are collected in the result, never raised here.
     """
+    ready, run = render_packets(loaded, app_ids, out_dir, cache_dir=cache_dir, report=report)
+    for target, data in ready:
+        write_atomic(target, data)
+        run.written.append(target)
+    return run
+
+
+def render_packets(
+    loaded: LoadedProfile,
+    app_ids: Sequence[str],
+    out_dir: Path,
+    *,
+    cache_dir: Path | None = None,
+    report: Callable[[Problem], None] | None = None,
+) -> tuple[list[tuple[Path, bytes]], PacketRun]:
+    """Each packet that changed, rendered, with the path it goes to; nothing is written (the
+    MkDocs adapter renders everything before it changes any output). The run lists the
+    packets already up to date and the problems of every application."""
     from . import packet
 
     cache = default_cache_dir(loaded, cache_dir)
     run = PacketRun()
+    ready: list[tuple[Path, bytes]] = []
     # Each render worker keeps parsed CSS and fonts between jobs (pdf._styles), so the
     # packets of a build parse them once per worker.
     for app_id in app_ids:
@@ -171,18 +190,14 @@ def write_packets(
             if target.is_file() and packet.identifier_of(target) == prepared.key[:32]:
                 run.unchanged.append(target)
                 continue
-            data = packet.render(prepared, cache_dir=cache)
+            ready.append((target, packet.render(prepared, cache_dir=cache)))
         except ProfileError as exc:
             run.problems.extend(exc.problems)
-            continue
         except UserError as exc:
             index = [a.id for a in loaded.profile.applications].index(app_id)
             where = ("applications", index)
             run.problems.append(loaded.source.problem(where, f"packet {app_id!r}: {exc}"))
-            continue
-        write_atomic(target, data)
-        run.written.append(target)
-    return run
+    return ready, run
 
 
 def _report(doc: PrintDocument, report: Callable[[Problem], None] | None) -> None:

@@ -96,6 +96,8 @@ class _Build:
     ctx: site.SiteContext | None = None
     pages: dict[str, site.SitePage] = field(default_factory=dict)
     private: list[tuple[Path, bytes]] = field(default_factory=list)
+    packets: list[tuple[Path, bytes]] = field(default_factory=list)
+    packets_unchanged: int = 0
     final_site: Path | None = None
     staging: Path | None = None
     warnings: logging.Handler | None = None
@@ -262,7 +264,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
     _state.build.documents = _site_documents(loaded)
     if not _serving():  # private documents take seconds; `mkdocs build` makes them
-        _state.build.private = _private_documents(loaded, root / PRIVATE_DIR)
+        _private_documents(_state.build)
     _stage(config, _state.build)
     return config
 
@@ -499,23 +501,30 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace("</head>", f"{head}</head>", 1)
 
 
-def _private_documents(loaded: LoadedProfile, out_dir: Path) -> list[tuple[Path, bytes]]:
-    """Render every private document and check that build/ can take them; writes nothing."""
+def _private_documents(build: _Build) -> None:
+    """Render every private document and packet, and check that build/ can take them; writes
+    nothing (on_post_build does, once the site is built)."""
     try:
         from ..print import outputs
     except ModuleNotFoundError as exc:
         if exc.name != f"{__package__}.outputs":
             raise
-        return []
+        return
+    loaded, out_dir = build.loaded, build.root / PRIVATE_DIR
     try:
         rendered = outputs.prepare_private_documents(loaded, out_dir)
     except (ProfileError, UserError) as exc:
         raise PluginError("\n".join(_problem_lines(exc))) from None
-    problems = unwritable([target for target, _ in rendered])
+    packets, run = outputs.render_packets(
+        loaded, outputs.bindable_ids(loaded), build.root / outputs.PACKETS_DIR
+    )
+    if run.problems:
+        raise PluginError("\n".join(str(p) for p in run.problems))
+    problems = unwritable([target for target, _ in [*rendered, *packets]])
     if problems:
         lines = [f"error: {display_path(where)}: {why}" for where, why in problems]
         raise PluginError("\n".join([*lines, "nothing was written; fix the above and rebuild"]))
-    return rendered
+    build.private, build.packets, build.packets_unchanged = rendered, packets, len(run.unchanged)
 
 
 class _WarningCount(logging.Handler):
@@ -595,20 +604,17 @@ def on_post_build(config: MkDocsConfig) -> None:
             f"{n} private document{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
             "(never deployed)"
         )
-    _write_packets(build, outputs)
-
-
-def _write_packets(build: _Build, outputs: Any) -> None:
-    """Every application's packet into build/packets/; all problems reported, then fail."""
-    out_dir = build.root / outputs.PACKETS_DIR
-    run = outputs.write_packets(build.loaded, outputs.bindable_ids(build.loaded), out_dir)
-    if run.problems:
-        raise PluginError("\n".join(str(p) for p in run.problems))
-    n = len(run.written) + len(run.unchanged)
-    if n:
+    if build.packets or build.packets_unchanged:
+        try:
+            write_many(build.packets, tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new")
+        except OSError as exc:
+            where = display_path(Path(exc.filename)) if exc.filename else build.root
+            raise PluginError(f"error: {where}: cannot write: {exc.strerror}") from None
+        n, rebuilt = len(build.packets) + build.packets_unchanged, len(build.packets)
         log.info(
-            f"{n} application packet{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
-            f"({len(run.written)} rebuilt; never deployed)"
+            f"{n} application packet{'s' if n != 1 else ''} in "
+            f"{display_path(build.root / PRIVATE_DIR / 'packets')}/ "
+            f"({rebuilt} rebuilt; never deployed)"
         )
 
 
