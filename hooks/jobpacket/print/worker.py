@@ -17,10 +17,11 @@ daemons: multiprocessing stops them when the parent exits.
 reach it through `outputs.render` / `outputs.render_all`.
 
 A one-shot `jobpacket pdf resume` uses the worker too. Measured side by side
-(benchmarks/bench_worker.py, 2 cores): 1.12 s through the worker against 1.06 s for the
-same work in one process; the worker's interpreter start overlaps with loading the profile,
-and the parent never pays WeasyPrint's import or teardown. The difference is within noise,
-and only a separate process gives a time limit that can always be enforced.
+(benchmarks/bench_worker.py, 2 cores, three runs): 0.91 to 1.12 s through the worker
+against 0.94 to 1.06 s for the same work in one process; the worker's interpreter start
+overlaps with loading the profile, and the parent never pays WeasyPrint's import or
+teardown. The difference is within noise, and only a separate process gives a time limit
+that can always be enforced.
 """
 
 from __future__ import annotations
