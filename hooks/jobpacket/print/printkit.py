@@ -27,6 +27,7 @@ from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_h
 from ..profile.errors import FieldPath, Problem, ProfileError
 from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
+from ..urls import MARKDOWN_SCHEMES, is_web, print_href, scheme
 from .designs import DEFAULT_DESIGN, DESIGNS
 from .designs import PHOTO_DESIGNS as PHOTO_DESIGNS  # documents.py imports it from here
 from .typography import Verbatim, smarten, smarten_html
@@ -125,8 +126,7 @@ def local_file(
     base = ctx.content_dir if under_content else ctx.profile_dir
     relative_to = "content/" if under_content else "the profile's folder"
     if _SCHEME.match(value):
-        scheme = value.split(":", 1)[0].lower()
-        if scheme in ("http", "https"):
+        if scheme(value) in ("http", "https"):
             if used:
                 ctx.warn(
                     where,
@@ -161,12 +161,22 @@ def local_file(
                 where, f"file {shown} not found (looked for {looked}); fix the path or add the file"
             )
         return None
+    if resolved.stat().st_size > MAX_LOCAL_FILE_BYTES:
+        if used:
+            ctx.error(
+                where,
+                f"{shown} is larger than {MAX_LOCAL_FILE_BYTES // 1024 // 1024} MB; printed "
+                "documents take smaller files (compress it, or link to it instead)",
+            )
+        return None
     if used:
         ctx.files.append(resolved)
     return resolved
 
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
+#: The largest file (enclosure, letter, image) a printed document reads.
+MAX_LOCAL_FILE_BYTES = 20 * 1024 * 1024
 
 
 def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | None:
@@ -175,13 +185,19 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
     import base64
     import mimetypes
 
+    from .images import image_problem
+
     kind = mimetypes.guess_type(path.name)[0] or ""
     if not kind.startswith("image/"):
         ctx.warn(where, f"{path.name!r} is not an image file (PNG, JPEG, GIF, WebP or SVG)")
         return None
-    data = path.read_bytes()
-    if len(data) > MAX_IMAGE_BYTES:
+    if path.stat().st_size > MAX_IMAGE_BYTES:
         ctx.warn(where, f"{path.name!r} is larger than 5 MB; it is left out; use a smaller image")
+        return None
+    data = path.read_bytes()
+    problem = image_problem(data, kind)
+    if problem is not None:
+        ctx.warn(where, f"{path.name!r} {problem}; it is left out")
         return None
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
@@ -209,9 +225,11 @@ def document_date(profile: Profile) -> datetime:
 
     Never the clock: the same inputs must give the same bytes.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    from ..settings import current
+
+    epoch = current().source_date_epoch
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, tz=UTC)
     stamp = profile.meta.lastModified
     if stamp:
         text = stamp.strip().replace("Z", "+00:00")
@@ -238,11 +256,7 @@ def bare_url(url: str | None) -> str:
 
 
 def _keep_web_links(tag: str, attr: str, value: str) -> str | None:
-    if (
-        tag == "a"
-        and attr == "href"
-        and not value.lower().startswith(("http:", "https:", "mailto:"))
-    ):
+    if tag == "a" and attr == "href" and print_href(value) is None:
         return None
     return value
 
@@ -258,7 +272,7 @@ def print_markdown(text: str | None) -> Markup:
             tags=ALLOWED_TAGS,
             attributes=ALLOWED_ATTRIBUTES,
             attribute_filter=_keep_web_links,
-            url_schemes={"http", "https", "mailto"},
+            url_schemes=set(MARKDOWN_SCHEMES),
             link_rel="noopener noreferrer nofollow",
         )
     )
@@ -383,7 +397,7 @@ def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, st
 
     def add(text: str | None, href: str = "") -> None:
         if text:
-            items.append({"text": text, "href": href})
+            items.append({"text": text, "href": print_href(href) or ""})
 
     if loc:
         # The public view only carries a street address when the user opted in.
@@ -394,7 +408,7 @@ def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, st
     add(b.phone, "tel:" + re.sub(r"[^\d+]", "", b.phone) if b.phone else "")
     add(bare_url(b.url), b.url or "")
     for p in visible(b.profiles) if social else ():
-        if p.url and p.url.lower().startswith(("http:", "https:")):
+        if is_web(p.url):
             add(bare_url(p.url), p.url)
         elif p.url:
             # A chat or phone link (skype:, tel:, matrix:) reads as its handle, not its URI.
