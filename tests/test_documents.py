@@ -178,7 +178,9 @@ def test_design_comes_from_meta_or_the_caller(tmp_path: Path) -> None:
 def test_photo_is_embedded_as_data_and_checked(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "me.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    from PIL import Image
+
+    Image.new("RGB", (4, 4), (200, 80, 40)).save(tmp_path / "content" / "me.png")
     (tmp_path / "content" / "notes.txt").write_text("secret", encoding="utf-8")
     path = tmp_path / "p.yml"
     for image, expect in (

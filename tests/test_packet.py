@@ -416,8 +416,11 @@ def test_mkdocs_build_writes_packets_to_build_never_to_site(tmp_path: Path) -> N
     packets = sorted(p.name for p in (folder / "build" / "packets").iterdir())
     assert packets == [f"{KEYSTONE}.pdf", f"{LAKEFRONT}.pdf"]
     assert "2 application packets in build/packets/" in result.stderr
-    site_pdfs = [p.name for p in (folder / "site").rglob("*.pdf")]
-    assert site_pdfs == ["resume.pdf"]
+    site_pdfs = sorted(
+        p.relative_to(folder / "site").as_posix() for p in (folder / "site").rglob("*.pdf")
+    )
+    # the public résumé and the work sample marked `visibility: public`, nothing else
+    assert site_pdfs == ["resume.pdf", "work/ledgerline-case-study.pdf"]
     assert not [p for p in (folder / "site").rglob("*") if p.name in ("packets", *packets)]
     first = (folder / "build" / "packets" / f"{KEYSTONE}.pdf").read_bytes()
     assert len(PdfReader(io.BytesIO(first)).pages) > 3

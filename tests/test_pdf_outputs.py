@@ -37,13 +37,13 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Names of the documents WeasyPrint actually renders; the memo starts empty."""
     monkeypatch.setattr(outputs, "_memo", type(outputs._memo)())
     calls: list[str] = []
-    real = outputs.render_uncached
+    real = outputs._job  # every document sent to the render worker becomes a job
 
-    def counting(doc: documents.PrintDocument, **kwargs: object) -> bytes:
+    def counting(doc: documents.PrintDocument, key: str) -> object:
         calls.append(doc.name)
-        return real(doc, **kwargs)  # type: ignore[arg-type]
+        return real(doc, key)
 
-    monkeypatch.setattr(outputs, "render_uncached", counting)
+    monkeypatch.setattr(outputs, "_job", counting)
     monkeypatch.delenv(outputs.CACHE_ENV, raising=False)
     return calls
 
@@ -202,32 +202,6 @@ def test_cli_user_errors_are_one_line_and_exit_1(site: Path, args: list[str], me
     stderr = result.stderr.decode()
     assert message in stderr and "Traceback" not in stderr
     assert stderr.count("\n") == 1
-
-
-def test_hyphenation_patterns_come_back_the_same_from_the_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import pyphen
-
-    from jobpacket.print.pdf import warm_hyphenation
-
-    path = pyphen.LANGUAGES["en_US"]
-    fresh = pyphen.HyphDict(path)
-    monkeypatch.setattr(pyphen, "hdcache", {})
-    warm_hyphenation("en-US", tmp_path)  # parses and writes the JSON copy
-    (copy,) = tmp_path.glob("hyph-en_US-*.json")
-    pyphen.hdcache.clear()
-    warm_hyphenation("en-US", tmp_path)  # loads the copy
-    loaded = pyphen.hdcache[path]
-    assert loaded.patterns == fresh.patterns and loaded.maxlen == fresh.maxlen
-    assert pyphen.Pyphen(lang="en_US").inserted("reproducibility") == "re-pro-ducibil-i-ty"
-
-    copy.write_text('{"ab": "not a pattern"}', encoding="utf-8")
-    pyphen.hdcache.clear()
-    warm_hyphenation("en-US", tmp_path)  # a damaged copy is ignored, never trusted
-    assert path not in pyphen.hdcache
-    warm_hyphenation("xx-unknown", tmp_path)
-    warm_hyphenation(None, tmp_path)
 
 
 def test_the_same_profile_in_another_folder_gives_the_same_bytes(tmp_path: Path) -> None:

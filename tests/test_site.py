@@ -181,7 +181,7 @@ def test_no_page_loads_anything_from_another_host() -> None:
         text = sheet.read_text(encoding="utf-8")
         assert not re.search(r"url\(\s*[\"']?(?:[a-z]+:)?//|@import", text, re.I), sheet
     polyfills = re.findall(r'<script src="([^"]+)"', (site_dir / "index.html").read_text())
-    assert "assets/jobpacket/file-worker.js" in polyfills  # not unpkg.com's iframe-worker
+    assert "assets/jobpacket/iframe-worker.js" in polyfills  # not unpkg.com's iframe-worker
 
 
 def test_scaffold_from_jobpacket_new_builds_strict(tmp_path: Path) -> None:
@@ -335,6 +335,8 @@ def test_unusable_image_is_a_located_warning(tmp_path: Path, image: str, message
     result = build(make_site(tmp_path / "s", profile))
     assert result.returncode == 1  # --strict: a warning fails the build
     assert f"profiles/profile.yml:3:10: warning: basics.image: {message}" in result.stderr
+    assert not (tmp_path / "s" / "site").exists()  # a failed build publishes nothing
+    assert build(tmp_path / "s", strict=False).returncode == 0
     assert "cdn.example.com" not in (tmp_path / "s" / "site" / "index.html").read_text()
 
 
@@ -366,7 +368,7 @@ class Elements(html.parser.HTMLParser):
             self._script = None
 
 
-LOCAL_SCRIPTS = ("assets/javascripts/bundle.", "assets/jobpacket/file-worker.js")
+LOCAL_SCRIPTS = ("assets/javascripts/bundle.", "assets/jobpacket/iframe-worker.js")
 
 
 def inline_scripts(site_dir: Path) -> set[str]:

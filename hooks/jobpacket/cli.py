@@ -26,7 +26,6 @@ profile_option = click.option(
     "--profile",
     "profile",
     type=click.Path(dir_okay=False, path_type=Path),
-    envvar="JOBPACKET_PROFILE",
     help="Profile to use (env JOBPACKET_PROFILE; default: extra.jobpacket.profile in "
     "mkdocs.yml, else profiles/example.yml).",
 )
@@ -229,27 +228,6 @@ def export(fmt: str, output: Path | None, include_private: bool, profile: Path |
         click.echo(text, nl=False)
 
 
-def _cyclic_gc_paused(func: F) -> F:
-    """Run a one-render command with Python's cyclic garbage collector off.
-
-    The process lives for one render. The collector, triggered over and over by the hundreds
-    of thousands of objects pydantic, WeasyPrint and the layout allocate, costs about a fifth
-    of the run and frees almost nothing (peak memory grows by ~2%).
-    """
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        import gc
-
-        gc.disable()
-        try:
-            return func(*args, **kwargs)
-        finally:
-            gc.enable()
-
-    return wrapper  # type: ignore[return-value]
-
-
 @main.command()
 @click.argument("document", type=click.Choice(["resume", "letter", "references", "all"]))
 @click.option(
@@ -278,15 +256,16 @@ def _cyclic_gc_paused(func: F) -> F:
     help="File to write ('-' for standard output); for `all`, the folder. Default: build/ "
     "in the site folder.",
 )
+@click.argument("profiles", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @profile_option
 @user_errors
-@_cyclic_gc_paused
 def pdf(
     document: str,
     app_id: str | None,
     public: bool,
     design: str | None,
     output: Path | None,
+    profiles: tuple[Path, ...],
     profile: Path | None,
 ) -> None:
     """Render one printable document to PDF without building the site.
@@ -295,10 +274,22 @@ def pdf(
     (needs --application), `references` (the recommendation-letter index) or `all` (every
     private document, as `mkdocs build` writes them). Files go to build/, which is never
     deployed.
+
+    PROFILES (files, or folders of *.yml) render a whole cohort at once on one process per
+    core: `jobpacket pdf all cohort/` writes build/<profile name>/ for each profile.
     """
+    from .print import worker
+
+    worker.pool().prestart()  # the worker loads WeasyPrint while this process loads the rest
     from .print import documents, outputs
     from .settings import display_path
 
+    if profiles:
+        if app_id or str(output) == "-":
+            raise UserError("with several profiles, use `all`, `resume` or `references`, -o DIR")
+        if _pdf_cohort(document, profiles, output, public=public, design=design):
+            sys.exit(1)
+        return
     loaded = load(profile)
     if public and document != "resume":
         raise UserError("--public applies to `resume` only; the other documents are private")
@@ -317,7 +308,6 @@ def pdf(
             raise UserError(f"{where}: cannot write: {exc.strerror}") from None
         for path in written:
             click.echo(f"wrote {display_path(path)}", err=True)
-        _exit_now()
         return
     if document == "resume":
         doc = documents.resume(loaded, public=public, design=design, application=app_id)
@@ -332,12 +322,10 @@ def pdf(
     data = outputs.render(doc, cache_dir=outputs.default_cache_dir(loaded))
     if output is not None and str(output) == "-":
         sys.stdout.buffer.write(data)
-        _exit_now()
         return
     target = output or out_root / f"{doc.name}.pdf"
     _write_atomic(target, data)
     click.echo(f"wrote {display_path(target)}", err=True)
-    _exit_now()
 
 
 @main.command("letter")
@@ -360,7 +348,6 @@ def pdf(
 )
 @profile_option
 @user_errors
-@_cyclic_gc_paused
 def letter_command(
     app_id: str, markdown: bool, design: str | None, output: Path | None, profile: Path | None
 ) -> None:
@@ -370,9 +357,11 @@ def letter_command(
     the letter's kind; `--markdown` prints it so you can paste it under `letter.body: |` and
     edit it. With a body, `[[updates]]` and `[[enclosures]]` lines are expanded.
     """
-    from .print import documents, outputs
+    from .print import documents, outputs, worker
     from .settings import display_path
 
+    if not markdown:
+        worker.pool().prestart()  # loads WeasyPrint while this process loads the profile
     loaded = load(profile)
     if markdown:
         if design or output:
@@ -387,7 +376,6 @@ def letter_command(
     target = output or documents.project_root(loaded) / "build" / f"{doc.name}.pdf"
     _write_atomic(target, data)
     click.echo(f"wrote {display_path(target)}", err=True)
-    _exit_now()
 
 
 @main.command()
@@ -406,7 +394,6 @@ def letter_command(
 )
 @profile_option
 @user_errors
-@_cyclic_gc_paused
 def packet(
     app_ids: tuple[str, ...], every: bool, output: Path | None, profile: Path | None
 ) -> None:
@@ -417,9 +404,10 @@ def packet(
     packet that fails leaves its previous file in place. Files go to build/packets/, which is
     never deployed.
     """
-    from .print import documents, outputs
+    from .print import documents, outputs, worker
     from .settings import display_path
 
+    worker.pool().prestart()  # the worker loads WeasyPrint while this process loads the rest
     loaded = load(profile)
     if not app_ids and not every:
         ids = ", ".join(a.id for a in loaded.profile.applications) or "none in the profile"
@@ -437,27 +425,39 @@ def packet(
     for path in run.unchanged:
         click.echo(f"unchanged {display_path(path)}", err=True)
     run.raise_problems()
-    _exit_now()
 
 
-def _exit_now() -> None:
-    """Exit 0 at once, skipping interpreter teardown.
+def _pdf_cohort(
+    document: str,
+    profiles: tuple[Path, ...],
+    output: Path | None,
+    *,
+    public: bool,
+    design: str | None,
+) -> bool:
+    """`jobpacket pdf DOCUMENT PROFILE...`: each profile's PDFs into OUTPUT/<its name>/.
 
-    Freeing WeasyPrint's native objects (Pango font maps, Fontconfig sets) at exit takes about
-    0.3 s, a third of `jobpacket pdf`; the output is written and renamed and the streams are
-    flushed here, so there is nothing left for teardown to do.
+    Returns whether any profile failed (its problems are printed; the others are written).
     """
-    import io
-    import os
+    from .print.cohort import profile_paths, render_cohort
+    from .settings import display_path
 
-    try:
-        sys.stdout.fileno()
-        sys.stderr.fileno()
-    except (AttributeError, OSError, io.UnsupportedOperation):
-        return  # run in-process (click's CliRunner, pytest capture): exit the ordinary way
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
+    paths = profile_paths(profiles)
+    shown = {p: display_path(p) for p in paths}
+    out_root = output or Path("build")
+    results = render_cohort(paths, document, public=public, design=design, display=shown)
+    for result in results:
+        _print_problems(result.notes)
+        _print_problems(result.problems)
+        if result.error:
+            click.echo(f"error: {shown[result.profile]}: {result.error}", err=True)
+        for relpath, data in result.files:
+            target = out_root / result.name / relpath
+            _write_atomic(target, data)
+            click.echo(f"wrote {display_path(target)}", err=True)
+    failed = [r for r in results if r.failed]
+    click.echo(f"{len(results) - len(failed)} of {len(results)} profiles rendered", err=True)
+    return bool(failed)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -33,3 +36,97 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_many(files: list[tuple[Path, bytes]], *, tmp_dir: Path) -> None:
+    """Write each file whole: into `tmp_dir` first, then renamed over its target.
+
+    `tmp_dir` must be on the same file system as the targets and outside the folders that
+    must never hold a half-written or temporary file (build/, site/): a run killed at any
+    moment leaves each target old or new, and at worst a stray file in `tmp_dir`.
+    Unchanged files are not rewritten.
+    """
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        for path, data in files:
+            if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+                continue
+            fd, tmp = tempfile.mkstemp(dir=tmp_dir, suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                os.chmod(tmp, 0o666 & ~_UMASK)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+    finally:
+        _remove_if_empty(tmp_dir)
+
+
+def _remove_if_empty(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+
+
+def unwritable(targets: list[Path]) -> list[tuple[Path, str]]:
+    """Why each target could not be written, checked before anything is: a file where a
+    folder should be, or a folder the user may not write to. Empty when all is well."""
+    problems: list[tuple[Path, str]] = []
+    for target in targets:
+        folder = target.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if not folder.is_dir():
+            problems.append((folder, "is a file where a folder should be; move or remove it"))
+        elif not os.access(folder, os.W_OK | os.X_OK):
+            problems.append((folder, "is not writable; fix its permissions"))
+        elif target.is_dir():
+            problems.append((target, "is a folder where a file should be; move or remove it"))
+        elif target.exists() and not os.access(target, os.W_OK):
+            problems.append((target, "is read-only; fix its permissions"))
+    return list(dict.fromkeys(problems))
+
+
+def fresh_dir(path: Path) -> Path:
+    """An empty folder at `path` (a leftover from an interrupted run is removed first)."""
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path
+
+
+def publish_tree(staging: Path, target: Path) -> None:
+    """Make `target` hold exactly what `staging` holds, one atomic rename per file.
+
+    Used after a build has fully succeeded into `staging` (a sibling of `target`, so on the
+    same file system). Readers of `target` see each file old or new, never half-written; a
+    run killed half-way leaves a mix of whole old and new files and no temporary file.
+    """
+    new = {p.relative_to(staging) for p in staging.rglob("*") if not p.is_dir()}
+    for rel in sorted(new):
+        dest = target / rel
+        for parent in reversed(dest.relative_to(target).parents[:-1]):
+            folder = target / parent
+            if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+                folder.unlink()
+        if dest.is_dir() and not dest.is_symlink():
+            shutil.rmtree(dest)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.replace(staging / rel, dest)
+        except OSError as exc:
+            if exc.errno != errno.EXDEV:
+                raise
+            # site/ is a mount point of its own (a container volume): copy, then rename there
+            write_atomic(dest, (staging / rel).read_bytes())
+    folders = {parent for rel in new for parent in rel.parents}
+    if target.is_dir():
+        for old in sorted(target.rglob("*"), reverse=True):
+            rel = old.relative_to(target)
+            if old.is_dir() and not old.is_symlink():
+                if rel not in folders:
+                    shutil.rmtree(old, ignore_errors=True)
+            elif rel not in new:
+                old.unlink(missing_ok=True)
+    shutil.rmtree(staging, ignore_errors=True)

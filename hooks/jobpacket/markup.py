@@ -8,12 +8,15 @@ can make a line read differently from what it contains (a "Trojan Source" trick)
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from functools import lru_cache
 
 import markdown
 import nh3
 from markupsafe import Markup
+
+from .urls import MARKDOWN_SCHEMES
 
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -53,7 +56,53 @@ ALLOWED_TAGS = {
     "ul",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
-URL_SCHEMES = {"http", "https", "mailto"}
+URL_SCHEMES = set(MARKDOWN_SCHEMES)
+
+
+#: Longer Markdown fields are printed as plain text: no résumé field needs more.
+MAX_MARKDOWN_CHARS = 50_000
+#: Deeper lists and quotes are printed as plain text; Python-Markdown recurses once per level
+#: and fails with a RecursionError at a few hundred.
+MAX_NESTING = 16
+#: Python-Markdown's link and inline-HTML scanning is quadratic in the number of `[` and `<`
+#: (20,000 `[` take minutes); a field with more is printed as plain text.
+MAX_OPENERS = 256
+
+_CONTAINER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?")
+
+
+def _nesting(line: str) -> int:
+    """How many lists and quotes a line opens or sits in: markers plus indentation steps."""
+    indent = len(line) - len(line.lstrip(" \t"))
+    depth, pos = indent // 4, 0  # Python-Markdown nests a list per 4 spaces
+    while match := _CONTAINER.match(line, pos):
+        if match.end() == pos:
+            break
+        depth, pos = depth + 1, match.end()
+    return depth
+
+
+def markdown_limit(text: str) -> str | None:
+    """Why `text` would cost too much to format as Markdown, or None when it is fine.
+
+    Checked before the text reaches the Markdown engine, so every field costs a bounded
+    time whatever it holds; a field over a limit is printed as plain text instead
+    (`markdown_to_html`) and validation warns about it with its location.
+    """
+    if len(text) > MAX_MARKDOWN_CHARS:
+        return f"longer than {MAX_MARKDOWN_CHARS:,} characters"
+    openers = text.count("[") + text.count("<")
+    if openers > MAX_OPENERS:
+        return f"more than {MAX_OPENERS} `[` and `<` (it has {openers})"
+    if any(_nesting(line) > MAX_NESTING for line in text.splitlines()):
+        return f"lists or quotes nested deeper than {MAX_NESTING} levels"
+    return None
+
+
+def plain_paragraphs(text: str) -> Markup:
+    """Text shown as it is written: escaped, one paragraph per blank-line-separated block."""
+    blocks = [b.strip() for b in re.split(r"\n[ \t]*\n", clean_text(text)) if b.strip()]
+    return Markup("".join(f"<p>{html_lib.escape(b).replace(chr(10), '<br>')}</p>" for b in blocks))
 
 
 def clean_text(text: str) -> str:
@@ -91,7 +140,12 @@ def loosen_lists(text: str) -> str:
 
 @lru_cache(maxsize=512)
 def markdown_to_html(text: str) -> Markup:
-    """Render a Markdown field and sanitize the result; safe to put in any HTML page."""
+    """Render a Markdown field and sanitize the result; safe to put in any HTML page.
+
+    A field over the limits of `markdown_limit` is shown as plain text instead.
+    """
+    if markdown_limit(text) is not None:
+        return plain_paragraphs(text)
     html = markdown.markdown(loosen_lists(clean_text(text)), extensions=["sane_lists", "tables"])
     return Markup(
         nh3.clean(

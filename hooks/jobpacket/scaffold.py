@@ -25,7 +25,7 @@ def scaffold_files(site_name: str) -> dict[str, str]:
         f"profiles/{PROFILE_NAME}": _template("starter.yml"),
         "profiles/schema.json": schema_text(),
         "content/.gitkeep": "",
-        ".gitignore": "site/\nbuild/\n.jobpacket-cache/\n",
+        ".gitignore": "site/\nbuild/\n.jobpacket-cache/\n.*.jobpacket-new/\n",
     }
 
 

@@ -1,22 +1,85 @@
-"""Which profile to use and the site-wide options, read without importing MkDocs.
+"""Which profile to use and the run's options, read in one place without importing MkDocs.
 
 The CLI and the MkDocs hook must agree on the profile, so both ask this module:
-``--profile``/``JOBPACKET_PROFILE`` first, then ``extra.jobpacket.profile`` in mkdocs.yml,
-then ``profiles/example.yml``.
+``--profile``/``JOBPACKET_PROFILE`` first, then ``extra.jobpacket.profile`` in mkdocs.yml
+(``!ENV`` tags resolved as MkDocs resolves them), then ``profiles/example.yml``.
+
+The environment variables jobpacket understands are read here and nowhere else, into one
+frozen `Settings` value (`current()`); a bad value is a user error naming the variable.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
 from .profile.errors import UserError
 
 DEFAULT_PROFILE = Path("profiles/example.yml")
 ENV_PROFILE = "JOBPACKET_PROFILE"
+ENV_CACHE_DIR = "JOBPACKET_CACHE_DIR"
+ENV_RENDER_TIMEOUT = "JOBPACKET_RENDER_TIMEOUT"
+ENV_SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+ENV_WORKERS = "JOBPACKET_WORKERS"
+_KEYS = (ENV_PROFILE, ENV_CACHE_DIR, ENV_RENDER_TIMEOUT, ENV_SOURCE_DATE_EPOCH, ENV_WORKERS)
+#: Seconds one document may take to render; the example's résumé needs well under one.
+DEFAULT_RENDER_TIMEOUT = 60.0
+#: The last second of year 9999: datetime and PDF dates cannot go further.
+MAX_EPOCH = 253402300799
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The options of one run that come from the environment."""
+
+    profile: str | None = None  # JOBPACKET_PROFILE
+    cache_dir: Path | None = None  # JOBPACKET_CACHE_DIR
+    render_timeout: float = DEFAULT_RENDER_TIMEOUT  # JOBPACKET_RENDER_TIMEOUT, seconds
+    source_date_epoch: int | None = None  # SOURCE_DATE_EPOCH (reproducible builds)
+    workers: int | None = None  # JOBPACKET_WORKERS: render processes at most (default: cores)
+
+
+def current() -> Settings:
+    """The settings for the environment as it is now (parsed once per distinct value)."""
+    return _parse(tuple(os.environ.get(k) for k in _KEYS))
+
+
+@lru_cache(maxsize=8)
+def _parse(values: tuple[str | None, ...]) -> Settings:
+    profile, cache_dir, timeout, epoch, workers = (v.strip() if v else None for v in values)
+    if workers and not (workers.isdigit() and 0 < int(workers) <= 256):
+        raise UserError(f"{ENV_WORKERS}={workers[:40]!r}: not a number of processes; use e.g. 2")
+    seconds = DEFAULT_RENDER_TIMEOUT
+    if timeout:
+        try:
+            seconds = float(timeout)
+        except ValueError:
+            seconds = -1.0
+        if not 0 < seconds < 86400:
+            raise UserError(
+                f"{ENV_RENDER_TIMEOUT}={timeout!r}: not a number of seconds; use e.g. 60"
+            )
+    stamp: int | None = None
+    if epoch:
+        if not epoch.isdigit() or len(epoch) > 12 or int(epoch) > MAX_EPOCH:
+            raise UserError(
+                f"{ENV_SOURCE_DATE_EPOCH}={epoch[:40]!r}: not a time jobpacket can print; use "
+                "seconds since 1970 up to the end of year 9999 (e.g. `git log -1 --format=%ct`)"
+            )
+        stamp = int(epoch)
+    return Settings(
+        profile=profile or None,
+        cache_dir=Path(cache_dir) if cache_dir else None,
+        render_timeout=seconds,
+        source_date_epoch=stamp,
+        workers=int(workers) if workers else None,
+    )
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -27,6 +90,8 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
     return None
 
 
+# `!ENV NAME` / `!ENV [NAME, OTHER, default]`, resolved by the library MkDocs itself uses.
+_LenientLoader.add_constructor("!ENV", construct_env_tag)
 _LenientLoader.add_multi_constructor("", _ignore_tag)
 _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
@@ -49,7 +114,7 @@ def read_site_settings(mkdocs_yml: Path) -> dict[str, Any]:
 def resolve_profile(explicit: str | os.PathLike[str] | None, root: Path | None = None) -> Path:
     """The profile path to load, relative paths taken from ``root`` (the site folder)."""
     root = root or Path.cwd()
-    chosen = explicit or os.environ.get(ENV_PROFILE)
+    chosen = explicit or current().profile
     if not chosen:
         chosen = read_site_settings(root / "mkdocs.yml").get("profile") or DEFAULT_PROFILE
     path = Path(chosen)

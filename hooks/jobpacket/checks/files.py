@@ -17,9 +17,11 @@ from pathlib import Path
 
 from ..profile.errors import FieldPath, Problem, ProfileError
 from ..profile.validate import LoadedProfile
+from ..urls import scheme
 
 RULE = "files"
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+#: The largest local file a printed document reads (a photo, an enclosure named in a letter).
+LOCAL_FILE_LIMIT = 20 * 1024 * 1024
 
 
 def project_root(loaded: LoadedProfile) -> Path:
@@ -76,9 +78,8 @@ def resolve_local(
     def problem(message: str, hint: str, level: str = "error") -> list[Problem]:
         return [source.problem(where, message, severity=level, rule=RULE, hint=hint)]
 
-    if _SCHEME.match(value):
-        scheme = value.split(":", 1)[0].lower()
-        if scheme in ("http", "https"):
+    if scheme(value):
+        if scheme(value) in ("http", "https"):
             if not used:
                 return None, []
             return None, problem(
@@ -110,6 +111,11 @@ def resolve_local(
             f"file {shown} not found (looked for {display_path(base / value)})",
             "fix the path or add the file",
             "warning",
+        )
+    if used and resolved.stat().st_size > LOCAL_FILE_LIMIT:
+        return None, problem(
+            f"{shown} is larger than {LOCAL_FILE_LIMIT // 1024 // 1024} MB",
+            "printed documents take smaller files (compress it, or link to it instead)",
         )
     return resolved, []
 

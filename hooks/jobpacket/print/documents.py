@@ -24,6 +24,7 @@ from ..markup import clean_text
 from ..profile.errors import Problem, UserError
 from ..profile.model import Application, Profile, Volunteer, Work
 from ..profile.validate import LoadedProfile
+from ..urls import print_href
 from ..views import public_view
 from ..views.tailored import tailored_view, tailoring_findings
 from .letters import LetterBody, letter_body, letter_kind
@@ -119,7 +120,7 @@ def _entries_roles(items: Iterable[Work | Volunteer], lang: str | None) -> list[
             {
                 "title": r.position or org or "",
                 "org": org if r.position else "",
-                "org_url": r.url or "",
+                "org_url": print_href(r.url) or "",
                 "url": "",
                 "where": ", ".join(w for w in where if w),
                 "dates": span(r.startDate, r.endDate, lang),
@@ -136,7 +137,7 @@ def _entries_projects(items: Iterable[Any], lang: str | None) -> list[dict[str, 
             "title": p.name or "",
             "org": ", ".join(p.roles),
             "org_url": "",
-            "url": p.url or "",
+            "url": print_href(p.url) or "",
             "where": p.entity or "",
             "dates": span(p.startDate, p.endDate, lang),
             "summary": print_markdown(p.description),
@@ -155,7 +156,7 @@ def _entries_education(items: Iterable[Any], lang: str | None) -> list[dict[str,
             {
                 "title": degree or e.institution or "",
                 "org": e.institution if degree else "",
-                "org_url": e.url or "",
+                "org_url": print_href(e.url) or "",
                 "url": "",
                 "where": score(e.score, lang),
                 "dates": span(e.startDate, e.endDate, lang),
@@ -179,7 +180,7 @@ def _lines(
         out.append(
             {
                 "text": name,
-                "url": getattr(i, "url", None) or "",
+                "url": print_href(getattr(i, "url", None)) or "",
                 "by": issuer,
                 "dates": month_year(getattr(i, when), lang),
             }

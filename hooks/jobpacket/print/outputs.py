@@ -13,7 +13,6 @@ JOBPACKET_CACHE_DIR when that is set.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 from collections import OrderedDict
@@ -26,10 +25,13 @@ from .. import __version__
 from ..fsutil import write_atomic
 from ..profile.errors import Problem, ProfileError, UserError
 from ..profile.validate import LoadedProfile
+from ..settings import ENV_CACHE_DIR
+from . import worker
 from .printkit import ASSETS_DIR, PrintDocument, project_root
+from .worker import RenderJob
 
 SITE_RESUME = "resume.pdf"
-CACHE_ENV = "JOBPACKET_CACHE_DIR"
+CACHE_ENV = ENV_CACHE_DIR
 _CACHE_FORMAT = b"jobpacket-pdf-1"
 _MEMO_SIZE = 32
 _DISK_KEEP = 64
@@ -69,26 +71,38 @@ def private_documents(
     bytes are unchanged are not rewritten. Returns the paths, in a stable order. `report`
     receives located warnings (a missing enclosure, say, or a letter longer than a page).
     """
-    from . import documents
-
-    cache = default_cache_dir(loaded, cache_dir)
-    prepared = list(documents.private_set(loaded))
-    for _, doc in prepared:
-        _report(doc, report)
-    rendered = [(out_dir / relpath, render(doc, cache_dir=cache)) for relpath, doc in prepared]
-    if report is not None:
-        from ..checks.render import page_findings
-
-        for problem in page_findings(
-            loaded, [(doc, data) for (_, doc), (_, data) in zip(prepared, rendered, strict=True)]
-        ):
-            report(problem)
+    rendered = prepare_private_documents(loaded, out_dir, cache_dir=cache_dir, report=report)
     written: list[Path] = []
     for target, data in rendered:
         if not target.is_file() or target.read_bytes() != data:
             write_atomic(target, data)
         written.append(target)
     return written
+
+
+def prepare_private_documents(
+    loaded: LoadedProfile,
+    out_dir: Path = Path("build"),
+    *,
+    cache_dir: Path | None = None,
+    report: Callable[[Problem], None] | None = None,
+) -> list[tuple[Path, bytes]]:
+    """Every private document rendered, with the path it goes to; nothing is written, so an
+    adapter can check and render everything before it changes any output."""
+    from . import documents
+
+    cache = default_cache_dir(loaded, cache_dir)
+    prepared = list(documents.private_set(loaded))
+    for _, doc in prepared:
+        _report(doc, report)
+    pdfs = render_all([doc for _, doc in prepared], cache_dir=cache)
+    if report is not None:
+        from ..checks.render import page_findings
+
+        docs = [doc for _, doc in prepared]
+        for problem in page_findings(loaded, list(zip(docs, pdfs, strict=True))):
+            report(problem)
+    return [(out_dir / relpath, data) for (relpath, _), data in zip(prepared, pdfs, strict=True)]
 
 
 PACKETS_DIR = Path("build") / "packets"
@@ -147,47 +161,49 @@ def write_packets(
     disk whose /ID is the digest of the current inputs is left alone without rendering.
     Problems of every application are collected in the result, never raised here.
     """
+    ready, run = render_packets(loaded, app_ids, out_dir, cache_dir=cache_dir, report=report)
+    for target, data in ready:
+        write_atomic(target, data)
+        run.written.append(target)
+    return run
+
+
+def render_packets(
+    loaded: LoadedProfile,
+    app_ids: Sequence[str],
+    out_dir: Path,
+    *,
+    cache_dir: Path | None = None,
+    report: Callable[[Problem], None] | None = None,
+) -> tuple[list[tuple[Path, bytes]], PacketRun]:
+    """Each packet that changed, rendered, with the path it goes to; nothing is written (the
+    MkDocs adapter renders everything before it changes any output). The run lists the
+    packets already up to date and the problems of every application."""
     from . import packet
 
     cache = default_cache_dir(loaded, cache_dir)
     run = PacketRun()
-    rendering = False
-    with contextlib.ExitStack() as session:
-        for app_id in app_ids:
-            target = out_dir / f"{app_id}.pdf"
-            try:
-                prepared = packet.prepare(loaded, app_id)
-                for source in prepared.sources:
-                    if source.document is not None:
-                        _report(source.document, report)
-                if target.is_file() and packet.identifier_of(target) == prepared.key[:32]:
-                    run.unchanged.append(target)
-                    continue
-                if not rendering:  # the first packet to render opens the session
-                    session.enter_context(_render_session())
-                    rendering = True
-                data = packet.render(prepared, cache_dir=cache)
-            except ProfileError as exc:
-                run.problems.extend(exc.problems)
+    ready: list[tuple[Path, bytes]] = []
+    # Each render worker keeps parsed CSS and fonts between jobs (pdf._styles), so the
+    # packets of a build parse them once per worker.
+    for app_id in app_ids:
+        target = out_dir / f"{app_id}.pdf"
+        try:
+            prepared = packet.prepare(loaded, app_id)
+            for source in prepared.sources:
+                if source.document is not None:
+                    _report(source.document, report)
+            if target.is_file() and packet.identifier_of(target) == prepared.key[:32]:
+                run.unchanged.append(target)
                 continue
-            except UserError as exc:
-                index = [a.id for a in loaded.profile.applications].index(app_id)
-                where = ("applications", index)
-                run.problems.append(loaded.source.problem(where, f"packet {app_id!r}: {exc}"))
-                continue
-            write_atomic(target, data)
-            run.written.append(target)
-    return run
-
-
-def _render_session() -> contextlib.AbstractContextManager[None]:
-    """Renders of a batch share parsed CSS and fonts (pdf.render_session); WeasyPrint is only
-    imported when something is rendered, and its absence is reported by the render itself."""
-    try:
-        from .pdf import render_session
-    except OSError:
-        return contextlib.nullcontext()
-    return render_session()
+            ready.append((target, packet.render(prepared, cache_dir=cache)))
+        except ProfileError as exc:
+            run.problems.extend(exc.problems)
+        except UserError as exc:
+            index = [a.id for a in loaded.profile.applications].index(app_id)
+            where = ("applications", index)
+            run.problems.append(loaded.source.problem(where, f"packet {app_id!r}: {exc}"))
+    return ready, run
 
 
 def _report(doc: PrintDocument, report: Callable[[Problem], None] | None) -> None:
@@ -200,9 +216,11 @@ def default_cache_dir(loaded: LoadedProfile, cache_dir: Path | None = None) -> P
     """Where rendered PDFs are kept between runs: argument, JOBPACKET_CACHE_DIR, or the site's."""
     if cache_dir is not None:
         return cache_dir
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        return Path(env)
+    from ..settings import current
+
+    env = current().cache_dir
+    if env is not None:
+        return env
     return project_root(loaded) / ".jobpacket-cache"
 
 
@@ -258,52 +276,76 @@ def cache_key(doc: PrintDocument) -> str:
     return h.hexdigest()
 
 
-def render_uncached(
-    doc: PrintDocument, *, key: str | None = None, cache_dir: Path | None = None
-) -> bytes:
-    """Render one document with WeasyPrint, confined to its allowed folders."""
-    try:
-        from .pdf import file_url, render_pdf, warm_hyphenation
-    except OSError as exc:  # WeasyPrint could not load Pango and friends
-        raise UserError(
-            f"WeasyPrint cannot load its system libraries ({exc}); on Debian or Ubuntu run "
-            "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`"
-        ) from None
+def file_url(path: Path) -> str:
+    """A file: URL for WeasyPrint (which resolves relative URLs against it)."""
+    return Path(os.path.abspath(path)).as_uri()
 
-    key = key or cache_key(doc)
-    if cache_dir is not None:
-        warm_hyphenation(doc.lang, cache_dir / "hyphenation")
-    sheets = [(p.read_text(encoding="utf-8"), file_url(p)) for p in doc.stylesheets]
-    return render_pdf(
-        doc.html,
+
+def _job(doc: PrintDocument, key: str) -> RenderJob:
+    sheets = tuple((p.read_text(encoding="utf-8"), file_url(p)) for p in doc.stylesheets)
+    return RenderJob(
+        html=doc.html,
         stylesheets=sheets,
-        roots=doc.roots,
+        roots=tuple(doc.roots),
         identifier=bytes.fromhex(key[:32]),
         what=doc.name,
         lang=doc.lang,
     )
 
 
+def render_uncached(
+    doc: PrintDocument, *, key: str | None = None, cache_dir: Path | None = None
+) -> bytes:
+    """Render one document in the render worker, under the time limit, bypassing the cache."""
+    return worker.render(_job(doc, key or cache_key(doc)))
+
+
 def render(doc: PrintDocument, *, cache_dir: Path | None = None) -> bytes:
     """PDF bytes for one document, from the memo or the disk cache when inputs are unchanged."""
-    key = cache_key(doc)
-    if key in _memo:
-        _memo.move_to_end(key)
-        return _memo[key]
-    cached = cache_dir / "pdf" / f"{key}.pdf" if cache_dir else None
-    data: bytes | None = None
-    if cached is not None and cached.is_file():
-        data = cached.read_bytes()
-        if not data.startswith(b"%PDF-"):
-            data = None
-    if data is None:
-        data = render_uncached(doc, key=key, cache_dir=cache_dir)
-        if cached is not None:
-            _store(cached, data)
-    _memo[key] = data
+    return render_all([doc], cache_dir=cache_dir)[0]
+
+
+def render_all(docs: Sequence[PrintDocument], *, cache_dir: Path | None = None) -> list[bytes]:
+    """PDF bytes for each document, in order; raises the first document's error."""
+    results = render_settled(docs, cache_dir=cache_dir)
+    for result in results:
+        if isinstance(result, UserError):
+            raise result
+    return [r for r in results if isinstance(r, bytes)]
+
+
+def render_settled(
+    docs: Sequence[PrintDocument], *, cache_dir: Path | None = None
+) -> list[bytes | UserError]:
+    """PDF bytes (or the user error) for each document, in order. The ones not cached render
+    side by side on the worker pool (one process per core), so a cohort of profiles builds
+    in one command."""
+    keys = [cache_key(doc) for doc in docs]
+    results: list[bytes | UserError | None] = [_cached(key, cache_dir) for key in keys]
+    missing = [i for i, data in enumerate(results) if data is None]
+    fresh = worker.render_settled([_job(docs[i], keys[i]) for i in missing])
+    for i, data in zip(missing, fresh, strict=True):
+        results[i] = data
+        if cache_dir is not None and isinstance(data, bytes):
+            _store(cache_dir / "pdf" / f"{keys[i]}.pdf", data)
+    for key, data in zip(keys, results, strict=True):
+        if isinstance(data, bytes):
+            _memo[key] = data
+            _memo.move_to_end(key)
     while len(_memo) > _MEMO_SIZE:
         _memo.popitem(last=False)
-    return data
+    return [data for data in results if data is not None]
+
+
+def _cached(key: str, cache_dir: Path | None) -> bytes | None:
+    if key in _memo:
+        return _memo[key]
+    cached = cache_dir / "pdf" / f"{key}.pdf" if cache_dir else None
+    if cached is not None and cached.is_file():
+        data = cached.read_bytes()
+        if data.startswith(b"%PDF-"):
+            return data
+    return None
 
 
 def _store(path: Path, data: bytes) -> None:

@@ -268,7 +268,7 @@ def _stamp_pages(packet: Packet, widths: list[float], cache_dir: Path | None) ->
     """
     from pypdf import PdfWriter
 
-    from .pdf import file_url, render_pdf, warm_hyphenation
+    from . import worker
 
     design_css = stylesheets(packet.design)[-1]
     page_label = labels(packet.lang)["page"]  # "Page {page} of {pages}" in the language
@@ -295,17 +295,16 @@ def _stamp_pages(packet: Packet, widths: list[float], cache_dir: Path | None) ->
     if key in _stamps:
         _stamps.move_to_end(key)
         return _stamps[key]
-    if cache_dir is not None:
-        warm_hyphenation(packet.lang, cache_dir / "hyphenation")
-    data = render_pdf(
-        html,
-        stylesheets=[(design_css.read_text(encoding="utf-8"), file_url(design_css))],
+    job = worker.RenderJob(
+        html=html,
+        stylesheets=((design_css.read_text(encoding="utf-8"), outputs.file_url(design_css)),),
         roots=(TEMPLATES_DIR, TEMPLATES_DIR.parent.parent / "assets"),
         identifier=bytes.fromhex(key[:32]),
         what=f"{packet.app_id}/page stamps",
         lang=packet.lang,
         variant=None,
     )
+    data = worker.render(job)
     stamps = PdfWriter(clone_from=io.BytesIO(data))
     _stamps[key] = [_as_artifact(p) for p in stamps.pages]
     while len(_stamps) > 32:

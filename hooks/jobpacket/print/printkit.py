@@ -21,13 +21,20 @@ import nh3
 from markupsafe import Markup
 
 from .. import __version__
-from ..checks.files import Folders, inside, project_root, resolve_local  # noqa: F401 (re-exported)
+from ..checks.files import (  # noqa: F401 (inside, project_root: re-exported)
+    LOCAL_FILE_LIMIT,
+    Folders,
+    inside,
+    project_root,
+    resolve_local,
+)
 from ..i18n.dates import long_date, month_year, short_date, span  # noqa: F401 (documents.py)
 from ..i18n.labels import labels
 from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_html
 from ..profile.errors import SCHEMA, FieldPath, Problem, ProfileError
 from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
+from ..urls import MARKDOWN_SCHEMES, is_web, print_href
 from .designs import DEFAULT_DESIGN, DESIGNS
 from .designs import PHOTO_DESIGNS as PHOTO_DESIGNS  # documents.py imports it from here
 from .typography import Verbatim, smarten, smarten_html
@@ -118,6 +125,8 @@ def local_file(
 
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
+#: The largest file (enclosure, letter, image) a printed document reads.
+MAX_LOCAL_FILE_BYTES = LOCAL_FILE_LIMIT  # the rule lives in checks/files.py
 
 
 def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | None:
@@ -126,19 +135,25 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
     import base64
     import mimetypes
 
+    from .images import image_problem
+
     kind = mimetypes.guess_type(path.name)[0] or ""
     if not kind.startswith("image/"):
         ctx.warn(
             where, f"{path.name!r} is not an image file (PNG, JPEG, GIF, WebP or SVG)", rule="files"
         )
         return None
-    data = path.read_bytes()
-    if len(data) > MAX_IMAGE_BYTES:
+    if path.stat().st_size > MAX_IMAGE_BYTES:
         ctx.warn(
             where,
             f"{path.name!r} is larger than 5 MB; it is left out; use a smaller image",
             rule="files",
         )
+        return None
+    data = path.read_bytes()
+    problem = image_problem(data, kind)
+    if problem is not None:
+        ctx.warn(where, f"{path.name!r} {problem}; it is left out", rule="files")
         return None
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
@@ -166,9 +181,11 @@ def document_date(profile: Profile) -> datetime:
 
     Never the clock: the same inputs must give the same bytes.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    from ..settings import current
+
+    epoch = current().source_date_epoch
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, tz=UTC)
     stamp = profile.meta.lastModified
     if stamp:
         text = stamp.strip().replace("Z", "+00:00")
@@ -195,11 +212,7 @@ def bare_url(url: str | None) -> str:
 
 
 def _keep_web_links(tag: str, attr: str, value: str) -> str | None:
-    if (
-        tag == "a"
-        and attr == "href"
-        and not value.lower().startswith(("http:", "https:", "mailto:"))
-    ):
+    if tag == "a" and attr == "href" and print_href(value) is None:
         return None
     return value
 
@@ -215,7 +228,7 @@ def print_markdown(text: str | None) -> Markup:
             tags=ALLOWED_TAGS,
             attributes=ALLOWED_ATTRIBUTES,
             attribute_filter=_keep_web_links,
-            url_schemes={"http", "https", "mailto"},
+            url_schemes=set(MARKDOWN_SCHEMES),
             link_rel="noopener noreferrer nofollow",
         )
     )
@@ -343,7 +356,7 @@ def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, st
 
     def add(text: str | None, href: str = "") -> None:
         if text:
-            items.append({"text": text, "href": href})
+            items.append({"text": text, "href": print_href(href) or ""})
 
     if loc:
         # The public view only carries a street address when the user opted in.
@@ -354,7 +367,7 @@ def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, st
     add(b.phone, "tel:" + re.sub(r"[^\d+]", "", b.phone) if b.phone else "")
     add(bare_url(b.url), b.url or "")
     for p in visible(b.profiles) if social else ():
-        if p.url and p.url.lower().startswith(("http:", "https:")):
+        if is_web(p.url):
             add(bare_url(p.url), p.url)
         elif p.url:
             # A chat or phone link (skype:, tel:, matrix:) reads as its handle, not its URI.

@@ -9,7 +9,9 @@ YAML 1.2 core scalar rules, so what the user typed is what the model sees.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -275,8 +277,13 @@ class _Builder:
         if tag == f"{_CORE_TAGS}bool":
             return value.lower() == "true"
         if tag == f"{_CORE_TAGS}int" and _INT.match(value):
-            # A leading zero (a postal code, an ID) is text, not a number to be shortened.
-            return value if value.lstrip("+-").startswith("0") and len(value) > 1 else int(value)
+            # A leading zero (a postal code, an ID) is text, not a number to be shortened; so
+            # is a run of digits longer than any number a profile holds (a phone number
+            # written without spaces), which Python would also refuse to convert past 4300.
+            digits = value.lstrip("+-")
+            if (digits.startswith("0") and len(value) > 1) or len(digits) > 18:
+                return value
+            return int(value)
         if tag == f"{_CORE_TAGS}float" and _FLOAT.match(value):
             return float(value)
         self._check_tag(node, path, "str")
@@ -403,11 +410,35 @@ def parse_text(text: str, file: str, *, composer: str | None = None) -> Loaded:
     return Loaded(data, builder.source, builder.problems)
 
 
+def _read_capped(path: Path, file: str) -> bytes:
+    """The file's bytes, refusing anything but a regular file and reading no more than the cap.
+
+    Checked on the open file, not the path, so a path swapped for a pipe or a device
+    between the check and the read is refused too: /dev/zero would otherwise be read
+    until memory runs out and a named pipe would wait forever for a writer.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            message = "is a device, pipe or socket, not a file; give the path of a .yml profile"
+            raise ProfileError([Problem(file, 1, 1, (), message)])
+        raw = fh.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise ProfileError(
+            [Problem(file, 1, 1, (), f"file is larger than {MAX_BYTES // 1024 // 1024} MB")]
+        )
+    return raw
+
+
 def read_file(path: Path, display: str | None = None) -> Loaded:
     """Read and parse a profile file; the display name is what messages show."""
     file = display or str(path)
     try:
-        raw = path.read_bytes()
+        raw = _read_capped(path, file)
     except FileNotFoundError:
         raise ProfileError(
             [Problem(file, 1, 1, (), "file not found; check the path or run `jobpacket new`")]
@@ -418,10 +449,6 @@ def read_file(path: Path, display: str | None = None) -> Loaded:
         ) from None
     except OSError as exc:
         raise ProfileError([Problem(file, 1, 1, (), f"cannot read: {exc.strerror}")]) from None
-    if len(raw) > MAX_BYTES:
-        raise ProfileError(
-            [Problem(file, 1, 1, (), f"file is larger than {MAX_BYTES // 1024 // 1024} MB")]
-        )
     if not raw.strip():
         raise ProfileError(
             [Problem(file, 1, 1, (), "the profile is empty; start from `jobpacket new`")]

@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from ..urls import LINK_SCHEMES, UNSAFE_SCHEMES, unsafe_scheme  # noqa: F401 (re-exported)
+
 # --- value types ------------------------------------------------------------------------------
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -102,17 +104,6 @@ Timestamp = Annotated[
     Field(description="A date (YYYY-MM-DD) or ISO 8601 date and time."),
 ]
 
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-#: Schemes a profile link may use and the site links to: the web, mail, and the calling and
-#: chat apps people list on their profiles. JSON Resume allows any URI; other schemes are
-#: kept as text, except the ones that run code or read local files (refused below).
-LINK_SCHEMES = frozenset(
-    {"http", "https", "mailto", "tel", "sms", "callto", "skype", "xmpp", "matrix", "sip"}
-    | {"sips", "irc", "ircs", "facetime", "whatsapp", "signal", "tg", "geo", "ftp", "sftp"}
-)
-#: Schemes that run code in a browser or read the reader's own files: never accepted.
-UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data", "file", "blob", "jar", "view-source"})
-
 
 def _url(value: Any) -> Any:
     if not isinstance(value, str):
@@ -120,14 +111,12 @@ def _url(value: Any) -> Any:
     text = value.strip()
     if text == "":
         return None
-    # Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
-    squeezed = re.sub(r"[\x00-\x20\x7f]", "", text)
-    match = _SCHEME.match(squeezed)
-    if match and match.group(1).lower() in UNSAFE_SCHEMES:
+    bad = unsafe_scheme(text)
+    if bad:
         raise PydanticCustomError(
             "unsafe_url",
             "{scheme} links are not allowed; use an https:// (or mailto:, tel:) address",
-            {"scheme": repr(match.group(1).lower() + ":")},
+            {"scheme": repr(bad + ":")},
         )
     return text
 

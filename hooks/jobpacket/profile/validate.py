@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from ..followups import log_problems
 from ..i18n.labels import available, translated
 from . import compat
+from .bounds import check_bounds
 from .errors import FieldPath, Problem, ProfileError
 from .load import Loaded, SourceMap, read_file
 from .model import Profile
@@ -214,6 +215,7 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
     """Validate parsed data; raise ProfileError listing every error, in file order."""
     source = loaded.source
     findings: list[Problem] = list(loaded.problems)
+    findings.extend(check_bounds(loaded.data, source))
     foreign = compat.foreign_shape(loaded.data, source)
     if foreign is not None:
         raise ProfileError([foreign])

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..profile.model import Profile
+from ..urls import is_web
 
 
 #: What the repository's mkdocs.yml says for its example profile. A site copied from the
@@ -38,7 +39,7 @@ def _site_url(url: str | None) -> str | None:
     """``basics.url`` as the site's base URL, when it is a plain web address."""
     if not url or not _URL_CHARS.match(url):
         return None
-    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+    if not is_web(url):
         return None
     return url if url.endswith("/") else url + "/"
 

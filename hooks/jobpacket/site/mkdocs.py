@@ -4,16 +4,21 @@
 Everything else (which profile, what is public, what a page says) is decided by the core
 package; this module only translates between it and MkDocs:
 
-- ``on_config``  loads the profile (before MkDocs cleans ``site/``, so a broken profile
-  never costs the last good site) and renders the site documents (the résumé PDF); puts
-  jobpacket's theme overrides (templates/site/overrides/) below the user's ``custom_dir``
-  and the person's monogram in as logo and favicon unless mkdocs.yml names its own.
+- ``on_config``  loads the profile and renders every document (the public résumé, and for
+  ``mkdocs build`` the private ones, checking that build/ can take them), then points MkDocs
+  at a staging folder next to site_dir: nothing the user has is touched until all is ready.
+  It also puts jobpacket's theme overrides (templates/site/overrides/: the escaped
+  ``<title>``, the 404 page) below the user's ``custom_dir``, and the person's monogram in as
+  logo and favicon unless mkdocs.yml names its own.
 - ``on_files``   adds the generated pages and assets as in-memory files (nothing is written
   into ``content/``); a hand-written page at the same path wins. Builds the nav.
-- ``on_env``     makes the theme's ``striptags`` filter escape its output (see below).
+- ``on_env``     caches the theme's compiled templates. The escaped ``<title>`` comes from a
+  Material override (templates/site/overrides/main.html) put below the user's custom_dir.
 - ``on_post_page`` adds link-preview tags and the JSON-LD Person to ``<head>``.
-- ``on_post_build`` writes the documents into the site (atomically) and the private ones
-  into ``build/`` next to mkdocs.yml, with the follow-up calendar ``build/followups.ics``.
+- ``on_post_build`` (last of all plugins) moves the staged site into site_dir one atomic
+  rename per file, then the private documents into ``build/`` (with the follow-up calendar ``build/followups.ics``); ``on_build_error`` drops
+  the staging folder, so a failed build (or ``mkdocs serve`` rebuild, even a crash inside
+  Markdown) leaves site/ and build/ exactly as they were.
 - ``on_serve``   watches the profile when it lives outside the watched folders.
 
 While ``mkdocs serve`` runs, a profile that stops validating is reported with its located
@@ -23,8 +28,11 @@ lines and the last good profile keeps being served; saving a fix recovers withou
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -34,25 +42,27 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from . import files as site_files
 from . import identity, monogram
 from . import pages as site
 from ..profile.errors import Problem, ProfileError, UserError
-from ..fsutil import write_atomic
+from ..fsutil import fresh_dir, publish_tree, unwritable, write_atomic, write_many
 from ..settings import (
     DEFAULT_PROFILE,
-    ENV_PROFILE,
     configured_theme_language,
     display_path,
     resolve_profile,
 )
+from ..settings import current as current_settings
 from ..profile.validate import LoadedProfile, load_profile
 
 __all__ = [
+    "on_build_error",
     "on_config",
     "on_env",
     "on_files",
@@ -68,7 +78,7 @@ log = get_plugin_logger("jobpacket")
 
 ASSET_DIR = "assets/jobpacket"
 STYLESHEET = f"{ASSET_DIR}/site.css"
-FILE_WORKER = f"{ASSET_DIR}/file-worker.js"
+FILE_WORKER = f"{ASSET_DIR}/iframe-worker.js"
 MONOGRAM = f"{ASSET_DIR}/monogram.svg"
 MATERIAL_FAVICON = "assets/images/favicon.png"
 PRIVATE_DIR = "build"
@@ -86,6 +96,12 @@ class _Build:
     ctx: site.SiteContext | None = None
     pages: dict[str, site.SitePage] = field(default_factory=dict)
     reported: set[tuple[int, int, str]] = field(default_factory=set)
+    private: list[tuple[Path, bytes]] = field(default_factory=list)
+    packets: list[tuple[Path, bytes]] = field(default_factory=list)
+    packets_unchanged: int = 0
+    final_site: Path | None = None
+    staging: Path | None = None
+    warnings: logging.Handler | None = None
     site_name: str | None = None
     """The site's name when it comes from the profile (unescaped; config has it escaped)."""
 
@@ -96,6 +112,7 @@ class _State:
     module is imported once per process."""
 
     command: str = "build"
+    dirty: bool = False
     last_good: dict[Path, LoadedProfile] = field(default_factory=dict)
     build: _Build | None = None
 
@@ -109,12 +126,19 @@ _state = _State()
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether we serve: only then is a broken profile survivable."""
     _state.command = command
+    _state.dirty = dirty
     _state.last_good.clear()
 
 
 def on_shutdown() -> None:
+    _unstage(_state.build)
     _state.build = None
     _state.last_good.clear()
+    try:
+        from ..print import worker
+    except ModuleNotFoundError:  # the print side is optional for the site
+        return
+    worker.shutdown()  # warm render workers live as long as `mkdocs serve`
 
 
 def _serving() -> bool:
@@ -219,6 +243,17 @@ def _site_documents(loaded: LoadedProfile) -> dict[str, bytes]:
         raise PluginError("\n".join(lines)) from None
 
 
+def _check_worker_shim(config: MkDocsConfig) -> None:
+    """Material's offline plugin loads a file:// Worker shim from unpkg.com unless
+    extra.polyfills already names one (an "iframe-worker" URL); ours is that local shim."""
+    polyfills = [str(p) for p in config.extra.get("polyfills", [])]
+    if any(p.startswith("https://unpkg.com/iframe-worker") for p in polyfills):
+        log.warning(
+            "every page would load a script from unpkg.com; add the local shim to mkdocs.yml:"
+            f"\nextra:\n  polyfills:\n    - {FILE_WORKER}"
+        )
+
+
 def _apply_identity(
     config: MkDocsConfig, loaded: LoadedProfile, root: Path, *, other: bool
 ) -> None:
@@ -250,9 +285,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Pick and load the profile; wire the assets. Runs before MkDocs cleans site/."""
     root = Path(config.config_file_path or ".").resolve().parent
     settings = config.extra.get("jobpacket") or {}
-    chosen = os.environ.get(ENV_PROFILE) or (
-        settings.get("profile") if isinstance(settings, dict) else None
-    )
+    try:
+        from_env = current_settings().profile
+    except UserError as exc:
+        raise PluginError(f"error: {exc}") from None
+    chosen = from_env or (settings.get("profile") if isinstance(settings, dict) else None)
     path = resolve_profile(chosen, root).resolve()
     site_dir, private = Path(config.site_dir).resolve(), (root / PRIVATE_DIR).resolve()
     if site_dir.is_relative_to(private) or private.is_relative_to(site_dir):
@@ -270,17 +307,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
-    # Material's offline plugin adds a file:// Worker shim from unpkg.com; every page would
-    # then ask an outside host for it. Ours is local and does the same job.
-    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
-    offline = any(name.split("/")[-1] == "offline" for name in config.plugins)
-    if offline or len(polyfills) != len(config.extra.get("polyfills", [])):
-        polyfills.append(FILE_WORKER)
-    config.extra["polyfills"] = polyfills
-
-    _state.build.documents = _site_documents(loaded)
+    _check_worker_shim(config)
     _use_theme_overrides(config)
     _use_monogram(config)
+
+    _state.build.documents = _site_documents(loaded)
+    if not _serving():  # private documents take seconds; `mkdocs build` makes them
+        _private_documents(_state.build)
+    _stage(config, _state.build)
     return config
 
 
@@ -392,12 +426,45 @@ def _auto_nav(
     return nav
 
 
+def _cache_dir(loaded: LoadedProfile) -> Path | None:
+    try:
+        from ..print import outputs
+    except ModuleNotFoundError:  # the print side is optional for the site
+        return None
+    return outputs.default_cache_dir(loaded)
+
+
+def _leave_out_private(files: Files, build: _Build, docs_dir: str) -> None:
+    """Drop every private input or output that sits under docs_dir from the site."""
+    folders = tuple(f for f in (_cache_dir(build.loaded), build.root / PRIVATE_DIR) if f)
+    private = site_files.private_paths(build.loaded, folders=folders)
+    for file in list(files):
+        if file.abs_src_path and private.covers(Path(file.abs_src_path)):
+            files.remove(file)
+            log.info(
+                f"{docs_dir}/{file.src_uri} is private (profile, enclosure, cache or build "
+                "output); it is left out of the site"
+            )
+
+
+def _add_public_documents(files: Files, config: MkDocsConfig, build: _Build) -> None:
+    """Copy each public document the site links (documents[].url) from its local path."""
+    found, problems = site_files.public_documents(build.loaded, config.site_url or None)
+    for problem in problems:
+        log.info(str(problem))
+    for target, source in found.items():
+        if files.get_file_from_path(target) is None:
+            files.append(File.generated(config, target, abs_src_path=str(source)))
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages (in memory) unless a hand-written page takes their path."""
     build = _state.build
     assert build is not None, "on_config did not run"
-    present = {f.src_uri for f in files}
     docs_dir = display_path(Path(config.docs_dir), build.root)
+    _leave_out_private(files, build, docs_dir)
+    _add_public_documents(files, config, build)
+    present = {f.src_uri for f in files}
     _check_images(build.loaded, present, docs_dir)
 
     ctx = site.SiteContext(
@@ -448,19 +515,7 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) ->
     return context
 
 
-def _escaped_striptags(value: Any) -> Markup:
-    """``striptags`` that stays escaped.
-
-    Jinja's filter un-escapes entities after stripping tags, and Material prints its result
-    into ``<title>`` unescaped: a title containing ``&lt;/title&gt;&lt;script&gt;`` would
-    become live markup. Returning escaped Markup keeps every use (``<title>``, aria labels
-    followed by ``| e``) correct and safe.
-    """
-    return Markup.escape(Markup(str(value)).striptags())
-
-
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    env.filters["striptags"] = _escaped_striptags
     if env.bytecode_cache is None:
         # Compiling the theme's templates is the largest fixed cost of every build and
         # `mkdocs serve` rebuild. The cache checks each template's source, so an edited or
@@ -495,48 +550,120 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace("</head>", f"{head}</head>", 1)
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    """Put the documents into the site and the private ones into build/."""
-    build = _state.build
-    if build is None:
-        return
-    site_dir = Path(config.site_dir)
-    for name, data in build.documents.items():
-        write_atomic(site_dir / name, data)
-    _write_followups(build)
-    if _serving():
-        return  # private documents take seconds; `mkdocs build` makes them
+def _private_documents(build: _Build) -> None:
+    """Render every private document and packet, and check that build/ can take them; writes
+    nothing (on_post_build does, once the site is built)."""
     try:
         from ..print import outputs
     except ModuleNotFoundError as exc:
         if exc.name != f"{__package__}.outputs":
             raise
         return
-    out_dir = build.root / PRIVATE_DIR
+    loaded, out_dir = build.loaded, build.root / PRIVATE_DIR
     try:
-        written = outputs.private_documents(build.loaded, out_dir, report=_report_printed)
+        rendered = outputs.prepare_private_documents(loaded, out_dir, report=_report_printed)
     except (ProfileError, UserError) as exc:
         raise PluginError("\n".join(_problem_lines(exc))) from None
-    if written:
-        n = len(written)
+    packets, run = outputs.render_packets(
+        loaded, outputs.bindable_ids(loaded), build.root / outputs.PACKETS_DIR
+    )
+    if run.problems:
+        raise PluginError("\n".join(str(p) for p in run.problems))
+    problems = unwritable([target for target, _ in [*rendered, *packets]])
+    if problems:
+        lines = [f"error: {display_path(where)}: {why}" for where, why in problems]
+        raise PluginError("\n".join([*lines, "nothing was written; fix the above and rebuild"]))
+    build.private, build.packets, build.packets_unchanged = rendered, packets, len(run.unchanged)
+
+
+class _WarningCount(logging.Handler):
+    """Counts MkDocs' warnings, so a strict build that is about to abort publishes nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _stage(config: MkDocsConfig, build: _Build) -> None:
+    """Build into a sibling staging folder; site_dir is only changed once all went well."""
+    if _state.dirty:
+        return  # `--dirty` updates site_dir in place, as asked
+    build.final_site = Path(config.site_dir)
+    staging = build.final_site.parent / f".{build.final_site.name}.jobpacket-new"
+    try:
+        build.staging = fresh_dir(staging)
+    except OSError as exc:
+        raise PluginError(
+            f"error: {display_path(staging)}: cannot create the folder the site is built in "
+            f"before it replaces {display_path(build.final_site)}: {exc.strerror}"
+        ) from None
+    config.site_dir = str(build.staging)
+    build.warnings = _WarningCount()
+    logging.getLogger("mkdocs").addHandler(build.warnings)
+
+
+def _unstage(build: _Build | None) -> None:
+    if build is None:
+        return
+    if build.warnings is not None:
+        logging.getLogger("mkdocs").removeHandler(build.warnings)
+        build.warnings = None
+    if build.staging is not None:
+        shutil.rmtree(build.staging, ignore_errors=True)
+        build.staging = None
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build changes nothing: the staging folder goes, site/ and build/ stay."""
+    _unstage(_state.build)
+
+
+@event_priority(-100)  # after search and offline have written their files into the site
+def on_post_build(config: MkDocsConfig) -> None:
+    """Publish: the staged site into site_dir, then the private documents into build/."""
+    build = _state.build
+    if build is None:
+        return
+    site_dir = Path(config.site_dir)
+    for name, data in build.documents.items():
+        write_atomic(site_dir / name, data)
+    if build.staging is not None and build.final_site is not None:
+        if config.strict and build.warnings is not None and build.warnings.count:
+            return  # MkDocs aborts this build next; on_build_error discards it
+        try:
+            publish_tree(build.staging, build.final_site)
+        except OSError as exc:
+            where = display_path(Path(exc.filename)) if exc.filename else build.final_site
+            raise PluginError(f"error: {where}: cannot write: {exc.strerror}") from None
+        config.site_dir = str(build.final_site)  # `gh-deploy` deploys from here next
+        _unstage(build)
+    _write_followups(build)
+    if build.private:
+        out_dir = build.root / PRIVATE_DIR
+        try:
+            write_many(build.private, tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new")
+        except OSError as exc:
+            where = display_path(Path(exc.filename)) if exc.filename else out_dir
+            raise PluginError(f"error: {where}: cannot write: {exc.strerror}") from None
+        n = len(build.private)
         log.info(
             f"{n} private document{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
             "(never deployed)"
         )
-    _write_packets(build, outputs)
-
-
-def _write_packets(build: _Build, outputs: Any) -> None:
-    """Every application's packet into build/packets/; all problems reported, then fail."""
-    out_dir = build.root / outputs.PACKETS_DIR
-    run = outputs.write_packets(build.loaded, outputs.bindable_ids(build.loaded), out_dir)
-    if run.problems:
-        raise PluginError("\n".join(str(p) for p in run.problems))
-    n = len(run.written) + len(run.unchanged)
-    if n:
+    if build.packets or build.packets_unchanged:
+        try:
+            write_many(build.packets, tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new")
+        except OSError as exc:
+            where = display_path(Path(exc.filename)) if exc.filename else build.root
+            raise PluginError(f"error: {where}: cannot write: {exc.strerror}") from None
+        n, rebuilt = len(build.packets) + build.packets_unchanged, len(build.packets)
         log.info(
-            f"{n} application packet{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
-            f"({len(run.written)} rebuilt; never deployed)"
+            f"{n} application packet{'s' if n != 1 else ''} in "
+            f"{display_path(build.root / PRIVATE_DIR / 'packets')}/ "
+            f"({rebuilt} rebuilt; never deployed)"
         )
 
 
@@ -552,12 +679,36 @@ def _write_followups(build: _Build) -> None:
         _report(problem)  # once: `_proofread` may have reported it already
     target = build.root / PRIVATE_DIR / FOLLOWUPS_ICS
     data = calendar_bytes(build.loaded.profile)
-    if not target.is_file() or target.read_bytes() != data:
-        write_atomic(target, data)
+    write_many([(target, data)], tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new")
+
+
+def _keep_last_good(rebuild: Callable[[], None]) -> Callable[[], None]:
+    """A rebuild that fails is reported, not raised.
+
+    MkDocs' server holds every page request after a failed rebuild until one succeeds, so
+    the preview looks hung. A failed build never touches the served folder here (it builds
+    into a staging folder), so the last good site can be served on; the next good save
+    rebuilds and reloads the browser.
+    """
+
+    def guarded() -> None:
+        try:
+            rebuild()
+        except Exception as exc:
+            log.debug("the failed rebuild", exc_info=True)
+            log.error(
+                f"the rebuild failed ({type(exc).__name__}: {exc}); still serving the last good "
+                "site. Fix the problem above and save to rebuild."
+            )
+
+    return guarded
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Watch the profile too when it lives outside docs_dir and the ``watch`` list."""
+    """Keep serving the last good site through failed rebuilds; watch the profile too when it
+    lives outside docs_dir and the ``watch`` list."""
+    if callable(getattr(server, "builder", None)):
+        server.builder = _keep_last_good(server.builder)
     build = _state.build
     if build is None:
         return server

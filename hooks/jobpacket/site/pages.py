@@ -38,7 +38,8 @@ from markupsafe import Markup
 from ..i18n import dates
 from ..i18n.labels import labels, score
 from ..markup import clean_text, markdown_to_html
-from ..profile.model import LINK_SCHEMES, ONGOING, Profile
+from ..profile.model import ONGOING, Profile
+from ..urls import site_href
 from ..views import public_view
 from . import bibtex, icons
 
@@ -170,13 +171,9 @@ def md_inline(value: str) -> Markup:
 
 def safe_href(value: str | None) -> str | None:
     """Defense in depth behind the model's URL check: web, mail, phone and chat links."""
-    if not value:
+    if not site_href(value):
         return None
-    squeezed = re.sub(r"[\x00-\x20\x7f]", "", value)
-    scheme = urlsplit(squeezed).scheme.lower()
-    if scheme and scheme not in LINK_SCHEMES:
-        return None
-    return clean_text(value).strip() or None
+    return clean_text(value or "").strip() or None
 
 
 def _time(value: str | None, lang: str | None = None) -> Markup:

@@ -35,6 +35,10 @@ from ..profile.model import (
 
 M = TypeVar("M", bound=BaseModel)
 
+#: Sections that stay private whatever an item's `visibility` says (README: applications are
+#: never published; `visibility: public` on one is a mistake, not a decision to publish).
+NEVER_PUBLISHED = frozenset({"applications"})
+
 _DATES = ("startDate", "endDate")
 PUBLIC_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     SocialProfile: ("network", "username", "url"),
@@ -113,6 +117,7 @@ def public_view(profile: Profile) -> Profile:
     sections = {
         name: _public_items(getattr(profile, name), opt_in=name in EXTENSION_SECTIONS)
         for name in SECTIONS
+        if name not in NEVER_PUBLISHED
     }
     meta = Meta.model_construct(
         lang=profile.meta.lang,

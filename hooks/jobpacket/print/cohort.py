@@ -1,0 +1,112 @@
+"""Several profiles at once: a career office builds a whole cohort's PDFs in one command.
+
+Each profile is loaded and its print HTML built in this process, then every document that is
+not cached renders side by side on the worker pool (one process per core). One profile's
+problems never stop the others: each result carries its own files or its own problems.
+Returns values; the CLI prints and writes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..profile.errors import Problem, ProfileError, UserError
+from . import documents, outputs
+from .printkit import PrintDocument
+
+PROFILE_SUFFIXES = (".yml", ".yaml", ".json")
+
+
+@dataclass
+class CohortResult:
+    """One profile's outcome: files (path under its folder, bytes) or the reasons it failed."""
+
+    profile: Path
+    name: str
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.problems or self.error)
+
+
+def profile_paths(arguments: Iterable[Path]) -> list[Path]:
+    """Files as given; folders expanded to their profile files (sorted, not recursive)."""
+    paths: list[Path] = []
+    for arg in arguments:
+        if arg.is_dir():
+            found = sorted(
+                p for p in arg.iterdir() if p.suffix.lower() in PROFILE_SUFFIXES and p.is_file()
+            )
+            if not found:
+                raise UserError(f"{arg}: no profile files (*.yml, *.yaml, *.json) in this folder")
+            paths.extend(found)
+        else:
+            paths.append(arg)
+    names: dict[str, Path] = {}
+    for path in paths:
+        other = names.setdefault(path.stem, path)
+        if other != path:
+            raise UserError(
+                f"{other} and {path} would both write to {path.stem}/; rename one of them"
+            )
+    return paths
+
+
+def _documents(
+    loaded: object, document: str, public: bool, design: str | None
+) -> list[tuple[str, PrintDocument]]:
+    if document == "all":
+        return list(documents.private_set(loaded))  # type: ignore[arg-type]
+    if document == "resume":
+        return [("resume.pdf", documents.resume(loaded, public=public, design=design))]  # type: ignore[arg-type]
+    if document == "references":
+        return [("references.pdf", documents.reference_index(loaded, design=design))]  # type: ignore[arg-type]
+    raise UserError(f"`{document}` is made one profile at a time; use `all` for a cohort")
+
+
+def render_cohort(
+    paths: list[Path],
+    document: str,
+    *,
+    public: bool = False,
+    design: str | None = None,
+    cache_dir: Path | None = None,
+    display: dict[Path, str] | None = None,
+) -> list[CohortResult]:
+    """Load, prepare and render every profile; the renders share the worker pool."""
+    from ..profile.validate import load_profile
+    from ..settings import current
+
+    cache_dir = cache_dir or current().cache_dir
+    results: list[CohortResult] = []
+    jobs: list[tuple[CohortResult, str, PrintDocument]] = []
+    for path in paths:
+        result = CohortResult(profile=path, name=path.stem)
+        results.append(result)
+        try:
+            loaded = load_profile(path, (display or {}).get(path))
+            result.notes.extend(loaded.notes)
+            for relpath, doc in _documents(loaded, document, public, design):
+                result.notes.extend(doc.notes)
+                jobs.append((result, relpath, doc))
+        except ProfileError as exc:
+            result.problems.extend(exc.problems)
+        except UserError as exc:
+            result.error = str(exc)
+    pending = [(r, rel, doc) for r, rel, doc in jobs if not r.failed]
+    rendered = outputs.render_settled([doc for _, _, doc in pending], cache_dir=cache_dir)
+    for (result, relpath, _), data in zip(pending, rendered, strict=True):
+        if isinstance(data, UserError):
+            result.error = result.error or str(data)
+        else:
+            result.files.append((relpath, data))
+    for result in results:
+        if result.failed:
+            result.files.clear()  # all of a profile's documents or none
+    return results

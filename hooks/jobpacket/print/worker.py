@@ -1,0 +1,346 @@
+"""The render worker: WeasyPrint runs in separate processes that are started once and reused.
+
+Why a process and not a thread or an alarm: a layout cannot be interrupted from inside Python
+safely (an exception raised by a signal handler in the middle of WeasyPrint may be swallowed,
+and `mkdocs serve` renders on a thread, where no signal arrives at all). A process can always
+be stopped. So the parent builds the print HTML, hands a `RenderJob` to a worker, and waits on
+the answer with a timeout; when the time is up it kills that worker, starts no replacement
+until one is needed, and raises `RenderTimeout` naming the document.
+
+Workers are started with the "forkserver" method where it exists (never plain fork: the
+parent may be the threaded `mkdocs serve`), else "spawn". The fork server imports WeasyPrint
+once, so every later worker, including one that replaces a killed worker, starts with it
+loaded. Workers live as long as the parent (kept warm across `mkdocs serve` rebuilds) and are
+daemons: multiprocessing stops them when the parent exits.
+
+`render(job)` and `render_many(jobs)` are the whole interface; the CLI and the MkDocs adapter
+reach it through `outputs.render` / `outputs.render_all`.
+
+A one-shot `jobpacket pdf resume` uses the worker too. Measured side by side
+(benchmarks/bench_worker.py, 2 cores, three runs): 0.91 to 1.12 s through the worker
+against 0.94 to 1.06 s for the same work in one process; the worker's interpreter start
+overlaps with loading the profile, and the parent never pays WeasyPrint's import or
+teardown. The difference is within noise, and only a separate process gives a time limit
+that can always be enforced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import queue
+import threading
+import traceback
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from ..profile.errors import UserError
+
+
+class RenderTimeout(UserError):
+    """A document took longer than the time limit to render."""
+
+
+class RefusedFetch(UserError):
+    """WeasyPrint asked for something outside the allowed folders; nothing was read."""
+
+
+class WorkerCrashed(UserError):
+    """The render process died (out of memory, a crash in a native library)."""
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """Everything a worker needs to lay out one document; plain data, so it pickles."""
+
+    html: str
+    stylesheets: tuple[tuple[str, str], ...]  # (CSS text, base URL)
+    roots: tuple[Path, ...]  # the only folders WeasyPrint may read
+    identifier: bytes  # the PDF's /ID, derived from the inputs
+    what: str = "document"  # names the document in messages
+    lang: str = "en"
+    variant: str | None = "pdf/ua-1"  # None: an untagged PDF (a packet's page stamps)
+
+
+_JOB = "job"
+_STOP = "stop"
+
+
+class _Collect(logging.Handler):
+    """WeasyPrint's warnings during one job, sent back so the parent logs them as its own."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker process
+    """The worker's loop: answer each job with ("ok", pdf, logs) / ("error", exc, logs) /
+    ("bug", traceback, logs), where logs are WeasyPrint's warnings during the job."""
+    collect = _Collect()
+    logging.getLogger("weasyprint").addHandler(collect)
+    try:
+        from . import pdf
+    except OSError as exc:  # WeasyPrint could not load Pango and friends: say so per job
+        missing = UserError(
+            f"WeasyPrint cannot load its system libraries ({exc}); on Debian or Ubuntu run "
+            "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`"
+        )
+        pdf = None
+    while True:
+        try:
+            kind, payload = conn.recv()
+        except (EOFError, OSError):
+            return
+        if kind == _STOP:
+            return
+        if pdf is None:
+            conn.send(("error", missing, []))
+            continue
+        collect.records = []
+        try:
+            answer: tuple[str, Any, list[tuple[str, int, str]]] = (
+                "ok",
+                pdf.render_job(payload),
+                collect.records,
+            )
+        except UserError as exc:
+            answer = ("error", exc, collect.records)
+        except Exception:
+            answer = ("bug", traceback.format_exc(), collect.records)
+        try:
+            conn.send(answer)
+        except (OSError, ValueError):
+            return
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["jobpacket.print.pdf"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+class _Worker:
+    """One render process and the parent's end of its pipe."""
+
+    def __init__(self, ctx: Any) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(
+            target=_serve, args=(child,), daemon=True, name="jobpacket-render"
+        )
+        self.process.start()
+        child.close()
+
+    def run(self, job: RenderJob, timeout: float | None) -> tuple[str, Any, list[Any]]:
+        """Send one job and wait for its answer. On a timeout, a crash or an interruption
+        the process is killed (it could otherwise answer this job to the next caller)."""
+        try:
+            self.conn.send((_JOB, job))
+            answered = self.conn.poll(timeout)
+        except BaseException:
+            self.kill()
+            raise
+        if not answered:
+            self.kill()
+            raise RenderTimeout(
+                f"{job.what}: rendering took longer than {timeout:g} s and was stopped; "
+                "shorten the profile's text, or raise JOBPACKET_RENDER_TIMEOUT if it really "
+                "is that long"
+            )
+        try:
+            answer: tuple[str, Any, list[Any]] = self.conn.recv()
+        except BaseException as exc:
+            self.kill()
+            if isinstance(exc, (EOFError, OSError)):
+                raise WorkerCrashed(
+                    f"{job.what}: the PDF rendering process ended without an answer (exit "
+                    f"code {self.process.exitcode}); try again, and report it if it recurs"
+                ) from None
+            raise
+        return answer
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.conn.send((_STOP, None))
+        self.process.join(2)
+        if self.process.is_alive():
+            self.kill()
+        else:
+            self.conn.close()
+
+
+class RenderPool:
+    """Up to `size` warm workers; each job borrows one, and a job that times out kills its own.
+
+    Thread-safe: `mkdocs serve` rebuilds on a thread while the CLI renders on the main one.
+    """
+
+    def __init__(self, size: int | None = None, timeout: float | None = 60.0) -> None:
+        self.size = max(1, size or os.cpu_count() or 1)
+        self.timeout = timeout
+        self._ctx: Any = None
+        self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        self._count = 0
+        self._lock = threading.Lock()
+
+    def _take(self) -> _Worker:
+        while True:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                with self._lock:
+                    if self._count < self.size:
+                        self._count += 1
+                        try:
+                            if self._ctx is None:
+                                self._ctx = _context()
+                            return _Worker(self._ctx)
+                        except BaseException:
+                            self._count -= 1
+                            raise
+                worker = self._idle.get()
+            if worker.alive():
+                return worker
+            self._discard(worker)
+
+    def _give_back(self, worker: _Worker) -> None:
+        self._idle.put(worker)
+
+    def _discard(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._count -= 1
+
+    def _discard_dead(self) -> None:
+        with self._lock:
+            self._count -= 1
+
+    def prestart(self) -> None:
+        """Start one worker in the background, so it loads WeasyPrint while the caller loads
+        the profile and builds the HTML (starting one waits for the fork server to be up)."""
+
+        def start() -> None:
+            with contextlib.suppress(Exception):  # the render that needs it reports problems
+                self._give_back(self._take())
+
+        threading.Thread(target=start, name="jobpacket-render-start", daemon=True).start()
+
+    def render(self, job: RenderJob) -> bytes:
+        worker = self._take()
+        try:
+            kind, value, logs = worker.run(job, self.timeout)
+        except BaseException:
+            self._discard_dead()  # run() killed it
+            raise
+        self._give_back(worker)  # it answered: in step for the next job
+        for name, level, message in logs:  # as if WeasyPrint had run here
+            logging.getLogger(name).log(level, "%s: %s", job.what, message)
+        if kind == "ok":
+            assert isinstance(value, bytes)
+            return value
+        if kind == "error":
+            raise value
+        raise RuntimeError(f"{job.what}: PDF rendering failed in the worker process:\n{value}")
+
+    def render_settled(self, jobs: Sequence[RenderJob]) -> list[bytes | UserError]:
+        """Render on up to `size` workers at once; each job's PDF or user error, in order."""
+
+        def one(job: RenderJob) -> bytes | UserError:
+            try:
+                return self.render(job)
+            except UserError as exc:
+                return exc
+
+        if len(jobs) <= 1:
+            return [one(job) for job in jobs]
+        with ThreadPoolExecutor(max_workers=min(self.size, len(jobs))) as threads:
+            return list(threads.map(one, jobs))
+
+    def render_many(self, jobs: Sequence[RenderJob]) -> list[bytes]:
+        """Like `render_settled`, but raises the first user error (in job order)."""
+        results = self.render_settled(jobs)
+        for result in results:
+            if isinstance(result, UserError):
+                raise result
+        return [r for r in results if isinstance(r, bytes)]
+
+    def pids(self) -> list[int]:
+        """Process ids of the idle workers (for diagnostics and tests)."""
+        workers = []
+        while True:
+            try:
+                workers.append(self._idle.get_nowait())
+            except queue.Empty:
+                break
+        for w in workers:
+            self._idle.put(w)
+        return [w.process.pid for w in workers if w.process.pid is not None]
+
+    def close(self) -> None:
+        """Stop every idle worker (the next render starts new ones)."""
+        while True:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                return
+            worker.stop()
+            with self._lock:
+                self._count -= 1
+
+
+_pool: RenderPool | None = None
+_pool_lock = threading.Lock()
+
+
+def pool() -> RenderPool:
+    """The process's render pool, created on first use with the run's settings."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            from ..settings import current
+
+            settings = current()
+            _pool = RenderPool(size=settings.workers, timeout=settings.render_timeout)
+        return _pool
+
+
+def render(job: RenderJob) -> bytes:
+    """PDF bytes for one job, under the time limit."""
+    return pool().render(job)
+
+
+def render_many(jobs: Sequence[RenderJob]) -> list[bytes]:
+    """PDF bytes for several jobs, on up to one worker per core."""
+    return pool().render_many(jobs)
+
+
+def render_settled(jobs: Sequence[RenderJob]) -> list[bytes | UserError]:
+    """PDF bytes or the user error for each job, on up to one worker per core."""
+    return pool().render_settled(jobs)
+
+
+def shutdown() -> None:
+    """Stop the idle workers (MkDocs' on_shutdown; the CLI lets exit do it)."""
+    with _pool_lock:
+        if _pool is not None:
+            _pool.close()

@@ -1,0 +1,227 @@
+"""The render worker: time limit by killing a process, warm reuse, a pool, one interface.
+
+Real WeasyPrint renders in real worker processes; PDFs are read back with pypdf.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from jobpacket.print import worker
+from jobpacket.print.worker import RenderJob, RenderPool, RenderTimeout
+
+from .conftest import EXAMPLE, ROOT
+from .pdf_support import text
+
+pytestmark = pytest.mark.slow
+
+HOOKS = ROOT / "hooks" / "jobpacket"
+
+
+def _job(html: str, what: str = "resume", tmp: Path | None = None) -> RenderJob:
+    return RenderJob(
+        html=html, stylesheets=(), roots=(tmp,) if tmp else (), identifier=b"t", what=what
+    )
+
+
+def _slow_html() -> str:
+    return "<html><body>" + ("<p>" + "word " * 4000 + "</p>") * 30 + "</body></html>"
+
+
+@pytest.fixture
+def small_pool():
+    pool = RenderPool(size=2, timeout=30)
+    yield pool
+    pool.close()
+
+
+def test_a_render_past_the_limit_kills_the_worker_and_the_next_render_works(
+    tmp_path: Path,
+) -> None:
+    pool = RenderPool(size=1, timeout=0.3)
+    try:
+        assert pool.render(_job("<p>warm</p>")).startswith(b"%PDF-")  # started and warm
+        (pid,) = pool.pids()
+        started = time.monotonic()
+        with pytest.raises(RenderTimeout, match=r"^resume: rendering took longer than 0\.3 s"):
+            pool.render(_job(_slow_html()))
+        assert time.monotonic() - started < 5
+        assert pool.pids() == []
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)  # killed and reaped, not left running
+        pool.timeout = 30
+        data = pool.render(_job("<p>after the timeout</p>"))
+        assert "after the timeout" in text(data)
+        (second,) = pool.pids()
+        assert second != pid  # a new worker replaced the killed one
+    finally:
+        pool.close()
+
+
+def test_the_worker_stays_warm_between_renders() -> None:
+    pool = RenderPool(size=1, timeout=30)
+    try:
+        pool.render(_job("<p>one</p>"))
+        (pid,) = pool.pids()
+        started = time.monotonic()
+        for i in range(3):
+            assert f"page {i}" in text(pool.render(_job(f"<p>page {i}</p>")))
+        assert pool.pids() == [pid]  # one process served every render
+        assert time.monotonic() - started < 3 * 2.0  # no interpreter start per render
+    finally:
+        pool.close()
+
+
+def test_a_timeout_off_the_main_thread_works_as_in_mkdocs_serve() -> None:
+    pool = RenderPool(size=1, timeout=0.3)
+    results: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            pool.render(_job(_slow_html(), what="letter"))
+        except RenderTimeout as exc:
+            results["timeout"] = exc
+        pool.timeout = 30
+        results["ok"] = pool.render(_job("<p>fine</p>"))
+
+    try:
+        thread = threading.Thread(target=work)
+        thread.start()
+        thread.join(60)
+    finally:
+        pool.close()
+    assert isinstance(results.get("timeout"), RenderTimeout)
+    assert str(results["timeout"]).startswith("letter: ")
+    assert isinstance(results.get("ok"), bytes) and results["ok"].startswith(b"%PDF-")
+
+
+def test_the_pool_renders_side_by_side_in_job_order(small_pool: RenderPool) -> None:
+    jobs = [_job(f"<h1>Document {i}</h1>" + "<p>text</p>" * 200) for i in range(6)]
+    results = small_pool.render_many(jobs)
+    assert [text(d).split()[1] for d in results] == [str(i) for i in range(6)]
+    assert len(small_pool.pids()) == 2  # both workers were used
+
+
+def test_a_refused_fetch_comes_back_as_the_user_error(tmp_path: Path) -> None:
+    pool = RenderPool(size=1, timeout=30)
+    try:
+        settled = pool.render_settled(
+            [_job('<img src="file:///etc/hostname">', tmp=tmp_path), _job("<p>ok</p>")]
+        )
+    finally:
+        pool.close()
+    assert isinstance(settled[0], worker.RefusedFetch)
+    assert isinstance(settled[1], bytes)
+
+
+def test_the_find_library_shortcut_still_loads_every_library() -> None:
+    """If a WeasyPrint upgrade renames a library so that only find_library finds it, the
+    shortcut would silently lose it (the HarfBuzz subsetter is optional): compare with a
+    plain import, library by library, in fresh interpreters."""
+    code = (
+        "import sys; from jobpacket.print.speedups import import_weasyprint;"
+        "import_weasyprint(sys.argv[1] == '1'); from weasyprint.text import ffi;"
+        "print(sorted(n for n in ('gobject','pango','harfbuzz','harfbuzz_subset',"
+        "'fontconfig','pangoft2') if getattr(ffi, n, None) is not None))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    fast, plain = (
+        subprocess.run(
+            [sys.executable, "-c", code, flag], env=env, capture_output=True, text=True, check=True
+        ).stdout
+        for flag in ("1", "0")
+    )
+    assert "harfbuzz_subset" in fast
+    assert fast == plain
+
+
+def test_no_process_hacks_are_left() -> None:
+    """No alarm, fork, os._exit, gc switch or private Pyphen state anywhere in the package."""
+    banned = {"setitimer", "fork", "_exit", "disable", "hdcache", "SIGALRM"}
+    found = []
+    for path in HOOKS.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in banned:
+                found.append(f"{path.name}:{node.lineno}: {node.attr}")
+    assert found == []
+
+
+def _run_cli(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    full = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), **env}
+    full.pop("JOBPACKET_PROFILE", None)
+    return subprocess.run(
+        [sys.executable, "-m", "jobpacket.cli", *args],
+        cwd=cwd,
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+def test_the_cli_time_limit_is_a_located_user_error(tmp_path: Path) -> None:
+    result = _run_cli(
+        "pdf",
+        "resume",
+        "-o",
+        str(tmp_path / "r.pdf"),
+        cwd=ROOT,
+        JOBPACKET_RENDER_TIMEOUT="0.01",
+        JOBPACKET_CACHE_DIR=str(tmp_path / "cache"),
+    )
+    assert result.returncode == 1
+    assert "error: resume: rendering took longer than 0.01 s" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_cohort_folder_renders_every_profile_and_reports_the_broken_one(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "content" / "images", site / "content" / "images")
+    (site / "mkdocs.yml").write_text("site_name: Cohort\ndocs_dir: content\n", encoding="utf-8")
+    cohort = site / "cohort"
+    shutil.copytree(EXAMPLE.parent / "documents", cohort / "documents")
+    example = EXAMPLE.read_text(encoding="utf-8")
+    names = ["Amara Okafor", "Jonas Lindqvist", "Priya Raman"]
+    for name in names:
+        slug = name.split()[0].lower()
+        (cohort / f"{slug}.yml").write_text(
+            example.replace("Elena M. Vasquez", name), encoding="utf-8"
+        )
+    (cohort / "broken.yml").write_text("basics:\n  name: [unclosed\n", encoding="utf-8")
+    result = _run_cli(
+        "pdf", "resume", "cohort", "-o", "out", cwd=site, JOBPACKET_CACHE_DIR=str(tmp_path / "c")
+    )
+    assert result.returncode == 1, result.stderr
+    assert (
+        "cohort/broken.yml:3:1: YAML syntax error" in result.stderr
+        and "Traceback" not in result.stderr
+    )
+    assert "3 of 4 profiles rendered" in result.stderr
+    for name in names:
+        pdf = site / "out" / name.split()[0].lower() / "resume.pdf"
+        assert name in text(pdf.read_bytes())
+    assert not (site / "out" / "broken").exists()
+
+
+def test_weasyprint_warnings_in_the_worker_reach_this_process() -> None:
+    from .pdf_support import weasyprint_log
+
+    pool = RenderPool(size=1, timeout=30)
+    try:
+        with weasyprint_log() as log:
+            pool.render(_job('<p style="colour: blue; margin: sideways">x</p>', what="letter"))
+    finally:
+        pool.close()
+    assert any(m.startswith("letter: Ignored `margin: sideways`") for m in log.messages), (
+        log.messages
+    )
