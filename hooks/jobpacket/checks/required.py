@@ -38,9 +38,10 @@ def check(loaded: LoadedProfile) -> list[Problem]:
                     loaded,
                     RULE,
                     ("applications", i, "letter", "body"),
-                    f"the {letter.kind} letter body is empty",
+                    "the letter body is empty",
                     level="error",
-                    hint="write the letter in Markdown under letter.body",
+                    hint=f"write the {letter.kind} letter in Markdown under letter.body, or "
+                    "remove `body:` to have jobpacket assemble it from the profile",
                 )
             )
     return out

@@ -16,7 +16,6 @@ full dictionary is loaded only to suggest a correction for a word that is not in
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -41,15 +40,13 @@ def dictionary(language: str) -> Any:
     return SpellChecker(language=language, distance=1)
 
 
-CACHE_ENV = "JOBPACKET_CACHE_DIR"
-
-
 def _cache_file(loaded: LoadedProfile, language: str) -> Path:
     import spellchecker
 
+    from ..settings import current
     from .files import project_root
 
-    folder = Path(os.environ.get(CACHE_ENV) or project_root(loaded) / ".jobpacket-cache")
+    folder = current().cache_dir or project_root(loaded) / ".jobpacket-cache"
     return folder / "spelling" / f"{language}-pyspellchecker-{spellchecker.__version__}.txt"
 
 
