@@ -199,7 +199,8 @@ def test_photo_is_embedded_as_data_and_checked(tmp_path: Path) -> None:
         else:
             assert "<img" not in doc.html and "secret" not in doc.html
             (note,) = doc.notes
-            assert str(note).startswith("p.yml:3:10: warning: basics.image: ")
+            assert str(note).startswith("p.yml:3:10: warning files: basics.image: ")
+            assert note.path == ("basics", "image")
     # the classic design shows no photo, and so does not warn about one
     path.write_text("basics:\n  name: Ann\n  image: missing.png\n", encoding="utf-8")
     assert documents.resume(load_profile(path), public=True).notes == ()

@@ -477,7 +477,8 @@ def test_status_exits_1_for_an_undecided_application_with_an_error(profile_file:
     result = run("status", "--today", "2026-03-20", "--profile", str(profile_file))
     assert result.returncode == 1
     assert "northgate-ehr-analyst: EHR Clinical Analyst, Northgate Health Trust" in result.stdout
-    assert "NOT READY (1 error, 0 warnings)" in result.stdout
+    # 2 warnings: the proofreading checks find the nine-word letter bodies far too short
+    assert "NOT READY (1 error, 2 warnings)" in result.stdout
     line = PROFILE.splitlines().index("      - path: missing-portfolio.pdf") + 1
     assert (
         f"profile.yml:{line}:15: applications[1].attachments[0].path: 'missing-portfolio.pdf' "
@@ -519,7 +520,7 @@ def test_status_exits_1_for_an_undecided_application_with_an_error(profile_file:
         str(profile_file),
     )
     assert rejected.returncode == 0, rejected.stdout
-    assert "decided; not blocking (1 error, 0 warnings)" in rejected.stdout
+    assert "decided; not blocking (1 error, 2 warnings)" in rejected.stdout
     assert "'gone.pdf' not found next to the profile" in rejected.stdout
 
 
@@ -557,8 +558,8 @@ def test_mkdocs_build_writes_the_calendar_to_build_only(tmp_path: Path):
     # the line of applications[0].followUp in the example, wherever edits move it
     line = 1 + EXAMPLE.read_text(encoding="utf-8").splitlines().index("    followUp:")
     assert (
-        f"INFO    -  jobpacket: profiles/profile.yml:{line}:5: info: applications[0].followUp: "
-        "follow-up 2 of 3 was due 2026-11-17"
+        f"INFO    -  jobpacket: profiles/profile.yml:{line}:5: info follow-up: "
+        "applications[0].followUp: follow-up 2 of 3 was due 2026-11-17"
     ) in result.stderr
     ics = folder / "build" / "followups.ics"
     events = _events(ics.read_bytes())

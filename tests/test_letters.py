@@ -410,7 +410,8 @@ def test_unknown_block_is_a_located_error_with_a_suggestion(tmp_path: Path) -> N
     )
     assert check.returncode == 1 and "p.yml: ok" not in check.stdout
     assert check.stderr.splitlines()[0].startswith(
-        "p.yml:7:13: applications[0].letter.body: line 3 of the body: [[update]] is not a block"
+        "p.yml:7:13: error letters: applications[0].letter.body: line 3 of the body: "
+        "[[update]] is not a block"
     )
 
 

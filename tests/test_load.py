@@ -171,8 +171,9 @@ BAD_INPUTS: list[tuple[str, str | bytes, str, str, str]] = [
         "end-before-start",
         "work:\n  - name: A\n    startDate: '2021-05'\n    endDate: '2020'\n",
         "4:14",
-        "work[0].endDate",
-        "ends (2020) before it starts (2021-05)",
+        "",  # a `dates` rule finding: linter style, rule id instead of the field
+        "error dates: work[0].endDate: ends (2020) before it starts (2021-05); swap or correct "
+        "the dates",
     ),
     (
         "bad-email",

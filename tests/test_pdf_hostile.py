@@ -83,7 +83,9 @@ def test_photo_outside_the_project_is_refused_with_a_located_message(
     problems = _problems(exc)
     assert set(problems) == {"basics.image"}
     line = next(n for n, t in enumerate(loaded.path.read_text().splitlines(), 1) if "image:" in t)
-    assert problems["basics.image"].startswith(f"profile.yml:{line}:10: basics.image: ")
+    assert problems["basics.image"].startswith(
+        f"profile.yml:{line}:10: error files: basics.image: "
+    )
     assert "points outside the project" in problems["basics.image"]
     assert server.hits == [] and str(SECRET) not in opened
 

@@ -65,6 +65,7 @@ publications:
     publisher: "Journal of Ocean & Climate Software"
     releaseDate: "2024-03-05"
     url: "https://doi.example.org/10.1000/x y{1}"
+    checks: {disable: [contact]}  # the space is on purpose: escaping is under test
   - name: "</code></pre><script>window.__pwned=1</script>"
     publisher: Workshop
     releaseDate: "2023"

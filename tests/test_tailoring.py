@@ -216,10 +216,12 @@ def test_cli_check_warns_and_pdf_resume_a_prints_the_tailored_resume(tomas: Load
     folder = tomas.path.parent
     check = _cli(folder, "check")
     assert check.returncode == 0, check.stderr
-    assert "warning: applications[1].tailor.tags[0]: no entry carries the tag 'pyhton'" in (
-        check.stderr
+    # the finding of `jobpacket check`'s rule `tailoring`, in the linter-style line
+    assert (
+        "warning tailoring: applications[1].tailor.tags[0]: no entry carries the tag 'pyhton'"
+        in (check.stderr)
     )
-    assert check.stdout.strip() == "t.yml: ok"
+    assert check.stdout.strip() == "t.yml: ok (3 warnings)"
     result = _cli(folder, "pdf", "resume", "-a", "fintech-backend")
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == "wrote build/fintech-backend/resume.pdf"

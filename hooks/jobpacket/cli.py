@@ -78,36 +78,93 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one linter-style line per finding; json: an object with a `findings` list "
+    "(file, line, column, level, rule, field, message, hint) on standard output.",
+)
+@click.option("--strict", is_flag=True, help="Warnings count as errors (exit status 1).")
+@click.option(
+    "--render",
+    is_flag=True,
+    help="Also render the documents (WeasyPrint, seconds) to check page counts: a letter "
+    "over one page, a résumé over meta.pages.",
+)
+@click.option(
+    "--disable",
+    "disabled",
+    multiple=True,
+    metavar="RULE",
+    help="Skip a rule for this run (repeatable), e.g. --disable spelling.",
+)
 @profile_option
 @user_errors
-def check(paths: tuple[Path, ...], profile: Path | None) -> None:
-    """Validate profiles and report every problem as file:line:col.
+def check(
+    paths: tuple[Path, ...],
+    fmt: str,
+    strict: bool,
+    render: bool,
+    disabled: tuple[str, ...],
+    profile: Path | None,
+) -> None:
+    """Validate and proofread profiles; report every finding as file:line:col.
 
-    With no PATH, checks the default profile. Exit status 1 when any problem is found.
+    Rules: files, spelling, placeholders, contact, dates, length, tone, consistency (turn
+    one off with meta.checks.disable). With no PATH, checks the default profile. Exit status
+    1 when any error is found (with --strict, any warning too).
     """
-    from .print.letterblocks import letter_findings
+    from .checks import RULES, run_checks, sort_key
     from .profile.validate import load_profile
     from .settings import display_path, resolve_profile
-    from .views.tailored import tailoring_findings
 
+    unknown = sorted(set(disabled) - set(RULES))
+    if unknown:
+        raise click.BadParameter(
+            f"unknown rule {', '.join(unknown)}; rules: {', '.join(RULES)}", param_hint="--disable"
+        )
     targets = [resolve_profile(p) for p in paths] or [resolve_profile(profile)]
-    problems: list[Problem] = []
+    failing = ("error", "warning") if strict else ("error",)
+    findings: list[Problem] = []
+    failed = False
     for path in targets:
         shown = display_path(path)
         try:
             loaded = load_profile(path, shown)
         except ProfileError as exc:
-            problems.extend(exc.problems)
+            findings.extend(exc.problems)
+            failed = True
+            if fmt == "text":
+                _print_problems(exc.problems)
             continue
-        _print_problems(loaded.notes)
-        found = tailoring_findings(loaded) + letter_findings(loaded)
-        _print_problems([p for p in found if p.severity != "error"])
-        if any(p.severity == "error" for p in found):
-            problems.extend(p for p in found if p.severity == "error")
-            continue
-        click.echo(f"{shown}: ok")
-    if problems:
-        raise ProfileError(problems)
+        found = sorted([*loaded.notes, *run_checks(loaded, disable=disabled)], key=sort_key)
+        if render and not any(p.severity == "error" for p in found):
+            from .checks.render import check_rendered
+
+            found.extend(check_rendered(loaded, disable=disabled))
+        findings.extend(found)
+        bad = [p for p in found if p.severity in failing]
+        failed = failed or bool(bad)
+        if fmt == "text":
+            _print_problems(found)
+            if not bad:
+                warnings = sum(p.severity == "warning" for p in found)
+                extra = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+                click.echo(f"{shown}: ok{extra}")
+    if fmt == "json":
+        counts = {
+            f"{k}s": sum(p.severity == k for p in findings) for k in ("error", "warning", "info")
+        }
+        report = {"findings": [p.as_json() for p in findings], **counts, "ok": not failed}
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    elif failed:
+        n = sum(p.severity in failing for p in findings)
+        click.echo(f"{n} problem{'s' if n != 1 else ''} found", err=True)
+    if failed:
+        sys.exit(1)
 
 
 @main.command()

@@ -69,7 +69,7 @@ def private_documents(
     site/ where `mkdocs gh-deploy` would publish them. Every document is prepared and rendered
     before any file is written, so an error leaves the previous outputs as they were. Files whose
     bytes are unchanged are not rewritten. Returns the paths, in a stable order. `report`
-    receives located warnings (a missing enclosure, say).
+    receives located warnings (a missing enclosure, say, or a letter longer than a page).
     """
     rendered = prepare_private_documents(loaded, out_dir, cache_dir=cache_dir, report=report)
     written: list[Path] = []
@@ -96,6 +96,12 @@ def prepare_private_documents(
     for _, doc in prepared:
         _report(doc, report)
     pdfs = render_all([doc for _, doc in prepared], cache_dir=cache)
+    if report is not None:
+        from ..checks.render import page_findings
+
+        docs = [doc for _, doc in prepared]
+        for problem in page_findings(loaded, list(zip(docs, pdfs, strict=True))):
+            report(problem)
     return [(out_dir / relpath, data) for (relpath, _), data in zip(prepared, pdfs, strict=True)]
 
 

@@ -21,13 +21,20 @@ import nh3
 from markupsafe import Markup
 
 from .. import __version__
+from ..checks.files import (  # noqa: F401 (inside, project_root: re-exported)
+    LOCAL_FILE_LIMIT,
+    Folders,
+    inside,
+    project_root,
+    resolve_local,
+)
 from ..i18n.dates import long_date, month_year, short_date, span  # noqa: F401 (documents.py)
 from ..i18n.labels import labels
 from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_html
-from ..profile.errors import FieldPath, Problem, ProfileError
+from ..profile.errors import SCHEMA, FieldPath, Problem, ProfileError
 from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
-from ..urls import MARKDOWN_SCHEMES, is_web, print_href, scheme
+from ..urls import MARKDOWN_SCHEMES, is_web, print_href
 from .designs import DEFAULT_DESIGN, DESIGNS
 from .designs import PHOTO_DESIGNS as PHOTO_DESIGNS  # documents.py imports it from here
 from .typography import Verbatim, smarten, smarten_html
@@ -80,8 +87,8 @@ class PrintContext:
     def error(self, path: FieldPath, message: str) -> None:
         self.errors.append(self.loaded.source.problem(path, message))
 
-    def warn(self, path: FieldPath, message: str) -> None:
-        self.notes.append(self.loaded.source.problem(path, message, severity="warning"))
+    def warn(self, path: FieldPath, message: str, *, rule: str = SCHEMA) -> None:
+        self.notes.append(self.loaded.source.problem(path, message, severity="warning", rule=rule))
 
     def raise_errors(self) -> None:
         if self.errors:
@@ -91,15 +98,6 @@ class PrintContext:
 # --- where files may come from -----------------------------------------------------------------
 
 
-def project_root(loaded: LoadedProfile) -> Path:
-    """The site folder: the nearest folder above the profile holding mkdocs.yml."""
-    start = loaded.path.resolve().parent
-    for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file():
-            return folder
-    return start
-
-
 def allowed_roots(loaded: LoadedProfile) -> tuple[Path, ...]:
     """Folders print rendering may read: the profile's folder, content/, our own assets."""
     root = project_root(loaded)
@@ -107,76 +105,28 @@ def allowed_roots(loaded: LoadedProfile) -> tuple[Path, ...]:
     return tuple(dict.fromkeys(Path(os.path.realpath(f)) for f in folders))
 
 
-def inside(path: Path, roots: Iterable[Path]) -> bool:
-    return any(path == r or path.is_relative_to(r) for r in roots)
-
-
 def local_file(
     ctx: PrintContext, where: FieldPath, value: str, *, used: bool, under_content: bool = False
 ) -> Path | None:
     """Resolve a profile path to a readable file inside the project, or report why not.
 
-    Paths are relative to the profile's folder, except images (`under_content`), which are
-    relative to content/ as on the site. A path that leaves the project is an error even when
-    the document would not show it: it is either a mistake or an attempt to read someone's
-    files, and both deserve a message. A missing file or a web address is only a warning, and
-    the document is made without it.
+    The rules live in checks/files.py, shared with `jobpacket check` so both report the same
+    findings; here they are collected into the document's errors and notes.
     """
-    shown = repr(value)
-    base = ctx.content_dir if under_content else ctx.profile_dir
-    relative_to = "content/" if under_content else "the profile's folder"
-    if _SCHEME.match(value):
-        if scheme(value) in ("http", "https"):
-            if used:
-                ctx.warn(
-                    where,
-                    f"{shown} is a web address and printed documents never download; it is "
-                    f"left out; save the file under {relative_to} and give its relative path",
-                )
-            return None
-        ctx.error(
-            where,
-            f"{shown} is not a relative path; printed documents only read files in the "
-            f"project; give a path relative to {relative_to}",
-        )
-        return None
-    if value.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:[\\/]", value):
-        ctx.error(where, f"{shown} is an absolute path; give a path relative to {relative_to}")
-        return None
-    resolved = Path(os.path.realpath(base / value))
-    if not inside(resolved, (ctx.profile_dir, ctx.content_dir)):
-        ctx.error(
-            where,
-            f"{shown} points outside the project; printed documents only read files next to "
-            f"the profile or under content/; move the file there and give its path relative "
-            f"to {relative_to}",
-        )
-        return None
-    if not resolved.is_file():
-        if used:
-            from ..settings import display_path
-
-            looked = display_path(base / value)
-            ctx.warn(
-                where, f"file {shown} not found (looked for {looked}); fix the path or add the file"
-            )
-        return None
-    if resolved.stat().st_size > MAX_LOCAL_FILE_BYTES:
-        if used:
-            ctx.error(
-                where,
-                f"{shown} is larger than {MAX_LOCAL_FILE_BYTES // 1024 // 1024} MB; printed "
-                "documents take smaller files (compress it, or link to it instead)",
-            )
-        return None
-    if used:
-        ctx.files.append(resolved)
-    return resolved
+    folders = Folders(ctx.profile_dir, ctx.content_dir)
+    found, problems = resolve_local(
+        ctx.loaded, folders, where, value, used=used, under_content=under_content
+    )
+    for problem in problems:
+        (ctx.errors if problem.severity == "error" else ctx.notes).append(problem)
+    if found is not None and used:
+        ctx.files.append(found)
+    return found
 
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 #: The largest file (enclosure, letter, image) a printed document reads.
-MAX_LOCAL_FILE_BYTES = 20 * 1024 * 1024
+MAX_LOCAL_FILE_BYTES = LOCAL_FILE_LIMIT  # the rule lives in checks/files.py
 
 
 def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | None:
@@ -189,15 +139,21 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
 
     kind = mimetypes.guess_type(path.name)[0] or ""
     if not kind.startswith("image/"):
-        ctx.warn(where, f"{path.name!r} is not an image file (PNG, JPEG, GIF, WebP or SVG)")
+        ctx.warn(
+            where, f"{path.name!r} is not an image file (PNG, JPEG, GIF, WebP or SVG)", rule="files"
+        )
         return None
     if path.stat().st_size > MAX_IMAGE_BYTES:
-        ctx.warn(where, f"{path.name!r} is larger than 5 MB; it is left out; use a smaller image")
+        ctx.warn(
+            where,
+            f"{path.name!r} is larger than 5 MB; it is left out; use a smaller image",
+            rule="files",
+        )
         return None
     data = path.read_bytes()
     problem = image_problem(data, kind)
     if problem is not None:
-        ctx.warn(where, f"{path.name!r} {problem}; it is left out")
+        ctx.warn(where, f"{path.name!r} {problem}; it is left out", rule="files")
         return None
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
@@ -379,10 +335,13 @@ def base_context(loaded: LoadedProfile, design: str, kind: str, title: str) -> d
     }
 
 
+NAME_REQUIRED = "printed documents need your name; add basics.name"
+
+
 def require_name(loaded: LoadedProfile, ctx: PrintContext) -> str:
     name = (loaded.profile.basics.name or "").strip()
     if not name:
-        ctx.error(("basics", "name"), "printed documents need your name; add basics.name")
+        ctx.error(("basics", "name"), NAME_REQUIRED)
     return name
 
 

@@ -25,9 +25,18 @@ def format_path(path: FieldPath) -> str:
     return out
 
 
+#: The rule id of structural findings (YAML syntax, unknown keys, wrong types): the
+#: validation every profile must pass. Proofreading rules carry their own ids.
+SCHEMA = "schema"
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One finding about a user's file, located to the character."""
+    """One finding about a user's file, located to the character.
+
+    Every finding, from validation, proofreading rules or printing, is this one value, so
+    the CLI, MkDocs and editors (through `as_json`) all report the same thing.
+    """
 
     file: str
     line: int
@@ -35,12 +44,33 @@ class Problem:
     path: FieldPath
     message: str
     severity: Severity = "error"
+    rule: str = SCHEMA
+    hint: str = ""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}"
         field = format_path(self.path)
-        label = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{where}: {label}{field + ': ' if field else ''}{self.message}"
+        if self.rule == SCHEMA:
+            # Validation keeps its compiler-style line.
+            label = "" if self.severity == "error" else f"{self.severity}: "
+        else:
+            # A linter's line: level and rule id first, so a reader (or grep) can filter.
+            label = f"{self.severity} {self.rule}: "
+        text = f"{where}: {label}{field + ': ' if field else ''}{self.message}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+    def as_json(self) -> dict[str, str | int]:
+        """Stable field names for editors and CI; never rename them."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.col,
+            "level": self.severity,
+            "rule": self.rule,
+            "field": format_path(self.path),
+            "message": self.message,
+            "hint": self.hint,
+        }
 
 
 class ProfileError(Exception):

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .errors import FieldPath, Problem, ProfileError
+from .errors import SCHEMA, FieldPath, Problem, ProfileError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 100_000
@@ -87,6 +87,8 @@ class SourceMap:
     file: str
     values: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    #: The text that was parsed, so a finding can point inside a multi-line value.
+    text: str = field(default="", repr=False)
 
     def locate(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
         """Best position for ``path``: its key or value, else the nearest ancestor's."""
@@ -101,10 +103,26 @@ class SourceMap:
             probe = probe[:-1]
 
     def problem(
-        self, path: FieldPath, message: str, *, key: bool = False, severity: str = "error"
+        self,
+        path: FieldPath,
+        message: str,
+        *,
+        key: bool = False,
+        severity: str = "error",
+        rule: str = SCHEMA,
+        hint: str = "",
     ) -> Problem:
         line, col = self.locate(path, key=key)
-        return Problem(self.file, line, col, tuple(path), message, severity)  # type: ignore[arg-type]
+        return Problem(
+            self.file,
+            line,
+            col,
+            tuple(path),
+            message,
+            severity,  # type: ignore[arg-type]
+            rule,
+            hint,
+        )
 
 
 @dataclass
@@ -388,6 +406,7 @@ def parse_text(text: str, file: str, *, composer: str | None = None) -> Loaded:
                 )
             ]
         )
+    builder.source.text = text
     return Loaded(data, builder.source, builder.problems)
 
 

@@ -210,12 +210,25 @@ class Model(BaseModel):
     )
 
 
+class Checks(Model):
+    """Proofreading rules turned off, by rule id (see `jobpacket check`)."""
+
+    disable: list[str] = Field(
+        default_factory=list,
+        description="Rule ids to skip: files, spelling, placeholders, contact, dates, length, "
+        "tone, consistency.",
+    )
+
+
 class Item(Model):
     """A list entry any section may hold; tags drive tailoring, visibility drives privacy."""
 
     tags: list[str] = Field(default_factory=list, description="Labels used to tailor per role.")
     visibility: Visibility | None = Field(
         default=None, description="`private` keeps the item off the public site and PDFs."
+    )
+    checks: Checks | None = Field(
+        default=None, description="Proofreading rules turned off for this entry only."
     )
 
 
@@ -502,6 +515,9 @@ class Meta(Model):
         description="Page budget of the printed résumé: 1 (the norm up to about ten years "
         "of experience) or more for a long career or an academic CV; tests and "
         "`jobpacket pdf` check the résumé against it.",
+    )
+    checks: Checks = Field(
+        default_factory=Checks, description="Proofreading rules turned off for the profile."
     )
 
 

@@ -154,7 +154,9 @@ def _cross_checks(profile: Profile, source: SourceMap) -> list[Problem]:
                 out.append(
                     source.problem(
                         (section, i, "endDate"),
-                        f"ends ({end}) before it starts ({start}); swap or correct the dates",
+                        f"ends ({end}) before it starts ({start})",
+                        rule="dates",
+                        hint="swap or correct the dates",
                     )
                 )
     seen: dict[str, int] = {}

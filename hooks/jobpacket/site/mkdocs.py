@@ -95,6 +95,7 @@ class _Build:
     documents: dict[str, bytes] = field(default_factory=dict)
     ctx: site.SiteContext | None = None
     pages: dict[str, site.SitePage] = field(default_factory=dict)
+    reported: set[tuple[int, int, str]] = field(default_factory=set)
     private: list[tuple[Path, bytes]] = field(default_factory=list)
     packets: list[tuple[Path, bytes]] = field(default_factory=list)
     packets_unchanged: int = 0
@@ -175,6 +176,53 @@ def _load(path: Path) -> LoadedProfile:
     return loaded
 
 
+def _report(problem: Problem) -> None:
+    """Log a finding once per build at its level: warnings fail `mkdocs build --strict`.
+
+    The proofreading rules and the print step can find the same thing (a missing enclosure,
+    a letter block), in the same words; the reader needs it once.
+    """
+    build = _state.build
+    if build is not None:
+        key = (problem.line, problem.col, problem.message)
+        if key in build.reported:
+            return
+        build.reported.add(key)
+    if problem.severity == "error":
+        log.error(str(problem))
+    elif problem.severity == "warning":
+        log.warning(str(problem))
+    else:
+        log.info(str(problem))
+
+
+def _report_printed(problem: Problem) -> None:
+    """The print step's findings, minus rules the profile turned off (as `check` does)."""
+    from ..checks import apply_disable
+
+    build = _state.build
+    kept = apply_disable(build.loaded, [problem]) if build is not None else [problem]
+    for p in kept:
+        _report(p)
+
+
+def _proofread(loaded: LoadedProfile) -> None:
+    """Run `jobpacket check`'s rules: warnings are logged, errors stop the build (while
+    serving they are logged, and the site is still served so the user sees the rest)."""
+    from ..checks import run_checks
+
+    findings = run_checks(loaded)
+    errors = [p for p in findings if p.severity == "error"]
+    if errors and not _serving():
+        lines = [str(p) for p in errors]
+        count = len(lines)
+        raise PluginError(
+            "\n".join([*lines, f"{count} problem{'s' if count != 1 else ''} found in the profile"])
+        )
+    for problem in findings:
+        _report(problem)
+
+
 def _site_documents(loaded: LoadedProfile) -> dict[str, bytes]:
     """The public documents (the résumé PDF) from the print side, if it is installed."""
     try:
@@ -184,7 +232,7 @@ def _site_documents(loaded: LoadedProfile) -> dict[str, bytes]:
             raise
         return {}
     try:
-        return dict(outputs.site_documents(loaded))
+        return dict(outputs.site_documents(loaded, report=_report_printed))
     except (ProfileError, UserError) as exc:
         lines = _problem_lines(exc)
         if _serving():
@@ -251,6 +299,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     loaded = _load(path)
     _state.build = _Build(loaded=loaded, root=root, auto_nav=config.nav is None)
+    _proofread(loaded)
     named = settings.get("profile") if isinstance(settings, dict) else None
     _apply_identity(
         config, loaded, root, other=path != (root / (named or DEFAULT_PROFILE)).resolve()
@@ -512,7 +561,7 @@ def _private_documents(build: _Build) -> None:
         return
     loaded, out_dir = build.loaded, build.root / PRIVATE_DIR
     try:
-        rendered = outputs.prepare_private_documents(loaded, out_dir)
+        rendered = outputs.prepare_private_documents(loaded, out_dir, report=_report_printed)
     except (ProfileError, UserError) as exc:
         raise PluginError("\n".join(_problem_lines(exc))) from None
     packets, run = outputs.render_packets(
@@ -627,7 +676,7 @@ def _write_followups(build: _Build) -> None:
     from ..followups_ics import calendar_bytes
 
     for problem in followup_findings(build.loaded, date.today()):
-        log.info(str(problem))
+        _report(problem)  # once: `_proofread` may have reported it already
     target = build.root / PRIVATE_DIR / FOLLOWUPS_ICS
     data = calendar_bytes(build.loaded.profile)
     write_many([(target, data)], tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new")

@@ -1,0 +1,170 @@
+"""Proofreading rules: what a careful second reader would flag before a packet goes out.
+
+Each rule family is a module with a pure function ``check(loaded) -> list[Problem]``; this
+registry names them by id, runs them, and applies what the user turned off
+(``meta.checks.disable`` for the whole profile, ``checks: {disable: [...]}`` on one entry).
+Rules that need heavy libraries (the spelling dictionary, phone metadata) import them inside
+the function, only when there is text or a number to check; rules that need a rendered page
+(``length`` on pages) live in render.py and are run by the print step and ``check --render``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ..profile.errors import FieldPath, Problem
+from ..profile.validate import LoadedProfile
+from . import (
+    consistency,
+    contact,
+    dates,
+    files,
+    length,
+    letters,
+    placeholders,
+    required,
+    spelling,
+    tone,
+)
+from .text import item_paths
+from .where import finding
+
+
+def _followups(loaded: LoadedProfile, *, today: date | None = None) -> list[Problem]:
+    from ..followups import followup_findings
+
+    return followup_findings(loaded, today or date.today())
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    id: str
+    summary: str
+    run: Callable[..., list[Problem]]
+
+
+RULES: dict[str, RuleInfo] = {
+    r.id: r
+    for r in (
+        RuleInfo(
+            "files", "named files exist, stay in the project, are the right kind", files.check
+        ),
+        RuleInfo(
+            "spelling", "words not in the dictionary, the profile or your word list", spelling.check
+        ),
+        RuleInfo(
+            "placeholders", "template text left in: [Company Name], TODO, XX", placeholders.check
+        ),
+        RuleInfo("contact", "email, phone, web addresses and profile links", contact.check),
+        RuleInfo(
+            "dates", "future dates, overlapping jobs, gaps, letters dated too early", dates.check
+        ),
+        RuleInfo("length", "letters far too short or too long", length.check),
+        RuleInfo("tone", "casual words, !!, emoji, shouting, 'I' bullets, repeats", tone.check),
+        RuleInfo(
+            "consistency",
+            "letters name the right contact, organization and position",
+            consistency.check,
+        ),
+        RuleInfo(
+            "letters", "what preparing each letter finds: blocks, missing dates", letters.check
+        ),
+        RuleInfo("tailoring", "tailoring tags that select nothing", letters.tailoring),
+        RuleInfo("follow-up", "applications waiting past their next follow-up (info)", _followups),
+    )
+}
+#: Rules whose findings depend on today's date (a parameter, so tests and `status --today` can
+#: ask about any day).
+_DATED = frozenset({"dates", "follow-up"})
+#: Findings no setting turns off: validation, and what the build needs to make the documents.
+ALWAYS_ON = frozenset({"schema", required.RULE})
+#: Rules whose errors stop the build: those stay on even when the rule is disabled.
+BUILD_ERRORS = frozenset({files.RULE, letters.RULE})
+
+
+def _unknown_ids(loaded: LoadedProfile, ids: Sequence[str], where: FieldPath) -> Iterable[Problem]:
+    for i, rule in enumerate(ids):
+        if rule in RULES:
+            continue
+        guess = difflib.get_close_matches(rule, list(RULES), n=1, cutoff=0.6)
+        yield finding(
+            loaded,
+            "checks",
+            (*where, i),
+            f"unknown rule {rule!r}",
+            hint=f"did you mean {guess[0]!r}?" if guess else "rules: " + ", ".join(RULES),
+        )
+
+
+def disabled_for(loaded: LoadedProfile) -> tuple[frozenset[str], dict[FieldPath, frozenset[str]]]:
+    """Rules off for the whole profile, and per list entry (by the entry's path)."""
+    profile_wide = frozenset(loaded.profile.meta.checks.disable)
+    per_item = {
+        path: frozenset(item.checks.disable)
+        for path, item in item_paths(loaded.profile)
+        if getattr(item, "checks", None) is not None and item.checks.disable  # type: ignore[attr-defined]
+    }
+    return profile_wide, per_item
+
+
+def apply_disable(loaded: LoadedProfile, problems: Iterable[Problem]) -> list[Problem]:
+    """Drop findings of rules the profile turned off, for it or for the entry they are in.
+
+    Validation findings (`schema`) and errors a build would stop on cannot be turned off:
+    what the build rejects, `check` must report.
+    """
+    profile_wide, per_item = disabled_for(loaded)
+    out = []
+    for p in problems:
+        if p.rule in ALWAYS_ON or (p.rule in BUILD_ERRORS and p.severity == "error"):
+            out.append(p)
+            continue
+        if p.rule in profile_wide:
+            continue
+        if any(p.path[: len(k)] == k and p.rule in off for k, off in per_item.items()):
+            continue
+        out.append(p)
+    return out
+
+
+def run_checks(
+    loaded: LoadedProfile,
+    *,
+    disable: Iterable[str] = (),
+    today: date | None = None,
+) -> list[Problem]:
+    """Every rule's findings, with what the profile or the caller disabled left out, sorted
+    by position."""
+    off = set(disable)
+    found: list[Problem] = []
+    found.extend(
+        _unknown_ids(loaded, loaded.profile.meta.checks.disable, ("meta", "checks", "disable"))
+    )
+    for path, item in item_paths(loaded.profile):
+        checks = getattr(item, "checks", None)
+        if checks is not None:
+            found.extend(_unknown_ids(loaded, checks.disable, (*path, "checks", "disable")))
+    found.extend(required.check(loaded))
+    for rule in RULES.values():
+        if rule.id in off:
+            continue
+        if rule.id in _DATED:
+            found.extend(rule.run(loaded, today=today))
+        else:
+            found.extend(rule.run(loaded))
+    kept = apply_disable(loaded, found)
+    return sorted(set(kept), key=sort_key)
+
+
+_LEVELS = {"error": 0, "warning": 1, "info": 2}
+
+
+def sort_key(p: Problem) -> tuple[str, int, int, int, str, str]:
+    """File order; at one position, errors before warnings before infos."""
+    return (p.file, p.line, p.col, _LEVELS.get(p.severity, 3), p.rule, p.message)
+
+
+__all__ = ["ALWAYS_ON", "RULES", "RuleInfo", "apply_disable", "run_checks", "sort_key"]

@@ -1,0 +1,62 @@
+"""Rule `letters`: what the print step would find in each application's letter, found first.
+
+Every application gets a letter: the user's body (with its ``[[updates]]`` and
+``[[enclosures]]`` blocks) or one assembled from the profile (print/letters.py). Preparing a
+body reports what stops it (an unknown block, a reconsideration letter with nothing to count
+"new" from, a role proposal without the role); the build stops on those errors, so `jobpacket
+check` runs the same preparation and reports the same findings, at the same lines. Its errors
+cannot be turned off; its warnings can. A body present but blank is the `required` rule's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..profile.errors import Problem
+from ..profile.model import Application
+from ..profile.validate import LoadedProfile
+
+RULE = "letters"
+
+
+def _letter_date(loaded: LoadedProfile, app: Application, kind: str) -> str:
+    """The date the print step gives the letter (see documents.py): its own, the application
+    date for a cover letter, else the document date."""
+    if app.letter and app.letter.date:
+        return app.letter.date
+    if kind == "cover" and app.applied:
+        return app.applied
+    from ..print.printkit import document_date
+
+    return document_date(loaded.profile).date().isoformat()
+
+
+def check(loaded: LoadedProfile) -> list[Problem]:
+    from ..print.letters import letter_body, letter_kind
+
+    out: list[Problem] = []
+    profile = loaded.profile
+    for i, app in enumerate(profile.applications):
+        if app.letter and app.letter.body is not None and not app.letter.body.strip():
+            continue  # the `required` rule reports a blank body
+        kind = letter_kind(app)
+        body = letter_body(
+            profile,
+            i,
+            app,
+            enclosures=[a.title or a.path for a in app.attachments],
+            letter_date=_letter_date(loaded, app, kind),
+            lang=profile.meta.lang,
+        )
+        out.extend(
+            loaded.source.problem(f.path, f.message, severity=f.severity, rule=RULE)
+            for f in body.findings
+        )
+    return out
+
+
+def tailoring(loaded: LoadedProfile) -> list[Problem]:
+    """Rule `tailoring`: tags in an application's `tailor` that select nothing."""
+    from ..views.tailored import tailoring_findings
+
+    return [replace(p, rule="tailoring") for p in tailoring_findings(loaded)]

@@ -1,0 +1,185 @@
+"""Rule `spelling`: words that are in no dictionary, not in the profile, not in your list.
+
+The dictionary is pyspellchecker's word list for the profile's language (`meta.lang`,
+English by default). It knows nothing of your employer or your tools, so the profile's own
+names (people, organizations, technologies, keywords, tags), a list of common technical terms
+(words/tech.txt) and your own list (profiles/dictionary.txt, one word per line) count as
+words too. Web and email addresses, code spans, identifiers, CamelCase, acronyms, anything
+with a digit, and capitalized words inside a sentence (names the profile does not list) are
+not proofread.
+
+Loading pyspellchecker's dictionary costs about 0.35 s, most of `jobpacket check`. Whether a
+word is in it only needs the list of words, so that list is kept as plain text in the cache
+folder (`.jobpacket-cache/spelling/`, or JOBPACKET_CACHE_DIR) and read in about 0.03 s; the
+full dictionary is loaded only to suggest a correction for a word that is not in it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..profile.errors import Problem
+from ..profile.validate import LoadedProfile
+from .text import proper_nouns, strings, words
+from .vocabulary import DICTIONARY_FILE, known_words, user_words
+from .where import finding, occurrence
+
+RULE = "spelling"
+#: Languages pyspellchecker ships a dictionary for.
+LANGUAGES = frozenset({"en", "es", "fr", "pt", "de", "it", "ru", "ar", "lv", "eu", "nl", "fa"})
+
+
+@lru_cache(maxsize=2)
+def dictionary(language: str) -> Any:
+    from spellchecker import SpellChecker
+
+    # Distance 1 only: a distance-2 suggestion for a long word takes up to a second.
+    return SpellChecker(language=language, distance=1)
+
+
+def _cache_file(loaded: LoadedProfile, language: str) -> Path:
+    import spellchecker
+
+    from ..settings import current
+    from .files import project_root
+
+    folder = current().cache_dir or project_root(loaded) / ".jobpacket-cache"
+    return folder / "spelling" / f"{language}-pyspellchecker-{spellchecker.__version__}.txt"
+
+
+@lru_cache(maxsize=4)
+def _word_list(cache: Path, language: str) -> frozenset[str]:
+    """The dictionary's words, from the cache file, else from the dictionary (then cached)."""
+    try:
+        return frozenset(cache.read_text(encoding="utf-8").split("\n"))
+    except (OSError, UnicodeDecodeError):
+        pass
+    words = frozenset(dictionary(language).word_frequency.keys())
+    try:
+        from ..fsutil import write_atomic
+
+        write_atomic(cache, "\n".join(sorted(words)).encode("utf-8"))
+    except OSError:
+        pass  # the cache only saves time
+    return words
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    """Whether a word begins a sentence, a line or a list item (where any word is capitalized)."""
+    before = text[:offset].rstrip(" \t*_\"'“‘(-•")
+    return not before or before[-1] in ".!?:\n#>"
+
+
+def _plural_of_known(vocabulary: frozenset[str], word: str) -> bool:
+    if len(word) < 4 or not word.endswith("s"):
+        return False
+    return word[:-1] in vocabulary or (word.endswith("es") and word[:-2] in vocabulary)
+
+
+def _stem(word: str) -> str:
+    lower = word.lower().replace("’", "'")
+    return lower[:-2] if lower.endswith("'s") else lower
+
+
+def language_of(loaded: LoadedProfile) -> str:
+    return (loaded.profile.meta.lang or "en").replace("_", "-").split("-")[0].lower()
+
+
+def vocabulary(loaded: LoadedProfile) -> frozenset[str]:
+    """Words of the profile's language, and English: people write English technical words
+    ("stack", "embedded") in any language. Empty when the language has no dictionary."""
+    language = language_of(loaded)
+    if language not in LANGUAGES:
+        return frozenset()
+    english = _word_list(_cache_file(loaded, "en"), "en")
+    if language == "en":
+        return english
+    return _word_list(_cache_file(loaded, language), language) | english
+
+
+_ELISION = re.compile(r"^[a-zA-Z]{1,2}['’](?=\w{2})")  # l’, d’, qu’, dell’
+
+
+def _known_form(vocab: frozenset[str], word: str, english: bool) -> bool:
+    """Regular forms a word list may lack: plurals ("años"); outside English, elided articles
+    ("l’accessibilité") and inflected endings ("spiegabile" next to "spiegabili")."""
+    if _plural_of_known(vocab, word):
+        return True
+    if english:
+        return False
+    bare = _ELISION.sub("", word)
+    if bare != word and (bare in vocab or _plural_of_known(vocab, bare)):
+        return True
+    return bare[-1:] in "aeiou" and any(bare[:-1] + v in vocab for v in "aeiou")
+
+
+def check(loaded: LoadedProfile) -> list[Problem]:
+    profile = loaded.profile
+    language = language_of(loaded)
+    if language not in LANGUAGES:
+        return [
+            finding(
+                loaded,
+                RULE,
+                ("meta", "lang"),
+                f"no spelling dictionary for {profile.meta.lang!r}; spelling is not checked",
+                level="info",
+                hint="languages with a dictionary: " + ", ".join(sorted(LANGUAGES)),
+            )
+        ]
+    known = proper_nouns(profile) | known_words() | user_words(loaded.path)
+    found = []
+    for text in strings(profile):
+        if not text.prose:
+            continue
+        for word, offset in words(text.value):
+            stem = _stem(word)
+            if len(stem) < 3 or word.isupper() or stem in known:
+                continue
+            if word[:1].isupper() and not _sentence_start(text.value, offset):
+                continue  # a capitalized word mid-sentence is a name: Sooners, Weisman
+            found.append((text, word, stem, offset))
+    if not found:
+        return []
+    vocab = vocabulary(loaded)
+    english = language == "en"
+    unknown = {
+        stem
+        for _, _, stem, _ in found
+        if stem not in vocab and not _known_form(vocab, stem, english)
+    }
+    if not unknown:
+        return []
+    spell = dictionary(language)
+    out = []
+    for text, word, stem, offset in found:
+        if stem not in unknown:
+            continue
+        bare = stem if english else _ELISION.sub("", stem)
+        guess = spell.correction(bare)
+        if guess and bare != stem:
+            guess = stem[: len(stem) - len(bare)] + guess  # keep the elided article: d’...
+        if not english and not (guess and guess != stem):
+            # Outside English the word lists are thinner: a word with no near neighbour is
+            # more likely missing from the list than misspelt, so only likely typos are shown.
+            continue
+        if guess and guess != stem:
+            shown = guess.capitalize() if word[:1].isupper() else guess
+            hint = f"did you mean {shown!r}?"
+        else:
+            hint = f"if it is right, add it to profiles/{DICTIONARY_FILE}"
+        out.append(
+            finding(
+                loaded,
+                RULE,
+                text.path,
+                repr(word),
+                hint=hint,
+                text=word,
+                occurrence=occurrence(text.value, word, offset),
+            )
+        )
+    return out

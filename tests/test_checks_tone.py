@@ -1,0 +1,53 @@
+"""Rule `tone`: casual words, !!, emoji, shouting, 'I' bullets, the same highlight twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .checks_support import BASE, at, findings, pos
+
+WORK = """\
+work:
+  - name: Camden Foods
+    position: Data Analyst
+    highlights:
+      - {first}
+      - Rebuilt the weekly sales report in SQL and Python for 40 store managers.
+"""
+
+
+def test_professional_bullets_pass(tmp_path: Path) -> None:
+    text = BASE + WORK.format(first="Cut forecast error by 20% with promotions and weather data.")
+    text = text.replace("in SQL", "in SQL (ETL, KPI and GDPR reporting)")
+    assert findings(tmp_path, text, "tone") == []
+
+
+@pytest.mark.parametrize(
+    ("bullet", "needle", "words"),
+    [
+        ("Built an awesome forecasting model for buyers.", "awesome", "casual"),
+        ("Cut forecast error by a fifth!!", "!!", "'!!'"),
+        ("Cut forecast error by a fifth 🚀", "🚀", "emoji"),
+        ("Cut forecast error by a fifth, EVERY single week.", "EVERY", "shouting"),
+        ("I built the forecasting model for buyers.", "I built", "starts with 'I'"),
+        (
+            "Rebuilt the weekly sales report in SQL and Python for 40 store managers.",
+            "Rebuilt",
+            "twice",
+        ),
+    ],
+)
+def test_casual_tone_is_located(tmp_path: Path, bullet: str, needle: str, words: str) -> None:
+    text = BASE + WORK.format(first=bullet)
+    (problem,) = findings(tmp_path, text, "tone")
+    nth = 1 if words == "twice" else 0
+    assert at(problem) == pos(text, needle, nth)
+    assert words in problem.message
+
+
+def test_acronyms_in_capitals_are_not_shouting(tmp_path: Path) -> None:
+    # RGAA and PNRR are not words: acronyms, whatever list they are missing from
+    text = BASE + WORK.format(first="Audited 12 services against RGAA and PNRR requirements.")
+    assert findings(tmp_path, text, "tone") == []
