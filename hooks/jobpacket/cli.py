@@ -29,6 +29,11 @@ profile_option = click.option(
     help="Profile to use (env JOBPACKET_PROFILE; default: extra.jobpacket.profile in "
     "mkdocs.yml, else profiles/example.yml).",
 )
+design_option = click.option(
+    "--design",
+    type=click.Choice(DESIGNS),
+    help="Print design (default: meta.design in the profile, else classic). " + design_help(),
+)
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -244,11 +249,7 @@ def export(fmt: str, output: Path | None, include_private: bool, profile: Path |
     help="The résumé as the site publishes it: no phone or street address unless "
     "meta.publish opts in.",
 )
-@click.option(
-    "--design",
-    type=click.Choice(DESIGNS),
-    help="Print design (default: meta.design in the profile, else classic). " + design_help(),
-)
+@design_option
 @click.option(
     "-o",
     "--output",
@@ -335,11 +336,7 @@ def pdf(
     is_flag=True,
     help="Print the letter body as editable Markdown to standard output instead of a PDF.",
 )
-@click.option(
-    "--design",
-    type=click.Choice(DESIGNS),
-    help="Print design (default: meta.design in the profile, else classic). " + design_help(),
-)
+@design_option
 @click.option(
     "-o",
     "--output",

@@ -124,6 +124,15 @@ class Schedule:
     def done(self) -> int:
         return sum(1 for i in self.items if i.state == "done")
 
+    @property
+    def why_none(self) -> str:
+        """Why nothing more is planned, as the table and `status` say it."""
+        return {
+            "draft": "a draft",
+            "no date": "no applied or decided date to count from",
+            "max attempts": f"{self.done} of {self.max_attempts} attempts made",
+        }.get(self.stopped, f"status {self.stopped}" if self.stopped else "nothing planned")
+
 
 def settings(app: Application) -> FollowUp:
     """The application's follow-up settings; without `followUp:`, the defaults apply."""
@@ -341,10 +350,5 @@ def table_lines(profile: Profile, scheds: list[Schedule], today: date) -> list[s
         lines.append("")
         lines.append("No follow-up planned:")
         for s in stopped:
-            why = {
-                "draft": "a draft",
-                "no date": "no applied or decided date to count from",
-                "max attempts": f"{s.done} of {s.max_attempts} attempts made",
-            }.get(s.stopped, f"status {s.stopped}")
-            lines.append(f"  {s.application.id}: {why}")
+            lines.append(f"  {s.application.id}: {s.why_none}")
     return lines

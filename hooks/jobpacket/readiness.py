@@ -277,12 +277,7 @@ def _since_row(loaded: LoadedProfile, index: int, app: Application, today: date)
 def _followup_row(sched: Schedule) -> Row:
     nxt = sched.next
     if nxt is None:
-        reason = {
-            "draft": "none (draft)",
-            "no date": "none (no applied or decided date to count from)",
-            "max attempts": f"none ({sched.max_attempts} attempts made)",
-        }.get(sched.stopped, f"none ({sched.stopped or 'nothing planned'})")
-        return Row("next follow-up", "ok", reason)
+        return Row("next follow-up", "ok", f"none ({sched.why_none})")
     text = f"{nxt.date.isoformat()} {nxt.state} (attempt {nxt.attempt} of {sched.max_attempts})"
     return Row("next follow-up", "info" if nxt.state == "overdue" else "ok", text)
 
