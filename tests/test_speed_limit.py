@@ -53,7 +53,7 @@ def long_cv(site: Path) -> Path:
 
 def test_the_limit_grows_with_the_print_html() -> None:
     assert time_limit(60.0, 10_000, 250_000) == 60.0  # a one-page résumé: the base
-    assert time_limit(60.0, 1_900_000, 250_000) == pytest.approx(456.0)  # 230 pages
+    assert time_limit(60.0, 1_900_000, 250_000) == pytest.approx(456.0)  # bench_scale's x16
     assert time_limit(60.0, 1_900_000, None) == 60.0
     assert time_limit(None, 1_900_000, 250_000) is None
     assert worker.pool().per_bytes == settings.RENDER_TIMEOUT_BYTES
