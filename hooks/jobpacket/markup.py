@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from functools import lru_cache
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 
 import markdown
 import nh3
@@ -138,15 +140,29 @@ def loosen_lists(text: str) -> str:
     return "\n".join(out)
 
 
-@lru_cache(maxsize=512)
-def markdown_to_html(text: str) -> Markup:
-    """Render a Markdown field and sanitize the result; safe to put in any HTML page.
+_EXTENSIONS = ("sane_lists", "tables")
+_engines = threading.local()
 
-    A field over the limits of `markdown_limit` is shown as plain text instead.
+
+def _engine() -> markdown.Markdown:
+    """This thread's Markdown engine, built once and reset between fields.
+
+    Building one costs far more than converting a résumé field (extensions are loaded and
+    registered each time): a new engine per field was half of a large site's build. One per
+    thread, because `mkdocs serve` rebuilds on its own thread while the CLI renders on the
+    main one, and an engine holds the state of the field it is converting.
     """
+    engine: markdown.Markdown | None = getattr(_engines, "engine", None)
+    if engine is None:
+        engine = markdown.Markdown(extensions=list(_EXTENSIONS))
+        _engines.engine = engine
+    return engine
+
+
+def _convert(text: str) -> Markup:
     if markdown_limit(text) is not None:
         return plain_paragraphs(text)
-    html = markdown.markdown(loosen_lists(clean_text(text)), extensions=["sane_lists", "tables"])
+    html = _engine().reset().convert(loosen_lists(clean_text(text)))
     return Markup(
         nh3.clean(
             html,
@@ -157,3 +173,70 @@ def markdown_to_html(text: str) -> Markup:
             strip_comments=True,
         )
     )
+
+
+class _FieldCache:
+    """Rendered fields by text, least recently used dropped first, sized to the profile.
+
+    A site renders each field several times (pages, descriptions, JSON-LD, the print HTML);
+    a fixed 512 entries was smaller than a large profile's fields, so a build cycled through
+    the cache and rendered everything again. `fit_to` raises the size to the profile's
+    number of texts, so one build never evicts a field it will ask for again.
+    """
+
+    MINIMUM = 512
+
+    def __init__(self, render: Callable[[str], Markup]) -> None:
+        self._render = render
+        self._items: OrderedDict[str, Markup] = OrderedDict()
+        self._lock = threading.Lock()
+        self.maxsize = self.MINIMUM
+
+    def __call__(self, text: str) -> Markup:
+        with self._lock:
+            hit = self._items.get(text)
+            if hit is not None:
+                self._items.move_to_end(text)
+                return hit
+        value = self._render(text)
+        with self._lock:
+            self._items[text] = value
+            while len(self._items) > self.maxsize:
+                self._items.popitem(last=False)
+        return value
+
+    def fit_to(self, texts: int) -> None:
+        """Hold at least `texts` fields (never shrinks below what a profile needed)."""
+        with self._lock:
+            self.maxsize = max(self.maxsize, texts)
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+#: Render a Markdown field and sanitize the result; safe to put in any HTML page. A field
+#: over the limits of `markdown_limit` is shown as plain text instead.
+markdown_to_html = _FieldCache(_convert)
+
+
+def count_texts(data: object) -> int:
+    """How many strings a parsed profile holds: an upper bound on its Markdown fields."""
+    stack, count = [data], 0
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            count += 1
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
+
+
+def fit_cache_to(data: object) -> None:
+    """Size the rendered-field cache for a profile's parsed data (called when it loads)."""
+    markdown_to_html.fit_to(count_texts(data))

@@ -143,7 +143,9 @@ class _Worker:
         self.process.start()
         child.close()
 
-    def run(self, job: RenderJob, timeout: float | None) -> tuple[str, Any, list[Any]]:
+    def run(
+        self, job: RenderJob, timeout: float | None, why: str = ""
+    ) -> tuple[str, Any, list[Any]]:
         """Send one job and wait for its answer. On a timeout, a crash or an interruption
         the process is killed (it could otherwise answer this job to the next caller)."""
         try:
@@ -155,7 +157,7 @@ class _Worker:
         if not answered:
             self.kill()
             raise RenderTimeout(
-                f"{job.what}: rendering took longer than {timeout:g} s and was stopped; "
+                f"{job.what}: rendering took longer than {timeout:g} s{why} and was stopped; "
                 "shorten the profile's text, or raise JOBPACKET_RENDER_TIMEOUT if it really "
                 "is that long"
             )
@@ -189,15 +191,36 @@ class _Worker:
             self.conn.close()
 
 
+def time_limit(base: float | None, html_bytes: int, per_bytes: int | None) -> float | None:
+    """Seconds a document of `html_bytes` of print HTML may render: `base` once per
+    `per_bytes` (at least once); None: no limit; `per_bytes` None: `base` whatever the size.
+
+    Layout time grows with the document, so a flat limit stopped long CVs for their length
+    alone (a résumé of 1.9 MB of HTML needs about a minute). Growing with the HTML, it still
+    stops what the limit is for: a layout far slower than its size explains.
+    """
+    if base is None or per_bytes is None:
+        return base
+    return base * max(1.0, html_bytes / per_bytes)
+
+
 class RenderPool:
     """Up to `size` warm workers; each job borrows one, and a job that times out kills its own.
 
     Thread-safe: `mkdocs serve` rebuilds on a thread while the CLI renders on the main one.
+    `timeout` is the base limit; with `per_bytes`, a longer document gets it once per that
+    many bytes of print HTML (`time_limit`).
     """
 
-    def __init__(self, size: int | None = None, timeout: float | None = 60.0) -> None:
+    def __init__(
+        self,
+        size: int | None = None,
+        timeout: float | None = 60.0,
+        per_bytes: int | None = None,
+    ) -> None:
         self.size = max(1, size or os.cpu_count() or 1)
         self.timeout = timeout
+        self.per_bytes = per_bytes
         self._ctx: Any = None
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         self._count = 0
@@ -245,10 +268,18 @@ class RenderPool:
 
         threading.Thread(target=start, name="jobpacket-render-start", daemon=True).start()
 
+    def limit(self, job: RenderJob) -> tuple[float | None, str]:
+        """The job's time limit and, when it grew with the document, a note saying how."""
+        size = len(job.html.encode("utf-8"))
+        seconds = time_limit(self.timeout, size, self.per_bytes)
+        if seconds is None or seconds == self.timeout or self.per_bytes is None:
+            return seconds, ""
+        return seconds, f" ({self.timeout:g} s per {self.per_bytes // 1000} KB of print HTML)"
+
     def render(self, job: RenderJob) -> bytes:
         worker = self._take()
         try:
-            kind, value, logs = worker.run(job, self.timeout)
+            kind, value, logs = worker.run(job, *self.limit(job))
         except BaseException:
             self._discard_dead()  # run() killed it
             raise
@@ -317,10 +348,14 @@ def pool() -> RenderPool:
     global _pool
     with _pool_lock:
         if _pool is None:
-            from ..settings import current
+            from ..settings import RENDER_TIMEOUT_BYTES, current
 
             settings = current()
-            _pool = RenderPool(size=settings.workers, timeout=settings.render_timeout)
+            _pool = RenderPool(
+                size=settings.workers,
+                timeout=settings.render_timeout,
+                per_bytes=RENDER_TIMEOUT_BYTES,
+            )
         return _pool
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..followups import log_problems
 from ..i18n.labels import available, translated
+from ..markup import fit_cache_to
 from . import compat
 from .bounds import check_bounds
 from .errors import FieldPath, Problem, ProfileError
@@ -216,6 +217,7 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
     source = loaded.source
     findings: list[Problem] = list(loaded.problems)
     findings.extend(check_bounds(loaded.data, source))
+    fit_cache_to(loaded.data)
     foreign = compat.foreign_shape(loaded.data, source)
     if foreign is not None:
         raise ProfileError([foreign])

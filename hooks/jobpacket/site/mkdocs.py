@@ -401,6 +401,8 @@ def _auto_nav(
     nav: list[Any] = []
     sections: dict[str, list[Any]] = {}
     for page in generated:
+        if not page.in_nav:  # reached from its section's index page (a long project list)
+            continue
         entry: Any = (
             page.path if page.path in replaced else {_nav_title(titles[page.path]): page.path}
         )

@@ -108,6 +108,15 @@ class SitePage:
     description: str = ""
     nav_title: str = ""
     """Title in the navigation when it differs from the page's (Home for the home page)."""
+    in_nav: bool = True
+    """False for a page reached from its section's index only (see `NAV_PROJECTS_MAX`)."""
+
+
+#: More projects than this are listed on the Projects page only, not one by one in the nav.
+#: The theme repeats the whole nav in every page, so a nav entry per project made the site
+#: grow with the square of the number of projects (960 projects: 44 s); with the index page
+#: as the only entry, each page's nav has a fixed size and the build grows linearly.
+NAV_PROJECTS_MAX = 12
 
 
 _last_view: tuple[Profile, Profile] | None = None
@@ -480,6 +489,7 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
                     ),
                     section=t["sections"]["projects"],
                     description=shorten(text_of_markdown(project.description or title)),
+                    in_nav=len(view.projects) <= NAV_PROJECTS_MAX,
                 )
             )
     for path, title, description in _SIMPLE_PAGES:
@@ -639,6 +649,7 @@ def nav_titles(pages: Iterable[SitePage]) -> Mapping[str, str]:
 
 __all__ = [
     "HOME",
+    "NAV_PROJECTS_MAX",
     "RESUME_PDF",
     "Linker",
     "SiteContext",

@@ -1,0 +1,216 @@
+"""How the cost grows with the profile (issue 12: growth exponent at most 1.1).
+
+A "large profile" (x1: 40 jobs x 6 highlights, 60 projects, 100 publications, 30 references,
+on top of the example's person) is generated at each scale, and three whole commands are
+timed on it, each in a fresh process:
+
+- `jobpacket check`
+- `jobpacket pdf resume` with an empty PDF cache (the render time limit is raised for the
+  run, so the figure is the render's own time, not where the default limit would stop it)
+- `mkdocs build` with the PDFs already cached (one untimed build fills the cache first)
+
+For each: the median wall time of RUNS runs and the peak resident memory of the largest
+process the command started, the render worker included (`resource.getrusage(RUSAGE_CHILDREN)
+.ru_maxrss`, read in a small wrapper process that also reaps orphaned descendants, so each
+figure is one command's own). The growth exponent between the two largest scales is
+log(t_big / t_small) / log(scale_big / scale_small): 1.0 is linear.
+
+Not a test: it reports, it does not fail. Run it by hand on a quiet machine:
+
+    .venv/bin/python benchmarks/bench_scale.py [--scales 1,4,16] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+JOBS, HIGHLIGHTS, PROJECTS, PUBLICATIONS, REFERENCES = 40, 6, 60, 100, 30
+_ORGS = ("Keystone", "Lakefront", "Allegheny", "Monongahela", "Three Rivers", "Riverside")
+_VERBS = ("Led", "Built", "Cut", "Shipped", "Designed", "Mentored")
+
+
+def _job(i: int) -> dict[str, Any]:
+    year = 2025 - i % 30
+    return {
+        "name": f"{_ORGS[i % len(_ORGS)]} Analytics {i}",
+        "position": "Senior Machine Learning Engineer" if i % 2 else "Data Engineer",
+        "url": f"https://org{i}.example.com",
+        "location": "Pittsburgh, PA",
+        "startDate": f"{year - 2}-0{1 + i % 9}",
+        "endDate": f"{year}-0{1 + i % 9}",
+        "summary": f"Engineer number {i} for **clinical risk models** and the platform that "
+        "trains, evaluates and monitors them.",
+        "highlights": [
+            f"{_VERBS[h]} item {h} of job {i}: a team of {2 + h} engineers, a model used by "
+            f"{10 + i} hospitals, and a pipeline that runs in {h + 1} hours instead of 9."
+            for h in range(HIGHLIGHTS)
+        ],
+        "tags": ["python", "ml"],
+    }
+
+
+def _project(i: int) -> dict[str, Any]:
+    return {
+        "name": f"project-{i:04d}",
+        "description": f"Open-source library number {i} for detecting *drift* in deployed "
+        "models, with [documentation](https://docs.example.org) and examples.",
+        "highlights": [f"Used in production by {i % 7 + 1} teams; {100 + i} stars."],
+        "keywords": ["Python", "statistics", "monitoring"],
+        "url": f"https://github.example.com/evasquez/project-{i:04d}",
+        "startDate": f"{2010 + i % 15}-0{1 + i % 9}",
+        "roles": ["Creator", "Maintainer"],
+    }
+
+
+def _publication(i: int) -> dict[str, Any]:
+    return {
+        "name": f"Study {i} of Label Shift in Hospital Readmission Models",
+        "publisher": f"Workshop on Machine Learning for Health Systems {i}",
+        "releaseDate": f"{2000 + i % 25}-0{1 + i % 9}-1{i % 9}",
+        "url": f"https://papers.example.org/{i}",
+        "summary": "A monitoring method that detected label shift in production models weeks "
+        "before aggregate metrics moved, evaluated on data from 38 hospitals.",
+    }
+
+
+def _reference(i: int) -> dict[str, Any]:
+    return {
+        "name": f"Dr. Reader Number{i}",
+        "title": "Director of Data Science",
+        "organization": f"{_ORGS[i % len(_ORGS)]} Analytics {i}",
+        "relationship": "Manager",
+        "email": f"reader{i}@example.com",
+        "reference": f"Elena is the engineer I trust with the models that matter most ({i}).",
+    }
+
+
+def make_site(folder: Path, scale: int) -> Path:
+    """A site folder (mkdocs.yml, content/, profiles/profile.yml) for one scale."""
+    (folder / "profiles").mkdir(parents=True)
+    shutil.copytree(ROOT / "profiles" / "documents", folder / "profiles" / "documents")
+    shutil.copytree(ROOT / "content", folder / "content")
+    data = yaml.safe_load((ROOT / "profiles" / "example.yml").read_text(encoding="utf-8"))
+    data["work"] = data["work"] + [_job(i) for i in range(JOBS * scale)]
+    data["projects"] = data["projects"] + [_project(i) for i in range(PROJECTS * scale)]
+    data["publications"] = data["publications"] + [
+        _publication(i) for i in range(PUBLICATIONS * scale)
+    ]
+    data["references"] = data["references"] + [_reference(i) for i in range(REFERENCES * scale)]
+    profile = folder / "profiles" / "profile.yml"
+    profile.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config["hooks"] = [str(ROOT / "hooks" / "site.py")]
+    config["extra"]["jobpacket"]["profile"] = "profiles/profile.yml"
+    (folder / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True), "utf-8")
+    return profile
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml may carry tags; this benchmark's own copy keeps none it cannot read."""
+
+
+def measure(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak MB of one command, measured in a fresh wrapper process."""
+    wrapper = [sys.executable, __file__, "--wrap", json.dumps(cmd)]
+    result = subprocess.run(wrapper, cwd=cwd, env=env, capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}")
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    return data["seconds"], data["peak_mb"]
+
+
+def wrap(cmd: list[str]) -> None:
+    """In the wrapper: run the command, print its wall time and its children's peak memory."""
+    import ctypes
+    import resource
+
+    # Orphaned descendants (the render worker, MkDocs' helpers) are reparented to this
+    # process and reaped below, so their peak memory counts too (Linux: PR_SET_CHILD_SUBREAPER).
+    if sys.platform == "linux":
+        ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            break
+    if done.returncode:
+        print(done.stdout, done.stderr, file=sys.stderr)
+        raise SystemExit(done.returncode)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak}))
+
+
+def run_scale(scale: int, runs: int) -> dict[str, tuple[float, float]]:
+    with tempfile.TemporaryDirectory(prefix="jobpacket-scale-") as tmp:
+        site = Path(tmp) / "site"
+        make_site(site, scale)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        for key in ("JOBPACKET_PROFILE", "JOBPACKET_CACHE_DIR", "JOBPACKET_RENDER_TIMEOUT"):
+            env.pop(key, None)
+        env["PYTHONPATH"] = str(ROOT / "hooks")
+        env["NO_MKDOCS_2_WARNING"] = "1"
+        pdf_env = {**env, "JOBPACKET_RENDER_TIMEOUT": "3600"}
+        cli = [sys.executable, "-m", "jobpacket.cli"]
+        build = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(Path(tmp) / "out")]
+        subprocess.run(build, cwd=site, env=pdf_env, check=True, capture_output=True)  # warm
+        figures: dict[str, list[tuple[float, float]]] = {"check": [], "pdf": [], "build": []}
+        for _ in range(runs):
+            figures["check"].append(measure([*cli, "check"], site, env))
+            empty = Path(tmp) / f"cache-{time.perf_counter_ns()}"
+            figures["pdf"].append(
+                measure(
+                    [*cli, "pdf", "resume", "-o", str(Path(tmp) / "r.pdf")],
+                    site,
+                    {**pdf_env, "JOBPACKET_CACHE_DIR": str(empty)},
+                )
+            )
+            figures["build"].append(measure(build, site, env))
+        return {
+            name: (statistics.median(t for t, _ in rows), max(m for _, m in rows))
+            for name, rows in figures.items()
+        }
+
+
+def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--wrap":
+        wrap(json.loads(sys.argv[2]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,4,16")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    scales = [int(s) for s in args.scales.split(",")]
+    results: dict[int, dict[str, tuple[float, float]]] = {}
+    for scale in scales:
+        results[scale] = run_scale(scale, args.runs)
+        row = "  ".join(f"{k} {t:7.2f} s {m:6.0f} MB" for k, (t, m) in results[scale].items())
+        print(f"x{scale:<3} {row}", flush=True)
+    if len(scales) >= 2:
+        small, big = scales[-2], scales[-1]
+        for name in ("check", "pdf", "build"):
+            exponent = math.log(results[big][name][0] / results[small][name][0]) / math.log(
+                big / small
+            )
+            print(f"growth exponent x{small} -> x{big}, {name}: {exponent:.2f}")
+    print(f"(medians of {args.runs} runs; peak memory: the largest process of any run)")
+
+
+if __name__ == "__main__":
+    main()
