@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,4 +45,21 @@ def copy_example_files(site: Path) -> None:
     shutil.copytree(ROOT / "content" / "images", site / "content" / "images", dirs_exist_ok=True)
     shutil.copytree(
         EXAMPLE.parent / "documents", site / "profiles" / "documents", dirs_exist_ok=True
+    )
+
+
+def run_cli(
+    *args: str, cwd: Path = ROOT, timeout: float = 120, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """`jobpacket ARGS` in a fresh interpreter, as a user runs it: this checkout's package,
+    none of the developer's JOBPACKET_* settings, plus the variables given."""
+    full = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
+    full.update(PYTHONPATH=str(ROOT / "hooks"), **env)
+    return subprocess.run(
+        [sys.executable, "-m", "jobpacket.cli", *args],
+        cwd=cwd,
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )

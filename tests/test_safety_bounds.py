@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,7 +18,8 @@ from jobpacket.profile.load import MAX_BYTES
 from jobpacket.profile.validate import load_profile
 from jobpacket.urls import print_href
 
-from .conftest import EXAMPLE, ROOT, copy_example_files
+from .conftest import EXAMPLE, copy_example_files
+from .conftest import run_cli as run
 from .pdf_support import reader
 
 BASE = """\
@@ -41,19 +40,6 @@ work:
 def profile_text(summary: str = "Builds pipelines.", work: str = "Kept the lights on.") -> str:
     block = "\n".join("      " + line for line in work.splitlines())
     return BASE.format(summary=summary, work=block)
-
-
-def run(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
-    full = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), **env}
-    full.pop("JOBPACKET_PROFILE", None)
-    return subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", *args],
-        cwd=cwd,
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 NESTED_500 = "- " * 500 + "deep\n\n" + "> " * 500 + "deeper"

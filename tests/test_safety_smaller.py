@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import ast
 import io
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import jinja2
@@ -19,7 +16,7 @@ from jobpacket.print import documents
 from jobpacket.profile.validate import load_profile
 from jobpacket.site import mkdocs as adapter
 
-from .conftest import EXAMPLE, ROOT, copy_example_files
+from .conftest import EXAMPLE, ROOT, copy_example_files, run_cli
 from .test_site_support import build, make_site
 
 HOOKS = ROOT / "hooks" / "jobpacket"
@@ -75,19 +72,6 @@ def test_only_settings_reads_the_environment() -> None:
     assert set(readers) == {"settings.py"}
 
 
-def _cli(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    full = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
-    full.update(PYTHONPATH=str(ROOT / "hooks"), **env)
-    return subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", *args],
-        cwd=cwd,
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_the_cli_understands_env_tags_in_mkdocs_yml(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: x\nextra:\n  jobpacket:\n    profile: !ENV [CAREER_PROFILE, a.yml]\n",
@@ -95,8 +79,8 @@ def test_the_cli_understands_env_tags_in_mkdocs_yml(tmp_path: Path) -> None:
     )
     (tmp_path / "a.yml").write_text("basics:\n  name: Ana Default\n", encoding="utf-8")
     (tmp_path / "b.yml").write_text("basics:\n  name: Bo Chosen\n", encoding="utf-8")
-    assert _cli("check", cwd=tmp_path).stdout.strip() == "a.yml: ok"
-    chosen = _cli("check", cwd=tmp_path, CAREER_PROFILE="b.yml")
+    assert run_cli("check", cwd=tmp_path).stdout.strip() == "a.yml: ok"
+    chosen = run_cli("check", cwd=tmp_path, CAREER_PROFILE="b.yml")
     assert chosen.stdout.strip() == "b.yml: ok", chosen.stderr
 
 
@@ -111,7 +95,7 @@ def test_the_cli_understands_env_tags_in_mkdocs_yml(tmp_path: Path) -> None:
 def test_a_bad_setting_names_the_variable(
     tmp_path: Path, variable: str, value: str, message: str
 ) -> None:
-    result = _cli("pdf", "resume", "-o", str(tmp_path / "r.pdf"), cwd=ROOT, **{variable: value})
+    result = run_cli("pdf", "resume", "-o", str(tmp_path / "r.pdf"), cwd=ROOT, **{variable: value})
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"error: {message}")
 

@@ -19,7 +19,7 @@ import pytest
 from jobpacket.print import worker
 from jobpacket.print.worker import RenderJob, RenderPool, RenderTimeout
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, run_cli
 from .pdf_support import text
 
 pytestmark = pytest.mark.slow
@@ -159,21 +159,8 @@ def test_no_process_hacks_are_left() -> None:
     assert found == []
 
 
-def _run_cli(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    full = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), **env}
-    full.pop("JOBPACKET_PROFILE", None)
-    return subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", *args],
-        cwd=cwd,
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-
-
 def test_the_cli_time_limit_is_a_located_user_error(tmp_path: Path) -> None:
-    result = _run_cli(
+    result = run_cli(
         "pdf",
         "resume",
         "-o",
@@ -202,8 +189,15 @@ def test_a_cohort_folder_renders_every_profile_and_reports_the_broken_one(tmp_pa
             example.replace("Elena M. Vasquez", name), encoding="utf-8"
         )
     (cohort / "broken.yml").write_text("basics:\n  name: [unclosed\n", encoding="utf-8")
-    result = _run_cli(
-        "pdf", "resume", "cohort", "-o", "out", cwd=site, JOBPACKET_CACHE_DIR=str(tmp_path / "c")
+    result = run_cli(
+        "pdf",
+        "resume",
+        "cohort",
+        "-o",
+        "out",
+        cwd=site,
+        timeout=180,
+        JOBPACKET_CACHE_DIR=str(tmp_path / "c"),
     )
     assert result.returncode == 1, result.stderr
     assert (
