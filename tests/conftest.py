@@ -63,3 +63,18 @@ def run_cli(
         text=True,
         timeout=timeout,
     )
+
+
+@pytest.fixture
+def serving(monkeypatch: pytest.MonkeyPatch):
+    """The MkDocs adapter in `mkdocs serve` mode, reset afterwards for the other tests."""
+    from jobpacket.site import mkdocs as adapter
+
+    from .test_site_support import PDF_CACHE
+
+    monkeypatch.setenv("JOBPACKET_CACHE_DIR", str(PDF_CACHE))
+    monkeypatch.delenv("JOBPACKET_PROFILE", raising=False)
+    adapter.on_startup(command="serve", dirty=False)
+    yield
+    adapter.on_shutdown()
+    adapter.on_startup(command="build", dirty=False)

@@ -18,11 +18,9 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from jobpacket.site import mkdocs as adapter
-
 from .conftest import EXAMPLE
 from .pdf_support import reader, text
-from .test_site_support import MKDOCS, PDF_CACHE, build, make_site, mkdocs_env
+from .test_site_support import MKDOCS, build, make_site, mkdocs_env
 
 pytestmark = pytest.mark.slow
 
@@ -87,16 +85,6 @@ def test_a_file_where_a_folder_should_be_is_a_located_error(tmp_path: Path) -> N
         in result.stderr
     )
     assert snapshot(site / "site", site / "build") == before
-
-
-@pytest.fixture
-def serving(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("JOBPACKET_CACHE_DIR", str(PDF_CACHE))
-    monkeypatch.delenv("JOBPACKET_PROFILE", raising=False)
-    adapter.on_startup(command="serve", dirty=False)
-    yield
-    adapter.on_shutdown()
-    adapter.on_startup(command="build", dirty=False)
 
 
 def test_serve_keeps_the_last_good_site_through_a_crash_inside_markdown(

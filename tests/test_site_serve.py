@@ -34,17 +34,6 @@ def _relabel(label: str) -> str:
     return EXAMPLE.read_text(encoding="utf-8").replace(f"label: {LABEL}", f"label: {label}", 1)
 
 
-@pytest.fixture
-def serving(monkeypatch: pytest.MonkeyPatch):
-    """The adapter in `mkdocs serve` mode, reset afterwards for the other tests."""
-    monkeypatch.setenv("JOBPACKET_CACHE_DIR", str(PDF_CACHE))
-    monkeypatch.delenv("JOBPACKET_PROFILE", raising=False)
-    adapter.on_startup(command="serve", dirty=False)
-    yield
-    adapter.on_shutdown()
-    adapter.on_startup(command="build", dirty=False)
-
-
 def test_hooks_keep_the_last_good_profile_while_serving(
     tmp_path: Path, serving: None, caplog: pytest.LogCaptureFixture
 ) -> None:
