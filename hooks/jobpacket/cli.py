@@ -279,9 +279,14 @@ def pdf(
     PROFILES (files, or folders of *.yml) render a whole cohort at once on one process per
     core: `jobpacket pdf all cohort/` writes build/<profile name>/ for each profile.
     """
-    from .print import worker
+    asked = [document, app_id or "", "public" if public else "", design or ""]
+    hint = None if profiles or document == "all" else _render_hint(profile, asked)
+    if hint is None or not hint[2]:
+        from .print import worker
 
-    worker.pool().prestart()  # the worker loads WeasyPrint while this process loads the rest
+        # The worker loads WeasyPrint while this process loads the rest. One document: a
+        # spawned worker (no fork server to start and tear down for a single render).
+        worker.pool("spawn" if hint else None).prestart()
     from .print import documents, outputs
     from .settings import display_path
 
@@ -320,7 +325,13 @@ def pdf(
     else:
         doc = documents.reference_index(loaded, app_id, design=design)
     _print_problems(list(doc.notes))
-    data = outputs.render(doc, cache_dir=outputs.default_cache_dir(loaded))
+    cache_dir = outputs.default_cache_dir(loaded)
+    data = outputs.render(doc, cache_dir=cache_dir)
+    if hint is not None and not hint[2] and hint[0] == cache_dir:
+        from .print.cachehint import remember
+
+        files = (loaded.path, *doc.stylesheets, *doc.files)
+        remember(cache_dir, hint[1], outputs.cache_key(doc), files)
     if output is not None and str(output) == "-":
         sys.stdout.buffer.write(data)
         return
@@ -455,6 +466,23 @@ def _pdf_cohort(
     failed = [r for r in results if r.failed]
     click.echo(f"{len(results) - len(failed)} of {len(results)} profiles rendered", err=True)
     return bool(failed)
+
+
+def _render_hint(profile: Path | None, args: list[str]) -> tuple[Path, str, bool] | None:
+    """(cache folder, request id, whether the PDF is likely cached already) for a one-shot
+    render, guessed before the profile is loaded (print/cachehint.py); None when the
+    profile cannot even be resolved (the load that follows reports why)."""
+    from .print.cachehint import likely_cached, request, site_folder
+    from .settings import current, resolve_profile
+
+    try:
+        settings = current()
+        path = resolve_profile(profile)
+        cache_dir = settings.cache_dir or site_folder(path) / ".jobpacket-cache"
+    except (UserError, OSError):
+        return None
+    request_id = request(path, [*args, str(settings.source_date_epoch)])
+    return cache_dir, request_id, likely_cached(cache_dir, request_id)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -123,9 +123,10 @@ def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker p
             return
 
 
-def _context() -> Any:
+def _context(method: str | None = None) -> Any:
+    """The fork server where it exists, else spawn; `method="spawn"` asks for spawn."""
     methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
+    if method != "spawn" and "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["jobpacket.print.pdf"])
         return ctx
@@ -217,14 +218,24 @@ class RenderPool:
         size: int | None = None,
         timeout: float | None = 60.0,
         per_bytes: int | None = None,
+        method: str | None = None,
     ) -> None:
         self.size = max(1, size or os.cpu_count() or 1)
         self.timeout = timeout
         self.per_bytes = per_bytes
+        self.method = method
         self._ctx: Any = None
-        self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        # None in the queue: a prestart that failed (a waiting caller then starts its own)
+        self._idle: queue.SimpleQueue[_Worker | None] = queue.SimpleQueue()
         self._count = 0
+        self._starting = 0  # prestarts under way
         self._lock = threading.Lock()
+
+    def _new_worker(self) -> _Worker:
+        """Start a worker; the caller has counted it."""
+        if self._ctx is None:
+            self._ctx = _context(self.method)
+        return _Worker(self._ctx)
 
     def _take(self) -> _Worker:
         while True:
@@ -232,16 +243,19 @@ class RenderPool:
                 worker = self._idle.get_nowait()
             except queue.Empty:
                 with self._lock:
-                    if self._count < self.size:
+                    # A prestart under way is waited for rather than doubled: with the fork
+                    # server a second worker would only queue behind it, and a one-shot
+                    # command would pay for a process it never uses.
+                    if self._count < self.size and not self._starting:
                         self._count += 1
                         try:
-                            if self._ctx is None:
-                                self._ctx = _context()
-                            return _Worker(self._ctx)
+                            return self._new_worker()
                         except BaseException:
                             self._count -= 1
                             raise
                 worker = self._idle.get()
+            if worker is None:
+                continue
             if worker.alive():
                 return worker
             self._discard(worker)
@@ -260,11 +274,25 @@ class RenderPool:
 
     def prestart(self) -> None:
         """Start one worker in the background, so it loads WeasyPrint while the caller loads
-        the profile and builds the HTML (starting one waits for the fork server to be up)."""
+        the profile and builds the HTML (starting one waits for the fork server to be up).
+        A render that comes before it is up waits for it instead of starting another."""
+        with self._lock:
+            if self._count >= self.size or self._starting:
+                return
+            self._count += 1
+            self._starting += 1
 
         def start() -> None:
-            with contextlib.suppress(Exception):  # the render that needs it reports problems
-                self._give_back(self._take())
+            worker: _Worker | None = None
+            try:
+                worker = self._new_worker()
+            except Exception:  # the render that needs a worker starts one and reports it
+                with self._lock:
+                    self._count -= 1
+            finally:
+                with self._lock:
+                    self._starting -= 1
+                self._idle.put(worker)
 
         threading.Thread(target=start, name="jobpacket-render-start", daemon=True).start()
 
@@ -325,7 +353,7 @@ class RenderPool:
                 break
         for w in workers:
             self._idle.put(w)
-        return [w.process.pid for w in workers if w.process.pid is not None]
+        return [w.process.pid for w in workers if w is not None and w.process.pid is not None]
 
     def close(self) -> None:
         """Stop every idle worker (the next render starts new ones)."""
@@ -334,6 +362,8 @@ class RenderPool:
                 worker = self._idle.get_nowait()
             except queue.Empty:
                 return
+            if worker is None:
+                continue
             worker.stop()
             with self._lock:
                 self._count -= 1
@@ -343,8 +373,9 @@ _pool: RenderPool | None = None
 _pool_lock = threading.Lock()
 
 
-def pool() -> RenderPool:
-    """The process's render pool, created on first use with the run's settings."""
+def pool(method: str | None = None) -> RenderPool:
+    """The process's render pool, created on first use with the run's settings; `method`
+    counts only in the call that creates it ("spawn": see `prestart_one`)."""
     global _pool
     with _pool_lock:
         if _pool is None:
@@ -355,6 +386,7 @@ def pool() -> RenderPool:
                 size=settings.workers,
                 timeout=settings.render_timeout,
                 per_bytes=RENDER_TIMEOUT_BYTES,
+                method=method,
             )
         return _pool
 
