@@ -7,6 +7,8 @@ inside the commands that need them, so `jobpacket check` answers at once.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import json
 import sys
 from collections.abc import Callable
@@ -79,6 +81,12 @@ def main() -> None:
     Start with `jobpacket new my-site`, edit my-site/profiles/profile.yml, then run
     `jobpacket check` and `mkdocs serve` inside the folder.
     """
+    # At exit, move what exists to the permanent generation, so the collections during
+    # interpreter shutdown do not walk the profile model, the templates and the rest (about
+    # 40 ms of a one-shot command). atexit handlers and finalizers still run; only objects in
+    # reference cycles go uncollected, as Python permits at exit.
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
 
 
 @main.command()

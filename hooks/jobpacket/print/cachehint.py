@@ -25,7 +25,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .. import __version__
-from ..fsutil import write_atomic
 
 HINTS = "hints"
 _KEEP = 64
@@ -66,6 +65,8 @@ def likely_cached(cache_dir: Path, request_id: str) -> bool:
 
 def remember(cache_dir: Path, request_id: str, key: str, files: Iterable[Path]) -> None:
     """Leave the hint for the next run (best effort: the hint is only an optimisation)."""
+    from ..fsutil import write_atomic
+
     try:
         stamps = [_stamp(Path(os.path.abspath(p))) for p in dict.fromkeys(files)]
         folder = cache_dir / HINTS

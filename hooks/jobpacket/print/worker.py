@@ -34,7 +34,6 @@ import queue
 import threading
 import traceback
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -332,6 +331,8 @@ class RenderPool:
 
         if len(jobs) <= 1:
             return [one(job) for job in jobs]
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=min(self.size, len(jobs))) as threads:
             return list(threads.map(one, jobs))
 
