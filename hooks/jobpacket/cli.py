@@ -289,12 +289,12 @@ def pdf(
     """
     asked = [document, app_id or "", "public" if public else "", design or ""]
     hint = None if profiles or document == "all" else _render_hint(profile, asked)
-    if hint is None or not hint[2]:
-        from .print import worker
+    from .print import worker
 
-        # The worker loads WeasyPrint while this process loads the rest. One document: a
-        # spawned worker (no fork server to start and tear down for a single render).
-        worker.pool("spawn" if hint else None).prestart()
+    # One document: a spawned worker (no fork server to start and tear down for one render).
+    pool = worker.pool("spawn" if hint else None)
+    if hint is None or not hint[2]:
+        pool.prestart()  # the worker loads WeasyPrint while this process loads the rest
     from .print import documents, outputs
     from .settings import display_path
 
