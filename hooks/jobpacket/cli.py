@@ -23,6 +23,7 @@ from .print.designs import DESIGNS, design_help
 from .profile.errors import Problem, ProfileError, UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
+_GC_THRESHOLDS = (50_000, 20, 10)
 
 profile_option = click.option(
     "--profile",
@@ -87,6 +88,9 @@ def main() -> None:
     # reference cycles go uncollected, as Python permits at exit.
     atexit.unregister(gc.freeze)
     atexit.register(gc.freeze)
+    # A short-lived process that allocates most of its objects while importing: collect in
+    # larger batches (memory is still reclaimed, cycles later; about 5 % of the CPU time).
+    gc.set_threshold(*_GC_THRESHOLDS)
 
 
 @main.command()
