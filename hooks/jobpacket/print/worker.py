@@ -11,7 +11,9 @@ Workers are started with the "forkserver" method where it exists (never plain fo
 parent may be the threaded `mkdocs serve`), else "spawn". The fork server imports WeasyPrint
 once, so every later worker, including one that replaces a killed worker, starts with it
 loaded. Workers live as long as the parent (kept warm across `mkdocs serve` rebuilds) and are
-daemons: multiprocessing stops them when the parent exits.
+daemons: multiprocessing stops them when the parent exits. A command that renders one
+document asks for "spawn" (`pool("spawn")`): one interpreter that imports WeasyPrint itself
+instead of a fork server and a fork of it, and nothing left to tear down after the command.
 
 `render(job)` and `render_many(jobs)` are the whole interface; the CLI and the MkDocs adapter
 reach it through `outputs.render` / `outputs.render_all`.
@@ -21,7 +23,8 @@ A one-shot `jobpacket pdf resume` uses the worker too. Measured side by side
 against 0.94 to 1.06 s for the same work in one process; the worker's interpreter start
 overlaps with loading the profile, and the parent never pays WeasyPrint's import or
 teardown. The difference is within noise, and only a separate process gives a time limit
-that can always be enforced.
+that can always be enforced. When its PDF is likely cached already (print/cachehint.py),
+the command starts no worker at all.
 """
 
 from __future__ import annotations
