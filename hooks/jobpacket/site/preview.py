@@ -1,0 +1,159 @@
+"""What `mkdocs serve` adds to a build: PDFs rendered off the page's path, a fast profile watch.
+
+Two costs stood between a saved edit and the refreshed page (issue 12): the rebuild waited
+for the public résumé PDF (about 0.4 s of layout), and MkDocs notices a changed file by
+polling every 0.5 s. So while serving:
+
+- `BackgroundRenderer` renders the documents whose inputs changed on one thread (the work
+  itself runs in the render worker process, under its time limit), while the rebuild goes on
+  with the previous PDF. When the PDF is ready it is handed to `publish`, which puts it into
+  the served site and asks for a reload. A newer edit supersedes an older one: only the newest
+  request is published, older results only fill the cache.
+- `FastWatch` watches the profile's folder with the operating system's file events (inotify
+  on Linux, through watchdog, which MkDocs itself depends on) and wakes MkDocs' rebuild loop
+  at once.
+
+Waking the loop is the one place jobpacket touches MkDocs' internals (`LiveReloadServer.
+_rebuild_cond` and `_want_rebuild`, unchanged from MkDocs 1.4 to 1.6): MkDocs has no public
+way to ask for a rebuild, and its polling alone is half of the 0.5 s budget. `can_wake`
+checks for them; without them the profile is watched by MkDocs' own polling and a ready PDF
+reaches the browser through a touched file in a watched folder, the supported path.
+tests/test_site_preview.py fails when an upgrade removes them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+log = logging.getLogger("mkdocs.plugins.jobpacket")
+
+Doc = TypeVar("Doc")
+
+
+def can_wake(server: Any) -> bool:
+    """Whether `wake` works with this MkDocs' live-reload server."""
+    return isinstance(getattr(server, "_rebuild_cond", None), threading.Condition) and hasattr(
+        server, "_want_rebuild"
+    )
+
+
+def wake(server: Any) -> bool:
+    """Ask MkDocs' serve loop for a rebuild now, as its own file watcher does on a change."""
+    if not can_wake(server):
+        return False
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
+    return True
+
+
+_CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})
+
+
+class FastWatch:
+    """Operating-system file events on one folder (not recursive) that wake the rebuild loop."""
+
+    def __init__(self, folder: Path, on_change: Callable[[], None]) -> None:
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                # only changes: reading the profile (opened, closed_no_write) is not one
+                if not event.is_directory and event.event_type in _CHANGES:
+                    on_change()
+
+        self.observer = Observer()
+        self.observer.daemon = True
+        self.observer.schedule(Handler(), str(folder), recursive=False)
+        self.observer.start()
+
+    def stop(self) -> None:
+        self.observer.stop()
+        self.observer.join(timeout=5)
+
+
+@dataclass(frozen=True)
+class _Request(Generic[Doc]):
+    generation: int
+    docs: Mapping[str, Doc]
+
+
+class BackgroundRenderer(Generic[Doc]):
+    """One thread that renders the newest requested set of documents.
+
+    `render(doc)` returns the bytes (it may raise; `failed` then gets the exception);
+    `publish(files)` receives every file of the newest request once all are rendered.
+    """
+
+    def __init__(
+        self,
+        render: Callable[[Doc], bytes],
+        publish: Callable[[dict[str, bytes]], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        self._render, self._publish, self._failed = render, publish, failed
+        self._cond = threading.Condition()
+        self._wanted: _Request[Doc] | None = None
+        self._generation = 0
+        self._busy = False
+        self._closed = False
+        self._thread = threading.Thread(target=self._loop, name="jobpacket-preview", daemon=True)
+        self._thread.start()
+
+    def submit(self, docs: Mapping[str, Doc]) -> None:
+        """Render these next; a request not yet started is dropped for this one."""
+        with self._cond:
+            self._generation += 1
+            self._wanted = _Request(self._generation, dict(docs))
+            self._cond.notify_all()
+
+    def cancel(self) -> None:
+        """Nothing pending: the documents are current again (a cached render was found)."""
+        with self._cond:
+            self._generation += 1
+            self._wanted = None
+
+    def idle(self, timeout: float | None = None) -> bool:
+        """Wait until nothing is pending or rendering (for tests and shutdown)."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._wanted is None and not self._busy, timeout)
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._wanted = None
+            self._cond.notify_all()
+        self._thread.join(timeout=5)
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._wanted is not None or self._closed)
+                if self._closed:
+                    return
+                request, self._wanted, self._busy = self._wanted, None, True
+            assert request is not None
+            try:
+                files = {name: self._render(doc) for name, doc in request.docs.items()}
+            except BaseException as exc:  # reported; the previous PDF stays served
+                with self._cond:
+                    current = request.generation == self._generation
+                if current:
+                    self._failed(exc)
+                files = None
+            with self._cond:
+                current = request.generation == self._generation
+            if files is not None and current:
+                try:
+                    self._publish(files)
+                except Exception as exc:
+                    self._failed(exc)
+            with self._cond:
+                self._busy = False
+                self._cond.notify_all()
