@@ -167,8 +167,8 @@ def main() -> None:
         results: dict[str, tuple[list[float], list[float]]] = {n: ([], []) for n in trees}
         try:
             for round_ in range(args.rounds):
-                for name, tree in trees.items():
-                    site = make_site(Path(tmp) / f"site-{round_}-{len(results[name][0])}", tree)
+                for i, (name, tree) in enumerate(trees.items()):
+                    site = make_site(Path(tmp) / f"site-{round_}-{i}", tree)
                     server = Server(site, tree)
                     try:
                         for _ in range(args.edits):
