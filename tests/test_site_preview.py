@@ -152,9 +152,7 @@ def test_background_renderer_publishes_only_the_newest_request() -> None:
         rendered.append(doc)
         return doc.encode()
 
-    renderer: preview.BackgroundRenderer[str] = preview.BackgroundRenderer(
-        render, published.append, failures.append
-    )
+    renderer = preview.background_renderer(render, published.append, failures.append)
     try:
         renderer.submit({"x.pdf": "a"})
         time.sleep(0.2)  # "a" is rendering
@@ -172,7 +170,7 @@ def test_background_renderer_publishes_only_the_newest_request() -> None:
 def test_background_renderer_cancel_keeps_a_stale_result_unpublished() -> None:
     gate = threading.Event()
     published: list[dict[str, bytes]] = []
-    renderer: preview.BackgroundRenderer[str] = preview.BackgroundRenderer(
+    renderer = preview.background_renderer(
         lambda doc: (gate.wait(10), doc.encode())[1], published.append, lambda exc: None
     )
     try:
@@ -260,3 +258,15 @@ def test_mkdocs_serve_shows_an_edit_and_then_its_pdf(tmp_path: Path) -> None:
             proc.kill()
             proc.wait()
         reader.join(timeout=5)
+
+
+def test_proofreading_runs_after_a_serve_rebuild_and_still_reports(
+    served: tuple[Path, Path, Callable[[], str]], caplog: pytest.LogCaptureFixture
+) -> None:
+    profile, _, rebuild = served
+    profile.write_text(_with_word("TODO"), encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        assert "TODO" in rebuild()
+        assert adapter._state.proofreader is not None and adapter._state.proofreader.idle(60)
+    found = [r.getMessage() for r in caplog.records if "placeholders" in r.getMessage()]
+    assert len(found) == 1 and "basics.summary" in found[0], found

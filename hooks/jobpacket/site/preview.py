@@ -4,7 +4,7 @@ Two costs stood between a saved edit and the refreshed page (issue 12): the rebu
 for the public résumé PDF (about 0.4 s of layout), and MkDocs notices a changed file by
 polling every 0.5 s. So while serving:
 
-- `BackgroundRenderer` renders the documents whose inputs changed on one thread (the work
+- `background_renderer` renders the documents whose inputs changed on one thread (the work
   itself runs in the render worker process, under its time limit), while the rebuild goes on
   with the previous PDF. When the PDF is ready it is handed to `publish`, which puts it into
   the served site and asks for a reload. A newer edit supersedes an older one: only the newest
@@ -33,6 +33,8 @@ from typing import Any, Generic, TypeVar
 log = logging.getLogger("mkdocs.plugins.jobpacket")
 
 Doc = TypeVar("Doc")
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 
 def can_wake(server: Any) -> bool:
@@ -79,48 +81,50 @@ class FastWatch:
 
 
 @dataclass(frozen=True)
-class _Request(Generic[Doc]):
+class _Request(Generic[Item]):
     generation: int
-    docs: Mapping[str, Doc]
+    item: Item
 
 
-class BackgroundRenderer(Generic[Doc]):
-    """One thread that renders the newest requested set of documents.
+class Latest(Generic[Item, Result]):
+    """One thread that works on the newest submitted item; older items not yet started are
+    dropped, and the result of one that was superseded while running is not delivered.
 
-    `render(doc)` returns the bytes (it may raise; `failed` then gets the exception);
-    `publish(files)` receives every file of the newest request once all are rendered.
+    `work(item)` may raise; `failed` then gets the exception (when still the newest).
     """
 
     def __init__(
         self,
-        render: Callable[[Doc], bytes],
-        publish: Callable[[dict[str, bytes]], None],
+        work: Callable[[Item], Result],
+        done: Callable[[Result], None],
         failed: Callable[[BaseException], None],
+        name: str = "jobpacket-preview",
     ) -> None:
-        self._render, self._publish, self._failed = render, publish, failed
+        self._work, self._done, self._failed = work, done, failed
         self._cond = threading.Condition()
-        self._wanted: _Request[Doc] | None = None
+        self._wanted: _Request[Item] | None = None
         self._generation = 0
         self._busy = False
         self._closed = False
-        self._thread = threading.Thread(target=self._loop, name="jobpacket-preview", daemon=True)
+        self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
         self._thread.start()
 
-    def submit(self, docs: Mapping[str, Doc]) -> None:
-        """Render these next; a request not yet started is dropped for this one."""
+    def submit(self, item: Item) -> None:
+        """Work on this next; an item not yet started is dropped for this one."""
         with self._cond:
             self._generation += 1
-            self._wanted = _Request(self._generation, dict(docs))
+            self._wanted = _Request(self._generation, item)
             self._cond.notify_all()
 
     def cancel(self) -> None:
-        """Nothing pending: the documents are current again (a cached render was found)."""
+        """Nothing pending, and a running item's result is not delivered (it is outdated: a
+        rebuild found the current result elsewhere, such as the PDF cache)."""
         with self._cond:
             self._generation += 1
             self._wanted = None
 
     def idle(self, timeout: float | None = None) -> bool:
-        """Wait until nothing is pending or rendering (for tests and shutdown)."""
+        """Wait until nothing is pending or running (for tests and shutdown)."""
         with self._cond:
             return self._cond.wait_for(lambda: self._wanted is None and not self._busy, timeout)
 
@@ -131,6 +135,10 @@ class BackgroundRenderer(Generic[Doc]):
             self._cond.notify_all()
         self._thread.join(timeout=5)
 
+    def _current(self, request: _Request[Item]) -> bool:
+        with self._cond:
+            return request.generation == self._generation
+
     def _loop(self) -> None:
         while True:
             with self._cond:
@@ -140,20 +148,28 @@ class BackgroundRenderer(Generic[Doc]):
                 request, self._wanted, self._busy = self._wanted, None, True
             assert request is not None
             try:
-                files = {name: self._render(doc) for name, doc in request.docs.items()}
-            except BaseException as exc:  # reported; the previous PDF stays served
+                result = self._work(request.item)
+                if self._current(request):
+                    self._done(result)
+            except BaseException as exc:  # reported; what was served stays
+                if self._current(request):
+                    self._failed(exc)
+            finally:
                 with self._cond:
-                    current = request.generation == self._generation
-                if current:
-                    self._failed(exc)
-                files = None
-            with self._cond:
-                current = request.generation == self._generation
-            if files is not None and current:
-                try:
-                    self._publish(files)
-                except Exception as exc:
-                    self._failed(exc)
-            with self._cond:
-                self._busy = False
-                self._cond.notify_all()
+                    self._busy = False
+                    self._cond.notify_all()
+
+
+def background_renderer(
+    render: Callable[[Doc], bytes],
+    publish: Callable[[dict[str, bytes]], None],
+    failed: Callable[[BaseException], None],
+) -> Latest[Mapping[str, Doc], dict[str, bytes]]:
+    """Renders the newest set of changed documents (name -> document) and publishes them all
+    at once when every one is ready."""
+    return Latest(
+        lambda docs: {name: render(doc) for name, doc in docs.items()},
+        publish,
+        failed,
+        name="jobpacket-pdf",
+    )
