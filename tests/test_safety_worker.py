@@ -273,3 +273,33 @@ def test_weasyprint_warnings_in_the_worker_reach_this_process() -> None:
     assert any(m.startswith("letter: Ignored `margin: sideways`") for m in log.messages), (
         log.messages
     )
+
+
+def test_a_script_without_a_main_guard_gets_the_fix_in_the_error(tmp_path: Path) -> None:
+    """Render processes import the caller's script again; one that renders at import time
+    kills them, and the caller is told what to change instead of getting a broken pipe."""
+    script = tmp_path / "mine.py"
+    script.write_text(
+        "import multiprocessing\n"
+        "from pathlib import Path\n"
+        "from jobpacket.print import documents, outputs\n"
+        "from jobpacket.profile.errors import UserError\n"
+        "from jobpacket.profile.validate import load_profile\n"
+        f"loaded = load_profile(Path({str(EXAMPLE)!r}))\n"
+        "try:\n"
+        "    outputs.render_uncached(documents.resume(loaded, public=True))\n"
+        "    print('rendered')\n"
+        "except UserError as exc:\n"
+        "    if multiprocessing.parent_process() is None:\n"
+        "        print('ERROR', exc)\n"
+        "    else:\n"
+        "        raise\n",
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
+    env["PYTHONPATH"] = str(ROOT / "hooks")
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert "ERROR resume-public: the PDF rendering process ended" in result.stdout, result
+    assert "if __name__ == '__main__':" in result.stdout

@@ -87,6 +87,11 @@ class RenderJob:
 _JOB = "job"
 _STOP = "stop"
 _MEMORY_POLL = 0.1
+_CRASH_HINT = (
+    "when jobpacket runs inside your own Python script, put the calls under "
+    "`if __name__ == '__main__':` (render processes import the script again); otherwise "
+    "try again, and report it if it recurs"
+)
 
 
 class _Collect(logging.Handler):
@@ -169,6 +174,12 @@ class _Worker:
         try:
             self.conn.send((_JOB, job))
             waited = self._wait(timeout, memory_mb)
+        except (BrokenPipeError, ConnectionResetError, EOFError):
+            self.kill()
+            raise WorkerCrashed(
+                f"{job.what}: the PDF rendering process ended before it took the job (exit "
+                f"code {self.process.exitcode}); {_CRASH_HINT}"
+            ) from None
         except BaseException:
             self.kill()
             raise
@@ -193,7 +204,7 @@ class _Worker:
             if isinstance(exc, (EOFError, OSError)):
                 raise WorkerCrashed(
                     f"{job.what}: the PDF rendering process ended without an answer (exit "
-                    f"code {self.process.exitcode}); try again, and report it if it recurs"
+                    f"code {self.process.exitcode}); {_CRASH_HINT}"
                 ) from None
             raise
         return answer
