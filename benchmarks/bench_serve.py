@@ -15,7 +15,7 @@ then 0.1 s of quiet before it rebuilds), which no hook can change: a saved edit 
 worktree), alternating servers, so the before and after figures come from one run on one
 machine state. Medians over every edit. Not a test; run it by hand:
 
-    .venv/bin/python benchmarks/bench_serve.py [--edits 5] [--rounds 2] [--compare REV]
+    .venv/bin/python benchmarks/bench_serve.py [--edits 5] [--rounds 2] [--compare REV] [--scale 4]
 """
 
 from __future__ import annotations
@@ -46,13 +46,21 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def make_site(target: Path, tree: Path) -> Path:
-    """The example site, with the hook file of `tree` (a checkout of some commit)."""
+def make_site(target: Path, tree: Path, scale: int = 0) -> Path:
+    """The example site, with the hook file of `tree` (a checkout of some commit); with
+    `scale`, its profile is bench_scale.py's large profile at that scale."""
     target.mkdir(parents=True)
     shutil.copy(tree / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(tree / "hooks", target / "hooks", ignore=shutil.ignore_patterns("jobpacket"))
     shutil.copytree(tree / "profiles", target / "profiles")
     shutil.copytree(tree / "content", target / "content")
+    if scale:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import bench_scale
+
+        large = bench_scale.make_site(target / ".large", scale)
+        shutil.copy(large, target / "profiles" / "example.yml")
+        shutil.rmtree(target / ".large")
     return target
 
 
@@ -99,7 +107,7 @@ class Server:
             target=lambda: self.log.extend(self.proc.stdout), daemon=True
         )
         self.reader.start()
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 600
         while b"</html>" not in _get(self.url + "resume.html"):
             if time.monotonic() > deadline or self.proc.poll() is not None:
                 self.stop()
@@ -120,7 +128,7 @@ class Server:
         profile.write_text(f"{head}{word} {SUMMARY}{tail}", encoding="utf-8")
         start = time.perf_counter()
         page = pdf = None
-        deadline = start + 60
+        deadline = start + 180
         while (page is None or pdf is None) and time.perf_counter() < deadline:
             if page is None and word.encode() in _get(self.url + "resume.html"):
                 page = time.perf_counter() - start
@@ -130,7 +138,7 @@ class Server:
                     pdf = time.perf_counter() - start
             time.sleep(POLL)
         if page is None or pdf is None:
-            raise SystemExit(f"the edit did not show within 60 s:\n{''.join(self.log[-30:])}")
+            raise SystemExit(f"the edit did not show within 180 s:\n{''.join(self.log[-30:])}")
         time.sleep(1.0)  # let any follow-up rebuild finish before the next edit
         return page, pdf
 
@@ -158,6 +166,9 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=5, help="edits per server (default 5)")
     parser.add_argument("--rounds", type=int, default=1, help="servers started per tree")
     parser.add_argument("--compare", metavar="REV", help="also time the hooks of this commit")
+    parser.add_argument(
+        "--scale", type=int, default=0, help="serve bench_scale.py's large profile at this scale"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="jobpacket-bench-serve-") as tmp:
@@ -168,7 +179,7 @@ def main() -> None:
         try:
             for round_ in range(args.rounds):
                 for i, (name, tree) in enumerate(trees.items()):
-                    site = make_site(Path(tmp) / f"site-{round_}-{i}", tree)
+                    site = make_site(Path(tmp) / f"site-{round_}-{i}", tree, args.scale)
                     server = Server(site, tree)
                     try:
                         for _ in range(args.edits):

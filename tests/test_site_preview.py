@@ -192,9 +192,21 @@ def test_mkdocs_rebuild_loop_can_still_be_woken(tmp_path: Path) -> None:
         assert preview.can_wake(server)
         assert preview.wake(server)
         assert server._want_rebuild is True
+
+        assert preview.can_reload(server)
+        before = server._visible_epoch
+        assert preview.reload_browsers(server)
+        assert server._visible_epoch > before, "open pages see a newer epoch and reload"
+        assert server._wanted_epoch == server._visible_epoch, "requests are not held"
+
+        server._wanted_epoch = server._visible_epoch + 5  # a rebuild is running
+        visible = server._visible_epoch
+        assert preview.reload_browsers(server)
+        assert server._visible_epoch == visible, "the rebuild's end reloads them"
     finally:
         server.server_close()
     assert not preview.can_wake(object()) and not preview.wake(object())
+    assert not preview.can_reload(object()) and not preview.reload_browsers(object())
 
 
 def test_fast_watch_sees_writes_but_not_reads(tmp_path: Path) -> None:
@@ -248,6 +260,9 @@ def test_mkdocs_serve_shows_an_edit_and_then_its_pdf(tmp_path: Path) -> None:
         )
         _wait_for(lambda: any("résumé PDF is up to date" in e for e in log), "the notice")
         assert any("rendered in the background" in e for e in log)
+        time.sleep(1.0)
+        builds = [e for e in log if "Building documentation" in e]
+        assert len(builds) == 2, "the first build and the edit's; the PDF reloads without one"
         assert any("watching profiles/ for changes" in e for e in log), log
         assert not any("Traceback" in e for e in log)
     finally:

@@ -327,7 +327,7 @@ def _publish_background(files: dict[str, bytes]) -> None:
                 write_atomic(_state.live_site / name, data)
     log.info("the résumé PDF is up to date; reloading")
     server = _state.server
-    if server is None or preview.wake(server):
+    if server is None or preview.reload_browsers(server) or preview.wake(server):
         return
     if _state.ready_signal is not None:  # MkDocs' own watcher sees it and reloads
         write_atomic(_state.ready_signal, str(sorted(files)).encode())
@@ -835,7 +835,8 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     build = _state.build
     if build is None:
         return server
-    if not preview.can_wake(server):  # a ready background PDF reloads through a watched file
+    if not (preview.can_reload(server) or preview.can_wake(server)):
+        # a ready background PDF reloads the browsers through a file MkDocs watches
         cache = _cache_dir(build.loaded)
         if cache is not None:
             folder = cache / "serve"
