@@ -154,3 +154,50 @@ def test_a_render_waits_for_the_prestarted_worker_instead_of_starting_another() 
         assert len(pool.pids()) == 1  # the prestarted worker rendered it; no second one
     finally:
         pool.close()
+
+
+def test_a_caller_waiting_for_a_worker_is_woken_when_that_worker_is_killed() -> None:
+    """One worker, two threads: the first job runs past the limit and its worker is killed;
+    the second caller, waiting for that worker, starts its own instead of waiting forever."""
+    import threading
+    import time
+
+    from jobpacket.print.worker import RenderTimeout
+
+    pool = RenderPool(size=1, timeout=60, method="spawn")
+    slow = RenderJob(
+        html="<html><body>" + ("<p>" + "word " * 4000 + "</p>") * 30 + "</body></html>",
+        stylesheets=(),
+        roots=(),
+        identifier=b"s",
+        what="slow",
+    )
+    fast = RenderJob(html="<p>second</p>", stylesheets=(), roots=(), identifier=b"f")
+    results: dict[str, object] = {}
+
+    def first() -> None:
+        try:
+            pool.render(slow)
+        except RenderTimeout as exc:
+            results["first"] = exc
+
+    def second() -> None:
+        results["second"] = pool.render(fast)
+
+    try:
+        assert "warm" in text(pool.render(RenderJob("<p>warm</p>", (), (), b"w")))
+        pool.timeout = 1.0
+        a = threading.Thread(target=first, daemon=True)
+        a.start()
+        time.sleep(0.3)  # the slow job holds the only worker
+        b = threading.Thread(target=second, daemon=True)
+        b.start()
+        a.join(60)
+        b.join(60)
+        assert isinstance(results.get("first"), RenderTimeout)
+        assert not b.is_alive(), "the second caller still waits for the killed worker"
+        second_pdf = results["second"]
+        assert isinstance(second_pdf, bytes) and "second" in text(second_pdf)
+    finally:
+        pool.timeout = 60
+        pool.close()

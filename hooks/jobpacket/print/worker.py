@@ -36,6 +36,7 @@ import multiprocessing
 import os
 import queue
 import threading
+import time
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,6 +59,21 @@ class WorkerCrashed(UserError):
     """The render process died (out of memory, a crash in a native library)."""
 
 
+class RenderTooLarge(UserError):
+    """A document needed more memory than a render process may use."""
+
+
+def resident_mb(pid: int) -> float | None:
+    """A process's resident memory in MB, from /proc (Linux); None where it cannot be read,
+    and there the memory ceiling is not enforced."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            pages = int(fh.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+
+
 @dataclass(frozen=True)
 class RenderJob:
     """Everything a worker needs to lay out one document; plain data, so it pickles."""
@@ -73,6 +89,12 @@ class RenderJob:
 
 _JOB = "job"
 _STOP = "stop"
+_MEMORY_POLL = 0.1
+_CRASH_HINT = (
+    "when jobpacket runs inside your own Python script, put the calls under "
+    "`if __name__ == '__main__':` (render processes import the script again); otherwise "
+    "try again, and report it if it recurs"
+)
 
 
 class _Collect(logging.Handler):
@@ -153,17 +175,31 @@ class _Worker:
         child.close()
 
     def run(
-        self, job: RenderJob, timeout: float | None, why: str = ""
+        self, job: RenderJob, timeout: float | None, why: str = "", memory_mb: float | None = None
     ) -> tuple[str, Any, list[Any]]:
-        """Send one job and wait for its answer. On a timeout, a crash or an interruption
-        the process is killed (it could otherwise answer this job to the next caller)."""
+        """Send one job and wait for its answer. On a timeout, memory over `memory_mb`, a
+        crash or an interruption the process is killed (it could otherwise answer this job
+        to the next caller)."""
         try:
             self.conn.send((_JOB, job))
-            answered = self.conn.poll(timeout)
+            waited = self._wait(timeout, memory_mb)
+        except (BrokenPipeError, ConnectionResetError, EOFError):
+            self.kill()
+            raise WorkerCrashed(
+                f"{job.what}: the PDF rendering process ended before it took the job (exit "
+                f"code {self.process.exitcode}); {_CRASH_HINT}"
+            ) from None
         except BaseException:
             self.kill()
             raise
-        if not answered:
+        if waited == "memory":
+            self.kill()
+            raise RenderTooLarge(
+                f"{job.what}: rendering needed more than {memory_mb:.0f} MB of memory and was "
+                "stopped; shorten the profile's text, or raise JOBPACKET_RENDER_MEMORY (in MB) "
+                "if it really is that long"
+            )
+        if waited == "time":
             self.kill()
             raise RenderTimeout(
                 f"{job.what}: rendering took longer than {timeout:g} s{why} and was stopped; "
@@ -177,10 +213,31 @@ class _Worker:
             if isinstance(exc, (EOFError, OSError)):
                 raise WorkerCrashed(
                     f"{job.what}: the PDF rendering process ended without an answer (exit "
-                    f"code {self.process.exitcode}); try again, and report it if it recurs"
+                    f"code {self.process.exitcode}); {_CRASH_HINT}"
                 ) from None
             raise
         return answer
+
+    def _wait(self, timeout: float | None, memory_mb: float | None) -> str:
+        """ "answer", "time" or "memory": what came first. Memory is looked at ten times a
+        second, the way the time limit is kept: from outside, by the parent."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            step = _MEMORY_POLL if memory_mb is not None else None
+            if deadline is not None:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return "time"
+                step = left if step is None else min(step, left)
+            if self.conn.poll(step):
+                return "answer"
+            if memory_mb is not None and self.process.pid is not None:
+                used = resident_mb(self.process.pid)
+                if used is not None and used > memory_mb:
+                    return "memory"
+
+    def resident_mb(self) -> float | None:
+        return resident_mb(self.process.pid) if self.process.pid is not None else None
 
     def alive(self) -> bool:
         return self.process.is_alive()
@@ -226,14 +283,19 @@ class RenderPool:
         size: int | None = None,
         timeout: float | None = 60.0,
         per_bytes: int | None = None,
+        memory_mb: float | None = None,
+        recycle_mb: float | None = None,
         method: str | None = None,
     ) -> None:
         self.size = max(1, size or os.cpu_count() or 1)
         self.timeout = timeout
         self.per_bytes = per_bytes
+        self.memory_mb = memory_mb
+        self.recycle_mb = recycle_mb
         self.method = method
         self._ctx: Any = None
-        # None in the queue: a prestart that failed (a waiting caller then starts its own)
+        # None in the queue: a worker fewer (a failed prestart, one killed or recycled); a
+        # waiting caller then starts its own
         self._idle: queue.SimpleQueue[_Worker | None] = queue.SimpleQueue()
         self._count = 0
         self._starting = 0  # prestarts under way
@@ -271,14 +333,29 @@ class RenderPool:
     def _give_back(self, worker: _Worker) -> None:
         self._idle.put(worker)
 
+    def _give_back_or_recycle(self, worker: _Worker) -> None:
+        """A worker still holding the memory of a long document is stopped (the next job
+        starts a fresh one), so a long-running `mkdocs serve` does not keep that peak."""
+        used = worker.resident_mb() if self.recycle_mb is not None else None
+        if used is not None and self.recycle_mb is not None and used > self.recycle_mb:
+            worker.stop()
+            self._uncount()
+            return
+        self._give_back(worker)
+
     def _discard(self, worker: _Worker) -> None:
         worker.kill()
-        with self._lock:
-            self._count -= 1
+        self._uncount()
 
     def _discard_dead(self) -> None:
+        self._uncount()
+
+    def _uncount(self) -> None:
+        """One worker fewer; a caller waiting for an idle worker is woken (None) to start
+        its own, or it would wait for a worker that no longer exists."""
         with self._lock:
             self._count -= 1
+        self._idle.put(None)
 
     def prestart(self) -> None:
         """Start one worker in the background, so it loads WeasyPrint while the caller loads
@@ -315,11 +392,11 @@ class RenderPool:
     def render(self, job: RenderJob) -> bytes:
         worker = self._take()
         try:
-            kind, value, logs = worker.run(job, *self.limit(job))
+            kind, value, logs = worker.run(job, *self.limit(job), memory_mb=self.memory_mb)
         except BaseException:
             self._discard_dead()  # run() killed it
             raise
-        self._give_back(worker)  # it answered: in step for the next job
+        self._give_back_or_recycle(worker)  # it answered: in step for the next job
         for name, level, message in logs:  # as if WeasyPrint had run here
             logging.getLogger(name).log(level, "%s: %s", job.what, message)
         if kind == "ok":
@@ -385,17 +462,19 @@ _pool_lock = threading.Lock()
 
 def pool(method: str | None = None) -> RenderPool:
     """The process's render pool, created on first use with the run's settings; `method`
-    counts only in the call that creates it ("spawn": see `prestart_one`)."""
+    counts only in the call that creates it ("spawn": see the module's docstring)."""
     global _pool
     with _pool_lock:
         if _pool is None:
-            from ..settings import RENDER_TIMEOUT_BYTES, current
+            from ..settings import RECYCLE_WORKER_MB, RENDER_TIMEOUT_BYTES, current
 
             settings = current()
             _pool = RenderPool(
                 size=settings.workers,
                 timeout=settings.render_timeout,
                 per_bytes=RENDER_TIMEOUT_BYTES,
+                memory_mb=settings.render_memory_mb,
+                recycle_mb=RECYCLE_WORKER_MB,
                 method=method,
             )
         return _pool
