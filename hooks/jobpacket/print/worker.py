@@ -89,6 +89,8 @@ class RenderJob:
 
 _JOB = "job"
 _STOP = "stop"
+#: Allocations between young-generation collections while a spawned worker imports WeasyPrint.
+_IMPORT_GC_THRESHOLD = 50_000
 _MEMORY_POLL = 0.1
 _CRASH_HINT = (
     "when jobpacket runs inside your own Python script, put the calls under "
@@ -114,9 +116,10 @@ def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker p
     collect = _Collect()
     logging.getLogger("weasyprint").addHandler(collect)
     # WeasyPrint's import allocates hundreds of thousands of objects that live as long as the
-    # worker: collect in larger batches meanwhile, then leave them out of every later
-    # collection (gc.freeze), so renders do not walk them again and again.
-    gc.set_threshold(50_000, 20, 10)
+    # worker: collect in larger batches meanwhile (pdf.py freezes them before the first
+    # render and sets its own thresholds while rendering).
+    usual = gc.get_threshold()
+    gc.set_threshold(_IMPORT_GC_THRESHOLD, *usual[1:])
     try:
         from . import pdf
     except OSError as exc:  # WeasyPrint could not load Pango and friends: say so per job
@@ -125,7 +128,8 @@ def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker p
             "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`"
         )
         pdf = None
-    gc.freeze()
+    finally:
+        gc.set_threshold(*usual)
     while True:
         try:
             kind, payload = conn.recv()
