@@ -7,7 +7,6 @@ inside the commands that need them, so `jobpacket check` answers at once.
 
 from __future__ import annotations
 
-import atexit
 import gc
 import json
 import sys
@@ -82,12 +81,6 @@ def main() -> None:
     Start with `jobpacket new my-site`, edit my-site/profiles/profile.yml, then run
     `jobpacket check` and `mkdocs serve` inside the folder.
     """
-    # At exit, move what exists to the permanent generation, so the collections during
-    # interpreter shutdown do not walk the profile model, the templates and the rest (about
-    # 40 ms of a one-shot command). atexit handlers and finalizers still run; only objects in
-    # reference cycles go uncollected, as Python permits at exit.
-    atexit.unregister(gc.freeze)
-    atexit.register(gc.freeze)
     # A short-lived process that allocates most of its objects while importing: collect in
     # larger batches (memory is still reclaimed, cycles later; about 5 % of the CPU time).
     gc.set_threshold(*_GC_THRESHOLDS)
