@@ -21,6 +21,7 @@ machine state. Medians over every edit. Not a test; run it by hand:
 from __future__ import annotations
 
 import argparse
+import http.client
 import io
 import os
 import shutil
@@ -68,7 +69,7 @@ def _get(url: str) -> bytes:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return bytes(response.read())
-    except OSError:
+    except (OSError, http.client.HTTPException):  # a file MkDocs swapped while serving it
         return b""
 
 

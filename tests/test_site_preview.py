@@ -195,18 +195,27 @@ def test_mkdocs_rebuild_loop_can_still_be_woken(tmp_path: Path) -> None:
 
         assert preview.can_reload(server)
         before = server._visible_epoch
-        assert preview.reload_browsers(server)
+        seen: list[tuple[int, int]] = []
+
+        def write() -> None:  # what a request would find meanwhile
+            seen.append((server._visible_epoch, server._wanted_epoch))
+
+        assert preview.publish_and_reload(server, write)
+        ((visible, wanted),) = seen
+        assert wanted > visible, "requests wait while the file is replaced"
         assert server._visible_epoch > before, "open pages see a newer epoch and reload"
-        assert server._wanted_epoch == server._visible_epoch, "requests are not held"
+        assert server._wanted_epoch == server._visible_epoch, "requests are not held after"
 
         server._wanted_epoch = server._visible_epoch + 5  # a rebuild is running
         visible = server._visible_epoch
-        assert preview.reload_browsers(server)
+        assert preview.publish_and_reload(server, write)
         assert server._visible_epoch == visible, "the rebuild's end reloads them"
+        assert len(seen) == 2, "the PDF is still written"
     finally:
         server.server_close()
     assert not preview.can_wake(object()) and not preview.wake(object())
-    assert not preview.can_reload(object()) and not preview.reload_browsers(object())
+    assert not preview.can_reload(object())
+    assert not preview.publish_and_reload(object(), lambda: None)
 
 
 def test_fast_watch_sees_writes_but_not_reads(tmp_path: Path) -> None:

@@ -320,16 +320,22 @@ def _background_renderer(cache_dir: Path) -> preview.Latest[Any, dict[str, bytes
 
 def _publish_background(files: dict[str, bytes]) -> None:
     """A PDF finished after its rebuild: into the served site now, then reload the browser."""
-    with _state.lock:
-        _state.served.update(files)
-        if _state.live_site is not None:
-            for name, data in files.items():
-                write_atomic(_state.live_site / name, data)
+
+    def write() -> None:
+        with _state.lock:
+            _state.served.update(files)
+            if _state.live_site is not None:
+                for name, data in files.items():
+                    write_atomic(_state.live_site / name, data)
+
     log.info("the résumé PDF is up to date; reloading")
     server = _state.server
-    if server is None or preview.reload_browsers(server) or preview.wake(server):
+    if server is not None and preview.publish_and_reload(server, write):
         return
-    if _state.ready_signal is not None:  # MkDocs' own watcher sees it and reloads
+    write()
+    if server is None or preview.wake(server):
+        return
+    if _state.ready_signal is not None:  # MkDocs' own watcher sees it and rebuilds
         write_atomic(_state.ready_signal, str(sorted(files)).encode())
 
 

@@ -7,7 +7,7 @@ polling every 0.5 s. So while serving:
 - `background_renderer` renders the documents whose inputs changed on one thread (the work
   itself runs in the render worker process, under its time limit), while the rebuild goes on
   with the previous PDF. When the PDF is ready it is handed to `publish`, which puts it into
-  the served site and reloads the browsers (`reload_browsers`: no rebuild, which at four
+  the served site and reloads the browsers (`publish_and_reload`: no rebuild, which at four
   times a large profile would hold the next edit's rebuild back by seconds). A newer edit
   supersedes an older one: only the newest request is published, older results only fill
   the cache.
@@ -71,19 +71,31 @@ def can_reload(server: Any) -> bool:
     )
 
 
-def reload_browsers(server: Any) -> bool:
-    """Make open pages reload, as MkDocs does after a rebuild, without rebuilding.
+def publish_and_reload(server: Any, write: Callable[[], None]) -> bool:
+    """Run `write` (files into the served folder) while MkDocs holds new requests, as it does
+    during a rebuild, then make open pages reload, without rebuilding.
 
-    Pages long-poll for an epoch newer than the one they were served with. While a rebuild
-    is running, nothing is done: its end reloads them, and it serves the newest PDF.
+    MkDocs answers a request with the size of the file on disk and the bytes of the file it
+    opened; a PDF replaced between the two arrives cut short, so files change only while
+    requests wait. Pages long-poll for an epoch newer than the one they were served with.
+    While a rebuild runs, `write` just runs: requests are held already, and the rebuild's end
+    serves the newest PDF and reloads the pages. False (nothing done) when this MkDocs lacks
+    what this relies on.
     """
     if not can_reload(server):
         return False
     with server._epoch_cond:
-        if server._wanted_epoch == server._visible_epoch:
-            server._visible_epoch += 1
-            server._wanted_epoch = server._visible_epoch
-            server._epoch_cond.notify_all()
+        held = server._wanted_epoch == server._visible_epoch
+        if held:
+            ours = server._wanted_epoch = server._visible_epoch + 1  # requests wait from here
+    try:
+        write()
+    finally:
+        if held:
+            with server._epoch_cond:
+                if server._wanted_epoch == ours:  # else a rebuild began: its end reloads
+                    server._visible_epoch = ours
+                server._epoch_cond.notify_all()
     return True
 
 
