@@ -135,9 +135,26 @@ def run_checks(
     *,
     disable: Iterable[str] = (),
     today: date | None = None,
+    cache: bool = False,
 ) -> list[Problem]:
     """Every rule's findings, with what the profile or the caller disabled left out, sorted
-    by position."""
+    by position.
+
+    With `cache`, the findings are read from the cache folder while every input of the
+    rules is unchanged (checks/cache.py): the same findings, without opening every enclosure
+    and loading the dictionaries again on each build.
+    """
+    day = today or date.today()
+    if not cache:
+        return _run_rules(loaded, disable=disable, today=day)
+    from .cache import cached_findings
+
+    return cached_findings(
+        loaded, lambda: _run_rules(loaded, disable=disable, today=day), today=day, disable=disable
+    )
+
+
+def _run_rules(loaded: LoadedProfile, *, disable: Iterable[str], today: date) -> list[Problem]:
     off = set(disable)
     found: list[Problem] = []
     found.extend(

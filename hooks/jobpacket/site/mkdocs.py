@@ -211,7 +211,7 @@ def _proofread(loaded: LoadedProfile) -> None:
     serving they are logged, and the site is still served so the user sees the rest)."""
     from ..checks import run_checks
 
-    findings = run_checks(loaded)
+    findings = run_checks(loaded, cache=True)
     errors = [p for p in findings if p.severity == "error"]
     if errors and not _serving():
         lines = [str(p) for p in errors]
