@@ -89,7 +89,7 @@ def findings_key(loaded: LoadedProfile, *, today: date, disable: Iterable[str]) 
     from ..settings import current
 
     h = hashlib.sha256(_FORMAT)
-    _text(h, _code_fingerprint())
+    _text(h, code_fingerprint())
     _text(h, today.isoformat())
     _text(h, "\n".join(sorted(set(disable))))
     _text(h, os.getcwd())
@@ -134,7 +134,7 @@ def _file(h: Any, path: Path, roots: tuple[Path, ...]) -> None:
 
 
 @lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
+def code_fingerprint() -> str:
     """The rules' own version: jobpacket's files (size and time) and the libraries' versions.
 
     Once per process: code does not change under a running interpreter.

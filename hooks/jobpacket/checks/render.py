@@ -9,14 +9,12 @@ nor pypdf; the functions do, when called.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
-from io import BytesIO
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..profile.errors import FieldPath, Problem, ProfileError
 from ..profile.validate import LoadedProfile
+from .pdffacts import page_count
 from .where import finding
 
 if TYPE_CHECKING:
@@ -25,50 +23,16 @@ if TYPE_CHECKING:
 RULE = "length"
 
 
-def page_count(pdf: bytes, folder: Path | None = None) -> int:
-    """How many pages a PDF has. With `folder`, the count is kept there under the digest of
-    the PDF's bytes: a build whose documents come from the PDF cache then never imports pypdf
-    (0.1 s) just to count pages it counted before."""
-    entry = folder / f"{hashlib.sha256(pdf).hexdigest()}.txt" if folder is not None else None
-    if entry is not None:
-        try:
-            return int(entry.read_text(encoding="ascii"))
-        except (OSError, ValueError):
-            pass
-    from pypdf import PdfReader
-
-    pages = len(PdfReader(BytesIO(pdf)).pages)
-    if entry is not None:
-        _keep(entry, str(pages).encode("ascii"))
-    return pages
-
-
-#: Page counts kept: a few documents per application, over a few edits.
-KEEP_COUNTS = 256
-
-
-def _keep(entry: Path, data: bytes) -> None:
-    from ..fsutil import write_atomic
-
-    try:
-        write_atomic(entry, data)
-        entries = sorted(entry.parent.glob("*.txt"), key=lambda p: p.stat().st_mtime_ns)
-        for old in entries[:-KEEP_COUNTS]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass  # the cache only saves time
-
-
 def page_findings(
     loaded: LoadedProfile, rendered: Iterable[tuple[PrintDocument, bytes]]
 ) -> list[Problem]:
     """Page-count findings for rendered documents, minus what the profile disabled."""
     from . import apply_disable
-    from .cache import cache_root
+    from .pdffacts import facts_folder
 
     profile = loaded.profile
     budget = profile.meta.pages or 1
-    counts = cache_root(loaded) / "pages"
+    counts = facts_folder(loaded)
     out = []
     for doc, data in rendered:
         if doc.name.endswith("-letter"):
