@@ -10,7 +10,11 @@ The hooks also switch on Jinja's bytecode cache for the theme's templates, which
 build does not have. So a third figure, the floor with only that cache switched on, shows the
 hooks' own cost without the gain from the cache.
 
-    .venv/bin/python benchmarks/bench_site.py [--runs N]
+With ``--before DIR`` (a checkout of an earlier commit, e.g. made with ``git worktree add``),
+that checkout's own `mkdocs build` is timed in the same interleaved runs, so a change is
+measured before and after on the same machine load.
+
+    .venv/bin/python benchmarks/bench_site.py [--runs N] [--before DIR]
 """
 
 from __future__ import annotations
@@ -32,15 +36,18 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+Command = tuple[list[str], Path, dict[str, str]]
+
+
 def interleaved_medians(
-    commands: dict[str, tuple[list[str], Path]], runs: int
+    commands: dict[str, Command], runs: int
 ) -> dict[str, tuple[float, list[float]]]:
     """Median wall time of each command, runs interleaved so machine load hits all alike."""
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        for name, (cmd, cwd) in commands.items():
+        for name, (cmd, cwd, env) in commands.items():
             start = time.perf_counter()
-            subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, env=ENV)
+            subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, env=env)
             times[name].append(time.perf_counter() - start)
     return {name: (statistics.median(t), t) for name, t in times.items()}
 
@@ -90,6 +97,7 @@ def on_env(env, config, files):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--before", type=Path, help="an earlier checkout to time alongside")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jobpacket-bench-") as tmp:
         tmp_path = Path(tmp)
@@ -99,13 +107,18 @@ def main() -> None:
         hooks_cmd = [*MKDOCS, "build", "-q", "-d", site_dir]
         floor_cmd = [*MKDOCS, "build", "-q", "-d", str(tmp_path / "floor-site")]
         cached_cmd = [*floor_cmd, "-f", "cached.yml"]
-        commands = {
-            "floor": (floor_cmd, floor_dir),
-            "hooks": (hooks_cmd, ROOT),
-            "cached": (cached_cmd, floor_dir),
+        commands: dict[str, Command] = {
+            "floor": (floor_cmd, floor_dir, ENV),
+            "hooks": (hooks_cmd, ROOT, ENV),
+            "cached": (cached_cmd, floor_dir, ENV),
         }
-        for cmd, cwd in commands.values():  # warm up: PDF cache, .pyc and template caches
-            subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, env=ENV)
+        if args.before:
+            before = args.before.resolve()
+            before_env = {**ENV, "PYTHONPATH": str(before / "hooks")}
+            before_cmd = [*MKDOCS, "build", "-q", "-d", str(tmp_path / "before-site")]
+            commands["before"] = (before_cmd, before, before_env)
+        for cmd, cwd, env in commands.values():  # warm up: PDF cache, .pyc and template caches
+            subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, env=env)
         results = interleaved_medians(commands, args.runs)
         (floor, floor_all), (hooks, hooks_all) = results["floor"], results["hooks"]
         cached, cached_all = results["cached"]
@@ -119,6 +132,11 @@ def main() -> None:
     print(f"  runs: {fmt(f'{t:.3f}' for t in cached_all)}")
     print(f"ratio hooks / floor:          {hooks / floor:.2f} (target: at most 1.15)")
     print(f"ratio hooks / cached floor:   {hooks / cached:.2f} (the hooks' own cost)")
+    if "before" in results:
+        before_time, before_all = results["before"]
+        print(f"before ({args.before}):  {before_time:.3f} s median of {args.runs}")
+        print(f"  runs: {fmt(f'{t:.3f}' for t in before_all)}")
+        print(f"ratio before / cached floor:  {before_time / cached:.2f}")
 
 
 if __name__ == "__main__":
