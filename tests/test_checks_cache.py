@@ -236,3 +236,57 @@ def test_a_packet_identifier_is_read_once_per_content(tmp_path: Path) -> None:
     assert pdffacts.packet_identifier(path, tmp_path) is None
     path.unlink()
     assert pdffacts.packet_identifier(path, tmp_path) is None
+
+
+def test_the_registry_names_the_rules_own_ids_and_functions() -> None:
+    from importlib import import_module
+
+    from jobpacket.checks import files, letters, required
+
+    assert {"schema", required.RULE} == checks.ALWAYS_ON
+    assert {files.RULE, letters.RULE} == checks.BUILD_ERRORS
+    for rule in checks.RULES.values():
+        module, _, name = rule.target.partition(":")
+        owner = import_module(f"jobpacket.checks.{module}") if module else checks
+        assert callable(getattr(owner, name)), rule.id
+
+
+PROBE = """
+import sys
+from pathlib import Path
+from jobpacket.checks import run_checks
+from jobpacket.profile.validate import load_profile
+
+loaded = load_profile(Path("profiles/profile.yml"), "profiles/profile.yml")
+print(len(run_checks(loaded, cache=True)))
+print(" ".join(m for m in ("pypdf", "phonenumbers", "spellchecker", "jobpacket.checks.spelling")
+               if m in sys.modules))
+"""
+
+
+def test_a_second_process_reads_the_findings_without_the_rules_libraries(
+    folder: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
+    env.update(PYTHONPATH=str(root / "hooks"), JOBPACKET_CACHE_DIR=str(tmp_path / "cache"))
+
+    def probe() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout.split("\n")
+
+    count, imported, _ = probe()
+    assert int(count) > 0 and "spellchecker" in imported and "pypdf" in imported
+    again, imported, _ = probe()
+    assert again == count
+    assert imported == ""  # neither the rules nor their libraries were needed
