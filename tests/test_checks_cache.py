@@ -290,3 +290,18 @@ def test_a_second_process_reads_the_findings_without_the_rules_libraries(
     again, imported, _ = probe()
     assert again == count
     assert imported == ""  # neither the rules nor their libraries were needed
+
+
+def test_source_date_epoch_is_an_input_and_the_render_time_limit_is_not(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded = load_profile(folder / "profile.yml", "profiles/profile.yml")
+
+    def key() -> str:
+        return findings_cache.findings_key(loaded, today=TODAY, disable=())
+
+    first = key()
+    monkeypatch.setenv("JOBPACKET_RENDER_TIMEOUT", "3600")
+    assert key() == first  # the limit changes how long a render may take, not a finding
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert key() != first  # letters without a date of their own are dated by it

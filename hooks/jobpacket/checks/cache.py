@@ -7,8 +7,8 @@ findings are a pure function of their inputs, so they are stored under a digest 
 of them and read back while none has changed:
 
 - the profile: its text, its path and the name messages show for it, the working folder
-  (messages show paths relative to it) and the run's settings (``SOURCE_DATE_EPOCH`` dates
-  the letters);
+  (messages show paths relative to it) and ``SOURCE_DATE_EPOCH`` (it dates the letters; the
+  other settings, such as the render time limit, change no finding);
 - every file the profile names (photo, project images, letters, attachments, documents) at
   both places a rule looks for it, resolved through symbolic links: missing or not, its kind,
   size, modification time and, for a regular file inside the project, a digest of its bytes;
@@ -93,7 +93,7 @@ def findings_key(loaded: LoadedProfile, *, today: date, disable: Iterable[str]) 
     _text(h, today.isoformat())
     _text(h, "\n".join(sorted(set(disable))))
     _text(h, os.getcwd())
-    _text(h, repr(current()))
+    _text(h, repr(current().source_date_epoch))  # dates the letters; no other setting counts
     _text(h, str(loaded.path.resolve()))
     _text(h, loaded.source.file)
     _text(h, loaded.source.text)
