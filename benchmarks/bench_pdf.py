@@ -1,63 +1,388 @@
-"""How long the example's résumé PDF takes (targets: whole process < 1.0 s; < 10% over the floor).
+"""How long the example's résumé PDF takes, and how that compares with RenderCV.
 
-1. Whole process: `jobpacket pdf resume` from a cold start, with no cached PDF (so WeasyPrint
-   really renders), and once more with the PDF cached.
-2. One warm process: jobpacket's pipeline from a loaded profile to PDF bytes (print HTML from
+    python benchmarks/bench_pdf.py [--runs 9] [--before OLD/hooks] [--rendercv PATH]
+
+1. Whole process, cold: `python -m jobpacket.cli pdf resume -o X` with JOBPACKET_CACHE_DIR
+   pointing at a new empty folder for every run (a true first run: WeasyPrint renders and
+   nothing is cached), and once more with the PDF already cached. With `--before`, the same
+   commands run from an older checkout's `hooks` folder too (e.g. `git worktree add
+   /tmp/base COMMIT`), so before and after are measured in one run.
+2. RenderCV on the same content: the example profile's JSON Resume export
+   (`rendercv_yaml` below: basics, work, volunteer, education, projects, skills, languages,
+   interests, publications, certificates, awards; references and private documents are not
+   on either résumé) as RenderCV YAML with the classic theme on US Letter, margins and type
+   set so that it fills one page as ours does. Timed two ways, each with a new output folder
+   per run: `rendercv render FILE -nomd -nohtml -nopng`, RenderCV's PDF only (it always
+   writes the Typst source it compiles): the like-for-like comparison and the one the target
+   is about; and plain `rendercv render FILE`, its default outputs (PDF, PNG, Markdown,
+   HTML). RenderCV is not a dependency; it is found with `--rendercv PATH`, the RENDERCV
+   environment variable, or `rendercv` on PATH, and the comparison is skipped with a hint
+   when it is absent. Install it apart from jobpacket:
+       python3 -m venv /tmp/rcv && /tmp/rcv/bin/pip install "rendercv[full]==2.3"
+   (rendercv 2.3 with typer 0.2x also needs `pip install click`). Its classic theme imports
+   the Typst package @preview/fontawesome:0.5.0, which Typst downloads on first use; without
+   network, put that package (the v0.5.0 tag of duskmoon314/typst-fontawesome) in
+   ~/.cache/typst/packages/preview/fontawesome/0.5.0/.
+3. One warm process: jobpacket's pipeline from a loaded profile to PDF bytes (print HTML from
    the templates, the input digest, the confined fetcher, the time limit) against WeasyPrint
-   alone on the same HTML and CSS with the same options: the floor. Runs alternate, so
-   a noisy shared machine slows both alike.
+   alone on the same HTML and CSS with the same options: the floor.
 
+What a whole-process time is: from starting the command to its exit, which is when a shell
+gives the prompt back. A command's helper processes (jobpacket's fork server, the resource
+tracker) may outlive it by a few tens of milliseconds; the time until the last process of the
+run is gone is printed too, as "all gone", and the next run waits for it. Every command runs
+with PYTHONDONTWRITEBYTECODE unset, so both tools use their bytecode caches as installed.
+
+Runs of the different commands alternate, so a noisy shared machine slows them all alike.
 Medians of several runs. Not a test: it reports, it does not fail.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "profiles" / "example.yml"
 RUNS = 9
+INSTALL_HINT = (
+    "RenderCV not found: skipping the comparison. Install it apart from jobpacket with "
+    '`python3 -m venv /tmp/rcv && /tmp/rcv/bin/pip install "rendercv[full]==2.3"`, then '
+    "pass --rendercv /tmp/rcv/bin/rendercv (or set RENDERCV)"
+)
 
 
-def _command() -> list[str]:
-    script = Path(sys.executable).with_name("jobpacket")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "jobpacket.cli"]
+# -- RenderCV input -------------------------------------------------------------------------
 
 
-def whole_process(*, warm_cache: bool) -> float:
-    """Cold runs; `warm_cache` keeps rendered PDFs, otherwise only the parsed hyphenation
-    patterns survive between runs, as they do in a site folder whose profile was edited."""
-    import shutil
-
-    times = []
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "resume.pdf"
-        cache = Path(tmp) / "cache"
-        env = {**os.environ, "JOBPACKET_CACHE_DIR": str(cache)}
-        cmd = [*_command(), "pdf", "resume", "-o", str(out)]
-        subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
-        for _ in range(RUNS):
-            if not warm_cache:
-                shutil.rmtree(cache / "pdf", ignore_errors=True)
-            start = time.perf_counter()
-            subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _date(value: str | None) -> str | None:
+    """RenderCV takes YYYY, YYYY-MM or YYYY-MM-DD, and `present`."""
+    if not value:
+        return None
+    return "present" if value.lower() == "present" else value
 
 
-def warm_process() -> tuple[list[float], list[float]]:
+def _dated(entry: dict[str, Any], start: str = "startDate", end: str = "endDate") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if entry.get(start):
+        out["start_date"] = _date(entry[start])
+        out["end_date"] = _date(entry.get(end)) or "present"
+    return out
+
+
+def _clean(entry: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in entry.items() if v not in (None, "", [])}
+
+
+def _joined(*parts: str | None) -> str:
+    return ", ".join(p for p in parts if p)
+
+
+def rendercv_yaml(resume: dict[str, Any]) -> str:
+    """The JSON Resume `resume` as a RenderCV 2.x input file (YAML is a superset of JSON, so
+    the file is written as JSON): the same content, section for section, as jobpacket's
+    résumé prints; RenderCV's classic theme, US Letter, the date in the footer as ours."""
+    basics = resume.get("basics", {})
+    loc = basics.get("location", {})
+    cv: dict[str, Any] = {
+        "name": basics.get("name"),
+        "location": ", ".join(x for x in (loc.get("city"), loc.get("region")) if x) or None,
+        "email": basics.get("email"),
+        "phone": (basics.get("phone") or "").replace(" ", "-", 1) or None,
+        "website": basics.get("url"),
+        "social_networks": [
+            {"network": p["network"], "username": p["username"]}
+            for p in basics.get("profiles", [])
+            if p.get("network") in ("GitHub", "LinkedIn", "Mastodon") and p.get("username")
+        ],
+    }
+    sections: dict[str, list[Any]] = {}
+    if basics.get("summary"):
+        sections["summary"] = [basics["summary"]]
+    sections["experience"] = [
+        _clean(
+            {
+                "company": w.get("name"),
+                "position": w.get("position"),
+                "location": w.get("location"),
+                **_dated(w),
+                "highlights": w.get("highlights"),  # no summary: jobpacket's résumé has none
+            }
+        )
+        for w in resume.get("work", [])
+    ]
+    sections["projects"] = [
+        _clean(
+            {
+                "name": p.get("name"),
+                **_dated(p),
+                "summary": p.get("description"),
+                "highlights": p.get("highlights"),
+            }
+        )
+        for p in resume.get("projects", [])
+    ]
+    sections["education"] = [
+        _clean(
+            {
+                "institution": e.get("institution"),
+                "area": ", ".join(x for x in (e.get("studyType"), e.get("area")) if x),
+                **_dated(e),
+                "highlights": [f"GPA: {e['score']}"] if e.get("score") else None,
+            }
+        )
+        for e in resume.get("education", [])
+    ]
+    sections["skills"] = [
+        {
+            "label": s["name"] + (f" ({s['level']})" if s.get("level") else ""),
+            "details": ", ".join(s.get("keywords", [])),
+        }
+        for s in resume.get("skills", [])
+    ]
+    languages = resume.get("languages", [])
+    interests = resume.get("interests", [])
+    if languages or interests:
+        sections["skills"] += [
+            {
+                "label": label,
+                "details": ", ".join(items),
+            }
+            for label, items in (
+                ("Languages", [f"{x['language']} ({x['fluency']})" for x in languages]),
+                ("Interests", [x["name"] for x in interests]),
+            )
+            if items
+        ]
+    sections["publications"] = [
+        _clean(
+            {
+                "title": p.get("name"),
+                "authors": [basics.get("name")],
+                "journal": p.get("publisher"),
+                "date": _date(p.get("releaseDate")),
+                "url": p.get("url"),
+            }
+        )
+        for p in resume.get("publications", [])
+    ]
+    sections["certifications"] = [
+        _clean({"name": _joined(c.get("name"), c.get("issuer")), "date": _date(c.get("date"))})
+        for c in resume.get("certificates", [])
+    ]
+    sections["awards"] = [
+        _clean({"name": _joined(a.get("title"), a.get("awarder")), "date": _date(a.get("date"))})
+        for a in resume.get("awards", [])
+    ]
+    sections["volunteering"] = [
+        _clean(
+            {
+                "company": v.get("organization"),
+                "position": v.get("position"),
+                **_dated(v),
+                "highlights": v.get("highlights"),
+            }
+        )
+        for v in resume.get("volunteer", [])
+    ]
+    cv["sections"] = {k: v for k, v in sections.items() if v}
+    document = {
+        "cv": _clean(cv),
+        "design": {  # one page, as jobpacket's: smaller margins and type than the defaults
+            "theme": "classic",
+            "page": {
+                "size": "us-letter",
+                **{f"{side}_margin": "1cm" for side in ("top", "bottom", "left", "right")},
+                "show_page_numbering": False,
+                "show_last_updated_date": False,
+            },
+            "text": {"font_size": "9pt"},
+            "header": {
+                "name_font_size": "24pt",
+                "vertical_space_between_name_and_connections": "0.4cm",
+                "vertical_space_between_connections_and_first_section": "0.4cm",
+            },
+            "section_titles": {"vertical_space_above": "0.25cm", "vertical_space_below": "0.15cm"},
+            "entries": {"vertical_space_between_entries": "0.6em"},
+            "highlights": {"top_margin": "0.1cm", "vertical_space_between_highlights": "0.1cm"},
+        },
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def find_rendercv(explicit: str | None) -> str | None:
+    """`--rendercv`, else $RENDERCV, else `rendercv` on PATH."""
+    for candidate in (explicit, os.environ.get("RENDERCV"), shutil.which("rendercv")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+# -- whole processes ------------------------------------------------------------------------
+
+
+def _env(hooks: Path | None, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE",)}
+    env.pop("JOBPACKET_PROFILE", None)
+    if hooks is not None:
+        env["PYTHONPATH"] = str(hooks)
+    env.update(extra)
+    return env
+
+
+def _group_alive(pgid: int) -> bool:
+    """Whether a process of the group still runs; zombies waiting for a slow init to reap
+    them count as gone (Linux: /proc; elsewhere any member, zombie or not)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            return True
+    return False
+
+
+_subreaper = False
+
+
+def become_subreaper() -> None:
+    """Linux: the commands' orphaned helpers (a fork server, the resource tracker, a worker
+    outliving its parent) are reparented to this process, which reaps them and adds their
+    CPU time to the command's (PR_SET_CHILD_SUBREAPER)."""
+    global _subreaper
+    if sys.platform == "linux":
+        import ctypes
+
+        _subreaper = ctypes.CDLL(None).prctl(36, 1, 0, 0, 0) == 0
+
+
+def timed(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float]:
+    """Seconds until the command exits, until every process it started is gone, and the
+    CPU seconds (user + system) of all of them (NaN where orphans cannot be reaped here).
+
+    The command leads a new session, so its helpers stay in its process group after it
+    exits; output goes to files, never to pipes that a helper could hold open."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        exited = time.perf_counter() - start
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        cpu = usage.ru_utime + usage.ru_stime
+        if _subreaper:
+            while True:
+                try:
+                    _, _, more = os.wait4(-1, 0)
+                except ChildProcessError:
+                    break
+                cpu += more.ru_utime + more.ru_stime
+        else:
+            cpu = float("nan")
+            while _group_alive(proc.pid):
+                time.sleep(0.002)
+        gone = time.perf_counter() - start
+        if code != 0:
+            err.seek(0)
+            raise SystemExit(f"{' '.join(cmd)} failed ({code}):\n{err.read().decode()[-2000:]}")
+    return exited, gone, cpu
+
+
+class Runner:
+    """One command measured repeatedly; `setup` prepares a fresh run and returns its argv."""
+
+    def __init__(self, label: str, setup: Callable[[Path], list[str]], env: dict[str, str]):
+        self.label, self.setup, self.env = label, setup, env
+        self.exited: list[float] = []
+        self.gone: list[float] = []
+        self.cpu: list[float] = []
+
+    def once(self, tmp: Path) -> None:
+        cmd = self.setup(tmp)
+        exited, gone, cpu = timed(cmd, self.env, ROOT)
+        self.exited.append(exited)
+        self.gone.append(gone)
+        self.cpu.append(cpu)
+
+    def clear(self) -> None:
+        self.exited.clear()
+        self.gone.clear()
+        self.cpu.clear()
+
+
+def jobpacket_runner(label: str, hooks: Path, *, cached: bool) -> Runner:
+    cache_home = Path(tempfile.mkdtemp(prefix="bench-pdf-cache-"))
+    counter = iter(range(1_000_000))
+    runner = Runner(label, lambda tmp: [], _env(hooks))
+
+    def setup(tmp: Path) -> list[str]:
+        cache = cache_home / ("kept" if cached else f"run{next(counter)}")
+        runner.env["JOBPACKET_CACHE_DIR"] = str(cache)
+        return [sys.executable, "-m", "jobpacket.cli", "pdf", "resume", "-o", str(tmp / "r.pdf")]
+
+    runner.setup = setup
+    if cached:  # fill the cache once
+        with tempfile.TemporaryDirectory() as tmp:
+            setup(Path(tmp))
+            subprocess.run(
+                setup(Path(tmp)), cwd=ROOT, env=runner.env, check=True, capture_output=True
+            )
+    return runner
+
+
+def rendercv_runner(rendercv: str, source: str, *, pdf_only: bool = True) -> Runner:
+    counter = iter(range(1_000_000))
+    only = ["-nomd", "-nohtml", "-nopng"] if pdf_only else []
+
+    def setup(tmp: Path) -> list[str]:
+        folder = tmp / f"rcv-{'pdf' if pdf_only else 'all'}-{next(counter)}"
+        folder.mkdir()
+        (folder / "cv.yaml").write_text(source, encoding="utf-8")
+        return [
+            rendercv,
+            "render",
+            str(folder / "cv.yaml"),
+            "-o",
+            str(folder / "out"),
+            *only,
+        ]
+
+    label = "RenderCV, PDF only" if pdf_only else "RenderCV, default outputs"
+    return Runner(label, setup, _env(None))
+
+
+# -- one warm process -----------------------------------------------------------------------
+
+
+def warm_process(runs: int) -> tuple[list[float], list[float]]:
     from weasyprint.text.fonts import FontConfiguration
 
     from jobpacket.print import documents, outputs
     from jobpacket.print.pdf import PDF_VARIANT, file_url, weasyprint
     from jobpacket.profile.validate import load_profile
 
-    loaded = load_profile(ROOT / "profiles" / "example.yml")
+    loaded = load_profile(EXAMPLE)
 
     def ours() -> bytes:
         return outputs.render_uncached(documents.resume(loaded, public=False))
@@ -76,7 +401,7 @@ def warm_process() -> tuple[list[float], list[float]]:
 
     assert ours() == floor(), "the floor must render the very same PDF"
     ours_t, floor_t = [], []
-    for _ in range(RUNS):
+    for _ in range(runs):
         for fn, bucket in ((ours, ours_t), (floor, floor_t)):
             start = time.perf_counter()
             fn()
@@ -84,25 +409,101 @@ def warm_process() -> tuple[list[float], list[float]]:
     return ours_t, floor_t
 
 
+def _export(hooks: Path) -> dict[str, Any]:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jobpacket.cli",
+            "export",
+            "--include-private",
+            "--profile",
+            str(EXAMPLE),
+        ],
+        cwd=ROOT,
+        env=_env(hooks),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout)
+
+
+def _ratios(a: Runner, b: Runner) -> str:
+    med = statistics.median
+    return (
+        f"{med(a.exited) / med(b.exited):.2f}x of the medians, "
+        f"{min(a.exited) / min(b.exited):.2f}x of the minimums, "
+        f"{med(a.cpu) / med(b.cpu):.2f}x of the CPU"
+    )
+
+
 def main() -> None:
-    cold = whole_process(warm_cache=False)
-    cached = whole_process(warm_cache=True)
-    ours, floor = warm_process()
-    med, low = statistics.median, min
-    rows = [
-        ("jobpacket pdf resume, whole process, rendering", f"{cold:.3f} s  (target < 1.0 s)"),
-        ("jobpacket pdf resume, whole process, cached", f"{cached:.3f} s"),
-        ("warm process, jobpacket profile -> PDF", f"{med(ours):.3f} s (min {low(ours):.3f})"),
-        ("warm process, WeasyPrint alone (floor)", f"{med(floor):.3f} s (min {low(floor):.3f})"),
-        (
-            "overhead over the floor",
-            f"{100 * (med(ours) / med(floor) - 1):+.1f} % "
-            f"(min {100 * (low(ours) / low(floor) - 1):+.1f} %)  (target < 10 %)",
-        ),
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument("--before", type=Path, help="the hooks folder of an older checkout")
+    parser.add_argument("--rendercv", help="the rendercv command (default: $RENDERCV, PATH)")
+    parser.add_argument("--no-warm", action="store_true", help="skip the one-process part")
+    args = parser.parse_args()
+    after = ROOT / "hooks"
+    become_subreaper()
+
+    trees = [("", after)] + ([(" (before)", args.before.resolve())] if args.before else [])
+    cold = [jobpacket_runner(f"jobpacket pdf resume{s}", h, cached=False) for s, h in trees]
+    cached = [
+        jobpacket_runner(f"jobpacket pdf resume{s}, cached", h, cached=True) for s, h in trees
     ]
-    for label, value in rows:
-        print(f"{label + ':':49s} {value}")
-    print(f"{RUNS} runs each; on a busy machine the minimum is the steadier figure")
+    rendercv = find_rendercv(args.rendercv)
+    rcv: list[Runner] = []
+    if rendercv is None:
+        print(INSTALL_HINT)
+    else:
+        source = rendercv_yaml(_export(after))
+        rcv = [rendercv_runner(rendercv, source, pdf_only=only) for only in (True, False)]
+    with tempfile.TemporaryDirectory() as tmp:
+        for runner in rcv:  # one untimed run, which also shows that RenderCV works here
+            try:
+                runner.once(Path(tmp))
+            except SystemExit as exc:
+                print(f"RenderCV failed, skipping the comparison: {exc}")
+                rcv = []
+                break
+        runners = [*cold, *rcv, *cached]
+        for runner in runners:  # one untimed run each: bytecode caches, file system caches
+            runner.once(Path(tmp))
+            runner.clear()
+        for _ in range(args.runs):
+            for runner in runners:
+                runner.once(Path(tmp))
+
+    med = statistics.median
+    print(f"whole processes, medians of {args.runs} alternating runs (min in brackets):")
+    for r in runners:
+        print(
+            f"  {r.label + ':':42s} {med(r.exited):.3f} s (min {min(r.exited):.3f})"
+            f"  all gone {med(r.gone):.3f} s  CPU {med(r.cpu):.3f} s"
+        )
+    for other in rcv:
+        for r in cold:
+            ratios = [a / b for a, b in zip(r.exited, other.exited, strict=True)]
+            print(
+                f"  {r.label} / {other.label}: {_ratios(r, other)}, per alternating pair "
+                f"{med(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f})  (target <= 0.9x)"
+            )
+    if len(cold) == 2:
+        print(f"  cold, after / before: {_ratios(cold[0], cold[1])}")
+        print(f"  cached, after / before: {_ratios(cached[0], cached[1])}")
+    if args.no_warm:
+        return
+    sys.path.insert(0, str(after))
+    ours, floor = warm_process(args.runs)
+    print("one warm process (jobpacket's pipeline against WeasyPrint alone):")
+    print(f"  jobpacket profile -> PDF:  {med(ours):.3f} s (min {min(ours):.3f})")
+    print(f"  WeasyPrint alone (floor):  {med(floor):.3f} s (min {min(floor):.3f})")
+    print(
+        f"  overhead over the floor:   {100 * (med(ours) / med(floor) - 1):+.1f} % "
+        f"(min {100 * (min(ours) / min(floor) - 1):+.1f} %)  (target < 10 %)"
+    )
 
 
 if __name__ == "__main__":

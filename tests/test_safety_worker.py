@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from jobpacket.print import worker
-from jobpacket.print.worker import RenderJob, RenderPool, RenderTimeout
+from jobpacket.print.worker import RenderJob, RenderPool, RenderTimeout, RenderTooLarge
 
 from .conftest import EXAMPLE, ROOT, run_cli
 from .pdf_support import text
@@ -65,6 +65,56 @@ def test_a_render_past_the_limit_kills_the_worker_and_the_next_render_works(
         assert second != pid  # a new worker replaced the killed one
     finally:
         pool.close()
+
+
+def test_a_render_past_the_memory_ceiling_is_stopped_and_the_next_render_works() -> None:
+    pool = RenderPool(size=1, timeout=120)
+    try:
+        pool.render(_job("<p>warm</p>"))
+        (pid,) = pool.pids()
+        baseline = worker.resident_mb(pid)
+        assert baseline is not None and baseline > 10  # /proc is readable here (Linux)
+        pool.memory_mb = baseline + 25  # the long document needs about 80 MB more
+        started = time.monotonic()
+        with pytest.raises(RenderTooLarge, match=r"^resume: rendering needed more than \d+ MB"):
+            pool.render(_job(_slow_html()))
+        assert time.monotonic() - started < 30, "stopped when it crossed, not at the end"
+        assert pool.pids() == []
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+        pool.memory_mb = None
+        assert "after" in text(pool.render(_job("<p>after</p>")))
+    finally:
+        pool.close()
+
+
+def test_a_worker_left_holding_much_memory_is_replaced() -> None:
+    pool = RenderPool(size=1, timeout=30, recycle_mb=1)  # every worker holds more than 1 MB
+    try:
+        pool.render(_job("<p>one</p>"))
+        assert pool.pids() == [], "stopped after its job instead of kept idle"
+        assert "two" in text(pool.render(_job("<p>two</p>")))
+    finally:
+        pool.close()
+
+
+def test_the_cli_memory_ceiling_is_a_user_error(tmp_path: Path) -> None:
+    result = run_cli(
+        "pdf",
+        "resume",
+        "-o",
+        str(tmp_path / "r.pdf"),
+        cwd=ROOT,
+        JOBPACKET_RENDER_MEMORY="16",  # below what a worker with WeasyPrint loaded holds
+        JOBPACKET_CACHE_DIR=str(tmp_path / "cache"),
+    )
+    assert result.returncode == 1
+    assert "error: resume: rendering needed more than 16 MB of memory" in result.stderr
+    assert "JOBPACKET_RENDER_MEMORY" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "r.pdf").exists()
+    bad = run_cli("pdf", "resume", "-o", str(tmp_path / "r.pdf"), JOBPACKET_RENDER_MEMORY="lots")
+    assert bad.returncode == 1 and "JOBPACKET_RENDER_MEMORY='lots'" in bad.stderr
 
 
 def test_the_worker_stays_warm_between_renders() -> None:
@@ -223,3 +273,33 @@ def test_weasyprint_warnings_in_the_worker_reach_this_process() -> None:
     assert any(m.startswith("letter: Ignored `margin: sideways`") for m in log.messages), (
         log.messages
     )
+
+
+def test_a_script_without_a_main_guard_gets_the_fix_in_the_error(tmp_path: Path) -> None:
+    """Render processes import the caller's script again; one that renders at import time
+    kills them, and the caller is told what to change instead of getting a broken pipe."""
+    script = tmp_path / "mine.py"
+    script.write_text(
+        "import multiprocessing\n"
+        "from pathlib import Path\n"
+        "from jobpacket.print import documents, outputs\n"
+        "from jobpacket.profile.errors import UserError\n"
+        "from jobpacket.profile.validate import load_profile\n"
+        f"loaded = load_profile(Path({str(EXAMPLE)!r}))\n"
+        "try:\n"
+        "    outputs.render_uncached(documents.resume(loaded, public=True))\n"
+        "    print('rendered')\n"
+        "except UserError as exc:\n"
+        "    if multiprocessing.parent_process() is None:\n"
+        "        print('ERROR', exc)\n"
+        "    else:\n"
+        "        raise\n",
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
+    env["PYTHONPATH"] = str(ROOT / "hooks")
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert "ERROR resume-public: the PDF rendering process ended" in result.stdout, result
+    assert "if __name__ == '__main__':" in result.stdout

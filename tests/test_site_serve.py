@@ -101,12 +101,38 @@ def test_serve_watches_a_profile_outside_the_watched_folders(
 
     monkeypatch.setenv("JOBPACKET_PROFILE", str(elsewhere / "me.yml"))
     adapter.on_serve(server, config=adapter.on_config(config), builder=None)
-    assert server.watched == [(str(elsewhere.resolve()), False)]
+    # Without a way to wake MkDocs' loop: its polling watches the profile, and a folder where
+    # a finished background PDF leaves a note (site/preview.py).
+    signal = (str(PDF_CACHE / "serve"), False)
+    assert server.watched == [signal, (str(elsewhere.resolve()), False)]
 
     monkeypatch.delenv("JOBPACKET_PROFILE")  # mkdocs.yml has no `watch:`: profiles/ it is
     server = _RecordingServer()
     adapter.on_serve(server, config=adapter.on_config(config), builder=None)
-    assert server.watched == [(str((folder / "profiles").resolve()), False)]
+    assert server.watched == [signal, (str((folder / "profiles").resolve()), False)]
+
+
+class _WakeableServer(_RecordingServer):
+    """Has what MkDocs' LiveReloadServer has for its rebuild loop (see site/preview.py)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rebuild_cond = threading.Condition()
+        self._want_rebuild = False
+
+
+def test_serve_watches_the_profile_with_file_events_when_it_can_wake_mkdocs(
+    tmp_path: Path, serving: None
+) -> None:
+    folder = make_site(tmp_path / "s", EXAMPLE)
+    config = load_config(str(folder / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    server = _WakeableServer()
+    adapter.on_serve(server, config=adapter.on_config(config), builder=None)
+    assert server.watched == [], "MkDocs' polling is not asked to watch the profile too"
+    time.sleep(0.2)
+    profile = folder / "profiles" / "profile.yml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _wait_for(lambda: server._want_rebuild, "the edit to wake the rebuild loop", timeout=5)
 
 
 def _free_port() -> int:

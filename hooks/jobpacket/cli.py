@@ -7,6 +7,7 @@ inside the commands that need them, so `jobpacket check` answers at once.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from .print.designs import DESIGNS, design_help
 from .profile.errors import Problem, ProfileError, UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
+_GC_THRESHOLDS = (50_000, 20, 10)
 
 profile_option = click.option(
     "--profile",
@@ -79,6 +81,9 @@ def main() -> None:
     Start with `jobpacket new my-site`, edit my-site/profiles/profile.yml, then run
     `jobpacket check` and `mkdocs serve` inside the folder.
     """
+    # A short-lived process that allocates most of its objects while importing: collect in
+    # larger batches (memory is still reclaimed, cycles later; about 5 % of the CPU time).
+    gc.set_threshold(*_GC_THRESHOLDS)
 
 
 @main.command()
@@ -281,9 +286,14 @@ def pdf(
     PROFILES (files, or folders of *.yml) render a whole cohort at once on one process per
     core: `jobpacket pdf all cohort/` writes build/<profile name>/ for each profile.
     """
+    asked = [document, app_id or "", "public" if public else "", design or ""]
+    hint = None if profiles or document == "all" else _render_hint(profile, asked)
     from .print import worker
 
-    worker.pool().prestart()  # the worker loads WeasyPrint while this process loads the rest
+    # One document: a spawned worker (no fork server to start and tear down for one render).
+    pool = worker.pool("spawn" if hint else None)
+    if hint is None or not hint[2]:
+        pool.prestart()  # the worker loads WeasyPrint while this process loads the rest
     from .print import documents, outputs
     from .settings import display_path
 
@@ -322,7 +332,13 @@ def pdf(
     else:
         doc = documents.reference_index(loaded, app_id, design=design)
     _print_problems(list(doc.notes))
-    data = outputs.render(doc, cache_dir=outputs.default_cache_dir(loaded))
+    cache_dir = outputs.default_cache_dir(loaded)
+    data = outputs.render(doc, cache_dir=cache_dir)
+    if hint is not None and not hint[2] and hint[0] == cache_dir:
+        from .print.cachehint import remember
+
+        files = (loaded.path, *doc.stylesheets, *doc.files)
+        remember(cache_dir, hint[1], outputs.cache_key(doc), files)
     if output is not None and str(output) == "-":
         sys.stdout.buffer.write(data)
         return
@@ -457,6 +473,23 @@ def _pdf_cohort(
     failed = [r for r in results if r.failed]
     click.echo(f"{len(results) - len(failed)} of {len(results)} profiles rendered", err=True)
     return bool(failed)
+
+
+def _render_hint(profile: Path | None, args: list[str]) -> tuple[Path, str, bool] | None:
+    """(cache folder, request id, whether the PDF is likely cached already) for a one-shot
+    render, guessed before the profile is loaded (print/cachehint.py); None when the
+    profile cannot even be resolved (the load that follows reports why)."""
+    from .print.cachehint import likely_cached, request, site_folder
+    from .settings import current, resolve_profile
+
+    try:
+        settings = current()
+        path = resolve_profile(profile)
+        cache_dir = settings.cache_dir or site_folder(path) / ".jobpacket-cache"
+    except (UserError, OSError):
+        return None
+    request_id = request(path, [*args, str(settings.source_date_epoch)])
+    return cache_dir, request_id, likely_cached(cache_dir, request_id)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -27,7 +27,15 @@ ENV_CACHE_DIR = "JOBPACKET_CACHE_DIR"
 ENV_RENDER_TIMEOUT = "JOBPACKET_RENDER_TIMEOUT"
 ENV_SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 ENV_WORKERS = "JOBPACKET_WORKERS"
-_KEYS = (ENV_PROFILE, ENV_CACHE_DIR, ENV_RENDER_TIMEOUT, ENV_SOURCE_DATE_EPOCH, ENV_WORKERS)
+ENV_RENDER_MEMORY = "JOBPACKET_RENDER_MEMORY"
+_KEYS = (
+    ENV_PROFILE,
+    ENV_CACHE_DIR,
+    ENV_RENDER_TIMEOUT,
+    ENV_SOURCE_DATE_EPOCH,
+    ENV_WORKERS,
+    ENV_RENDER_MEMORY,
+)
 #: Seconds one document may take to render; the example's résumé needs well under one.
 DEFAULT_RENDER_TIMEOUT = 60.0
 #: A longer document gets the time limit once per this many bytes of print HTML (see
@@ -35,6 +43,13 @@ DEFAULT_RENDER_TIMEOUT = 60.0
 #: 2-core machine: about 0.03 s per KB (a résumé of 1.9 MB of print HTML in 56 s); 60 s per
 #: 250 KB is eight times that.
 RENDER_TIMEOUT_BYTES = 250_000
+#: Megabytes of memory a render process may use before it is stopped. WeasyPrint keeps every
+#: laid-out page until the PDF is written: the x16 large profile's 233-page résumé peaks at
+#: about 780 MB (benchmarks/bench_scale.py), the example's résumé at about 110 MB.
+DEFAULT_RENDER_MEMORY_MB = 2048
+#: A worker that holds more than this after a job is replaced before the next one, so a
+#: long `mkdocs serve` session does not keep the peak of its largest document.
+RECYCLE_WORKER_MB = 400
 #: The last second of year 9999: datetime and PDF dates cannot go further.
 MAX_EPOCH = 253402300799
 
@@ -48,6 +63,7 @@ class Settings:
     render_timeout: float = DEFAULT_RENDER_TIMEOUT  # JOBPACKET_RENDER_TIMEOUT, seconds
     source_date_epoch: int | None = None  # SOURCE_DATE_EPOCH (reproducible builds)
     workers: int | None = None  # JOBPACKET_WORKERS: render processes at most (default: cores)
+    render_memory_mb: int = DEFAULT_RENDER_MEMORY_MB  # JOBPACKET_RENDER_MEMORY, megabytes
 
 
 def current() -> Settings:
@@ -57,7 +73,12 @@ def current() -> Settings:
 
 @lru_cache(maxsize=8)
 def _parse(values: tuple[str | None, ...]) -> Settings:
-    profile, cache_dir, timeout, epoch, workers = (v.strip() if v else None for v in values)
+    profile, cache_dir, timeout, epoch, workers, memory = (v.strip() if v else None for v in values)
+    if memory and not (memory.isdigit() and 16 <= int(memory) <= 1_000_000):
+        raise UserError(
+            f"{ENV_RENDER_MEMORY}={memory[:40]!r}: not a number of megabytes (at least 16); "
+            "use e.g. 4096"
+        )
     if workers and not (workers.isdigit() and 0 < int(workers) <= 256):
         raise UserError(f"{ENV_WORKERS}={workers[:40]!r}: not a number of processes; use e.g. 2")
     seconds = DEFAULT_RENDER_TIMEOUT
@@ -84,6 +105,7 @@ def _parse(values: tuple[str | None, ...]) -> Settings:
         render_timeout=seconds,
         source_date_epoch=stamp,
         workers=int(workers) if workers else None,
+        render_memory_mb=int(memory) if memory else DEFAULT_RENDER_MEMORY_MB,
     )
 
 

@@ -49,11 +49,26 @@ def site_documents(
     Keys are paths relative to the site root; values are the file contents. `report` receives
     located warnings (a photo that is a web address, say); errors raise ProfileError.
     """
+    planned = site_print_documents(loaded, report=report)
+    cache = default_cache_dir(loaded, cache_dir)
+    return {name: render(doc, cache_dir=cache) for name, doc in planned.items()}
+
+
+def site_print_documents(
+    loaded: LoadedProfile, *, report: Callable[[Problem], None] | None = None
+) -> dict[str, PrintDocument]:
+    """The public documents, prepared but not rendered: `mkdocs serve` renders the ones not
+    cached in the background, so a page never waits for a PDF."""
     from . import documents
 
     doc = documents.resume(loaded, public=True)
     _report(doc, report)
-    return {SITE_RESUME: render(doc, cache_dir=default_cache_dir(loaded, cache_dir))}
+    return {SITE_RESUME: doc}
+
+
+def cached_pdf(doc: PrintDocument, cache_dir: Path | None) -> bytes | None:
+    """The document's PDF if an earlier render of the same inputs is kept; never renders."""
+    return _cached(cache_key(doc), cache_dir)
 
 
 def private_documents(

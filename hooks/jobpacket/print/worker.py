@@ -11,7 +11,9 @@ Workers are started with the "forkserver" method where it exists (never plain fo
 parent may be the threaded `mkdocs serve`), else "spawn". The fork server imports WeasyPrint
 once, so every later worker, including one that replaces a killed worker, starts with it
 loaded. Workers live as long as the parent (kept warm across `mkdocs serve` rebuilds) and are
-daemons: multiprocessing stops them when the parent exits.
+daemons: multiprocessing stops them when the parent exits. A command that renders one
+document asks for "spawn" (`pool("spawn")`): one interpreter that imports WeasyPrint itself
+instead of a fork server and a fork of it, and nothing left to tear down after the command.
 
 `render(job)` and `render_many(jobs)` are the whole interface; the CLI and the MkDocs adapter
 reach it through `outputs.render` / `outputs.render_all`.
@@ -21,20 +23,22 @@ A one-shot `jobpacket pdf resume` uses the worker too. Measured side by side
 against 0.94 to 1.06 s for the same work in one process; the worker's interpreter start
 overlaps with loading the profile, and the parent never pays WeasyPrint's import or
 teardown. The difference is within noise, and only a separate process gives a time limit
-that can always be enforced.
+that can always be enforced. When its PDF is likely cached already (print/cachehint.py),
+the command starts no worker at all.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
 import queue
 import threading
+import time
 import traceback
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -55,6 +59,21 @@ class WorkerCrashed(UserError):
     """The render process died (out of memory, a crash in a native library)."""
 
 
+class RenderTooLarge(UserError):
+    """A document needed more memory than a render process may use."""
+
+
+def resident_mb(pid: int) -> float | None:
+    """A process's resident memory in MB, from /proc (Linux); None where it cannot be read,
+    and there the memory ceiling is not enforced."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            pages = int(fh.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+
+
 @dataclass(frozen=True)
 class RenderJob:
     """Everything a worker needs to lay out one document; plain data, so it pickles."""
@@ -70,6 +89,14 @@ class RenderJob:
 
 _JOB = "job"
 _STOP = "stop"
+#: Allocations between young-generation collections while a spawned worker imports WeasyPrint.
+_IMPORT_GC_THRESHOLD = 50_000
+_MEMORY_POLL = 0.1
+_CRASH_HINT = (
+    "when jobpacket runs inside your own Python script, put the calls under "
+    "`if __name__ == '__main__':` (render processes import the script again); otherwise "
+    "try again, and report it if it recurs"
+)
 
 
 class _Collect(logging.Handler):
@@ -88,6 +115,11 @@ def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker p
     ("bug", traceback, logs), where logs are WeasyPrint's warnings during the job."""
     collect = _Collect()
     logging.getLogger("weasyprint").addHandler(collect)
+    # WeasyPrint's import allocates hundreds of thousands of objects that live as long as the
+    # worker: collect in larger batches meanwhile (pdf.py freezes them before the first
+    # render and sets its own thresholds while rendering).
+    usual = gc.get_threshold()
+    gc.set_threshold(_IMPORT_GC_THRESHOLD, *usual[1:])
     try:
         from . import pdf
     except OSError as exc:  # WeasyPrint could not load Pango and friends: say so per job
@@ -96,6 +128,8 @@ def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker p
             "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`"
         )
         pdf = None
+    finally:
+        gc.set_threshold(*usual)
     while True:
         try:
             kind, payload = conn.recv()
@@ -123,9 +157,10 @@ def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker p
             return
 
 
-def _context() -> Any:
+def _context(method: str | None = None) -> Any:
+    """The fork server where it exists, else spawn; `method="spawn"` asks for spawn."""
     methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
+    if method != "spawn" and "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["jobpacket.print.pdf"])
         return ctx
@@ -144,17 +179,31 @@ class _Worker:
         child.close()
 
     def run(
-        self, job: RenderJob, timeout: float | None, why: str = ""
+        self, job: RenderJob, timeout: float | None, why: str = "", memory_mb: float | None = None
     ) -> tuple[str, Any, list[Any]]:
-        """Send one job and wait for its answer. On a timeout, a crash or an interruption
-        the process is killed (it could otherwise answer this job to the next caller)."""
+        """Send one job and wait for its answer. On a timeout, memory over `memory_mb`, a
+        crash or an interruption the process is killed (it could otherwise answer this job
+        to the next caller)."""
         try:
             self.conn.send((_JOB, job))
-            answered = self.conn.poll(timeout)
+            waited = self._wait(timeout, memory_mb)
+        except (BrokenPipeError, ConnectionResetError, EOFError):
+            self.kill()
+            raise WorkerCrashed(
+                f"{job.what}: the PDF rendering process ended before it took the job (exit "
+                f"code {self.process.exitcode}); {_CRASH_HINT}"
+            ) from None
         except BaseException:
             self.kill()
             raise
-        if not answered:
+        if waited == "memory":
+            self.kill()
+            raise RenderTooLarge(
+                f"{job.what}: rendering needed more than {memory_mb:.0f} MB of memory and was "
+                "stopped; shorten the profile's text, or raise JOBPACKET_RENDER_MEMORY (in MB) "
+                "if it really is that long"
+            )
+        if waited == "time":
             self.kill()
             raise RenderTimeout(
                 f"{job.what}: rendering took longer than {timeout:g} s{why} and was stopped; "
@@ -168,10 +217,31 @@ class _Worker:
             if isinstance(exc, (EOFError, OSError)):
                 raise WorkerCrashed(
                     f"{job.what}: the PDF rendering process ended without an answer (exit "
-                    f"code {self.process.exitcode}); try again, and report it if it recurs"
+                    f"code {self.process.exitcode}); {_CRASH_HINT}"
                 ) from None
             raise
         return answer
+
+    def _wait(self, timeout: float | None, memory_mb: float | None) -> str:
+        """ "answer", "time" or "memory": what came first. Memory is looked at ten times a
+        second, the way the time limit is kept: from outside, by the parent."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            step = _MEMORY_POLL if memory_mb is not None else None
+            if deadline is not None:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return "time"
+                step = left if step is None else min(step, left)
+            if self.conn.poll(step):
+                return "answer"
+            if memory_mb is not None and self.process.pid is not None:
+                used = resident_mb(self.process.pid)
+                if used is not None and used > memory_mb:
+                    return "memory"
+
+    def resident_mb(self) -> float | None:
+        return resident_mb(self.process.pid) if self.process.pid is not None else None
 
     def alive(self) -> bool:
         return self.process.is_alive()
@@ -217,14 +287,29 @@ class RenderPool:
         size: int | None = None,
         timeout: float | None = 60.0,
         per_bytes: int | None = None,
+        memory_mb: float | None = None,
+        recycle_mb: float | None = None,
+        method: str | None = None,
     ) -> None:
         self.size = max(1, size or os.cpu_count() or 1)
         self.timeout = timeout
         self.per_bytes = per_bytes
+        self.memory_mb = memory_mb
+        self.recycle_mb = recycle_mb
+        self.method = method
         self._ctx: Any = None
-        self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        # None in the queue: a worker fewer (a failed prestart, one killed or recycled); a
+        # waiting caller then starts its own
+        self._idle: queue.SimpleQueue[_Worker | None] = queue.SimpleQueue()
         self._count = 0
+        self._starting = 0  # prestarts under way
         self._lock = threading.Lock()
+
+    def _new_worker(self) -> _Worker:
+        """Start a worker; the caller has counted it."""
+        if self._ctx is None:
+            self._ctx = _context(self.method)
+        return _Worker(self._ctx)
 
     def _take(self) -> _Worker:
         while True:
@@ -232,16 +317,19 @@ class RenderPool:
                 worker = self._idle.get_nowait()
             except queue.Empty:
                 with self._lock:
-                    if self._count < self.size:
+                    # A prestart under way is waited for rather than doubled: with the fork
+                    # server a second worker would only queue behind it, and a one-shot
+                    # command would pay for a process it never uses.
+                    if self._count < self.size and not self._starting:
                         self._count += 1
                         try:
-                            if self._ctx is None:
-                                self._ctx = _context()
-                            return _Worker(self._ctx)
+                            return self._new_worker()
                         except BaseException:
                             self._count -= 1
                             raise
                 worker = self._idle.get()
+            if worker is None:
+                continue
             if worker.alive():
                 return worker
             self._discard(worker)
@@ -249,22 +337,51 @@ class RenderPool:
     def _give_back(self, worker: _Worker) -> None:
         self._idle.put(worker)
 
+    def _give_back_or_recycle(self, worker: _Worker) -> None:
+        """A worker still holding the memory of a long document is stopped (the next job
+        starts a fresh one), so a long-running `mkdocs serve` does not keep that peak."""
+        used = worker.resident_mb() if self.recycle_mb is not None else None
+        if used is not None and self.recycle_mb is not None and used > self.recycle_mb:
+            worker.stop()
+            self._uncount()
+            return
+        self._give_back(worker)
+
     def _discard(self, worker: _Worker) -> None:
         worker.kill()
-        with self._lock:
-            self._count -= 1
+        self._uncount()
 
     def _discard_dead(self) -> None:
+        self._uncount()
+
+    def _uncount(self) -> None:
+        """One worker fewer; a caller waiting for an idle worker is woken (None) to start
+        its own, or it would wait for a worker that no longer exists."""
         with self._lock:
             self._count -= 1
+        self._idle.put(None)
 
     def prestart(self) -> None:
         """Start one worker in the background, so it loads WeasyPrint while the caller loads
-        the profile and builds the HTML (starting one waits for the fork server to be up)."""
+        the profile and builds the HTML (starting one waits for the fork server to be up).
+        A render that comes before it is up waits for it instead of starting another."""
+        with self._lock:
+            if self._count >= self.size or self._starting:
+                return
+            self._count += 1
+            self._starting += 1
 
         def start() -> None:
-            with contextlib.suppress(Exception):  # the render that needs it reports problems
-                self._give_back(self._take())
+            worker: _Worker | None = None
+            try:
+                worker = self._new_worker()
+            except Exception:  # the render that needs a worker starts one and reports it
+                with self._lock:
+                    self._count -= 1
+            finally:
+                with self._lock:
+                    self._starting -= 1
+                self._idle.put(worker)
 
         threading.Thread(target=start, name="jobpacket-render-start", daemon=True).start()
 
@@ -279,11 +396,11 @@ class RenderPool:
     def render(self, job: RenderJob) -> bytes:
         worker = self._take()
         try:
-            kind, value, logs = worker.run(job, *self.limit(job))
+            kind, value, logs = worker.run(job, *self.limit(job), memory_mb=self.memory_mb)
         except BaseException:
             self._discard_dead()  # run() killed it
             raise
-        self._give_back(worker)  # it answered: in step for the next job
+        self._give_back_or_recycle(worker)  # it answered: in step for the next job
         for name, level, message in logs:  # as if WeasyPrint had run here
             logging.getLogger(name).log(level, "%s: %s", job.what, message)
         if kind == "ok":
@@ -304,6 +421,8 @@ class RenderPool:
 
         if len(jobs) <= 1:
             return [one(job) for job in jobs]
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=min(self.size, len(jobs))) as threads:
             return list(threads.map(one, jobs))
 
@@ -325,7 +444,7 @@ class RenderPool:
                 break
         for w in workers:
             self._idle.put(w)
-        return [w.process.pid for w in workers if w.process.pid is not None]
+        return [w.process.pid for w in workers if w is not None and w.process.pid is not None]
 
     def close(self) -> None:
         """Stop every idle worker (the next render starts new ones)."""
@@ -334,6 +453,8 @@ class RenderPool:
                 worker = self._idle.get_nowait()
             except queue.Empty:
                 return
+            if worker is None:
+                continue
             worker.stop()
             with self._lock:
                 self._count -= 1
@@ -343,18 +464,22 @@ _pool: RenderPool | None = None
 _pool_lock = threading.Lock()
 
 
-def pool() -> RenderPool:
-    """The process's render pool, created on first use with the run's settings."""
+def pool(method: str | None = None) -> RenderPool:
+    """The process's render pool, created on first use with the run's settings; `method`
+    counts only in the call that creates it ("spawn": see the module's docstring)."""
     global _pool
     with _pool_lock:
         if _pool is None:
-            from ..settings import RENDER_TIMEOUT_BYTES, current
+            from ..settings import RECYCLE_WORKER_MB, RENDER_TIMEOUT_BYTES, current
 
             settings = current()
             _pool = RenderPool(
                 size=settings.workers,
                 timeout=settings.render_timeout,
                 per_bytes=RENDER_TIMEOUT_BYTES,
+                memory_mb=settings.render_memory_mb,
+                recycle_mb=RECYCLE_WORKER_MB,
+                method=method,
             )
         return _pool
 

@@ -2,8 +2,9 @@
 
 mkdocs.yml's ``site_name`` and ``site_url`` describe the profile that mkdocs.yml names. When
 ``JOBPACKET_PROFILE`` points at another profile, mkdocs.yml leaves them empty, or they are
-still the example's (a copy of the repository's mkdocs.yml), they come from that profile (``basics.name``, ``basics.url``), so a copy of the repository never
-publishes someone else's name or canonical address. The theme's interface language follows
+still the example's (a copy of the repository's mkdocs.yml), they come from that profile
+(``basics.name``, ``basics.url``), so a copy of the repository never publishes someone else's
+name or canonical address. The theme's interface language follows
 ``meta.lang`` unless mkdocs.yml sets ``theme.language``. Pure functions: the MkDocs adapter
 applies the results.
 """
@@ -13,11 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from ..profile.model import Profile
 from ..urls import is_web
-
 
 #: What the repository's mkdocs.yml says for its example profile. A site copied from the
 #: repository keeps these until its owner edits them; they never describe another profile.

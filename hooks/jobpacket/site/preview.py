@@ -1,0 +1,205 @@
+"""What `mkdocs serve` adds to a build: PDFs rendered off the page's path, a fast profile watch.
+
+Two costs stood between a saved edit and the refreshed page (issue 12): the rebuild waited
+for the public résumé PDF (about 0.4 s of layout), and MkDocs notices a changed file by
+polling every 0.5 s. So while serving:
+
+- `background_renderer` renders the documents whose inputs changed on one thread (the work
+  itself runs in the render worker process, under its time limit), while the rebuild goes on
+  with the previous PDF. When the PDF is ready it is handed to `publish`, which puts it into
+  the served site and reloads the browsers (`reload_browsers`: no rebuild, which at four
+  times a large profile would hold the next edit's rebuild back by seconds). A newer edit
+  supersedes an older one: only the newest request is published, older results only fill
+  the cache.
+- `FastWatch` watches the profile's folder with the operating system's file events (inotify
+  on Linux, through watchdog, which MkDocs itself depends on) and wakes MkDocs' rebuild loop
+  at once.
+
+Waking the loop and reloading the browsers are the one place jobpacket touches MkDocs'
+internals (`LiveReloadServer._rebuild_cond`, `_want_rebuild`, `_epoch_cond`,
+`_visible_epoch` and `_wanted_epoch`, unchanged from MkDocs 1.4 to 1.6): MkDocs has no public
+way to ask for a rebuild or a reload, its polling alone is half of the 0.5 s budget, and a
+rebuild only to reload costs 0.2 s for the example and 3 s at four times a large profile.
+`can_wake` and `can_reload` check for them; without them the profile is watched by MkDocs'
+own polling and a ready PDF reaches the browser through a touched file in a watched folder
+(a rebuild), the supported path. tests/test_site_preview.py fails when an upgrade removes
+them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+log = logging.getLogger("mkdocs.plugins.jobpacket")
+
+Doc = TypeVar("Doc")
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def can_wake(server: Any) -> bool:
+    """Whether `wake` works with this MkDocs' live-reload server."""
+    return isinstance(getattr(server, "_rebuild_cond", None), threading.Condition) and hasattr(
+        server, "_want_rebuild"
+    )
+
+
+def wake(server: Any) -> bool:
+    """Ask MkDocs' serve loop for a rebuild now, as its own file watcher does on a change."""
+    if not can_wake(server):
+        return False
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
+    return True
+
+
+_CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})
+
+
+def can_reload(server: Any) -> bool:
+    """Whether `reload_browsers` works with this MkDocs' live-reload server."""
+    return (
+        isinstance(getattr(server, "_epoch_cond", None), threading.Condition)
+        and isinstance(getattr(server, "_visible_epoch", None), int)
+        and isinstance(getattr(server, "_wanted_epoch", None), int)
+    )
+
+
+def reload_browsers(server: Any) -> bool:
+    """Make open pages reload, as MkDocs does after a rebuild, without rebuilding.
+
+    Pages long-poll for an epoch newer than the one they were served with. While a rebuild
+    is running, nothing is done: its end reloads them, and it serves the newest PDF.
+    """
+    if not can_reload(server):
+        return False
+    with server._epoch_cond:
+        if server._wanted_epoch == server._visible_epoch:
+            server._visible_epoch += 1
+            server._wanted_epoch = server._visible_epoch
+            server._epoch_cond.notify_all()
+    return True
+
+
+class FastWatch:
+    """Operating-system file events on one folder (not recursive) that wake the rebuild loop."""
+
+    def __init__(self, folder: Path, on_change: Callable[[], None]) -> None:
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                # only changes: reading the profile (opened, closed_no_write) is not one
+                if not event.is_directory and event.event_type in _CHANGES:
+                    on_change()
+
+        self.observer = Observer()
+        self.observer.daemon = True
+        self.observer.schedule(Handler(), str(folder), recursive=False)
+        self.observer.start()
+
+    def stop(self) -> None:
+        self.observer.stop()
+        self.observer.join(timeout=5)
+
+
+@dataclass(frozen=True)
+class _Request(Generic[Item]):
+    generation: int
+    item: Item
+
+
+class Latest(Generic[Item, Result]):
+    """One thread that works on the newest submitted item; older items not yet started are
+    dropped, and the result of one that was superseded while running is not delivered.
+
+    `work(item)` may raise; `failed` then gets the exception (when still the newest).
+    """
+
+    def __init__(
+        self,
+        work: Callable[[Item], Result],
+        done: Callable[[Result], None],
+        failed: Callable[[BaseException], None],
+        name: str = "jobpacket-preview",
+    ) -> None:
+        self._work, self._done, self._failed = work, done, failed
+        self._cond = threading.Condition()
+        self._wanted: _Request[Item] | None = None
+        self._generation = 0
+        self._busy = False
+        self._closed = False
+        self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
+        self._thread.start()
+
+    def submit(self, item: Item) -> None:
+        """Work on this next; an item not yet started is dropped for this one."""
+        with self._cond:
+            self._generation += 1
+            self._wanted = _Request(self._generation, item)
+            self._cond.notify_all()
+
+    def cancel(self) -> None:
+        """Nothing pending, and a running item's result is not delivered (it is outdated: a
+        rebuild found the current result elsewhere, such as the PDF cache)."""
+        with self._cond:
+            self._generation += 1
+            self._wanted = None
+
+    def idle(self, timeout: float | None = None) -> bool:
+        """Wait until nothing is pending or running (for tests and shutdown)."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._wanted is None and not self._busy, timeout)
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._wanted = None
+            self._cond.notify_all()
+        self._thread.join(timeout=5)
+
+    def _current(self, request: _Request[Item]) -> bool:
+        with self._cond:
+            return request.generation == self._generation
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._wanted is not None or self._closed)
+                if self._closed:
+                    return
+                request, self._wanted, self._busy = self._wanted, None, True
+            assert request is not None
+            try:
+                result = self._work(request.item)
+                if self._current(request):
+                    self._done(result)
+            except BaseException as exc:  # reported; what was served stays
+                if self._current(request):
+                    self._failed(exc)
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
+
+
+def background_renderer(
+    render: Callable[[Doc], bytes],
+    publish: Callable[[dict[str, bytes]], None],
+    failed: Callable[[BaseException], None],
+) -> Latest[Mapping[str, Doc], dict[str, bytes]]:
+    """Renders the newest set of changed documents (name -> document) and publishes them all
+    at once when every one is ready."""
+    return Latest(
+        lambda docs: {name: render(doc) for name, doc in docs.items()},
+        publish,
+        failed,
+        name="jobpacket-pdf",
+    )
