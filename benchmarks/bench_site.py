@@ -10,13 +10,18 @@ The hooks also switch on Jinja's bytecode cache for the theme's templates, which
 build does not have. So a third figure, the floor with only that cache switched on, shows the
 hooks' own cost without the gain from the cache.
 
-    .venv/bin/python benchmarks/bench_site.py [--runs N]
+With ``--before DIR`` (a checkout of an earlier commit, e.g. made with ``git worktree add``),
+that checkout's own `mkdocs build` is timed in the same interleaved runs, so a change is
+measured before and after on the same machine load.
+
+    .venv/bin/python benchmarks/bench_site.py [--runs N] [--before DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -32,17 +37,28 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+Command = tuple[list[str], Path, dict[str, str]]
+
+
 def interleaved_medians(
-    commands: dict[str, tuple[list[str], Path]], runs: int
-) -> dict[str, tuple[float, list[float]]]:
-    """Median wall time of each command, runs interleaved so machine load hits all alike."""
+    commands: dict[str, Command], runs: int
+) -> dict[str, tuple[float, list[float], float]]:
+    """Median wall time of each command, runs interleaved so machine load hits all alike, and
+    its median CPU time (user + system, the process and the children it waited for), which
+    other programs on a shared machine disturb far less than the wall time."""
     times: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        for name, (cmd, cwd) in commands.items():
+        for name, (cmd, cwd, env) in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
-            subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, env=ENV)
+            subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, env=env)
             times[name].append(time.perf_counter() - start)
-    return {name: (statistics.median(t), t) for name, t in times.items()}
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return {
+        name: (statistics.median(t), t, statistics.median(cpu[name])) for name, t in times.items()
+    }
 
 
 def write_floor_site(target: Path, built: Path) -> None:
@@ -90,6 +106,7 @@ def on_env(env, config, files):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--before", type=Path, help="an earlier checkout to time alongside")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jobpacket-bench-") as tmp:
         tmp_path = Path(tmp)
@@ -99,26 +116,42 @@ def main() -> None:
         hooks_cmd = [*MKDOCS, "build", "-q", "-d", site_dir]
         floor_cmd = [*MKDOCS, "build", "-q", "-d", str(tmp_path / "floor-site")]
         cached_cmd = [*floor_cmd, "-f", "cached.yml"]
-        commands = {
-            "floor": (floor_cmd, floor_dir),
-            "hooks": (hooks_cmd, ROOT),
-            "cached": (cached_cmd, floor_dir),
+        commands: dict[str, Command] = {
+            "floor": (floor_cmd, floor_dir, ENV),
+            "hooks": (hooks_cmd, ROOT, ENV),
+            "cached": (cached_cmd, floor_dir, ENV),
         }
-        for cmd, cwd in commands.values():  # warm up: PDF cache, .pyc and template caches
-            subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, env=ENV)
+        if args.before:
+            before = args.before.resolve()
+            before_env = {**ENV, "PYTHONPATH": str(before / "hooks")}
+            before_cmd = [*MKDOCS, "build", "-q", "-d", str(tmp_path / "before-site")]
+            commands["before"] = (before_cmd, before, before_env)
+        for cmd, cwd, env in commands.values():  # warm up: PDF cache, .pyc and template caches
+            subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, env=env)
         results = interleaved_medians(commands, args.runs)
-        (floor, floor_all), (hooks, hooks_all) = results["floor"], results["hooks"]
-        cached, cached_all = results["cached"]
         shutil.rmtree(tmp_path / "scratch", ignore_errors=True)
     fmt = ", ".join
-    print(f"plain Material build (floor): {floor:.3f} s median of {args.runs}")
-    print(f"  runs: {fmt(f'{t:.3f}' for t in floor_all)}")
-    print(f"mkdocs build with the hooks:  {hooks:.3f} s median of {args.runs}")
-    print(f"  runs: {fmt(f'{t:.3f}' for t in hooks_all)}")
-    print(f"floor + theme template cache: {cached:.3f} s median of {args.runs}")
-    print(f"  runs: {fmt(f'{t:.3f}' for t in cached_all)}")
-    print(f"ratio hooks / floor:          {hooks / floor:.2f} (target: at most 1.15)")
-    print(f"ratio hooks / cached floor:   {hooks / cached:.2f} (the hooks' own cost)")
+    labels = {
+        "floor": "plain Material build (floor)",
+        "hooks": "mkdocs build with the hooks",
+        "cached": "floor + theme template cache",
+        "before": f"before ({args.before})",
+    }
+    for name, (median, runs, cpu) in results.items():
+        print(f"{labels[name] + ':':30} {median:.3f} s median of {args.runs} (CPU {cpu:.3f} s)")
+        print(f"  runs: {fmt(f'{t:.3f}' for t in runs)}")
+    floor, hooks, cached = (results[n] for n in ("floor", "hooks", "cached"))
+    print(f"ratio hooks / floor:          {hooks[0] / floor[0]:.2f} (target: at most 1.15)")
+    print(
+        f"ratio hooks / cached floor:   {hooks[0] / cached[0]:.2f} (the hooks' own cost; "
+        f"CPU time {hooks[2] / cached[2]:.2f})"
+    )
+    if "before" in results:
+        base = results["before"]
+        print(
+            f"ratio before / cached floor:  {base[0] / cached[0]:.2f} "
+            f"(CPU time {base[2] / cached[2]:.2f})"
+        )
 
 
 if __name__ == "__main__":

@@ -150,7 +150,9 @@ def check(
             if fmt == "text":
                 _print_problems(exc.problems)
             continue
-        found = sorted([*loaded.notes, *run_checks(loaded, disable=disabled)], key=sort_key)
+        found = sorted(
+            [*loaded.notes, *run_checks(loaded, disable=disabled, cache=True)], key=sort_key
+        )
         if render and not any(p.severity == "error" for p in found):
             from .checks.render import check_rendered
 

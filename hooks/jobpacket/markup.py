@@ -13,12 +13,14 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import markdown
-import nh3
 from markupsafe import Markup
 
 from .urls import MARKDOWN_SCHEMES
+
+if TYPE_CHECKING:
+    import markdown
 
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -154,6 +156,8 @@ def _engine() -> markdown.Markdown:
     """
     engine: markdown.Markdown | None = getattr(_engines, "engine", None)
     if engine is None:
+        import markdown  # imported on first use: loading a profile (`check`) needs none
+
         engine = markdown.Markdown(extensions=list(_EXTENSIONS))
         _engines.engine = engine
     return engine
@@ -162,6 +166,8 @@ def _engine() -> markdown.Markdown:
 def _convert(text: str) -> Markup:
     if markdown_limit(text) is not None:
         return plain_paragraphs(text)
+    import nh3
+
     html = _engine().reset().convert(loosen_lists(clean_text(text)))
     return Markup(
         nh3.clean(

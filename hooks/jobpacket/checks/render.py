@@ -10,11 +10,11 @@ nor pypdf; the functions do, when called.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from io import BytesIO
 from typing import TYPE_CHECKING
 
 from ..profile.errors import FieldPath, Problem, ProfileError
 from ..profile.validate import LoadedProfile
+from .pdffacts import page_count
 from .where import finding
 
 if TYPE_CHECKING:
@@ -23,20 +23,16 @@ if TYPE_CHECKING:
 RULE = "length"
 
 
-def page_count(pdf: bytes) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(BytesIO(pdf)).pages)
-
-
 def page_findings(
     loaded: LoadedProfile, rendered: Iterable[tuple[PrintDocument, bytes]]
 ) -> list[Problem]:
     """Page-count findings for rendered documents, minus what the profile disabled."""
     from . import apply_disable
+    from .pdffacts import facts_folder
 
     profile = loaded.profile
     budget = profile.meta.pages or 1
+    counts = facts_folder(loaded)
     out = []
     for doc, data in rendered:
         if doc.name.endswith("-letter"):
@@ -44,7 +40,7 @@ def page_findings(
             index = next((i for i, a in enumerate(profile.applications) if a.id == app_id), None)
             if index is None:
                 continue
-            pages = page_count(data)
+            pages = page_count(data, counts)
             if pages > 1:
                 where: FieldPath = ("applications", index, "letter", "body")
                 out.append(
@@ -57,7 +53,7 @@ def page_findings(
                     )
                 )
         elif doc.name == "resume":
-            pages = page_count(data)
+            pages = page_count(data, counts)
             if pages > budget:
                 out.append(
                     finding(

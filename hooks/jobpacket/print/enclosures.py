@@ -206,12 +206,9 @@ def check_file(ctx: PrintContext, app_id: str, part: Part) -> tuple[Path, FileKi
     if kind != "pdf" and size > MAX_IMAGE_BYTES:
         fail(f"is an image larger than {MAX_IMAGE_BYTES // 2**20} MB; save it smaller")
         return None
-    stat = resolved.stat()
-    problem = (
-        _pdf_problem(resolved, stat.st_size, stat.st_mtime_ns)
-        if kind == "pdf"
-        else _image_problem(resolved)
-    )
+    from ..checks.pdffacts import enclosure_problem  # _pdf_problem's verdict, kept by digest
+
+    problem = enclosure_problem(ctx.loaded, resolved) if kind == "pdf" else _image_problem(resolved)
     if problem:
         fail(problem)
         return None

@@ -194,6 +194,7 @@ def render_packets(
     """Each packet that changed, rendered, with the path it goes to; nothing is written (the
     MkDocs adapter renders everything before it changes any output). The run lists the
     packets already up to date and the problems of every application."""
+    from ..checks import pdffacts
     from . import packet
 
     cache = default_cache_dir(loaded, cache_dir)
@@ -208,7 +209,7 @@ def render_packets(
             for source in prepared.sources:
                 if source.document is not None:
                     _report(source.document, report)
-            if target.is_file() and packet.identifier_of(target) == prepared.key[:32]:
+            if target.is_file() and pdffacts.packet_identifier(target, cache) == prepared.key[:32]:
                 run.unchanged.append(target)
                 continue
             ready.append((target, packet.render(prepared, cache_dir=cache)))

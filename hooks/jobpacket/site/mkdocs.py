@@ -233,7 +233,7 @@ def _proofread(loaded: LoadedProfile) -> None:
     """Run `jobpacket check`'s rules: warnings are logged, errors stop the build."""
     from ..checks import run_checks
 
-    findings = run_checks(loaded)
+    findings = run_checks(loaded, cache=True)
     errors = [p for p in findings if p.severity == "error"]
     if errors:
         lines = [str(p) for p in errors]

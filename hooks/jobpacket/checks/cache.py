@@ -1,0 +1,203 @@
+"""Findings kept between runs: the proofreading rules run again only when an input changed.
+
+Every `mkdocs build`, `mkdocs serve` rebuild and `jobpacket check` runs all the rules, and
+most of their time is fixed cost that does not depend on what changed: opening each enclosed
+PDF with pypdf (rule `files`), the spelling word list, the phone-number metadata. The
+findings are a pure function of their inputs, so they are stored under a digest of every one
+of them and read back while none has changed:
+
+- the profile: its text, its path and the name messages show for it, the working folder
+  (messages show paths relative to it) and ``SOURCE_DATE_EPOCH`` (it dates the letters; the
+  other settings, such as the render time limit, change no finding);
+- every file the profile names (photo, project images, letters, attachments, documents) at
+  both places a rule looks for it, resolved through symbolic links: missing or not, its kind,
+  size, modification time and, for a regular file inside the project, a digest of its bytes;
+  the user's word list (profiles/dictionary.txt) the same way;
+- the rules themselves: jobpacket's version and the size and modification time of every file
+  of the package (code, word lists, labels), and the versions of the libraries the rules call;
+- the day (rules `dates` and `follow-up` read it) and the rules the caller turned off.
+
+A changed input gives another digest, so an entry is never updated, only added; the oldest
+are dropped past `KEEP`. The cache is an optimisation: an entry that cannot be read or
+written is a miss, never an error. It lives in ``.jobpacket-cache/checks/`` next to
+mkdocs.yml, or under JOBPACKET_CACHE_DIR.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import stat
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..profile.errors import Problem
+from ..profile.validate import LoadedProfile
+from .files import Folders, inside, project_root, references
+from .vocabulary import DICTIONARY_FILE
+
+_FORMAT = b"jobpacket-findings-1"
+#: Entries kept: a few profiles, each over a few edits and days.
+KEEP = 32
+#: Files larger than this are rejected by size before any rule reads them (the packet's
+#: limit, print/enclosures.MAX_ENCLOSURE_BYTES), so their size alone is their fingerprint.
+_READ_LIMIT = 50 * 1024 * 1024
+_CHUNK = 1 << 20
+#: Distributions whose behaviour the rules depend on: the dictionary, phone metadata, the
+#: PDF and image readers that judge enclosures.
+_LIBRARIES = ("pyspellchecker", "phonenumbers", "pypdf", "pillow")
+
+
+def cache_root(loaded: LoadedProfile) -> Path:
+    """The cache folder the PDFs and the spelling word list use: JOBPACKET_CACHE_DIR, or
+    ``.jobpacket-cache`` next to mkdocs.yml."""
+    from ..settings import current
+
+    return current().cache_dir or project_root(loaded) / ".jobpacket-cache"
+
+
+def cached_findings(
+    loaded: LoadedProfile,
+    run: Callable[[], list[Problem]],
+    *,
+    today: date,
+    disable: Iterable[str],
+    folder: Path | None = None,
+) -> list[Problem]:
+    """`run()`'s findings, from the cache when every input is as it was when they were
+    stored; otherwise run, and keep the result."""
+    folder = folder or cache_root(loaded) / "checks"
+    entry = folder / f"{findings_key(loaded, today=today, disable=disable)}.json"
+    found = _read(entry)
+    if found is not None:
+        with contextlib.suppress(OSError):
+            os.utime(entry)  # kept as recently used
+        return found
+    found = run()
+    _write(entry, found)
+    return found
+
+
+def findings_key(loaded: LoadedProfile, *, today: date, disable: Iterable[str]) -> str:
+    """Digest of every input of the proofreading rules (see the module's docstring)."""
+    from ..settings import current
+
+    h = hashlib.sha256(_FORMAT)
+    _text(h, code_fingerprint())
+    _text(h, today.isoformat())
+    _text(h, "\n".join(sorted(set(disable))))
+    _text(h, os.getcwd())
+    _text(h, repr(current().source_date_epoch))  # dates the letters; no other setting counts
+    _text(h, str(loaded.path.resolve()))
+    _text(h, loaded.source.file)
+    _text(h, loaded.source.text)
+    folders = Folders.of(loaded)
+    roots = (folders.profile_dir, folders.content_dir)
+    _text(h, "\n".join(str(r) for r in roots))
+    _file(h, loaded.path.parent / DICTIONARY_FILE, roots)
+    for ref in references(loaded):
+        _text(h, ref.value)
+        for base in roots:
+            _file(h, base / ref.value, roots)
+    return h.hexdigest()
+
+
+def _text(h: Any, value: str) -> None:
+    data = value.encode("utf-8", "surrogatepass")
+    h.update(len(data).to_bytes(8, "big") + data)
+
+
+def _file(h: Any, path: Path, roots: tuple[Path, ...]) -> None:
+    """What a rule can learn about a path: where it leads, whether it is there, its kind,
+    size and time, and for a regular file inside the project, its bytes."""
+    real = Path(os.path.realpath(path))
+    _text(h, str(real))
+    try:
+        st = os.stat(real)
+    except OSError as exc:
+        _text(h, f"missing {exc.errno}")
+        return
+    _text(h, f"{stat.S_IFMT(st.st_mode)} {st.st_size} {st.st_mtime_ns}")
+    if stat.S_ISREG(st.st_mode) and st.st_size <= _READ_LIMIT and inside(real, roots):
+        try:
+            with real.open("rb") as fh:
+                while chunk := fh.read(_CHUNK):
+                    h.update(chunk)
+        except OSError as exc:
+            _text(h, f"unreadable {exc.errno}")
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """The rules' own version: jobpacket's files (size and time) and the libraries' versions.
+
+    Once per process: code does not change under a running interpreter.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    package = Path(__file__).resolve().parent.parent
+    lines = [__version__]
+    for folder, dirs, names in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            st = os.stat(path)
+            lines.append(f"{os.path.relpath(path, package)} {st.st_size} {st.st_mtime_ns}")
+    for dist in _LIBRARIES:
+        try:
+            lines.append(f"{dist} {version(dist)}")
+        except PackageNotFoundError:
+            lines.append(f"{dist} absent")
+    return "\n".join(lines)
+
+
+def _read(entry: Path) -> list[Problem] | None:
+    try:
+        rows = json.loads(entry.read_text(encoding="utf-8"))
+        found = [
+            Problem(
+                file=str(r["file"]),
+                line=int(r["line"]),
+                col=int(r["col"]),
+                path=tuple(p if isinstance(p, int) else str(p) for p in r["path"]),
+                message=str(r["message"]),
+                severity=r["severity"],
+                rule=str(r["rule"]),
+                hint=str(r["hint"]),
+            )
+            for r in rows
+        ]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    return found
+
+
+def _write(entry: Path, found: list[Problem]) -> None:
+    from ..fsutil import write_atomic
+
+    rows = [
+        {
+            "file": p.file,
+            "line": p.line,
+            "col": p.col,
+            "path": list(p.path),
+            "message": p.message,
+            "severity": p.severity,
+            "rule": p.rule,
+            "hint": p.hint,
+        }
+        for p in found
+    ]
+    try:
+        write_atomic(entry, json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+        entries = sorted(entry.parent.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+        for old in entries[:-KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # the cache only saves time

@@ -1,0 +1,307 @@
+"""The findings cache (checks/cache.py): the same findings as a fresh run, whatever changed.
+
+Each test stores findings, changes one input of the rules, and checks that the next cached
+run sees the change exactly as an uncached run does; and that an unchanged project is read
+back without running a rule.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from jobpacket import checks
+from jobpacket.checks import cache as findings_cache
+from jobpacket.checks import pdffacts, run_checks
+from jobpacket.profile.errors import Problem
+from jobpacket.profile.validate import load_profile
+
+from .checks_support import BASE, LETTER_BODY, TODAY
+from .test_checks_files import FILES, PDF, project
+
+TEXT = (
+    BASE.replace("retail forecasting", "retail forcasting")
+    + FILES
+    + "    position: Senior Data Analyst\n"
+    + "    status: draft\n"
+    + '    applied: "2026-11-02"\n'
+    + f"    letter:\n      body: {LETTER_BODY}\n"
+    + 'certificates:\n  - name: Tableau Desktop Specialist\n    date: "2027-01-15"\n'
+)
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project with every kind of file the profile names, its own cache, run from inside."""
+    monkeypatch.setenv("JOBPACKET_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    profiles = project(tmp_path)
+    (profiles / "profile.yml").write_text(TEXT, encoding="utf-8")
+    return profiles
+
+
+def _run(folder: Path, *, today: date = TODAY, cache: bool = True, **kw: object) -> list[Problem]:
+    loaded = load_profile(folder / "profile.yml", "profiles/profile.yml")
+    return run_checks(loaded, today=today, cache=cache, **kw)  # type: ignore[arg-type]
+
+
+def _fresh(folder: Path, **kw: object) -> list[Problem]:
+    return _run(folder, cache=False, **kw)  # type: ignore[arg-type]
+
+
+def _no_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> list[Problem]:
+        raise AssertionError("a rule ran although nothing changed")
+
+    monkeypatch.setattr(checks, "_run_rules", refuse)
+
+
+def _entries(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "cache" / "checks").glob("*.json"))
+
+
+def test_an_unchanged_project_is_read_back_without_running_a_rule(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _run(folder)
+    rules = {p.rule for p in first}
+    assert {"spelling", "dates"} <= rules  # the profile has findings to keep
+    assert first == _fresh(folder)
+    assert len(_entries(tmp_path)) == 1
+    _no_rules(monkeypatch)
+    assert _run(folder) == first
+
+
+def test_editing_the_profile_gives_fresh_findings(folder: Path) -> None:
+    before = _run(folder)
+    assert any(p.message == "'forcasting'" for p in before)
+    (folder / "profile.yml").write_text(TEXT.replace("forcasting", "forecasting"), encoding="utf-8")
+    after = _run(folder)
+    assert after == _fresh(folder)
+    assert not any(p.rule == "spelling" for p in after)
+
+
+def test_an_enclosure_changed_in_place_gives_fresh_findings(folder: Path) -> None:
+    assert not any(p.rule == "files" for p in _run(folder))
+    enclosure = folder / "documents" / "sample.pdf"
+    stamp = enclosure.stat()
+    # Same size, same modification time, different bytes: only the content digest differs.
+    enclosure.write_bytes(PDF[:8] + b"#" * (len(PDF) - 8))
+    os.utime(enclosure, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert enclosure.stat().st_size == stamp.st_size
+    after = _run(folder)
+    assert after == _fresh(folder)
+    (problem,) = [p for p in after if p.rule == "files"]
+    assert "documents/sample.pdf" in problem.message and "not a readable PDF" in problem.message
+
+
+def test_a_named_file_removed_or_turned_into_another_kind_gives_fresh_findings(
+    folder: Path, tmp_path: Path
+) -> None:
+    _run(folder)
+    (tmp_path / "content" / "images" / "chart.png").unlink()
+    after = _run(folder)
+    assert after == _fresh(folder)
+    assert any(p.rule == "files" and "images/chart.png" in p.message for p in after)
+    (folder / "documents" / "tableau.png").write_bytes(b"not an image at all")
+    later = _run(folder)
+    assert later == _fresh(folder)
+    assert any("'documents/tableau.png' is not" in p.message for p in later)
+
+
+def test_a_symbolic_link_pointed_elsewhere_gives_fresh_findings(
+    folder: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "outside.pdf").write_bytes(PDF)
+    target = folder / "documents" / "sample.pdf"
+    target.unlink()
+    (folder / "documents" / "real.pdf").write_bytes(PDF)
+    target.symlink_to(folder / "documents" / "real.pdf")
+    assert not any(p.rule == "files" for p in _run(folder))
+    target.unlink()
+    target.symlink_to(tmp_path / "outside.pdf")
+    after = _run(folder)
+    assert after == _fresh(folder)
+    assert any(p.rule == "files" and "outside the project" in p.message for p in after)
+
+
+def test_a_new_day_gives_fresh_findings(folder: Path) -> None:
+    today = _run(folder)
+    assert any(p.rule == "dates" and "in the future" in p.message for p in today)
+    later = _run(folder, today=date(2027, 6, 1))
+    assert later == _fresh(folder, today=date(2027, 6, 1))
+    assert not any(p.rule == "dates" and "in the future" in p.message for p in later)
+
+
+def test_the_word_list_and_disabled_rules_are_inputs(folder: Path) -> None:
+    assert any(p.message == "'forcasting'" for p in _run(folder))
+    (folder / "dictionary.txt").write_text("forcasting\n", encoding="utf-8")
+    after = _run(folder)
+    assert after == _fresh(folder)
+    assert not any(p.message == "'forcasting'" for p in after)
+    off = _run(folder, disable=["dates"])
+    assert off == _fresh(folder, disable=["dates"])
+    assert not any(p.rule == "dates" for p in off)
+    assert any(p.rule == "dates" for p in _run(folder))
+
+
+def test_messages_follow_the_working_folder(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "content" / "images" / "chart.png").unlink()
+    here = [p.message for p in _run(folder) if p.rule == "files"]
+    monkeypatch.chdir(folder)
+    there = [p.message for p in _run(folder) if p.rule == "files"]
+    assert there == [p.message for p in _fresh(folder) if p.rule == "files"]
+    assert here != there  # "looked for content/images/..." from each place
+
+
+def test_a_damaged_entry_is_a_miss_and_old_entries_are_dropped(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _run(folder)
+    (entry,) = _entries(tmp_path)
+    entry.write_text('[{"file": "x"', encoding="utf-8")
+    assert _run(folder) == expected
+    monkeypatch.setattr(findings_cache, "KEEP", 3)
+    for day in range(1, 8):
+        _run(folder, today=date(2026, 12, day))
+    assert len(_entries(tmp_path)) == 3
+
+
+def _pages(n: int) -> bytes:
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(n):
+        writer.add_blank_page(width=595, height=842)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_page_counts_are_kept_by_the_bytes_of_the_pdf(tmp_path: Path) -> None:
+    counts = tmp_path / "facts"
+    assert pdffacts.page_count(PDF, counts) == 1
+    (entry,) = counts.glob("pages-*.txt")
+    assert entry.read_text(encoding="utf-8") == "1"
+    entry.write_text("7", encoding="utf-8")  # what the cache says is what is used
+    assert pdffacts.page_count(PDF, counts) == 7
+    entry.write_text("seven", encoding="utf-8")  # a damaged entry is counted again
+    assert pdffacts.page_count(PDF, counts) == 1
+    assert pdffacts.page_count(_pages(3), counts) == 3  # other bytes, counted afresh
+    assert pdffacts.page_count(_pages(2)) == 2  # without a folder: counted, nothing kept
+    assert len(list(counts.glob("*.txt"))) == 2
+
+
+def test_an_enclosure_verdict_follows_the_bytes_even_in_one_process(
+    folder: Path, tmp_path: Path
+) -> None:
+    loaded = load_profile(folder / "profile.yml", "profiles/profile.yml")
+    enclosure = folder / "documents" / "sample.pdf"
+    assert pdffacts.enclosure_problem(loaded, enclosure) is None
+    stamp = enclosure.stat()
+    enclosure.write_bytes(PDF[:8] + b"#" * (len(PDF) - 8))
+    os.utime(enclosure, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # same size, same time
+    problem = pdffacts.enclosure_problem(loaded, enclosure)
+    assert problem is not None and problem.startswith("is not a readable PDF")
+    assert len(list((tmp_path / "cache" / "pdf-facts").glob("enclosure-*.txt"))) == 2
+    enclosure.write_bytes(PDF)
+    assert pdffacts.enclosure_problem(loaded, enclosure) is None  # read back: the first entry
+    assert len(list((tmp_path / "cache" / "pdf-facts").glob("enclosure-*.txt"))) == 2
+
+
+def test_a_packet_identifier_is_read_once_per_content(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    from jobpacket.print.packet import identifier_of
+
+    path = tmp_path / "packet.pdf"
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.generate_file_identifiers()  # a random /ID, as any PDF may carry
+    with path.open("wb") as fh:
+        writer.write(fh)
+    expected = identifier_of(path)
+    assert expected is not None
+    assert pdffacts.packet_identifier(path, tmp_path) == expected
+    (entry,) = (tmp_path / pdffacts.FACTS_DIR).glob("packet-id-*.txt")
+    assert entry.read_text(encoding="utf-8") == f"id {expected}"
+    path.write_bytes(b"%PDF-1.7 broken")
+    assert pdffacts.packet_identifier(path, tmp_path) is None
+    path.unlink()
+    assert pdffacts.packet_identifier(path, tmp_path) is None
+
+
+def test_the_registry_names_the_rules_own_ids_and_functions() -> None:
+    from importlib import import_module
+
+    from jobpacket.checks import files, letters, required
+
+    assert {"schema", required.RULE} == checks.ALWAYS_ON
+    assert {files.RULE, letters.RULE} == checks.BUILD_ERRORS
+    for rule in checks.RULES.values():
+        module, _, name = rule.target.partition(":")
+        owner = import_module(f"jobpacket.checks.{module}") if module else checks
+        assert callable(getattr(owner, name)), rule.id
+
+
+PROBE = """
+import sys
+from pathlib import Path
+from jobpacket.checks import run_checks
+from jobpacket.profile.validate import load_profile
+
+loaded = load_profile(Path("profiles/profile.yml"), "profiles/profile.yml")
+print(len(run_checks(loaded, cache=True)))
+print(" ".join(m for m in ("pypdf", "phonenumbers", "spellchecker", "jobpacket.checks.spelling")
+               if m in sys.modules))
+"""
+
+
+def test_a_second_process_reads_the_findings_without_the_rules_libraries(
+    folder: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
+    env.update(PYTHONPATH=str(root / "hooks"), JOBPACKET_CACHE_DIR=str(tmp_path / "cache"))
+
+    def probe() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout.split("\n")
+
+    count, imported, _ = probe()
+    assert int(count) > 0 and "spellchecker" in imported and "pypdf" in imported
+    again, imported, _ = probe()
+    assert again == count
+    assert imported == ""  # neither the rules nor their libraries were needed
+
+
+def test_source_date_epoch_is_an_input_and_the_render_time_limit_is_not(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded = load_profile(folder / "profile.yml", "profiles/profile.yml")
+
+    def key() -> str:
+        return findings_cache.findings_key(loaded, today=TODAY, disable=())
+
+    first = key()
+    monkeypatch.setenv("JOBPACKET_RENDER_TIMEOUT", "3600")
+    assert key() == first  # the limit changes how long a render may take, not a finding
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert key() != first  # letters without a date of their own are dated by it
