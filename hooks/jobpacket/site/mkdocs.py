@@ -254,7 +254,7 @@ def _proofread_later(build: _Build) -> None:
 
         def proofread(job: tuple[_Build, LoadedProfile]) -> None:
             done, loaded = job
-            for problem in run_checks(loaded):
+            for problem in run_checks(loaded, cache=True):
                 _report(problem, done)
 
         _state.proofreader = preview.Latest(
