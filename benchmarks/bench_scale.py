@@ -8,6 +8,9 @@ timed on it, each in a fresh process:
 - `jobpacket pdf resume` with an empty PDF cache (the render time limit is raised for the
   run, so the figure is the render's own time, not where the default limit would stop it)
 - `mkdocs build` with the PDFs already cached (one untimed build fills the cache first)
+- a `mkdocs serve` rebuild: a saved edit of the profile until the résumé page shows it
+  (bench_serve.py's real server; the PDF renders in the background and is not waited for);
+  its memory is the serving process's peak
 
 For each: the median wall time of RUNS runs and the peak resident memory of the largest
 process the command started, the render worker included (`resource.getrusage(RUSAGE_CHILDREN)
@@ -188,6 +191,35 @@ def run_scale(scale: int, runs: int) -> dict[str, tuple[float, float]]:
         }
 
 
+def serve_rebuild(scale: int, runs: int) -> tuple[float, float]:
+    """Median seconds from a saved edit of the profile to the résumé page showing it under a
+    real `mkdocs serve` (bench_serve.py's server), and the serving process's peak MB."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_serve
+
+    with tempfile.TemporaryDirectory(prefix="jobpacket-scale-serve-") as tmp:
+        site = bench_serve.make_site(Path(tmp) / "site", ROOT, scale)
+        server = bench_serve.Server(site, ROOT)
+        try:
+            pages = [server.edit(pdf=False) for _ in range(runs)]
+            peak = _peak_mb(server.proc.pid)
+        finally:
+            server.stop()
+    return statistics.median(pages), peak
+
+
+def _peak_mb(pid: int) -> float:
+    """A running process's peak resident memory (VmHWM), in MB; 0 where /proc is missing."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "--wrap":
         wrap(json.loads(sys.argv[2]))
@@ -195,16 +227,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,4,16")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve rebuild")
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
     results: dict[int, dict[str, tuple[float, float]]] = {}
     for scale in scales:
         results[scale] = run_scale(scale, args.runs)
+        if not args.no_serve:
+            results[scale]["serve"] = serve_rebuild(scale, args.runs)
         row = "  ".join(f"{k} {t:7.2f} s {m:6.0f} MB" for k, (t, m) in results[scale].items())
         print(f"x{scale:<3} {row}", flush=True)
     if len(scales) >= 2:
         small, big = scales[-2], scales[-1]
-        for name in ("check", "pdf", "build"):
+        for name in results[big]:
             exponent = math.log(results[big][name][0] / results[small][name][0]) / math.log(
                 big / small
             )

@@ -35,6 +35,7 @@ import time
 import urllib.request
 import uuid
 from pathlib import Path
+from typing import Literal, overload
 
 ROOT = Path(__file__).resolve().parent.parent
 SUMMARY = "Machine learning engineer with eight years"
@@ -118,8 +119,15 @@ class Server:
             time.sleep(0.2)
         time.sleep(1.5)  # the watcher takes its first snapshot
 
-    def edit(self) -> tuple[float, float]:
-        """One unique edit; seconds until the page, and until the PDF, show it."""
+    @overload
+    def edit(self) -> tuple[float, float]: ...
+    @overload
+    def edit(self, pdf: Literal[False]) -> float: ...
+
+    def edit(self, pdf: bool = True) -> tuple[float, float] | float:
+        """One unique edit; seconds until the page, and until the PDF, show it (with `pdf`
+        False only the page, and the next edit may come while the PDF still renders)."""
+        want_pdf = pdf
         profile = self.site / "profiles" / "example.yml"
         word = "Zq" + uuid.uuid4().hex[:10]
         if not hasattr(self, "original"):
@@ -128,20 +136,21 @@ class Server:
         head, tail = self.original.split(SUMMARY, 1)
         profile.write_text(f"{head}{word} {SUMMARY}{tail}", encoding="utf-8")
         start = time.perf_counter()
-        page = pdf = None
+        page: float | None = None
+        pdf_seconds: float | None = None if want_pdf else 0.0
         deadline = start + 180
-        while (page is None or pdf is None) and time.perf_counter() < deadline:
+        while (page is None or pdf_seconds is None) and time.perf_counter() < deadline:
             if page is None and word.encode() in _get(self.url + "resume.html"):
                 page = time.perf_counter() - start
-            if pdf is None:
+            if pdf_seconds is None:
                 data = _get(self.url + "resume.pdf")
                 if data != old_pdf and data.startswith(b"%PDF") and word in _pdf_text(data):
-                    pdf = time.perf_counter() - start
+                    pdf_seconds = time.perf_counter() - start
             time.sleep(POLL)
-        if page is None or pdf is None:
+        if page is None or pdf_seconds is None:
             raise SystemExit(f"the edit did not show within 180 s:\n{''.join(self.log[-30:])}")
-        time.sleep(1.0)  # let any follow-up rebuild finish before the next edit
-        return page, pdf
+        time.sleep(1.0)  # let any follow-up work finish before the next edit
+        return (page, pdf_seconds) if want_pdf else page
 
     def stop(self) -> None:
         self.proc.terminate()
