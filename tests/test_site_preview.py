@@ -4,10 +4,8 @@ edit wins, and MkDocs' rebuild loop can be woken (site/preview.py)."""
 from __future__ import annotations
 
 import logging
-import subprocess
 import threading
 import time
-import urllib.request
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -24,8 +22,8 @@ from jobpacket.site import preview
 
 from .conftest import EXAMPLE
 from .pdf_support import text
-from .test_site_serve import _free_port, _wait_for
-from .test_site_support import MKDOCS, make_site, mkdocs_env
+from .test_site_serve import _wait_for
+from .test_site_support import make_site, mkdocs_serve
 
 SUMMARY = "Machine learning engineer with eight years"
 
@@ -236,28 +234,8 @@ def test_fast_watch_sees_writes_but_not_reads(tmp_path: Path) -> None:
 def test_mkdocs_serve_shows_an_edit_and_then_its_pdf(tmp_path: Path) -> None:
     folder = make_site(tmp_path / "s", EXAMPLE)
     profile = folder / "profiles" / "profile.yml"
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
-    proc = subprocess.Popen(
-        [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=folder,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=mkdocs_env(),
-    )
-    log: list[str] = []
-    reader = threading.Thread(target=lambda: log.extend(proc.stdout or ()), daemon=True)
-    reader.start()
-
-    def get(path: str) -> bytes:
-        try:
-            with urllib.request.urlopen(url + path, timeout=10) as response:
-                return bytes(response.read())
-        except OSError:
-            return b""
-
-    try:
+    with mkdocs_serve(folder) as served:
+        get, log = served.get, served.log
         _wait_for(lambda: get("resume.pdf").startswith(b"%PDF"), "the first build")
         time.sleep(0.5)
         word = _word()
@@ -274,14 +252,6 @@ def test_mkdocs_serve_shows_an_edit_and_then_its_pdf(tmp_path: Path) -> None:
         assert len(builds) == 2, "the first build and the edit's; the PDF reloads without one"
         assert any("watching profiles/ for changes" in e for e in log), log
         assert not any("Traceback" in e for e in log)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        reader.join(timeout=5)
 
 
 def test_proofreading_runs_after_a_serve_rebuild_and_still_reports(

@@ -4,11 +4,8 @@ located lines, the last good site keeps being served, and saving a fix recovers 
 from __future__ import annotations
 
 import logging
-import socket
-import subprocess
 import threading
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +17,7 @@ from mkdocs.exceptions import Abort
 from jobpacket.site import mkdocs as adapter
 
 from .conftest import EXAMPLE
-from .test_site_support import MKDOCS, PDF_CACHE, make_site, mkdocs_env
+from .test_site_support import PDF_CACHE, make_site, mkdocs_serve
 
 LABEL = "Senior Machine Learning Engineer"
 BAD_DATE = ('startDate: "2023-04"', "startDate: Sept 2023")
@@ -135,12 +132,6 @@ def test_serve_watches_the_profile_with_file_events_when_it_can_wake_mkdocs(
     _wait_for(lambda: server._want_rebuild, "the edit to wake the rebuild loop", timeout=5)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _wait_for(condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -153,28 +144,12 @@ def _wait_for(condition: Callable[[], bool], what: str, timeout: float = 60) -> 
 def test_mkdocs_serve_reports_a_broken_edit_and_recovers_without_restart(tmp_path: Path) -> None:
     folder = make_site(tmp_path / "s", EXAMPLE)
     profile = folder / "profiles" / "profile.yml"
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
-    proc = subprocess.Popen(
-        [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=folder,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=mkdocs_env(),
-    )
-    log: list[str] = []
-    reader = threading.Thread(target=lambda: log.extend(proc.stdout), daemon=True)
-    reader.start()
+    with mkdocs_serve(folder) as served:
+        log = served.log
 
-    def home() -> str:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read().decode("utf-8")
-        except OSError:
-            return ""
+        def home() -> str:
+            return served.get().decode("utf-8")
 
-    try:
         _wait_for(lambda: LABEL in home(), "the first build")
         time.sleep(1)  # let the watcher settle before the first edit
         profile.write_text(_relabel("Label Two"), encoding="utf-8")
@@ -191,12 +166,4 @@ def test_mkdocs_serve_reports_a_broken_edit_and_recovers_without_restart(tmp_pat
 
         profile.write_text(_relabel("Label Three"), encoding="utf-8")
         _wait_for(lambda: "Label Three" in home(), "the fix to show")
-        assert proc.poll() is None, "the server kept running"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        reader.join(timeout=5)
+        assert served.proc.poll() is None, "the server kept running"

@@ -13,10 +13,15 @@ import functools
 import html.parser
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+import threading
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .conftest import EXAMPLE, FIXTURES, ROOT, copy_example_files
@@ -73,6 +78,52 @@ def make_site(
             else:
                 path.write_text(data, encoding="utf-8")
     return target
+
+
+@dataclass
+class Served:
+    """A running `mkdocs serve`: its address, its output so far, its process."""
+
+    url: str
+    proc: subprocess.Popen[str]
+    log: list[str] = field(default_factory=list)
+
+    def get(self, path: str = "") -> bytes:
+        """The bytes served at `path`, or b"" while the server cannot answer."""
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=10) as response:
+                return bytes(response.read())
+        except OSError:
+            return b""
+
+
+@contextmanager
+def mkdocs_serve(folder: Path) -> Iterator[Served]:
+    """`mkdocs serve` of `folder` on a free port of 127.0.0.1, stopped afterwards."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=mkdocs_env(),
+    )
+    served = Served(f"http://127.0.0.1:{port}/", proc)
+    reader = threading.Thread(target=lambda: served.log.extend(proc.stdout or ()), daemon=True)
+    reader.start()
+    try:
+        yield served
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        reader.join(timeout=5)
 
 
 def build(
