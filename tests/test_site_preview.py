@@ -138,48 +138,46 @@ def test_a_failed_background_render_keeps_the_previous_pdf(
     assert (site_dir / "resume.pdf").read_bytes() == before
 
 
-def test_background_renderer_publishes_only_the_newest_request() -> None:
+def test_latest_delivers_only_the_newest_item() -> None:
     gate = threading.Event()
-    rendered: list[str] = []
-    published: list[dict[str, bytes]] = []
+    worked: list[str] = []
+    delivered: list[bytes] = []
     failures: list[BaseException] = []
 
-    def render(doc: str) -> bytes:
-        if doc == "a":
+    def work(item: str) -> bytes:
+        if item == "a":
             gate.wait(10)
-        rendered.append(doc)
-        return doc.encode()
+        worked.append(item)
+        return item.encode()
 
-    renderer = preview.background_renderer(render, published.append, failures.append)
+    latest = preview.Latest(work, delivered.append, failures.append)
     try:
-        renderer.submit({"x.pdf": "a"})
-        time.sleep(0.2)  # "a" is rendering
-        renderer.submit({"x.pdf": "b"})
-        renderer.submit({"x.pdf": "c"})  # "b" was never started: dropped
+        latest.submit("a")
+        time.sleep(0.2)  # "a" is running
+        latest.submit("b")
+        latest.submit("c")  # "b" was never started: dropped
         gate.set()
-        assert renderer.idle(10)
+        assert latest.idle(10)
     finally:
-        renderer.close()
-    assert rendered == ["a", "c"]
-    assert published == [{"x.pdf": b"c"}]
+        latest.close()
+    assert worked == ["a", "c"], "a running item finishes; a waiting one is dropped"
+    assert delivered == [b"c"], "the superseded result is not delivered"
     assert failures == []
 
 
-def test_background_renderer_cancel_keeps_a_stale_result_unpublished() -> None:
-    gate = threading.Event()
-    published: list[dict[str, bytes]] = []
-    renderer = preview.background_renderer(
-        lambda doc: (gate.wait(10), doc.encode())[1], published.append, lambda exc: None
-    )
+def test_latest_reports_a_failure_of_the_newest_item_only() -> None:
+    failures: list[BaseException] = []
+
+    def work(item: str) -> str:
+        raise ValueError(item)
+
+    latest = preview.Latest(work, lambda _: None, failures.append)
     try:
-        renderer.submit({"x.pdf": "old"})
-        time.sleep(0.2)
-        renderer.cancel()  # a rebuild found the current PDF in the cache meanwhile
-        gate.set()
-        assert renderer.idle(10)
+        latest.submit("only")
+        assert latest.idle(10)
     finally:
-        renderer.close()
-    assert published == []
+        latest.close()
+    assert [str(f) for f in failures] == ["only"]
 
 
 def test_mkdocs_rebuild_loop_can_still_be_woken(tmp_path: Path) -> None:

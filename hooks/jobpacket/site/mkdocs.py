@@ -125,7 +125,7 @@ class _State:
     live_site: Path | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
     server: Any = None
-    renderer: preview.Latest[Any, dict[str, bytes]] | None = None
+    renderer: preview.Latest[tuple[_Build, LoadedProfile], dict[str, bytes]] | None = None
     proofreader: preview.Latest[Any, None] | None = None
     watch: preview.FastWatch | None = None
     ready_signal: Path | None = None
@@ -219,14 +219,14 @@ def _report(problem: Problem, build: _Build | None = None) -> None:
         log.info(str(problem))
 
 
-def _report_printed(problem: Problem) -> None:
+def _report_printed(problem: Problem, build: _Build | None = None) -> None:
     """The print step's findings, minus rules the profile turned off (as `check` does)."""
     from ..checks import apply_disable
 
-    build = _state.build
+    build = build or _state.build
     kept = apply_disable(build.loaded, [problem]) if build is not None else [problem]
     for p in kept:
-        _report(p)
+        _report(p, build)
 
 
 def _proofread(loaded: LoadedProfile) -> None:
@@ -266,9 +266,11 @@ def _proofread_later(build: _Build) -> None:
 def _site_documents(loaded: LoadedProfile) -> dict[str, bytes]:
     """The public documents (the résumé PDF) from the print side, if it is installed.
 
-    While serving, a document whose PDF is not cached keeps its previous PDF for this
-    rebuild and is rendered in the background (site/preview.py); only the first build, with
-    nothing to show yet, waits for it.
+    While serving, a rebuild serves the PDFs it served before and does not even make their
+    print HTML: once the pages are out, on_post_build hands the profile to a background
+    thread that makes it, looks in the cache, renders what changed in the render worker and
+    swaps it in (`_refresh_documents`). Only the first build, with nothing to show yet,
+    waits for them.
     """
     try:
         from ..print import outputs
@@ -276,17 +278,14 @@ def _site_documents(loaded: LoadedProfile) -> dict[str, bytes]:
         if exc.name != f"{__package__}.outputs":
             raise
         return {}
+    with _state.lock:
+        served = dict(_state.served)
+    if _serving() and served:
+        return served
     try:
         planned = outputs.site_print_documents(loaded, report=_report_printed)
         cache = outputs.default_cache_dir(loaded)
-        if not _serving():
-            return {name: outputs.render(doc, cache_dir=cache) for name, doc in planned.items()}
-        found = {name: outputs.cached_pdf(doc, cache) for name, doc in planned.items()}
-        stale = {name: doc for name, doc in planned.items() if found[name] is None}
-        with _state.lock:
-            unseen = [name for name in stale if name not in _state.served]
-        for name in unseen:  # nothing served yet: this build waits for it, once
-            found[name] = outputs.render(stale.pop(name), cache_dir=cache)
+        documents = {name: outputs.render(doc, cache_dir=cache) for name, doc in planned.items()}
     except (ProfileError, UserError) as exc:
         lines = _problem_lines(exc)
         if _serving():
@@ -295,27 +294,45 @@ def _site_documents(loaded: LoadedProfile) -> dict[str, bytes]:
             log.error("the résumé PDF could not be made; serving the site without it")
             return {}
         raise PluginError("\n".join(lines)) from None
-    renderer = _background_renderer(cache)
-    if stale:
-        renderer.submit(stale)
-        log.info("the résumé PDF is rendered in the background; the pages do not wait for it")
-    else:
-        renderer.cancel()
-    with _state.lock:
-        _state.served.update({name: data for name, data in found.items() if data is not None})
-        return {name: _state.served[name] for name in planned if name in _state.served}
+    if _serving():
+        with _state.lock:
+            _state.served.update(documents)
+    return documents
 
 
-def _background_renderer(cache_dir: Path) -> preview.Latest[Any, dict[str, bytes]]:
+def _refresh_documents(job: tuple[_Build, LoadedProfile]) -> dict[str, bytes]:
+    """On the background thread, after a rebuild: the public documents of its profile, from
+    the cache or rendered in the worker (under its time and memory limits)."""
+    from ..print import outputs
+
+    build, loaded = job
+    planned = outputs.site_print_documents(
+        loaded, report=lambda problem: _report_printed(problem, build)
+    )
+    cache = outputs.default_cache_dir(loaded)
+    fresh: dict[str, bytes] = {}
+    for name, doc in planned.items():
+        data = outputs.cached_pdf(doc, cache)
+        if data is None:
+            log.info("the résumé PDF is rendered in the background; the pages did not wait")
+            data = outputs.render(doc, cache_dir=cache)
+        fresh[name] = data
+    return fresh
+
+
+def _refresh_documents_later(build: _Build) -> None:
     if _state.renderer is None:
-        from ..print import outputs
-
-        _state.renderer = preview.background_renderer(
-            render=lambda doc: outputs.render(doc, cache_dir=cache_dir),
-            publish=_publish_background,
-            failed=_background_failed,
+        _state.renderer = preview.Latest(
+            _refresh_documents, _publish_if_changed, _background_failed, name="jobpacket-pdf"
         )
-    return _state.renderer
+    _state.renderer.submit((build, build.loaded))
+
+
+def _publish_if_changed(files: dict[str, bytes]) -> None:
+    with _state.lock:
+        changed = {name: data for name, data in files.items() if _state.served.get(name) != data}
+    if changed:
+        _publish_background(changed)
 
 
 def _publish_background(files: dict[str, bytes]) -> None:
@@ -746,6 +763,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             return  # MkDocs aborts this build next; on_build_error discards it
     _write_followups(build)
     if _serving():
+        _refresh_documents_later(build)
         _proofread_later(build)
     if build.private:
         out_dir = build.root / PRIVATE_DIR

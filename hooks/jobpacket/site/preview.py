@@ -1,16 +1,16 @@
 """What `mkdocs serve` adds to a build: PDFs rendered off the page's path, a fast profile watch.
 
 Two costs stood between a saved edit and the refreshed page (issue 12): the rebuild waited
-for the public résumé PDF (about 0.4 s of layout), and MkDocs notices a changed file by
-polling every 0.5 s. So while serving:
+for the public résumé PDF (its print HTML, then about 0.3 s of layout), and MkDocs notices a
+changed file by polling every 0.5 s. So while serving:
 
-- `background_renderer` renders the documents whose inputs changed on one thread (the work
-  itself runs in the render worker process, under its time limit), while the rebuild goes on
-  with the previous PDF. When the PDF is ready it is handed to `publish`, which puts it into
-  the served site and reloads the browsers (`publish_and_reload`: no rebuild, which at four
-  times a large profile would hold the next edit's rebuild back by seconds). A newer edit
-  supersedes an older one: only the newest request is published, older results only fill
-  the cache.
+- `Latest` runs the newest of a kind of work on one thread. The MkDocs adapter uses it, once
+  a rebuild's pages are out, to make the public documents of the saved profile (a PDF whose
+  inputs changed renders in the render worker process, under its time limit); until then
+  the site serves the previous PDF. A changed PDF goes into the served site and the browsers
+  reload (`publish_and_reload`: no rebuild, which at four times a large profile would hold
+  the next edit's rebuild back by seconds). A newer edit supersedes an older one: only the
+  newest result is published, older ones only fill the cache.
 - `FastWatch` watches the profile's folder with the operating system's file events (inotify
   on Linux, through watchdog, which MkDocs itself depends on) and wakes MkDocs' rebuild loop
   at once.
@@ -28,16 +28,12 @@ them.
 
 from __future__ import annotations
 
-import logging
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-log = logging.getLogger("mkdocs.plugins.jobpacket")
-
-Doc = TypeVar("Doc")
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -158,13 +154,6 @@ class Latest(Generic[Item, Result]):
             self._wanted = _Request(self._generation, item)
             self._cond.notify_all()
 
-    def cancel(self) -> None:
-        """Nothing pending, and a running item's result is not delivered (it is outdated: a
-        rebuild found the current result elsewhere, such as the PDF cache)."""
-        with self._cond:
-            self._generation += 1
-            self._wanted = None
-
     def idle(self, timeout: float | None = None) -> bool:
         """Wait until nothing is pending or running (for tests and shutdown)."""
         with self._cond:
@@ -200,18 +189,3 @@ class Latest(Generic[Item, Result]):
                 with self._cond:
                     self._busy = False
                     self._cond.notify_all()
-
-
-def background_renderer(
-    render: Callable[[Doc], bytes],
-    publish: Callable[[dict[str, bytes]], None],
-    failed: Callable[[BaseException], None],
-) -> Latest[Mapping[str, Doc], dict[str, bytes]]:
-    """Renders the newest set of changed documents (name -> document) and publishes them all
-    at once when every one is ready."""
-    return Latest(
-        lambda docs: {name: render(doc) for name, doc in docs.items()},
-        publish,
-        failed,
-        name="jobpacket-pdf",
-    )
