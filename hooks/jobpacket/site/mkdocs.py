@@ -20,9 +20,10 @@ package; this module only translates between it and MkDocs:
   ``build/followups.ics``); ``on_build_error`` drops the staging folder, so a failed build
   (or ``mkdocs serve`` rebuild, even a crash inside Markdown) leaves site/ and build/
   exactly as they were.
-- ``on_serve``   keeps serving through failed rebuilds; while serving, a PDF whose inputs
-  changed renders in the background and the pages do not wait for it (site/preview.py).
-- ``on_serve``   also watches the profile when it lives outside the watched folders.
+- ``on_serve``   keeps serving through failed rebuilds and watches the profile when it
+  lives outside the watched folders. While serving, the public PDF and the proofreading run
+  after each rebuild on background threads, so the pages never wait for them
+  (site/preview.py).
 
 While ``mkdocs serve`` runs, a profile that stops validating is reported with its located
 lines and the last good profile keeps being served; saving a fix recovers without a restart.
