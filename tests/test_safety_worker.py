@@ -98,25 +98,6 @@ def test_a_worker_left_holding_much_memory_is_replaced() -> None:
         pool.close()
 
 
-def test_the_cli_memory_ceiling_is_a_user_error(tmp_path: Path) -> None:
-    result = run_cli(
-        "pdf",
-        "resume",
-        "-o",
-        str(tmp_path / "r.pdf"),
-        cwd=ROOT,
-        JOBPACKET_RENDER_MEMORY="16",  # below what a worker with WeasyPrint loaded holds
-        JOBPACKET_CACHE_DIR=str(tmp_path / "cache"),
-    )
-    assert result.returncode == 1
-    assert "error: resume: rendering needed more than 16 MB of memory" in result.stderr
-    assert "JOBPACKET_RENDER_MEMORY" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert not (tmp_path / "r.pdf").exists()
-    bad = run_cli("pdf", "resume", "-o", str(tmp_path / "r.pdf"), JOBPACKET_RENDER_MEMORY="lots")
-    assert bad.returncode == 1 and "JOBPACKET_RENDER_MEMORY='lots'" in bad.stderr
-
-
 def test_the_worker_stays_warm_between_renders() -> None:
     pool = RenderPool(size=1, timeout=30)
     try:
@@ -209,20 +190,37 @@ def test_no_process_hacks_are_left() -> None:
     assert found == []
 
 
-def test_the_cli_time_limit_is_a_located_user_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("JOBPACKET_RENDER_TIMEOUT", "0.01", "rendering took longer than 0.01 s"),
+        # below what a worker with WeasyPrint loaded holds
+        ("JOBPACKET_RENDER_MEMORY", "16", "rendering needed more than 16 MB of memory"),
+    ],
+)
+def test_the_cli_render_limits_are_user_errors(
+    tmp_path: Path, variable: str, value: str, message: str
+) -> None:
     result = run_cli(
         "pdf",
         "resume",
         "-o",
         str(tmp_path / "r.pdf"),
         cwd=ROOT,
-        JOBPACKET_RENDER_TIMEOUT="0.01",
         JOBPACKET_CACHE_DIR=str(tmp_path / "cache"),
+        **{variable: value},
     )
     assert result.returncode == 1
-    assert "error: resume: rendering took longer than 0.01 s" in result.stderr
+    assert f"error: resume: {message}" in result.stderr
+    assert variable in result.stderr, "the message names the setting to raise"
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_bad_memory_ceiling_names_the_variable(tmp_path: Path) -> None:
+    bad = run_cli("pdf", "resume", "-o", str(tmp_path / "r.pdf"), JOBPACKET_RENDER_MEMORY="lots")
+    assert bad.returncode == 1 and "JOBPACKET_RENDER_MEMORY='lots'" in bad.stderr
+    assert "Traceback" not in bad.stderr
 
 
 def test_a_cohort_folder_renders_every_profile_and_reports_the_broken_one(tmp_path: Path) -> None:
