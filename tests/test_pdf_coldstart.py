@@ -21,6 +21,7 @@ from jobpacket.checks.files import project_root
 from jobpacket.print import cachehint
 from jobpacket.print.worker import RenderJob, RenderPool
 from jobpacket.profile.validate import load_profile
+from jobpacket.settings import site_folder
 
 from .conftest import EXAMPLE, ROOT, copy_example_files
 from .pdf_support import text
@@ -131,11 +132,11 @@ def test_a_wrong_hint_costs_time_never_the_output(site: Path, tmp_path: Path) ->
 
 def test_the_hint_finds_the_site_folder_as_the_build_does(site: Path, tmp_path: Path) -> None:
     inside = site / "profiles" / "example.yml"
-    assert cachehint.site_folder(inside) == project_root(load_profile(inside))
+    assert site_folder(inside) == project_root(load_profile(inside)) == site.resolve()
     alone = tmp_path / "alone" / "p.yml"
     alone.parent.mkdir()
     shutil.copy(EXAMPLE, alone)
-    assert cachehint.site_folder(alone) == project_root(load_profile(alone))
+    assert site_folder(alone) == project_root(load_profile(alone)) == alone.parent.resolve()
 
 
 def test_an_unreadable_hint_is_no_hint(tmp_path: Path) -> None:

@@ -479,16 +479,15 @@ def _render_hint(profile: Path | None, args: list[str]) -> tuple[Path, str, bool
     """(cache folder, request id, whether the PDF is likely cached already) for a one-shot
     render, guessed before the profile is loaded (print/cachehint.py); None when the
     profile cannot even be resolved (the load that follows reports why)."""
-    from .print.cachehint import likely_cached, request, site_folder
-    from .settings import current, resolve_profile
+    from .print.cachehint import likely_cached, request
+    from .settings import cache_folder, current, resolve_profile
 
     try:
-        settings = current()
         path = resolve_profile(profile)
-        cache_dir = settings.cache_dir or site_folder(path) / ".jobpacket-cache"
+        cache_dir = cache_folder(path)
     except (UserError, OSError):
         return None
-    request_id = request(path, [*args, str(settings.source_date_epoch)])
+    request_id = request(path, [*args, str(current().source_date_epoch)])
     return cache_dir, request_id, likely_cached(cache_dir, request_id)
 
 

@@ -138,6 +138,26 @@ def read_site_settings(mkdocs_yml: Path) -> dict[str, Any]:
     return settings if isinstance(settings, dict) else {}
 
 
+CACHE_DIR_NAME = ".jobpacket-cache"
+
+
+def site_folder(profile: Path) -> Path:
+    """The site folder of a profile: the nearest folder above it holding mkdocs.yml, else the
+    profile's own folder. Only the path is needed, so the CLI can find the cache before it
+    loads the profile."""
+    start = profile.resolve().parent
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return start
+
+
+def cache_folder(profile: Path) -> Path:
+    """Where jobpacket keeps what it can make again (PDFs, findings, word lists, hints):
+    JOBPACKET_CACHE_DIR, or ``.jobpacket-cache`` in the profile's site folder."""
+    return current().cache_dir or site_folder(profile) / CACHE_DIR_NAME
+
+
 def resolve_profile(explicit: str | os.PathLike[str] | None, root: Path | None = None) -> Path:
     """The profile path to load, relative paths taken from ``root`` (the site folder)."""
     root = root or Path.cwd()

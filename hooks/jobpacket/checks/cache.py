@@ -39,7 +39,7 @@ from typing import Any
 from .. import __version__
 from ..profile.errors import Problem
 from ..profile.validate import LoadedProfile
-from .files import Folders, inside, project_root, references
+from .files import Folders, inside, references
 from .vocabulary import DICTIONARY_FILE
 
 _FORMAT = b"jobpacket-findings-1"
@@ -57,9 +57,9 @@ _LIBRARIES = ("pyspellchecker", "phonenumbers", "pypdf", "pillow")
 def cache_root(loaded: LoadedProfile) -> Path:
     """The cache folder the PDFs and the spelling word list use: JOBPACKET_CACHE_DIR, or
     ``.jobpacket-cache`` next to mkdocs.yml."""
-    from ..settings import current
+    from ..settings import cache_folder
 
-    return current().cache_dir or project_root(loaded) / ".jobpacket-cache"
+    return cache_folder(loaded.path)
 
 
 def cached_findings(

@@ -26,11 +26,9 @@ LOCAL_FILE_LIMIT = 20 * 1024 * 1024
 
 def project_root(loaded: LoadedProfile) -> Path:
     """The site folder: the nearest folder above the profile holding mkdocs.yml."""
-    start = loaded.path.resolve().parent
-    for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file():
-            return folder
-    return start
+    from ..settings import site_folder
+
+    return site_folder(loaded.path)
 
 
 def inside(path: Path, roots: tuple[Path, ...] | list[Path]) -> bool:

@@ -43,11 +43,10 @@ def dictionary(language: str) -> Any:
 def _cache_file(loaded: LoadedProfile, language: str) -> Path:
     import spellchecker
 
-    from ..settings import current
-    from .files import project_root
+    from ..settings import cache_folder
 
-    folder = current().cache_dir or project_root(loaded) / ".jobpacket-cache"
-    return folder / "spelling" / f"{language}-pyspellchecker-{spellchecker.__version__}.txt"
+    name = f"{language}-pyspellchecker-{spellchecker.__version__}.txt"
+    return cache_folder(loaded.path) / "spelling" / name
 
 
 @lru_cache(maxsize=4)

@@ -30,16 +30,6 @@ HINTS = "hints"
 _KEEP = 64
 
 
-def site_folder(profile: Path) -> Path:
-    """The folder holding mkdocs.yml above the profile, else the profile's own folder: the
-    rule of `checks.files.project_root`, here without loading the profile."""
-    start = profile.resolve().parent
-    for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file():
-            return folder
-    return start
-
-
 def request(profile: Path, args: Sequence[str]) -> str:
     """An id for what is asked: the profile's resolved path, jobpacket's version, and `args`:
     whatever else selects or shapes the document (arguments, SOURCE_DATE_EPOCH)."""

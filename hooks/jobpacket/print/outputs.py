@@ -25,9 +25,9 @@ from .. import __version__
 from ..fsutil import write_atomic
 from ..profile.errors import Problem, ProfileError, UserError
 from ..profile.validate import LoadedProfile
-from ..settings import ENV_CACHE_DIR
+from ..settings import ENV_CACHE_DIR, cache_folder
 from . import worker
-from .printkit import ASSETS_DIR, PrintDocument, project_root
+from .printkit import ASSETS_DIR, PrintDocument
 from .worker import RenderJob
 
 SITE_RESUME = "resume.pdf"
@@ -230,14 +230,7 @@ def _report(doc: PrintDocument, report: Callable[[Problem], None] | None) -> Non
 
 def default_cache_dir(loaded: LoadedProfile, cache_dir: Path | None = None) -> Path:
     """Where rendered PDFs are kept between runs: argument, JOBPACKET_CACHE_DIR, or the site's."""
-    if cache_dir is not None:
-        return cache_dir
-    from ..settings import current
-
-    env = current().cache_dir
-    if env is not None:
-        return env
-    return project_root(loaded) / ".jobpacket-cache"
+    return cache_dir if cache_dir is not None else cache_folder(loaded.path)
 
 
 _CHUNK = 1 << 20

@@ -340,8 +340,9 @@ class RenderPool:
     def _give_back_or_recycle(self, worker: _Worker) -> None:
         """A worker still holding the memory of a long document is stopped (the next job
         starts a fresh one), so a long-running `mkdocs serve` does not keep that peak."""
-        used = worker.resident_mb() if self.recycle_mb is not None else None
-        if used is not None and self.recycle_mb is not None and used > self.recycle_mb:
+        limit = self.recycle_mb
+        used = worker.resident_mb() if limit is not None else None
+        if limit is not None and used is not None and used > limit:
             worker.stop()
             self._uncount()
             return
@@ -349,9 +350,6 @@ class RenderPool:
 
     def _discard(self, worker: _Worker) -> None:
         worker.kill()
-        self._uncount()
-
-    def _discard_dead(self) -> None:
         self._uncount()
 
     def _uncount(self) -> None:
@@ -398,7 +396,7 @@ class RenderPool:
         try:
             kind, value, logs = worker.run(job, *self.limit(job), memory_mb=self.memory_mb)
         except BaseException:
-            self._discard_dead()  # run() killed it
+            self._uncount()  # run() killed it
             raise
         self._give_back_or_recycle(worker)  # it answered: in step for the next job
         for name, level, message in logs:  # as if WeasyPrint had run here

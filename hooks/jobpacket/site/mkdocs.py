@@ -119,8 +119,8 @@ class _State:
     dirty: bool = False
     last_good: dict[Path, LoadedProfile] = field(default_factory=dict)
     build: _Build | None = None
-    # While serving: the public documents last decided on (a build's cached PDF or one the
-    # background renderer finished), the folder the server serves, and one lock for writing
+    # While serving: the public documents served now (the first build's, then each one the
+    # background thread swapped in), the folder the server serves, and one lock for writing
     # into it, so a rebuild's publish and a background PDF never interleave.
     served: dict[str, bytes] = field(default_factory=dict)
     live_site: Path | None = None
@@ -284,9 +284,7 @@ def _site_documents(loaded: LoadedProfile) -> dict[str, bytes]:
     if _serving() and served:
         return served
     try:
-        planned = outputs.site_print_documents(loaded, report=_report_printed)
-        cache = outputs.default_cache_dir(loaded)
-        documents = {name: outputs.render(doc, cache_dir=cache) for name, doc in planned.items()}
+        documents = outputs.site_documents(loaded, report=_report_printed)
     except (ProfileError, UserError) as exc:
         lines = _problem_lines(exc)
         if _serving():

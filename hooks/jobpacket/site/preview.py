@@ -55,11 +55,8 @@ def wake(server: Any) -> bool:
     return True
 
 
-_CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})
-
-
 def can_reload(server: Any) -> bool:
-    """Whether `reload_browsers` works with this MkDocs' live-reload server."""
+    """Whether `publish_and_reload` works with this MkDocs' live-reload server."""
     return (
         isinstance(getattr(server, "_epoch_cond", None), threading.Condition)
         and isinstance(getattr(server, "_visible_epoch", None), int)
@@ -95,6 +92,10 @@ def publish_and_reload(server: Any, write: Callable[[], None]) -> bool:
     return True
 
 
+#: watchdog's event types that are changes; opening and reading the profile are not.
+_CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})
+
+
 class FastWatch:
     """Operating-system file events on one folder (not recursive) that wake the rebuild loop."""
 
@@ -104,7 +105,6 @@ class FastWatch:
 
         class Handler(FileSystemEventHandler):
             def on_any_event(self, event: FileSystemEvent) -> None:
-                # only changes: reading the profile (opened, closed_no_write) is not one
                 if not event.is_directory and event.event_type in _CHANGES:
                     on_change()
 
