@@ -54,14 +54,6 @@ _CHUNK = 1 << 20
 _LIBRARIES = ("pyspellchecker", "phonenumbers", "pypdf", "pillow")
 
 
-def cache_root(loaded: LoadedProfile) -> Path:
-    """The cache folder the PDFs and the spelling word list use: JOBPACKET_CACHE_DIR, or
-    ``.jobpacket-cache`` next to mkdocs.yml."""
-    from ..settings import cache_folder
-
-    return cache_folder(loaded.path)
-
-
 def cached_findings(
     loaded: LoadedProfile,
     run: Callable[[], list[Problem]],
@@ -72,7 +64,9 @@ def cached_findings(
 ) -> list[Problem]:
     """`run()`'s findings, from the cache when every input is as it was when they were
     stored; otherwise run, and keep the result."""
-    folder = folder or cache_root(loaded) / "checks"
+    from ..settings import cache_folder
+
+    folder = folder or cache_folder(loaded.path) / "checks"
     entry = folder / f"{findings_key(loaded, today=today, disable=disable)}.json"
     found = _read(entry)
     if found is not None:
@@ -179,7 +173,7 @@ def _read(entry: Path) -> list[Problem] | None:
 
 
 def _write(entry: Path, found: list[Problem]) -> None:
-    from ..fsutil import write_atomic
+    from ..fsutil import write_cache_entry
 
     rows = [
         {
@@ -194,10 +188,5 @@ def _write(entry: Path, found: list[Problem]) -> None:
         }
         for p in found
     ]
-    try:
-        write_atomic(entry, json.dumps(rows, ensure_ascii=False).encode("utf-8"))
-        entries = sorted(entry.parent.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
-        for old in entries[:-KEEP]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass  # the cache only saves time
+    data = json.dumps(rows, ensure_ascii=False).encode("utf-8")
+    write_cache_entry(entry, data, keep=KEEP, pattern="*.json")

@@ -19,7 +19,7 @@ from io import BytesIO
 from pathlib import Path
 
 from ..profile.validate import LoadedProfile
-from .cache import cache_root, code_fingerprint
+from .cache import code_fingerprint
 
 FACTS_DIR = "pdf-facts"
 #: Entries kept: a few per document, enclosure and packet, over many edits.
@@ -31,7 +31,9 @@ _digests: dict[tuple[str, int, int, int, int], str] = {}
 
 
 def facts_folder(loaded: LoadedProfile) -> Path:
-    return cache_root(loaded) / FACTS_DIR
+    from ..settings import cache_folder
+
+    return cache_folder(loaded.path) / FACTS_DIR
 
 
 def page_count(pdf: bytes, folder: Path | None = None) -> int:
@@ -110,13 +112,7 @@ def _remembered(folder: Path | None, question: str, digest: str, answer: Callabl
     except (OSError, UnicodeDecodeError):
         pass
     value = answer()
-    from ..fsutil import write_atomic
+    from ..fsutil import write_cache_entry
 
-    try:
-        write_atomic(entry, value.encode("utf-8"))
-        entries = sorted(folder.glob("*.txt"), key=lambda p: p.stat().st_mtime_ns)
-        for old in entries[:-KEEP]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass  # the cache only saves time
+    write_cache_entry(entry, value.encode("utf-8"), keep=KEEP, pattern="*.txt")
     return value

@@ -55,14 +55,11 @@ def likely_cached(cache_dir: Path, request_id: str) -> bool:
 
 def remember(cache_dir: Path, request_id: str, key: str, files: Iterable[Path]) -> None:
     """Leave the hint for the next run (best effort: the hint is only an optimisation)."""
-    from ..fsutil import write_atomic
+    from ..fsutil import write_cache_entry
 
     try:
         stamps = [_stamp(Path(os.path.abspath(p))) for p in dict.fromkeys(files)]
-        folder = cache_dir / HINTS
-        write_atomic(folder / request_id, json.dumps({"key": key, "files": stamps}).encode())
-        entries = sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime_ns)
-        for old in entries[:-_KEEP]:
-            old.unlink(missing_ok=True)
     except OSError:
-        pass
+        return
+    data = json.dumps({"key": key, "files": stamps}).encode()
+    write_cache_entry(cache_dir / HINTS / request_id, data, keep=_KEEP)

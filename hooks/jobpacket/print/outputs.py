@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
-from ..fsutil import write_atomic
+from ..fsutil import write_atomic, write_cache_entry
 from ..profile.errors import Problem, ProfileError, UserError
 from ..profile.validate import LoadedProfile
 from ..settings import ENV_CACHE_DIR, cache_folder
@@ -359,10 +359,4 @@ def _cached(key: str, cache_dir: Path | None) -> bytes | None:
 
 def _store(path: Path, data: bytes) -> None:
     """Keep a rendered PDF; the cache is an optimisation, so failing to write is not an error."""
-    try:
-        write_atomic(path, data)
-        entries = sorted(path.parent.glob("*.pdf"), key=lambda p: p.stat().st_mtime_ns)
-        for old in entries[:-_DISK_KEEP]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    write_cache_entry(path, data, keep=_DISK_KEEP, pattern="*.pdf")
