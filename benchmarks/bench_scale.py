@@ -201,7 +201,7 @@ def serve_rebuild(scale: int, runs: int) -> tuple[float, float]:
         site = bench_serve.make_site(Path(tmp) / "site", ROOT, scale)
         server = bench_serve.Server(site, ROOT)
         try:
-            pages = [server.edit(pdf=False) for _ in range(runs)]
+            pages = [server.edit(wait_pdf=False)[0] for _ in range(runs)]
             peak = _peak_mb(server.proc.pid)
         finally:
             server.stop()

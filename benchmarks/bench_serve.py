@@ -35,7 +35,6 @@ import time
 import urllib.request
 import uuid
 from pathlib import Path
-from typing import Literal, overload
 
 ROOT = Path(__file__).resolve().parent.parent
 SUMMARY = "Machine learning engineer with eight years"
@@ -104,6 +103,7 @@ class Server:
             text=True,
             env=env,
         )
+        self.original = (site / "profiles" / "example.yml").read_text(encoding="utf-8")
         self.log: list[str] = []
         self.reader = threading.Thread(
             target=lambda: self.log.extend(self.proc.stdout), daemon=True
@@ -119,38 +119,30 @@ class Server:
             time.sleep(0.2)
         time.sleep(1.5)  # the watcher takes its first snapshot
 
-    @overload
-    def edit(self) -> tuple[float, float]: ...
-    @overload
-    def edit(self, pdf: Literal[False]) -> float: ...
-
-    def edit(self, pdf: bool = True) -> tuple[float, float] | float:
-        """One unique edit; seconds until the page, and until the PDF, show it (with `pdf`
-        False only the page, and the next edit may come while the PDF still renders)."""
-        want_pdf = pdf
+    def edit(self, wait_pdf: bool = True) -> tuple[float, float | None]:
+        """One unique edit; seconds until the page shows it, and until the PDF does (None
+        without `wait_pdf`: the next edit may then come while the PDF still renders)."""
         profile = self.site / "profiles" / "example.yml"
         word = "Zq" + uuid.uuid4().hex[:10]
-        if not hasattr(self, "original"):
-            self.original = profile.read_text(encoding="utf-8")
         old_pdf = _get(self.url + "resume.pdf")
         head, tail = self.original.split(SUMMARY, 1)
         profile.write_text(f"{head}{word} {SUMMARY}{tail}", encoding="utf-8")
         start = time.perf_counter()
         page: float | None = None
-        pdf_seconds: float | None = None if want_pdf else 0.0
+        pdf: float | None = None
         deadline = start + 180
-        while (page is None or pdf_seconds is None) and time.perf_counter() < deadline:
+        while page is None or (wait_pdf and pdf is None):
+            if time.perf_counter() > deadline:
+                raise SystemExit(f"the edit did not show within 180 s:\n{''.join(self.log[-30:])}")
             if page is None and word.encode() in _get(self.url + "resume.html"):
                 page = time.perf_counter() - start
-            if pdf_seconds is None:
+            if wait_pdf and pdf is None:
                 data = _get(self.url + "resume.pdf")
                 if data != old_pdf and data.startswith(b"%PDF") and word in _pdf_text(data):
-                    pdf_seconds = time.perf_counter() - start
+                    pdf = time.perf_counter() - start
             time.sleep(POLL)
-        if page is None or pdf_seconds is None:
-            raise SystemExit(f"the edit did not show within 180 s:\n{''.join(self.log[-30:])}")
         time.sleep(1.0)  # let any follow-up work finish before the next edit
-        return (page, pdf_seconds) if want_pdf else page
+        return page, pdf
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -194,6 +186,7 @@ def main() -> None:
                     try:
                         for _ in range(args.edits):
                             page, pdf = server.edit()
+                            assert pdf is not None
                             results[name][0].append(page)
                             results[name][1].append(pdf)
                     finally:
