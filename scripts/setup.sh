@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # Installs everything jobpacket needs on Debian/Ubuntu: system libraries for WeasyPrint,
-# Chromium and Poppler for the tests, a virtualenv with the package. Safe to run again.
+# Chromium and Poppler for the tests, and a virtualenv (.venv) holding exactly the versions in
+# requirements/lock.txt, each checked against its hash. Safe to run again: it adds, upgrades
+# and removes packages until .venv matches the lock. `bash scripts/lock.sh` refreshes the lock.
+#
+#   JOBPACKET_VENV=DIR   the virtualenv to fill (default .venv)
+#   --latest             instead of the lock, the newest versions pyproject.toml allows
+#                        (scripts/test.sh --latest uses it, in .venv-latest)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+VENV="${JOBPACKET_VENV:-.venv}"
+LATEST=0
+[ "${1:-}" = "--latest" ] && LATEST=1
 
 APT_PACKAGES=(
   python3-venv
@@ -24,9 +33,23 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -x .venv/bin/python ]; then
-  python3 -m venv .venv
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
 fi
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/python -m pip install -q -e '.[test]'
-echo "setup: ready (.venv/bin/jobpacket, .venv/bin/mkdocs)"
+# uv installs the lock (fast, and it removes what the lock no longer names); pip only
+# bootstraps uv itself, from a hash-pinned requirement.
+if [ ! -x "$VENV/bin/uv" ] || ! cmp -s requirements/uv.txt "$VENV/.jobpacket-uv.txt"; then
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps --require-hashes \
+    -r requirements/uv.txt
+  cp requirements/uv.txt "$VENV/.jobpacket-uv.txt"
+fi
+UV=("$VENV/bin/uv" pip)
+export UV_PYTHON="$VENV/bin/python"
+if [ "$LATEST" = 1 ]; then
+  "${UV[@]}" install -q --upgrade --refresh -r requirements/build.in -e '.[test]'
+else
+  "${UV[@]}" sync -q --require-hashes requirements/lock.txt
+  # The package itself, from this checkout; its build backend comes from the lock too.
+  "${UV[@]}" install -q --no-deps --no-build-isolation -e .
+fi
+echo "setup: ready ($VENV/bin/jobpacket, $VENV/bin/mkdocs)"
