@@ -18,7 +18,7 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, FIXTURES
 from .pdf_support import reader, text
 from .test_site_support import MKDOCS, build, make_site, mkdocs_env
 
@@ -87,10 +87,28 @@ def test_a_file_where_a_folder_should_be_is_a_located_error(tmp_path: Path) -> N
     assert snapshot(site / "site", site / "build") == before
 
 
+PLUGINS = FIXTURES / "plugins"  # crashing_markdown: a Markdown extension that raises on cue
+
+
+def _crashing_site(target: Path) -> Path:
+    """The example site with a Markdown extension that crashes on a page asking for it."""
+    from .test_site_support import ROOT
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace(
+        "markdown_extensions:\n", "markdown_extensions:\n  - crashing_markdown\n", 1
+    )
+    assert "- crashing_markdown" in config
+    return make_site(target, EXAMPLE, mkdocs_yml=config)
+
+
 def test_serve_keeps_the_last_good_site_through_a_crash_inside_markdown(
-    tmp_path: Path, serving: None
+    tmp_path: Path, serving: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = make_site(tmp_path / "s", EXAMPLE)
+    monkeypatch.syspath_prepend(str(PLUGINS))
+    from crashing_markdown import MARKER, InjectedCrash
+
+    folder = _crashing_site(tmp_path / "s")
     served = tmp_path / "served"
 
     def rebuild() -> None:
@@ -101,8 +119,8 @@ def test_serve_keeps_the_last_good_site_through_a_crash_inside_markdown(
     good = snapshot(served)
     assert any(k.endswith("index.html") for k in good)
     crash = folder / "content" / "notes.md"
-    crash.write_text("- " * 2000 + "deep\n", encoding="utf-8")  # Python-Markdown recurses
-    with pytest.raises(RecursionError):
+    crash.write_text(f"# Notes\n\n{MARKER}\n", encoding="utf-8")
+    with pytest.raises(InjectedCrash):
         rebuild()  # `mkdocs serve` prints this and keeps serving
     assert snapshot(served) == good
     crash.write_text("# Notes\n\nFixed.\n", encoding="utf-8")
@@ -184,14 +202,15 @@ def _without_epochs(page: str) -> str:
 
 
 def test_a_real_mkdocs_serve_answers_through_a_crash_and_recovers(tmp_path: Path) -> None:
-    site = make_site(tmp_path / "s", EXAMPLE)
+    site = _crashing_site(tmp_path / "s")
+    path = os.pathsep.join(p for p in (str(PLUGINS), os.environ.get("PYTHONPATH")) if p)
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"],
             cwd=site,
-            env=mkdocs_env(),
+            env=mkdocs_env(PYTHONPATH=path),
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -201,8 +220,9 @@ def test_a_real_mkdocs_serve_answers_through_a_crash_and_recovers(tmp_path: Path
         assert _wait_for(lambda: _get(url)[0] == 200), log.read_text()
         good = _without_epochs(_get(url)[1])
         crash = site / "content" / "notes.md"
-        crash.write_text("- " * 2000 + "deep\n", encoding="utf-8")
+        crash.write_text("# Notes\n\nCRASH INSIDE MARKDOWN\n", encoding="utf-8")
         assert _wait_for(lambda: "the rebuild failed" in log.read_text()), log.read_text()
+        assert "InjectedCrash" in log.read_text()
         status, page = _get(url)
         assert status == 200 and _without_epochs(page) == good  # last good site, no hang
         crash.write_text("# Notes\n\nFixed again.\n", encoding="utf-8")
