@@ -62,7 +62,7 @@ def test_a_letter_that_fails_leaves_site_and_build_as_they_were(tmp_path: Path) 
     assert "Traceback" not in result.stderr
     assert "profile.yml:" in result.stderr and "the letter body is empty" in result.stderr
     assert snapshot(site / "site", site / "build") == before
-    assert not (site / ".site.jobpacket-new").exists()
+    assert not list(site.glob(".site.jobpacket-*")) and not list(site.glob(".build.jobpacket-*"))
 
 
 def test_a_file_where_a_folder_should_be_is_a_located_error(tmp_path: Path) -> None:

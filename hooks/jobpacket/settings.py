@@ -169,9 +169,11 @@ def resolve_profile(explicit: str | os.PathLike[str] | None, root: Path | None =
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
-    """Paths in messages are relative to where the user stands, as a compiler prints them."""
+    """Paths in messages are relative to where the user stands, as a compiler prints them.
+    A symbolic link is named as itself, not as what it points to (the message is about it)."""
     try:
-        return str(path.resolve().relative_to((root or Path.cwd()).resolve()))
+        shown = path.parent.resolve() / path.name if path.name else path.resolve()
+        return str(shown.relative_to((root or Path.cwd()).resolve()))
     except ValueError:
         return str(path)
 

@@ -51,7 +51,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..fsutil import fresh_dir, publish_tree, unwritable, write_atomic, write_many
+from ..fsutil import publish_tree, unwritable, write_atomic, write_many
 from ..profile.errors import Problem, ProfileError, UserError
 from ..profile.validate import LoadedProfile, load_profile
 from ..settings import (
@@ -61,6 +61,7 @@ from ..settings import (
     resolve_profile,
 )
 from ..settings import current as current_settings
+from ..swap import FolderError, ProjectLock, Swap, recover, stage_copy, staging_dir, write_into
 from . import files as site_files
 from . import identity, monogram, preview
 from . import pages as site
@@ -89,6 +90,17 @@ PRIVATE_DIR = "build"
 FOLLOWUPS_ICS = "followups.ics"
 
 
+class _WarningCount(logging.Handler):
+    """Counts MkDocs' warnings, so a strict build that is about to abort publishes nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
 @dataclass
 class _Build:
     """What one build knows about the profile; replaced on every ``on_config``."""
@@ -105,7 +117,12 @@ class _Build:
     packets_unchanged: int = 0
     final_site: Path | None = None
     staging: Path | None = None
-    warnings: logging.Handler | None = None
+    private_staging: Path | None = None
+    """build/ as it will be: a hard-linked copy of today's with this build's files written in."""
+    config: MkDocsConfig | None = None
+    ready: bool = False
+    """on_post_build finished: `mkdocs build` publishes at on_shutdown unless the build failed."""
+    failed: bool = False
     site_name: str | None = None
     """The site's name when it comes from the profile (unescaped; config has it escaped)."""
 
@@ -130,6 +147,10 @@ class _State:
     proofreader: preview.Latest[Any, None] | None = None
     watch: preview.FastWatch | None = None
     ready_signal: Path | None = None
+    # One build of a project at a time (held from on_config until the build is published or
+    # has failed), and MkDocs' warnings counted from the start of the build.
+    project_lock: ProjectLock | None = None
+    warnings: _WarningCount | None = None
 
 
 _state = _State()
@@ -146,7 +167,18 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_shutdown() -> None:
-    _unstage(_state.build)
+    """`mkdocs build` and `gh-deploy` publish here: after MkDocs' own strict check and every
+    other plugin's on_post_build, so a build that aborts or fails at any step publishes
+    nothing. (A `finally` of MkDocs' runs this while an interrupt propagates: not published.)"""
+    import sys
+
+    build = _state.build
+    try:
+        if build is not None and build.ready and not build.failed and sys.exc_info()[0] is None:
+            _publish(build)
+    finally:
+        _unstage(build)
+        _release()
     _state.build = None
     _state.last_good.clear()
     if _state.watch is not None:
@@ -411,6 +443,8 @@ def _apply_identity(
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Pick and load the profile; wire the assets. Runs before MkDocs cleans site/."""
     root = Path(config.config_file_path or ".").resolve().parent
+    _count_warnings()
+    _lock(root, Path(config.site_dir))
     settings = config.extra.get("jobpacket") or {}
     try:
         from_env = current_settings().profile
@@ -425,7 +459,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "private documents would be published; use another site_dir (the default is site)"
         )
     loaded = _load(path)
-    _state.build = _Build(loaded=loaded, root=root, auto_nav=config.nav is None)
+    _state.build = _Build(loaded=loaded, root=root, auto_nav=config.nav is None, config=config)
     if not _serving():
         _proofread(loaded)  # while serving: after the rebuild (on_post_build)
     named = settings.get("profile") if isinstance(settings, dict) else None
@@ -706,114 +740,182 @@ def _private_documents(build: _Build) -> None:
     build.private, build.packets, build.packets_unchanged = rendered, packets, len(run.unchanged)
 
 
-class _WarningCount(logging.Handler):
-    """Counts MkDocs' warnings, so a strict build that is about to abort publishes nothing."""
+def _count_warnings() -> None:
+    """Count MkDocs' warnings from the start of this build (MkDocs counts its own for
+    `--strict` too, but tells no plugin): a strict `mkdocs serve` rebuild about to abort
+    must not replace the served site."""
+    if _state.warnings is not None:
+        logging.getLogger("mkdocs").removeHandler(_state.warnings)
+    _state.warnings = _WarningCount()
+    logging.getLogger("mkdocs").addHandler(_state.warnings)
 
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.count = 0
 
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+def _lock(root: Path, site_dir: Path) -> None:
+    """One build of a project at a time; then undo what a killed build left (swap.recover)."""
+    lock = _state.project_lock
+    if lock is None or lock.root != root:
+        _release()
+        lock = _state.project_lock = ProjectLock(root)
+
+    def waiting(holder: str) -> None:
+        who = f" (process {holder})" if holder.isdigit() else ""
+        log.info(f"waiting for another build of this project to finish{who}")
+
+    try:
+        lock.acquire(waiting)
+        if not _state.dirty and not _serving():
+            recover(site_dir.resolve())
+        recover(root / PRIVATE_DIR)
+    except OSError as exc:
+        where = display_path(Path(exc.filename)) if exc.filename else display_path(root)
+        raise PluginError(f"error: {where}: cannot prepare the build: {exc.strerror}") from None
+
+
+def _release() -> None:
+    if _state.project_lock is not None:
+        _state.project_lock.release()
 
 
 def _stage(config: MkDocsConfig, build: _Build) -> None:
-    """Build into a sibling staging folder; site_dir is only changed once all went well."""
+    """Build into a new staging folder beside site_dir, this build's own; site_dir is only
+    replaced once all went well."""
     if _state.dirty:
         return  # `--dirty` updates site_dir in place, as asked
     build.final_site = Path(config.site_dir)
-    staging = build.final_site.parent / f".{build.final_site.name}.jobpacket-new"
     try:
-        build.staging = fresh_dir(staging)
+        build.staging = staging_dir(build.final_site)
     except OSError as exc:
         raise PluginError(
-            f"error: {display_path(staging)}: cannot create the folder the site is built in "
-            f"before it replaces {display_path(build.final_site)}: {exc.strerror}"
+            f"error: {display_path(build.final_site.parent)}: cannot create the folder the site "
+            f"is built in before it replaces {display_path(build.final_site)}: {exc.strerror}"
         ) from None
     config.site_dir = str(build.staging)
-    build.warnings = _WarningCount()
-    logging.getLogger("mkdocs").addHandler(build.warnings)
 
 
 def _unstage(build: _Build | None) -> None:
+    """Drop what a build staged and did not publish."""
     if build is None:
         return
-    if build.warnings is not None:
-        logging.getLogger("mkdocs").removeHandler(build.warnings)
-        build.warnings = None
-    if build.staging is not None:
-        shutil.rmtree(build.staging, ignore_errors=True)
-        build.staging = None
+    for folder in (build.staging, build.private_staging):
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+    build.staging = build.private_staging = None
 
 
 def on_build_error(error: Exception) -> None:
-    """A failed build changes nothing: the staging folder goes, site/ and build/ stay."""
-    _unstage(_state.build)
+    """A failed build changes nothing: the staging folders go, site/ and build/ stay."""
+    build = _state.build
+    if build is not None:
+        build.failed = True
+        if build.config is not None and build.final_site is not None:
+            build.config.site_dir = str(build.final_site)
+    _unstage(build)
+    if _serving():
+        _release()  # `mkdocs build` releases at on_shutdown
 
 
 @event_priority(-100)  # after search and offline have written their files into the site
 def on_post_build(config: MkDocsConfig) -> None:
-    """Publish: the staged site into site_dir, then the private documents into build/."""
+    """Finish what the build publishes: the public documents into the staged site, the
+    private documents, packets and calendar into a staged copy of build/.
+
+    `mkdocs build` and `gh-deploy` swap both in at on_shutdown, once MkDocs has finished;
+    `mkdocs serve` publishes into the served folder now (its rebuilds have no later event).
+    """
     build = _state.build
     if build is None:
         return
-    with _state.lock:  # a background PDF (while serving) waits until this is published
-        if not _publish_site(config, build):
-            return  # MkDocs aborts this build next; on_build_error discards it
-    _write_followups(build)
+    for name, data in build.documents.items():
+        # the newest PDF: a background render may have finished since on_config
+        write_atomic(
+            Path(config.site_dir) / name, _state.served.get(name, data) if _serving() else data
+        )
     if _serving():
+        try:
+            with _state.lock:  # a background PDF (while serving) waits until this is published
+                if not _publish_served(config, build):
+                    return  # MkDocs aborts this build next; on_build_error discards it
+            _write_followups(build, None)
+        finally:
+            _release()
         _refresh_documents_later(build)
         _proofread_later(build)
+        return
+    out_dir = build.root / PRIVATE_DIR
+    try:
+        build.private_staging = stage_copy(out_dir)
+        _write_followups(build, build.private_staging)
+        write_into(build.private_staging, [*build.private, *build.packets], out_dir)
+    except OSError as exc:
+        where = display_path(Path(exc.filename)) if exc.filename else display_path(out_dir)
+        what = exc.strerror if isinstance(exc, FolderError) else f"cannot write: {exc.strerror}"
+        raise PluginError(f"error: {where}: {what}") from None
+    build.ready = True
+
+
+def _publish(build: _Build) -> None:
+    """site/ and build/ replaced by their staged versions: both, or neither."""
+    swap = Swap()
+    out_dir = build.root / PRIVATE_DIR
+    try:
+        if build.staging is not None and build.final_site is not None:
+            swap.replace(build.final_site, build.staging)
+            build.staging = None
+        if build.private_staging is not None:
+            swap.replace(out_dir, build.private_staging)
+            build.private_staging = None
+    except OSError as exc:
+        swap.undo()
+        where = display_path(Path(exc.filename)) if exc.filename else display_path(build.root)
+        raise PluginError(
+            f"error: {where}: cannot replace it with the new build: {exc.strerror}; "
+            "the site and the private documents were left as they were"
+        ) from None
+    swap.commit()
+    for folder in swap.fallbacks:
+        log.info(
+            f"{display_path(folder)} is a mount point or a link to a folder elsewhere: its "
+            "files were replaced one by one, not the folder at once"
+        )
+    if build.config is not None and build.final_site is not None:
+        build.config.site_dir = str(build.final_site)  # `gh-deploy` deploys from here next
     if build.private:
-        out_dir = build.root / PRIVATE_DIR
-        try:
-            write_many(build.private, tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new")
-        except OSError as exc:
-            where = display_path(Path(exc.filename)) if exc.filename else out_dir
-            raise PluginError(f"error: {where}: cannot write: {exc.strerror}") from None
         n = len(build.private)
         log.info(
             f"{n} private document{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
             "(never deployed)"
         )
     if build.packets or build.packets_unchanged:
-        try:
-            write_many(build.packets, tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new")
-        except OSError as exc:
-            where = display_path(Path(exc.filename)) if exc.filename else build.root
-            raise PluginError(f"error: {where}: cannot write: {exc.strerror}") from None
         n, rebuilt = len(build.packets) + build.packets_unchanged, len(build.packets)
         log.info(
             f"{n} application packet{'s' if n != 1 else ''} in "
-            f"{display_path(build.root / PRIVATE_DIR / 'packets')}/ "
-            f"({rebuilt} rebuilt; never deployed)"
+            f"{display_path(out_dir / 'packets')}/ ({rebuilt} rebuilt; never deployed)"
         )
 
 
-def _publish_site(config: MkDocsConfig, build: _Build) -> bool:
-    """The staged site into site_dir; False when a strict build is about to abort."""
+def _publish_served(config: MkDocsConfig, build: _Build) -> bool:
+    """While serving: the staged site into the served folder, file by file (the server keeps
+    the folder it was given); False when a strict rebuild is about to abort."""
     site_dir = Path(config.site_dir)
-    for name, data in build.documents.items():
-        # the newest PDF: a background render may have finished since on_config
-        write_atomic(site_dir / name, _state.served.get(name, data) if _serving() else data)
     if build.staging is not None and build.final_site is not None:
-        if config.strict and build.warnings is not None and build.warnings.count:
+        if config.strict and _state.warnings is not None and _state.warnings.count:
             return False
         try:
             publish_tree(build.staging, build.final_site)
         except OSError as exc:
             where = display_path(Path(exc.filename)) if exc.filename else build.final_site
             raise PluginError(f"error: {where}: cannot write: {exc.strerror}") from None
-        config.site_dir = str(build.final_site)  # `gh-deploy` deploys from here next
+        config.site_dir = str(build.final_site)
         _unstage(build)
         site_dir = build.final_site
     _state.live_site = site_dir
     return True
 
 
-def _write_followups(build: _Build) -> None:
-    """build/followups.ics (private: it names contacts), rewritten only when it changes; and
-    the follow-ups overdue today, as info (they depend on the date, so never fail a build)."""
+def _write_followups(build: _Build, staged: Path | None) -> None:
+    """build/followups.ics (private: it names contacts), into the staged copy of build/ (or
+    straight into build/ while serving), rewritten only when it changes; and the follow-ups
+    overdue today, as info (they depend on the date, so never fail a build)."""
     from datetime import date
 
     from ..followups import followup_findings
@@ -821,9 +923,14 @@ def _write_followups(build: _Build) -> None:
 
     for problem in followup_findings(build.loaded, date.today()):
         _report(problem)  # once: `_proofread` may have reported it already
-    target = build.root / PRIVATE_DIR / FOLLOWUPS_ICS
+    out_dir = build.root / PRIVATE_DIR
     data = calendar_bytes(build.loaded.profile)
-    write_many([(target, data)], tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new")
+    if staged is not None:
+        write_into(staged, [(out_dir / FOLLOWUPS_ICS, data)], out_dir)
+    else:
+        write_many(
+            [(out_dir / FOLLOWUPS_ICS, data)], tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new"
+        )
 
 
 def _keep_last_good(rebuild: Callable[[], None]) -> Callable[[], None]:

@@ -1,0 +1,258 @@
+"""A build publishes whole or not at all: site/ and build/ are swapped in as wholes, after
+MkDocs has finished, one build of a project at a time.
+
+Each failure here is one a user met: a strict build that aborts on warnings after the files
+were already replaced, a plugin failing after jobpacket's own step, two builds at once that
+left site/ with a fraction of its files, a build killed while it published.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from jobpacket import swap
+
+from .conftest import EXAMPLE
+from .test_site_support import MKDOCS, ROOT, build, make_site, mkdocs_env
+
+pytestmark = pytest.mark.slow
+
+
+def snapshot(*folders: Path) -> dict[str, bytes]:
+    return {
+        str(p): p.read_bytes()
+        for folder in folders
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _built(tmp_path: Path, name: str = "s", mkdocs_yml: str | None = None) -> Path:
+    site = make_site(tmp_path / name, EXAMPLE, mkdocs_yml=mkdocs_yml)
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "build" / "resume.pdf").is_file() and (site / "site" / "index.html").is_file()
+    return site
+
+
+def _edit(site: Path, old: str, new: str) -> None:
+    profile = site / "profiles" / "profile.yml"
+    text = profile.read_text(encoding="utf-8")
+    assert old in text
+    profile.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _no_leftovers(site: Path) -> None:
+    leftovers = [p.name for p in site.iterdir() if ".jobpacket-" in p.name]
+    assert leftovers == [], leftovers
+
+
+def test_a_strict_build_that_aborts_on_warnings_changes_nothing(tmp_path: Path) -> None:
+    site = _built(tmp_path)
+    before = snapshot(site / "site", site / "build")
+    # The issue's reproduction: two warnings from proofreading, and a change that would alter
+    # every page and PDF if it were published.
+    _edit(site, "url: https://elenavasquez.example.com", "url: http://elenavasquez.example.com")
+    _edit(site, "Led a team of four engineers", "Led a teeam of four engineers")
+    _edit(site, "Elena M. Vasquez", "Elena Quintero")
+    result = build(site)
+    assert result.returncode == 1, result.stderr
+    assert "Aborted with" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(site / "site", site / "build") == before
+    _no_leftovers(site)
+    # Without --strict the same build publishes both folders.
+    result = build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "Elena Quintero" in (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert (site / "build" / "resume.pdf").read_bytes() != before[
+        str(site / "build" / "resume.pdf")
+    ]
+    _no_leftovers(site)
+
+
+def test_a_plugin_that_fails_after_jobpacket_changes_nothing(tmp_path: Path) -> None:
+    """Another hook's on_post_build runs after jobpacket's (lower priority) and fails."""
+    failing = tmp_path / "s" / "hooks" / "failing.py"
+    failing.parent.mkdir(parents=True)
+    failing.write_text(
+        "import os\n"
+        "from mkdocs.plugins import event_priority\n"
+        "@event_priority(-200)\n"
+        "def on_post_build(config):\n"
+        "    if os.environ.get('FAIL_LAST_HOOK'):\n"
+        "        raise RuntimeError('the last hook failed')\n",
+        encoding="utf-8",
+    )
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("hooks:\n", "hooks:\n  - hooks/failing.py\n", 1)
+    assert "hooks/failing.py" in config
+    site = _built(tmp_path, mkdocs_yml=config)
+    before = snapshot(site / "site", site / "build")
+    _edit(site, "Elena M. Vasquez", "Elena Quintero")
+    result = build(site, env=mkdocs_env(FAIL_LAST_HOOK="1"))
+    assert result.returncode != 0
+    assert "the last hook failed" in result.stderr
+    assert snapshot(site / "site", site / "build") == before
+    _no_leftovers(site)
+
+
+def test_files_the_user_keeps_in_build_survive_the_swap(tmp_path: Path) -> None:
+    site = _built(tmp_path)
+    notes = site / "build" / "notes" / "call with Dr. Feldman.txt"
+    notes.parent.mkdir()
+    notes.write_text("asked about the lactate figures", encoding="utf-8")
+    _edit(site, "Elena M. Vasquez", "Elena Quintero")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    assert notes.read_text(encoding="utf-8") == "asked about the lactate figures"
+    _no_leftovers(site)
+
+
+def test_a_symlinked_output_folder_is_refused_and_nothing_is_written_through_it(
+    tmp_path: Path,
+) -> None:
+    site = _built(tmp_path)
+    packets = site / "build" / "packets"
+    for pdf in packets.iterdir():
+        pdf.unlink()
+    packets.rmdir()
+    published = site / "content" / "pub"
+    published.mkdir()
+    packets.symlink_to(published)
+    before = snapshot(site / "site", site / "build", site / "content")
+    _edit(site, "Elena M. Vasquez", "Elena Quintero")
+    result = build(site)
+    assert result.returncode == 1
+    assert "build/packets: is a symbolic link" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(published.iterdir()) == []
+    assert snapshot(site / "site", site / "build", site / "content") == before
+
+
+def test_two_builds_at_once_each_publish_a_whole_site(tmp_path: Path) -> None:
+    site = _built(tmp_path)
+    expected = sorted(str(p.relative_to(site)) for p in (site / "site").rglob("*"))
+    env = mkdocs_env()
+    for attempt in range(3):
+        _edit(site, "Elena M. Vasquez" if attempt == 0 else "Elena Q", "Elena Q")
+        procs = [
+            subprocess.Popen(
+                [*MKDOCS, "build", "--strict"],
+                cwd=site,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        errors = [p.communicate(timeout=300)[1] for p in procs]
+        assert [p.returncode for p in procs] == [0, 0], errors
+        assert any("waiting for another build of this project" in e for e in errors), errors
+        names = sorted(str(p.relative_to(site)) for p in (site / "site").rglob("*"))
+        assert names == expected
+        _no_leftovers(site)
+
+
+def test_a_build_killed_while_publishing_leaves_each_folder_old_or_new(tmp_path: Path) -> None:
+    site = _built(tmp_path)
+    before = {
+        "site": snapshot(site / "site"),
+        "build": snapshot(site / "build"),
+    }
+    _edit(site, "Elena M. Vasquez", "Elena Quintero")
+    env = mkdocs_env()
+    rng = random.Random(20261206)
+    for _ in range(4):
+        proc = subprocess.Popen(
+            [*MKDOCS, "build", "--strict"],
+            cwd=site,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        time.sleep(rng.uniform(0.5, 4.0))
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        # What the next build sees after its recovery step: each folder wholly old or new.
+        swap.recover(site / "site")
+        swap.recover(site / "build")
+        for name in ("site", "build"):
+            now = snapshot(site / name)
+            if now != before[name]:
+                index = site / name / ("index.html" if name == "site" else "resume.pdf")
+                assert index.is_file()
+                if name == "site":
+                    assert "Elena Quintero" in index.read_text(encoding="utf-8")
+        _no_leftovers(site)
+    result = build(site, env=env)
+    assert result.returncode == 0, result.stderr
+
+
+def test_recover_puts_back_a_folder_caught_between_the_two_renames(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    old = tmp_path / ".site.jobpacket-old-123-456"
+    old.mkdir()
+    (old / "index.html").write_text("old", encoding="utf-8")
+    staged = tmp_path / ".site.jobpacket-new-abc"
+    staged.mkdir()
+    (staged / "index.html").write_text("half", encoding="utf-8")
+    swap.recover(target)
+    assert (target / "index.html").read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_swap_that_fails_at_the_second_folder_undoes_the_first(tmp_path: Path) -> None:
+    first, second = tmp_path / "site", tmp_path / "build"
+    for folder in (first, second):
+        folder.mkdir()
+        (folder / "f").write_text(f"old {folder.name}", encoding="utf-8")
+    staged_first = swap.staging_dir(first)
+    (staged_first / "f").write_text("new site", encoding="utf-8")
+    done = swap.Swap()
+    done.replace(first, staged_first)
+    with pytest.raises(OSError):
+        done.replace(second, tmp_path / "missing-staging")
+    done.undo()
+    assert (first / "f").read_text(encoding="utf-8") == "old site"
+    assert (second / "f").read_text(encoding="utf-8") == "old build"
+
+
+def test_the_lock_is_released_when_its_process_dies(tmp_path: Path) -> None:
+    code = (
+        "import sys, time; sys.path.insert(0, sys.argv[1])\n"
+        "from pathlib import Path\n"
+        "from jobpacket.swap import ProjectLock\n"
+        "ProjectLock(Path(sys.argv[2])).acquire(); print('held', flush=True); time.sleep(60)\n"
+    )
+    import sys
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code, str(ROOT / "hooks"), str(tmp_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        waited: list[str] = []
+        lock = swap.ProjectLock(tmp_path)
+
+        def kill_holder(pid: str) -> None:
+            waited.append(pid)
+            holder.kill()  # the kernel releases a dead process's lock
+
+        lock.acquire(kill_holder)
+        assert waited == [str(holder.pid)]
+        lock.release()
+    finally:
+        holder.kill()
+        holder.wait()
