@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+from ..fsutil import read_confined
 from .speedups import import_weasyprint
 from .worker import RefusedFetch, RenderJob, RenderTimeout
 
@@ -86,9 +87,13 @@ class ConfinedFetcher(URLFetcher):
             raise self._refuse(url, "not a regular file")
         if path.stat().st_size > MAX_FILE_BYTES:
             raise self._refuse(url, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        try:  # checked again on the file opened: a swap for a link after the check is refused
+            body = read_confined(path, self.roots, max_bytes=MAX_FILE_BYTES)
+        except OSError as exc:
+            raise self._refuse(url, exc.strerror or "cannot be read") from None
         self.read.append(path)
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
+        return URLFetcherResponse(path.as_uri(), body, {"Content-Type": content_type})
 
     def open(self, url: Any, data: Any = None, timeout: Any = None) -> Any:  # pragma: no cover
         """urllib's entry point; routed through `fetch` so no handler can reach the network."""

@@ -1,0 +1,97 @@
+"""Guards on jobpacket's reaches into other libraries' internals, and on reading files safely.
+
+Each reach into a library's private names lives in one place, falls back to the supported
+path when the name is gone, and has a test here that fails when an upgrade renames it, so
+a silent fallback (here: temporary font folders piling up) is seen in CI, not by users.
+The others: MkDocs' LiveReloadServer attributes (site/preview.py), guarded in
+tests/test_site_preview.py and tests/test_site_serve.py.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from jobpacket.fsutil import OutsideError, read_confined
+
+FONTS = Path(__file__).resolve().parent.parent / "hooks" / "jobpacket" / "assets" / "fonts"
+
+
+def _weasy_folders() -> set[str]:
+    return {p.name for p in Path(tempfile.gettempdir()).glob("weasyprint-*")}
+
+
+@pytest.mark.slow
+def test_weasyprint_font_folders_are_removed_when_their_styles_are_dropped() -> None:
+    """print/pdf.py removes FontConfiguration._folder itself (WeasyPrint only does so in
+    __del__, which reference cycles put off until exit)."""
+    from jobpacket.print import pdf
+
+    font = next(FONTS.rglob("*.woff2"), None) or next(FONTS.rglob("*.ttf"))
+    css = f"@font-face {{ font-family: Guard; src: url({font.as_uri()}) }}"
+    before = _weasy_folders()
+    font_config, _ = pdf._styles(
+        [(css, FONTS.as_uri() + "/")], [FONTS], pdf.ConfinedFetcher([FONTS])
+    )
+    folder = getattr(font_config, "_folder", None)
+    # The guard: WeasyPrint still keeps its copied fonts in `_folder`, a temporary folder.
+    assert isinstance(folder, (str, os.PathLike)), "WeasyPrint renamed FontConfiguration._folder"
+    assert Path(folder).is_dir() and Path(folder).name.startswith("weasyprint-")
+    assert _weasy_folders() - before == {Path(folder).name}
+    pdf._drop_fonts(font_config)
+    assert not Path(folder).exists()
+    assert _weasy_folders() - before == set()
+
+
+@pytest.mark.slow
+def test_many_stylesheet_sets_leave_no_font_folders_behind() -> None:
+    from jobpacket.print import pdf
+
+    font = next(FONTS.rglob("*.woff2"), None) or next(FONTS.rglob("*.ttf"))
+    before = _weasy_folders()
+    for n in range(pdf._STYLE_SETS + 6):
+        css = f"@font-face {{ font-family: G{n}; src: url({font.as_uri()}) }}"
+        pdf._styles([(css, FONTS.as_uri() + "/")], [FONTS], pdf.ConfinedFetcher([FONTS]))
+    # only the kept sets hold a folder; every evicted one was removed at once
+    assert len(_weasy_folders() - before) <= pdf._STYLE_SETS
+
+
+def test_read_confined_reads_a_file_inside(tmp_path: Path) -> None:
+    (tmp_path / "letter.pdf").write_bytes(b"%PDF-1.7 ok")
+    assert read_confined(tmp_path / "letter.pdf", (tmp_path,), max_bytes=100) == b"%PDF-1.7 ok"
+
+
+def test_read_confined_refuses_a_link_that_leaves(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "secret").symlink_to("/etc/passwd")
+    with pytest.raises(OutsideError):
+        read_confined(root / "secret", (root,), max_bytes=1 << 20)
+
+
+def test_read_confined_refuses_a_folder_swapped_after_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The swap race: the path was checked while it was a real folder, then the folder was
+    replaced by a link to /etc. What was opened is checked, not what was resolved."""
+    root = tmp_path / "project"
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "passwd").write_text("inside", encoding="utf-8")
+    checked = root / "docs" / "passwd"
+    (root / "docs" / "passwd").unlink()
+    (root / "docs").rmdir()
+    (root / "docs").symlink_to("/etc")  # the swap, after the path was resolved
+    import jobpacket.fsutil as fsutil
+
+    monkeypatch.setattr(fsutil.os.path, "realpath", lambda p: str(p))  # resolved before the swap
+    with pytest.raises(OutsideError, match="outside"):
+        read_confined(checked, (root,), max_bytes=1 << 20)
+
+
+def test_read_confined_caps_the_size(tmp_path: Path) -> None:
+    (tmp_path / "big").write_bytes(b"x" * 101)
+    with pytest.raises(OutsideError):
+        read_confined(tmp_path / "big", (tmp_path,), max_bytes=100)
