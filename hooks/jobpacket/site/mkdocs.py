@@ -105,7 +105,7 @@ class _Build:
     packets_unchanged: int = 0
     final_site: Path | None = None
     staging: Path | None = None
-    warnings: logging.Handler | None = None
+    warnings: _WarningCount | None = None
     site_name: str | None = None
     """The site's name when it comes from the profile (unescaped; config has it escaped)."""
 
