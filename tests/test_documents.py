@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from jobpacket.i18n import dates
 from jobpacket.print import documents, printkit
 from jobpacket.profile.errors import ProfileError, UserError
 from jobpacket.profile.model import Profile
@@ -62,12 +63,12 @@ def test_document_date_prefers_source_date_epoch_then_last_modified(
 
 def test_dates_read_as_people_write_them() -> None:
     # Spaces inside a date are non-breaking: a date never splits across two lines.
-    assert printkit.long_date("2026-11-03", "en-US") == "November\xa03,\xa02026"
-    assert printkit.long_date("2026-11-03", "en-GB") == "3\xa0November\xa02026"
-    assert printkit.long_date("2026-11", "en-US") == "November\xa02026"
-    assert printkit.short_date("2026-07-20") == "Jul\xa020,\xa02026"
-    assert printkit.span("2023-04", "present") == "Apr\xa02023\xa0– Present"
-    assert printkit.span("2016", "2018-05") == "2016\xa0– May\xa02018"
+    assert dates.long_date("2026-11-03", "en-US") == "November\xa03,\xa02026"
+    assert dates.long_date("2026-11-03", "en-GB") == "3\xa0November\xa02026"
+    assert dates.long_date("2026-11", "en-US") == "November\xa02026"
+    assert dates.short_date("2026-07-20") == "Jul\xa020,\xa02026"
+    assert dates.span("2023-04", "present") == "Apr\xa02023\xa0– Present"
+    assert dates.span("2016", "2018-05") == "2016\xa0– May\xa02018"
 
 
 def test_profile_text_is_escaped_and_markdown_links_stay_on_the_web() -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.print import documents, outputs, printkit
+from jobpacket.i18n.dates import month_year
+from jobpacket.print import documents, outputs
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import EXAMPLE
@@ -71,7 +72,7 @@ def test_resume_reads_in_order_for_applicant_tracking_systems(
             assert (
                 line.index(job.position)
                 < line.index(job.name)
-                < line.index(printkit.month_year(job.startDate))
+                < line.index(month_year(job.startDate))
             )
             first_bullet = " ".join(job.highlights[0].split()[:4])
             bullet_at = next(i for i, line in enumerate(lines) if first_bullet in line)

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
@@ -21,7 +21,13 @@ from . import __version__
 from .print.designs import DESIGNS, design_help
 from .profile.errors import Problem, ProfileError, UserError
 
-F = TypeVar("F", bound=Callable[..., Any])
+if TYPE_CHECKING:
+    from datetime import date, datetime
+
+    from .profile.validate import LoadedProfile
+
+P = ParamSpec("P")
+R = TypeVar("R")
 _GC_THRESHOLDS = (50_000, 20, 10)
 
 profile_option = click.option(
@@ -43,11 +49,11 @@ def _print_problems(problems: list[Problem]) -> None:
         click.echo(str(p), err=True)
 
 
-def user_errors(func: F) -> F:
+def user_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Turn user errors into located messages and exit 1; let bugs raise."""
 
     @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except ProfileError as exc:
@@ -59,10 +65,10 @@ def user_errors(func: F) -> F:
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
-def load(profile: Path | None):
+def load(profile: Path | None) -> LoadedProfile:
     """Resolve and load the profile the user means, with notes shown as info lines."""
     from .profile.validate import load_profile
     from .settings import display_path, resolve_profile
@@ -509,7 +515,7 @@ today_option = click.option(
 )
 
 
-def _today(value: Any) -> Any:
+def _today(value: datetime | None) -> date:
     """--today, else the clock: the core never reads it, so the answer can be reproduced."""
     from datetime import date
 
@@ -525,7 +531,7 @@ def _today(value: Any) -> Any:
 )
 @profile_option
 @user_errors
-def followups(today: Any, ics: Path | None, profile: Path | None) -> None:
+def followups(today: datetime | None, ics: Path | None, profile: Path | None) -> None:
     """List each application's next follow-up and what is new since the last contact.
 
     The schedule continues from the latest of applied, decided, the letter and the contacts
@@ -549,7 +555,7 @@ def followups(today: Any, ics: Path | None, profile: Path | None) -> None:
 @today_option
 @profile_option
 @user_errors
-def status(app_id: str | None, today: Any, profile: Path | None) -> None:
+def status(app_id: str | None, today: datetime | None, profile: Path | None) -> None:
     """Say per application whether its packet is ready to send.
 
     The letter and its findings, recommendation letters (a reminder when one was requested
@@ -557,7 +563,7 @@ def status(app_id: str | None, today: Any, profile: Path | None) -> None:
     packet, and the next follow-up. Exit status 1 when an application still waiting for a
     decision has an error.
     """
-    from .print.printkit import project_root
+    from .checks.files import project_root
     from .readiness import readiness, report_lines
 
     loaded = load(profile)

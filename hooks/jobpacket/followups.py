@@ -19,11 +19,10 @@ The rules follow the advice in DOMAIN.md ("Following up"):
 from __future__ import annotations
 
 import calendar
-import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from .profile.errors import Problem
 from .profile.load import SourceMap
@@ -43,6 +42,7 @@ FINAL_STATUSES = frozenset({"accepted", "withdrawn"})
 #: Days after a rejection by which to answer it (DOMAIN.md: "within a few days").
 ANSWER_REJECTION_DAYS = 3
 _PERIOD = re.compile(r"^(\d+)\s*([dwm])$")
+Unit = Literal["d", "w", "m"]
 
 
 @dataclass(frozen=True)
@@ -50,14 +50,14 @@ class Period:
     """A follow-up interval: a number of days, weeks or calendar months."""
 
     count: int
-    unit: Literal["d", "w", "m"]
+    unit: Unit
 
     @classmethod
     def parse(cls, text: str) -> Period:
         match = _PERIOD.match(text.strip().lower())
         if not match:
             raise ValueError(f"{text!r} is not a period such as 14d, 2w or 1m")
-        return cls(int(match.group(1)), match.group(2))  # type: ignore[arg-type]
+        return cls(int(match.group(1)), cast(Unit, match.group(2)))  # _PERIOD allows d, w, m
 
     def after(self, start: date, times: int = 1) -> date:
         """``start`` plus ``times`` periods. Months are calendar months, the day clamped to the
@@ -194,8 +194,13 @@ def schedule_for(index: int, app: Application, today: date) -> Schedule:
     # Answer a rejection promptly, then keep the ordinary rhythm from that answer. A letter
     # dated after the decision is the answer already on its way.
     unanswered = decided is not None and not answered and (letter is None or letter < decided)
-    if app.status == "rejected" and unanswered and attempt <= rules.maxAttempts:
-        quick = decided + timedelta(days=ANSWER_REJECTION_DAYS)  # type: ignore[operator]
+    if (
+        app.status == "rejected"
+        and decided is not None
+        and unanswered
+        and attempt <= rules.maxAttempts
+    ):
+        quick = decided + timedelta(days=ANSWER_REJECTION_DAYS)
         planned.append(item(attempt, quick, _state(quick, today), "rejection"))
         attempt, start = attempt + 1, quick
     while attempt <= rules.maxAttempts:
@@ -286,9 +291,8 @@ def followup_findings(loaded: LoadedProfile, today: date) -> list[Problem]:
             "add the contact to followUp.log",
             key=True,
             severity="info",
+            rule=RULE,
         )
-        if hasattr(problem, "rule"):  # the findings channel of jobpacket.checks names rules
-            problem = dataclasses.replace(problem, rule=RULE)  # type: ignore[call-arg]
         out.append(problem)
     return out
 
@@ -309,10 +313,10 @@ def table_lines(profile: Profile, scheds: list[Schedule], today: date) -> list[s
     not cut short there); then the applications with none."""
     rows: list[tuple[str, ...]] = []
     notes: list[list[str]] = []
-    waiting = sorted((s for s in scheds if s.next), key=lambda s: (s.next.date, s.app_index))  # type: ignore[union-attr]
-    for sched in waiting:
-        nxt = sched.next
-        assert nxt is not None
+    waiting = sorted(
+        ((s, nxt) for s in scheds if (nxt := s.next)), key=lambda p: (p[1].date, p[0].app_index)
+    )
+    for sched, nxt in waiting:
         app = sched.application
         what = ", ".join(p for p in (app.position, app.organization) if p) or "-"
         who = (app.contact.name if app.contact else None) or "-"

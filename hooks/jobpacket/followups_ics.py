@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
+from typing import cast
 
 from icalendar import Calendar, Event
 
@@ -104,4 +105,4 @@ def calendar_bytes(profile: Profile) -> bytes:
         event.add("transp", "TRANSPARENT")
         event.add("categories", ["Job applications"])
         cal.add_component(event)
-    return cal.to_ical()
+    return cast(bytes, cal.to_ical())  # icalendar leaves to_ical unannotated

@@ -112,7 +112,7 @@ def _letter_row(loaded: LoadedProfile, index: int, app: Application, build_dir: 
 def _checks_findings(loaded: LoadedProfile, today: date) -> list[Problem] | None:
     """Findings of the proofreading checks (jobpacket.checks), when that package exists."""
     try:
-        from .checks import run_checks  # type: ignore[import-not-found, unused-ignore]
+        from .checks import run_checks
     except ImportError:
         return None
     return list(run_checks(loaded, today=today))

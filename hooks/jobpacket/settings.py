@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
+from yaml_env_tag import construct_env_tag
 
 from .profile.errors import UserError
 

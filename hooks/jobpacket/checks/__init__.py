@@ -18,6 +18,7 @@ from datetime import date
 from importlib import import_module
 
 from ..profile.errors import FieldPath, Problem
+from ..profile.model import Item
 from ..profile.validate import LoadedProfile
 from .text import item_paths
 from .where import finding
@@ -111,7 +112,7 @@ def disabled_for(loaded: LoadedProfile) -> tuple[frozenset[str], dict[FieldPath,
     per_item = {
         path: frozenset(item.checks.disable)
         for path, item in item_paths(loaded.profile)
-        if getattr(item, "checks", None) is not None and item.checks.disable  # type: ignore[attr-defined]
+        if isinstance(item, Item) and item.checks is not None and item.checks.disable
     }
     return profile_wide, per_item
 

@@ -12,7 +12,7 @@ import ipaddress
 import re
 from urllib.parse import urlsplit
 
-from ..profile.errors import FieldPath, Problem
+from ..profile.errors import FieldPath, Problem, Severity
 from ..profile.validate import LoadedProfile
 from .text import strings
 from .where import finding
@@ -128,7 +128,7 @@ def _phones(loaded: LoadedProfile) -> list[Problem]:
     return out
 
 
-def _url_problem(url: str) -> tuple[str, str, str] | None:
+def _url_problem(url: str) -> tuple[str, str, Severity] | None:
     """(message, hint, level) for a web address that is not a working https link."""
     scheme = url.split(":", 1)[0].lower() if re.match(r"^[a-zA-Z][\w+.-]*:", url) else ""
     if scheme and scheme not in ("http", "https"):
@@ -167,7 +167,7 @@ def _urls(loaded: LoadedProfile) -> list[Problem]:
             out.append(
                 finding(
                     loaded, RULE, text.path, f"{text.value!r} {message}", level=level, hint=hint
-                )  # type: ignore[arg-type]
+                )
             )
     return out
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..profile.errors import FieldPath, Problem, ProfileError
+from ..profile.errors import FieldPath, Problem, ProfileError, Severity
 from ..profile.validate import LoadedProfile
 from ..urls import scheme
 
@@ -73,7 +73,7 @@ def resolve_local(
     relative_to = "content/" if under_content else "the profile's folder"
     source = loaded.source
 
-    def problem(message: str, hint: str, level: str = "error") -> list[Problem]:
+    def problem(message: str, hint: str, level: Severity = "error") -> list[Problem]:
         return [source.problem(where, message, severity=level, rule=RULE, hint=hint)]
 
     if scheme(value):

@@ -27,10 +27,10 @@ def word_count(markdown: str) -> int:
 def check(loaded: LoadedProfile) -> list[Problem]:
     out = []
     for i, app in enumerate(loaded.profile.applications):
-        body = app.letter.body if app.letter else None
-        if not body or not body.strip():
+        letter = app.letter
+        if letter is None or not letter.body or not letter.body.strip():
             continue
-        n = word_count(body)
+        n = word_count(letter.body)
         where = ("applications", i, "letter", "body")
         if n < MIN_WORDS:
             out.append(
@@ -38,7 +38,7 @@ def check(loaded: LoadedProfile) -> list[Problem]:
                     loaded,
                     RULE,
                     where,
-                    f"the {app.letter.kind} letter has {n} words, far too short",  # type: ignore[union-attr]
+                    f"the {letter.kind} letter has {n} words, far too short",
                     hint=f"aim for 150 to 400: why this role, two or three achievements "
                     f"that match it, and a courteous close (at least {MIN_WORDS})",
                 )
@@ -49,7 +49,7 @@ def check(loaded: LoadedProfile) -> list[Problem]:
                     loaded,
                     RULE,
                     where,
-                    f"the {app.letter.kind} letter has {n} words, more than one page holds",  # type: ignore[union-attr]
+                    f"the {letter.kind} letter has {n} words, more than one page holds",
                     hint=f"cut it to about 400 (at most {MAX_WORDS}); keep the strongest examples",
                 )
             )

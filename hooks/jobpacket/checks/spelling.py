@@ -41,11 +41,11 @@ def dictionary(language: str) -> Any:
 
 
 def _cache_file(loaded: LoadedProfile, language: str) -> Path:
-    import spellchecker
+    from spellchecker.info import __version__
 
     from ..settings import cache_folder
 
-    name = f"{language}-pyspellchecker-{spellchecker.__version__}.txt"
+    name = f"{language}-pyspellchecker-{__version__}.txt"
     return cache_folder(loaded.path) / "spelling" / name
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from typing import cast
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
@@ -48,7 +49,7 @@ def month_year(value: str | None, lang: str | None = None) -> str:
     if not value:
         return ""
     if value == ONGOING:
-        return labels(lang)["present"]
+        return cast(str, labels(lang)["present"])  # label files are YAML: untyped
     year, month, _ = _parts(value)
     if not month:
         return str(year)

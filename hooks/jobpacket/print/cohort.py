@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..profile.errors import Problem, ProfileError, UserError
 from . import documents, outputs
 from .printkit import PrintDocument
+
+if TYPE_CHECKING:
+    from ..profile.validate import LoadedProfile
 
 PROFILE_SUFFIXES = (".yml", ".yaml", ".json")
 
@@ -59,14 +63,14 @@ def profile_paths(arguments: Iterable[Path]) -> list[Path]:
 
 
 def _documents(
-    loaded: object, document: str, public: bool, design: str | None
+    loaded: LoadedProfile, document: str, public: bool, design: str | None
 ) -> list[tuple[str, PrintDocument]]:
     if document == "all":
-        return list(documents.private_set(loaded))  # type: ignore[arg-type]
+        return list(documents.private_set(loaded))
     if document == "resume":
-        return [("resume.pdf", documents.resume(loaded, public=public, design=design))]  # type: ignore[arg-type]
+        return [("resume.pdf", documents.resume(loaded, public=public, design=design))]
     if document == "references":
-        return [("references.pdf", documents.reference_index(loaded, design=design))]  # type: ignore[arg-type]
+        return [("references.pdf", documents.reference_index(loaded, design=design))]
     raise UserError(f"`{document}` is made one profile at a time; use `all` for a cohort")
 
 

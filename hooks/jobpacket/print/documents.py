@@ -19,6 +19,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..checks.files import project_root
+from ..i18n.dates import long_date, month_year, short_date, span
 from ..i18n.labels import labels, score
 from ..markup import clean_text
 from ..profile.errors import Problem, UserError
@@ -27,11 +29,10 @@ from ..profile.validate import LoadedProfile
 from ..urls import print_href
 from ..views import public_view
 from ..views.tailored import tailored_view, tailoring_findings
+from .designs import DESIGNS, PHOTO_DESIGNS
 from .letters import LetterBody, letter_body, letter_kind
 from .printkit import (
     ASSETS_DIR,
-    DESIGNS,
-    PHOTO_DESIGNS,
     TEMPLATES_DIR,
     PrintContext,
     PrintDocument,
@@ -42,15 +43,10 @@ from .printkit import (
     environment,
     image_data_url,
     local_file,
-    long_date,
-    month_year,
     page_size,
     print_inline,
     print_markdown,
-    project_root,
     require_name,
-    short_date,
-    span,
     stylesheets,
     visible,
 )
@@ -149,7 +145,7 @@ def _entries_projects(items: Iterable[Any], lang: str | None) -> list[dict[str, 
 
 def _entries_education(items: Iterable[Any], lang: str | None) -> list[dict[str, Any]]:
     """Degrees on one line each; courses are left to the site, where there is room."""
-    out = []
+    out: list[dict[str, Any]] = []
     for e in items:
         degree = ", ".join(x for x in (e.studyType, e.area) if x)
         out.append(
@@ -411,17 +407,17 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
     lang = profile.meta.lang
     letter_fields = app.letter
     contact = app.contact
+    address = ((contact.address if contact else "") or "").splitlines()
+    organization = app.organization or ""
+    # The organisation is often the first line of the address already; don't print it twice.
+    if address and organization and organization.lower() in address[0].lower():
+        organization = ""
     recipient = {
         "name": contact.name if contact else "",
         "title": contact.title if contact else "",
-        "organization": app.organization or "",
-        "address": [line for line in ((contact.address if contact else "") or "").splitlines()],
+        "organization": organization,
+        "address": address,
     }
-    # The organisation is often the first line of the address already; don't print it twice.
-    if recipient["address"] and recipient["organization"]:
-        first = recipient["address"][0].lower()
-        if recipient["organization"].lower() in first:
-            recipient["organization"] = ""
     greeting = (letter_fields.greeting if letter_fields else None) or (
         f"Dear {contact.name}," if contact and contact.name else "Dear Hiring Manager,"
     )

@@ -16,10 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from ..checks.files import inside
 from ..i18n.labels import labels
 from ..profile.errors import FieldPath, ProfileError
 from ..profile.validate import LoadedProfile
-from .printkit import PrintContext, inside
+from .printkit import PrintContext
 
 PartKind = Literal["resume", "references", "recommendation", "attachment", "document"]
 FileKind = Literal["pdf", "png", "jpeg"]

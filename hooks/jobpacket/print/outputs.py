@@ -337,9 +337,9 @@ def render_settled(
         results[i] = data
         if cache_dir is not None and isinstance(data, bytes):
             _store(cache_dir / "pdf" / f"{keys[i]}.pdf", data)
-    for key, data in zip(keys, results, strict=True):
-        if isinstance(data, bytes):
-            _memo[key] = data
+    for key, result in zip(keys, results, strict=True):
+        if isinstance(result, bytes):
+            _memo[key] = result
             _memo.move_to_end(key)
     while len(_memo) > _MEMO_SIZE:
         _memo.popitem(last=False)

@@ -386,7 +386,13 @@ def _reader(data: bytes | Path, stack: contextlib.ExitStack) -> Any:
 def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
     """The packet's PDF bytes. The parts come from the digest cache when unchanged."""
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
+    from pypdf.generic import (
+        ArrayObject,
+        BooleanObject,
+        ByteStringObject,
+        NameObject,
+        TextStringObject,
+    )
 
     rendered: list[tuple[str, bytes | Path]] = []
     for source in packet.sources:
@@ -400,21 +406,19 @@ def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
         readers = [(title, _reader(data, stack)) for title, data in rendered]
         counts = [len(r.pages) for _, r in readers]
         if len(readers) > CONTENTS_AFTER:
-            rows, page = [], 2
+            rows, first = [], 2
             for (title, _), count in zip(readers, counts, strict=True):
-                rows.append({"title": title, "page": page})
-                page += count
+                rows.append({"title": title, "page": first})
+                first += count
             contents = outputs.render(_contents_document(packet, rows), cache_dir=cache_dir)
             readers.insert(0, ("Contents", PdfReader(io.BytesIO(contents))))
         writer = PdfWriter()
         owners: list[Source | None] = []  # the enclosed file each page comes from, if any
         files = [None] * (len(readers) - len(packet.sources)) + list(packet.sources)
-        for (title, reader), source in zip(readers, files, strict=True):
-            with _binding(packet, source if source and source.file else None):
+        for (title, reader), part in zip(readers, files, strict=True):
+            with _binding(packet, part if part and part.file else None):
                 writer.append(reader, outline_item=title, excluded_fields=("/AA",))
-            owners += [source if source and source.file else None] * (
-                len(writer.pages) - len(owners)
-            )
+            owners += [part if part and part.file else None] * (len(writer.pages) - len(owners))
         widths = []
         for page, owner in zip(writer.pages, owners, strict=True):
             with _binding(packet, owner):
@@ -438,7 +442,9 @@ def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
         )
         writer.root_object[NameObject("/Lang")] = TextStringObject(packet.lang)
         writer.page_mode = "/UseOutlines"
-        writer.create_viewer_preferences().display_doctitle = True
+        # The /DisplayDocTitle entry that pypdf's display_doctitle property sets; the property
+        # is added at run time, so type checkers see it as a bare `property`.
+        writer.create_viewer_preferences()[NameObject("/DisplayDocTitle")] = BooleanObject(True)
         # pypdf's public generate_file_identifiers() is random and it has no setter for a
         # chosen /ID; the trailer writes its `_ID`. The one reach into pypdf, guarded: should
         # an upgrade drop the attribute, pypdf writes no /ID (still the same bytes for the

@@ -48,7 +48,7 @@ from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse  # noqa: E402
 
 
-class ConfinedFetcher(URLFetcher):
+class ConfinedFetcher(URLFetcher):  # type: ignore[misc]  # URLFetcher is Any: WeasyPrint is untyped
     """Serves `data:` URLs and regular files inside `roots`; refuses everything else.
 
     Symbolic links are resolved before the check, so a link inside the project that points

@@ -21,14 +21,12 @@ import nh3
 from markupsafe import Markup
 
 from .. import __version__
-from ..checks.files import (  # noqa: F401 (inside, project_root: re-exported)
+from ..checks.files import (
     LOCAL_FILE_LIMIT,
     Folders,
-    inside,
     project_root,
     resolve_local,
 )
-from ..i18n.dates import long_date, month_year, short_date, span  # noqa: F401 (documents.py)
 from ..i18n.labels import labels
 from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_html
 from ..profile.errors import SCHEMA, FieldPath, Problem, ProfileError
@@ -36,7 +34,6 @@ from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
 from ..urls import MARKDOWN_SCHEMES, is_web, print_href
 from .designs import DEFAULT_DESIGN, DESIGNS
-from .designs import PHOTO_DESIGNS as PHOTO_DESIGNS  # documents.py imports it from here
 from .typography import Verbatim, smarten, smarten_html
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent

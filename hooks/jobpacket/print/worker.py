@@ -38,13 +38,20 @@ import queue
 import threading
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..profile.errors import UserError
+
+if TYPE_CHECKING:
+    # ForkServerContext does not exist on Windows.
+    from multiprocessing.context import ForkServerContext, SpawnContext
+    from multiprocessing.process import BaseProcess
+
+    _Context = ForkServerContext | SpawnContext
 
 
 class RenderTimeout(UserError):
@@ -120,14 +127,15 @@ def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker p
     # render and sets its own thresholds while rendering).
     usual = gc.get_threshold()
     gc.set_threshold(_IMPORT_GC_THRESHOLD, *usual[1:])
+    render: Callable[[RenderJob], bytes] | None
     try:
-        from . import pdf
+        from .pdf import render_job as render
     except OSError as exc:  # WeasyPrint could not load Pango and friends: say so per job
         missing = UserError(
             f"WeasyPrint cannot load its system libraries ({exc}); on Debian or Ubuntu run "
             "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`"
         )
-        pdf = None
+        render = None
     finally:
         gc.set_threshold(*usual)
     while True:
@@ -137,14 +145,14 @@ def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker p
             return
         if kind == _STOP:
             return
-        if pdf is None:
+        if render is None:
             conn.send(("error", missing, []))
             continue
         collect.records = []
         try:
             answer: tuple[str, Any, list[tuple[str, int, str]]] = (
                 "ok",
-                pdf.render_job(payload),
+                render(payload),
                 collect.records,
             )
         except UserError as exc:
@@ -157,7 +165,7 @@ def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker p
             return
 
 
-def _context(method: str | None = None) -> Any:
+def _context(method: str | None = None) -> _Context:
     """The fork server where it exists, else spawn; `method="spawn"` asks for spawn."""
     methods = multiprocessing.get_all_start_methods()
     if method != "spawn" and "forkserver" in methods:
@@ -170,9 +178,9 @@ def _context(method: str | None = None) -> Any:
 class _Worker:
     """One render process and the parent's end of its pipe."""
 
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, ctx: _Context) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(
+        self.process: BaseProcess = ctx.Process(
             target=_serve, args=(child,), daemon=True, name="jobpacket-render"
         )
         self.process.start()
@@ -297,7 +305,7 @@ class RenderPool:
         self.memory_mb = memory_mb
         self.recycle_mb = recycle_mb
         self.method = method
-        self._ctx: Any = None
+        self._ctx: _Context | None = None
         # None in the queue: a worker fewer (a failed prestart, one killed or recycled); a
         # waiting caller then starts its own
         self._idle: queue.SimpleQueue[_Worker | None] = queue.SimpleQueue()

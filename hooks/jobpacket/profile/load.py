@@ -15,11 +15,11 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 
-from .errors import SCHEMA, FieldPath, Problem, ProfileError
+from .errors import SCHEMA, FieldPath, Problem, ProfileError, Severity
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 100_000
@@ -37,7 +37,9 @@ _FLOAT = re.compile(
 class _CoreResolver(yaml.resolver.Resolver):
     """Resolve plain scalars by YAML 1.2 core rules only: no sexagesimals, no yes/no, no dates."""
 
-    yaml_implicit_resolvers: ClassVar[dict] = {}
+    # A class-level table in PyYAML (add_implicit_resolver fills it per class); its stubs
+    # declare it as an instance attribute, so ClassVar would not match them.
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012
 
 
 _CoreResolver.add_implicit_resolver(f"{_CORE_TAGS}merge", re.compile(r"^<<$"), ["<"])
@@ -67,13 +69,15 @@ class _PureComposer(
 Composer = Callable[[str], Any]
 COMPOSERS: dict[str, Composer] = {"python": _PureComposer}
 if getattr(yaml, "__with_libyaml__", False):
+    # yaml.cyaml imports CParser from here too (its stubs do not re-export it).
+    from yaml._yaml import CParser
 
-    class _LibYAMLComposer(yaml.cyaml.CParser, _CoreResolver):
+    class _LibYAMLComposer(CParser, _CoreResolver):
         """LibYAML's C composer with our resolver: the same nodes, about ten times faster
         (the Python composer took most of the time of loading the example profile)."""
 
         def __init__(self, text: str) -> None:
-            yaml.cyaml.CParser.__init__(self, text)
+            CParser.__init__(self, text)
             _CoreResolver.__init__(self)
 
     COMPOSERS["libyaml"] = _LibYAMLComposer
@@ -108,7 +112,7 @@ class SourceMap:
         message: str,
         *,
         key: bool = False,
-        severity: str = "error",
+        severity: Severity = "error",
         rule: str = SCHEMA,
         hint: str = "",
     ) -> Problem:
@@ -119,7 +123,7 @@ class SourceMap:
             col,
             tuple(path),
             message,
-            severity,  # type: ignore[arg-type]
+            severity,
             rule,
             hint,
         )
@@ -268,7 +272,8 @@ class _Builder:
             out[key] = self.build(value_node, child, stack)
         return out
 
-    def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
+    def _scalar(self, node: yaml.Node, path: FieldPath) -> Any:
+        """A scalar's value by the core rules; any other node here has a tag we refuse."""
         tag, value = node.tag, node.value
         if tag == f"{_CORE_TAGS}str":
             return value

@@ -37,9 +37,10 @@ def _partial_date(value: Any) -> Any:
         text = text.split("T", 1)[0]  # JSON Resume's lastModified carries a time
     match = _DATE.match(text)
     if match:
-        year, month, day = (int(g) if g else None for g in match.groups())
+        year, month_text, day_text = match.groups()
+        month, day = (int(g) if g else None for g in (month_text, day_text))
         try:
-            _date(year, month or 1, day or 1)
+            _date(int(year), month or 1, day or 1)
         except ValueError:
             raise PydanticCustomError(
                 "bad_date", "{value} is not a real calendar date", {"value": repr(value)}

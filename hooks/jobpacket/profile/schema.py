@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from .model import Profile
 
 SCHEMA_ID = "https://jobpacket.example/schema/profile.json"
 
 
-def profile_schema() -> dict:
+def profile_schema() -> dict[str, Any]:
     schema = Profile.model_json_schema(by_alias=True)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

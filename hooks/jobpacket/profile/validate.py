@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..followups import log_problems
 from ..i18n.labels import available, translated
@@ -49,7 +50,7 @@ def _kind(value: Any) -> str:
     return f"the text {value!r}"
 
 
-def _message(err: dict[str, Any], *, json: bool = False) -> str:
+def _message(err: ErrorDetails, *, json: bool = False) -> str:
     """The user's words for a pydantic error, in the syntax of the file (JSON or YAML)."""
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     if kind == "missing":

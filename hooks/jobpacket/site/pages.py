@@ -38,7 +38,7 @@ from markupsafe import Markup
 from ..i18n import dates
 from ..i18n.labels import labels, score
 from ..markup import clean_text, markdown_to_html
-from ..profile.model import ONGOING, Profile
+from ..profile.model import ONGOING, Profile, Work
 from ..urls import site_href
 from ..views import public_view
 from . import bibtex, icons
@@ -320,10 +320,12 @@ def _place(view: Profile) -> str:
 
 
 def _is_local_image(path: str | None) -> bool:
-    return bool(path) and not urlsplit(path).scheme and path.lower().endswith(IMAGE_SUFFIXES)
+    if not path:
+        return False
+    return not urlsplit(path).scheme and path.lower().endswith(IMAGE_SUFFIXES)
 
 
-def _current_work(view: Profile) -> list[Any]:
+def _current_work(view: Profile) -> list[Work]:
     return [w for w in view.work if w.startDate and (w.endDate in (None, ONGOING))]
 
 
@@ -556,11 +558,7 @@ def person_json_ld(profile: Profile, ctx: SiteContext) -> dict[str, Any]:
     put("sameAs", [u for u in (safe_href(p.url) for p in b.profiles) if u])
     put(
         "worksFor",
-        [
-            _org("Organization", w.name, w.url)
-            for w in _current_work(view)
-            if w.name  # type: ignore[attr-defined]
-        ],
+        [_org("Organization", w.name, w.url) for w in _current_work(view) if w.name],
     )
     put(
         "alumniOf",
@@ -577,8 +575,9 @@ def person_json_ld(profile: Profile, ctx: SiteContext) -> dict[str, Any]:
 
 def _org(kind: str, name: str, url: str | None) -> dict[str, str]:
     org = {"@type": kind, "name": plain(name)}
-    if safe_href(url):
-        org["url"] = safe_href(url)  # type: ignore[assignment]
+    href = safe_href(url)
+    if href:
+        org["url"] = href
     return org
 
 

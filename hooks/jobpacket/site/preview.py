@@ -99,7 +99,7 @@ _CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})
 class FastWatch:
     """Operating-system file events on one folder (not recursive) that wake the rebuild loop."""
 
-    def __init__(self, folder: Path, on_change: Callable[[], None]) -> None:
+    def __init__(self, folder: Path, on_change: Callable[[], object]) -> None:
         from watchdog.events import FileSystemEvent, FileSystemEventHandler
         from watchdog.observers import Observer
 

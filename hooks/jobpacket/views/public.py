@@ -21,6 +21,7 @@ from ..profile.model import (
     Document,
     Education,
     Interest,
+    Item,
     Language,
     Meta,
     Profile,
@@ -34,6 +35,7 @@ from ..profile.model import (
 )
 
 M = TypeVar("M", bound=BaseModel)
+ItemT = TypeVar("ItemT", bound=Item)
 
 #: Sections that stay private whatever an item's `visibility` says (README: applications are
 #: never published; `visibility: public` on one is a mistake, not a decision to publish).
@@ -73,13 +75,9 @@ def _pick(item: M, fields: tuple[str, ...]) -> M:
     return type(item).model_construct(**{name: getattr(item, name) for name in fields})
 
 
-def _public_items(items: list[M], *, opt_in: bool) -> list[M]:
+def _public_items(items: list[ItemT], *, opt_in: bool) -> list[ItemT]:
     """Entries that may be published: opt-in sections need `visibility: public`."""
-    kept = [
-        i
-        for i in items
-        if (i.visibility == "public" if opt_in else i.visibility != "private")  # type: ignore[attr-defined]
-    ]
+    kept = [i for i in items if (i.visibility == "public" if opt_in else i.visibility != "private")]
     return [_pick(i, _public_fields(i)) for i in kept]
 
 
@@ -99,7 +97,7 @@ def public_view(profile: Profile) -> Profile:
     b = profile.basics
     location = None
     if b.location:
-        fields = ("city", "region", "countryCode")
+        fields: tuple[str, ...] = ("city", "region", "countryCode")
         if publish.address:
             fields += ("address", "postalCode")
         location = _pick(b.location, fields)
@@ -126,7 +124,8 @@ def public_view(profile: Profile) -> Profile:
         publish=profile.meta.publish,
         design=profile.meta.design,
     )
-    return Profile.model_construct(basics=basics, meta=meta, **sections)
+    # _fields_set named: a ** argument would otherwise be taken as a candidate for it.
+    return Profile.model_construct(_fields_set=None, basics=basics, meta=meta, **sections)
 
 
 __all__ = ["PUBLIC_FIELDS", "public_view"]
