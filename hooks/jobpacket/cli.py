@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -240,7 +241,7 @@ def export(fmt: str, output: Path | None, include_private: bool, profile: Path |
     data = to_jsonresume(loaded.profile, include_private=include_private)
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if output:
-        _write_atomic(output, text.encode("utf-8"))
+        _write_atomic(output, text.encode("utf-8"), loaded, private=include_private)
         click.echo(f"wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
@@ -318,6 +319,7 @@ def pdf(
     if document == "all":
         if design:
             raise UserError("--design applies to a single document; set meta.design instead")
+        _refuse_output(output or out_root, loaded, private=True)
         try:
             written = outputs.private_documents(
                 loaded, output or out_root, report=lambda p: _print_problems([p])
@@ -349,7 +351,7 @@ def pdf(
         sys.stdout.buffer.write(data)
         return
     target = output or out_root / f"{doc.name}.pdf"
-    _write_atomic(target, data)
+    _write_atomic(target, data, loaded, private=not public)
     click.echo(f"wrote {display_path(target)}", err=True)
 
 
@@ -395,7 +397,7 @@ def letter_command(
     _print_problems(list(doc.notes))
     data = outputs.render(doc, cache_dir=outputs.default_cache_dir(loaded))
     target = output or documents.project_root(loaded) / "build" / f"{doc.name}.pdf"
-    _write_atomic(target, data)
+    _write_atomic(target, data, loaded)
     click.echo(f"wrote {display_path(target)}", err=True)
 
 
@@ -437,6 +439,7 @@ def packet(
     if not chosen:
         raise UserError("no application to bind: all are withdrawn or accepted; name one")
     out_dir = output or documents.project_root(loaded) / outputs.PACKETS_DIR
+    _refuse_output(out_dir, loaded, private=True)
     try:
         run = outputs.write_packets(loaded, chosen, out_dir, report=lambda p: _print_problems([p]))
     except OSError as exc:
@@ -497,14 +500,59 @@ def _render_hint(profile: Path | None, args: list[str]) -> tuple[Path, str, bool
     return cache_dir, request_id, likely_cached(cache_dir, request_id)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write then rename, so a failure never leaves a half-written file behind."""
-    from .fsutil import write_atomic
+def _write_atomic(
+    path: Path, data: bytes, loaded: LoadedProfile | None = None, *, private: bool = True
+) -> None:
+    """Write then rename, so a failure never leaves a half-written file behind.
 
+    Only a regular file is replaced (see `_refuse_output`). Writes into the project take
+    the build lock, so a `mkdocs build` swapping build/ in at that moment cannot drop the file.
+    """
+    from .fsutil import output_problem, write_atomic
+    from .settings import display_path
+    from .swap import ProjectLock
+
+    shown = display_path(path)
+    why = output_problem(path)
+    if why is not None:
+        raise UserError(f"{shown}: {why}; nothing was written")
+    root = _refuse_output(path, loaded, private=private)
+    lock = ProjectLock(root) if root is not None and path.resolve().is_relative_to(root) else None
     try:
-        write_atomic(path, data)
+        if lock is None:
+            write_atomic(path, data)
+            return
+        with lock.hold(lambda _: click.echo("waiting for a build of this site to end", err=True)):
+            write_atomic(path, data)
     except OSError as exc:
-        raise UserError(f"{path}: cannot write: {exc.strerror}") from None
+        raise UserError(f"{shown}: cannot write: {exc.strerror}") from None
+
+
+def _refuse_output(path: Path, loaded: LoadedProfile | None, *, private: bool) -> Path | None:
+    """Refuse an output path (a file, or the folder of several) that would overwrite one of
+    the profile's own files (the profile, an enclosure, a letter), or put a private document
+    under content/ or site/, from where the site publishes it. Returns the project folder."""
+    if loaded is None:
+        return None
+    from .checks.files import project_root
+    from .settings import display_path
+    from .site.files import private_paths
+
+    root = project_root(loaded)
+    shown = display_path(path)
+    if private_paths(loaded).covers(path):
+        raise UserError(
+            f"{shown}: is one of the profile's own files (the profile, an enclosure or a "
+            "letter); jobpacket never writes over them; choose another file"
+        )
+    target = Path(os.path.realpath(path))
+    published = [Path(os.path.realpath(root / name)) for name in ("content", "site")]
+    if private and any(target.is_relative_to(folder) for folder in published):
+        raise UserError(
+            f"{shown}: is inside content/ or site/, which the site publishes; private "
+            "documents go to build/ or outside the site folder"
+        )
+    return root
 
 
 today_option = click.option(
@@ -546,7 +594,7 @@ def followups(today: datetime | None, ics: Path | None, profile: Path | None) ->
     for line in schedule.table_lines(loaded.profile, schedule.schedules(loaded.profile, day), day):
         click.echo(line)
     if ics is not None:
-        _write_atomic(ics, calendar_bytes(loaded.profile))
+        _write_atomic(ics, calendar_bytes(loaded.profile), loaded)
         click.echo(f"wrote {display_path(ics)}", err=True)
 
 

@@ -180,3 +180,25 @@ def read_confined(path: Path, roots: tuple[Path, ...], *, max_bytes: int) -> byt
         if len(data) > max_bytes:
             raise OutsideError(errno.EFBIG, f"larger than {max_bytes} bytes", str(path))
         return data
+
+
+def output_problem(path: Path) -> str | None:
+    """Why `path` must not be written as an output file, or None.
+
+    A user's -o replaces only a regular file (or creates one): never a device (as root,
+    `-o /dev/full` would have been replaced), a FIFO, a folder, or a symbolic link, which
+    would be replaced by a file or, worse, mistaken for where it points.
+    """
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot be inspected: {exc.strerror}"
+    if stat.S_ISLNK(info.st_mode):
+        return "is a symbolic link; give the path of a regular file, or remove the link"
+    if stat.S_ISDIR(info.st_mode):
+        return "is a folder; give a file name"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a device, a pipe or a socket); give a file name"
+    return None
