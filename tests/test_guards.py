@@ -24,6 +24,13 @@ def _weasy_folders() -> set[str]:
     return {p.name for p in Path(tempfile.gettempdir()).glob("weasyprint-*")}
 
 
+@pytest.fixture(autouse=True)
+def own_tempdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """WeasyPrint's temporary folders go to this test's own folder: other processes on the
+    machine (a parallel test run) make theirs in /tmp too."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+
 @pytest.mark.slow
 def test_weasyprint_font_folders_are_removed_when_their_styles_are_dropped() -> None:
     """print/pdf.py removes FontConfiguration._folder itself (WeasyPrint only does so in
