@@ -256,3 +256,80 @@ def test_the_lock_is_released_when_its_process_dies(tmp_path: Path) -> None:
     finally:
         holder.kill()
         holder.wait()
+
+
+def _git(cwd: Path, *args: str) -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def test_gh_deploy_strict_that_aborts_deploys_nothing_and_a_good_one_deploys_the_site(
+    tmp_path: Path,
+) -> None:
+    site = _built(tmp_path)
+    remote = tmp_path / "remote.git"
+    _git(tmp_path, "init", "-q", "--bare", str(remote))
+    _git(site, "init", "-q")
+    (site / ".gitignore").write_text("site/\nbuild/\n.jobpacket*\n", encoding="utf-8")
+    _git(site, "add", "-A")
+    _git(site, "commit", "-qm", "site")
+    _git(site, "remote", "add", "origin", str(remote))
+    before = snapshot(site / "site", site / "build")
+    _edit(site, "Led a team of four engineers", "Led a teeam of four engineers")
+    _edit(site, "Elena M. Vasquez", "Elena Quintero")
+    env = {
+        **mkdocs_env(),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
+    deploy = [*MKDOCS, "gh-deploy", "--strict", "--force"]
+    result = subprocess.run(deploy, cwd=site, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert _git(remote, "branch", "--list", "gh-pages") == ""
+    assert snapshot(site / "site", site / "build") == before
+    _edit(site, "Led a teeam of four engineers", "Led a team of four engineers")
+    result = subprocess.run(deploy, cwd=site, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    files = _git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert "index.html" in files and "resume.pdf" in files
+    private = ("build/", "packets/", "followups.ics", ".jobpacket-", "cover-letter")
+    assert not [f for f in files if any(p in f for p in private)]
+    home = _git(remote, "show", "gh-pages:index.html")
+    assert "Elena Quintero" in home
+    assert "Elena Quintero" in (site / "site" / "index.html").read_text(encoding="utf-8")
+    _no_leftovers(site)
+
+
+def test_a_strict_serve_rebuild_that_aborts_keeps_the_served_site(
+    tmp_path: Path, serving: None
+) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    folder = make_site(tmp_path / "s", EXAMPLE)
+    served = tmp_path / "served"
+
+    def rebuild() -> None:
+        config = load_config(str(folder / "mkdocs.yml"), site_dir=str(served), strict=True)
+        mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+
+    rebuild()
+    good = snapshot(served)
+    # a warning of the build itself (proofreading runs after a serve rebuild, on a thread)
+    (folder / "content" / "notes.md").write_text("[gone](missing.md)\n", encoding="utf-8")
+    _edit(folder, "Elena M. Vasquez", "Elena Quintero")
+    with pytest.raises(Abort):
+        rebuild()
+    assert snapshot(served) == good
