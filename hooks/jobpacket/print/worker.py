@@ -117,9 +117,19 @@ class _Collect(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the worker process
+def _serve(conn: Connection, tmp: str) -> None:  # pragma: no cover - runs in the worker
     """The worker's loop: answer each job with ("ok", pdf, logs) / ("error", exc, logs) /
-    ("bug", traceback, logs), where logs are WeasyPrint's warnings during the job."""
+    ("bug", traceback, logs), where logs are WeasyPrint's warnings during the job.
+
+    WeasyPrint copies the fonts of each stylesheet set into a temporary folder (about 2 MB)
+    that it removes only when its FontConfiguration is collected, which a process that is
+    stopped or killed never does: every render left one in /tmp. Here every temporary file of
+    the worker goes into `tmp`, a folder of its own that the parent removes when the worker
+    ends, however it ends (`tempfile.tempdir` is the standard library's setting for this).
+    """
+    import tempfile
+
+    tempfile.tempdir = tmp
     collect = _Collect()
     logging.getLogger("weasyprint").addHandler(collect)
     # WeasyPrint's import allocates hundreds of thousands of objects that live as long as the
@@ -179,9 +189,17 @@ class _Worker:
     """One render process and the parent's end of its pipe."""
 
     def __init__(self, ctx: _Context) -> None:
+        import shutil
+        import tempfile
+        import weakref
+
+        self.tmp = tempfile.mkdtemp(prefix="jobpacket-render-")
+        # removed when the worker is stopped or killed, and at the latest when this process
+        # exits (multiprocessing terminates daemon workers then; they cannot clean up)
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self.tmp, ignore_errors=True)
         self.conn, child = ctx.Pipe()
         self.process: BaseProcess = ctx.Process(
-            target=_serve, args=(child,), daemon=True, name="jobpacket-render"
+            target=_serve, args=(child, self.tmp), daemon=True, name="jobpacket-render"
         )
         self.process.start()
         child.close()
@@ -258,6 +276,7 @@ class _Worker:
         self.process.kill()
         self.process.join(5)
         self.conn.close()
+        self._cleanup()
 
     def stop(self) -> None:
         with contextlib.suppress(OSError):
@@ -267,6 +286,7 @@ class _Worker:
             self.kill()
         else:
             self.conn.close()
+            self._cleanup()
 
 
 def time_limit(base: float | None, html_bytes: int, per_bytes: int | None) -> float | None:
