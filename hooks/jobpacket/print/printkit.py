@@ -135,7 +135,7 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
     import base64
     import mimetypes
 
-    from .images import image_problem
+    from .images import ImageRefused, clean_image, image_problem
 
     kind = mimetypes.guess_type(path.name)[0] or ""
     if not kind.startswith("image/"):
@@ -152,6 +152,11 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
         return None
     data = path.read_bytes()
     problem = image_problem(data, kind)
+    if problem is None and kind != "image/svg+xml":
+        try:  # the pixels only: no EXIF (GPS, names), comments or XMP reach the PDF
+            data = clean_image(data)
+        except ImageRefused as exc:
+            problem = str(exc)
     if problem is not None:
         ctx.warn(where, f"{path.name!r} {problem}; it is left out", rule="files")
         return None
