@@ -104,7 +104,7 @@ def _site_target(url: str, site_url: str | None) -> str | None:
 
 
 def public_documents(
-    loaded: LoadedProfile, site_url: str | None, private: PrivatePaths
+    loaded: LoadedProfile, site_url: str | None
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """Site path -> bytes to publish for each public document the site links: its file, read
     once and confined to the profile's folder, as its clean copy (a PDF without actions or
@@ -139,8 +139,8 @@ def public_documents(
             continue
         try:
             real, data = read_inside(base / doc.path, (base,), limit=MAX_PUBLISHED_BYTES)
-            if private.covers(real):
-                raise Refused("is private (the profile, a letter or a private document)")
+            if real != source:  # not the file the rules above were asked about
+                raise Refused("changed while it was read (a link was swapped); build again")
             kind = sniff_bytes(data[:512])
             if kind == "pdf":
                 data = public_copy(data)

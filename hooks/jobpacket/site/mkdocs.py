@@ -591,7 +591,7 @@ def _admit(files: Files, build: _Build, docs_dir: str, config: MkDocsConfig) -> 
                 file.content_bytes = admitted.publish[file.src_uri]
             else:
                 files.remove(file)
-    found, problems = site_files.public_documents(build.loaded, config.site_url or None, private)
+    found, problems = site_files.public_documents(build.loaded, config.site_url or None)
     for problem in problems:
         _report(problem)
     for target, data in found.items():
