@@ -13,7 +13,10 @@ import io
 import threading
 import warnings
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
+
+from ..fsutil import write_cache_entry
 
 #: Larger images are left out: 40 megapixels is twice a high-end camera's full frame.
 MAX_PIXELS = 40_000_000
@@ -63,19 +66,31 @@ class ImageRefused(ValueError):
 #: Cleaned images kept in memory by the digest of the original: a site build and every
 #: `mkdocs serve` rebuild publish the same photos again.
 _KEEP_CLEANED = 64
+_KEEP_CLEANED_ON_DISK = 512
+#: Part of every cleaned image's key: a change to how images are cleaned cleans them again.
+_FORMAT = b"jobpacket-clean-image-1\0"
 _cleaned: OrderedDict[bytes, bytes] = OrderedDict()
 _cleaned_lock = threading.Lock()
 
 
-def clean_image(data: bytes) -> bytes:
+def clean_image(data: bytes, cache_dir: Path | None = None) -> bytes:
     """`data` re-encoded from its pixels alone (see `_clean_image`); ImageRefused if it
-    cannot be. Kept by digest, so an unchanged image is cleaned once per process."""
-    key = hashlib.sha256(data).digest()
+    cannot be. Kept by digest in memory, and in `cache_dir` when given: re-encoding a large
+    PNG takes a second, and every build publishes the same photos again."""
+    key = hashlib.sha256(_FORMAT + data).digest()
     with _cleaned_lock:
         if key in _cleaned:
             _cleaned.move_to_end(key)
             return _cleaned[key]
-    clean = _clean_image(data)
+    stored = cache_dir / f"{key.hex()}.img" if cache_dir is not None else None
+    try:
+        clean = stored.read_bytes() if stored is not None else None
+    except OSError:
+        clean = None
+    if clean is None:
+        clean = _clean_image(data)
+        if stored is not None:
+            write_cache_entry(stored, clean, keep=_KEEP_CLEANED_ON_DISK, pattern="*.img")
     with _cleaned_lock:
         _cleaned[key] = clean
         while len(_cleaned) > _KEEP_CLEANED:

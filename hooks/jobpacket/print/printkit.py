@@ -135,6 +135,7 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
     import base64
     import mimetypes
 
+    from ..settings import cache_folder
     from .images import ImageRefused, clean_image, image_problem
 
     kind = mimetypes.guess_type(path.name)[0] or ""
@@ -154,7 +155,7 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
     problem = image_problem(data, kind)
     if problem is None and kind != "image/svg+xml":
         try:  # the pixels only: no EXIF (GPS, names), comments or XMP reach the PDF
-            data = clean_image(data)
+            data = clean_image(data, cache_folder(ctx.loaded.path) / "images")
         except ImageRefused as exc:
             problem = str(exc)
     if problem is not None:

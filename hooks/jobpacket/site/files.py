@@ -219,9 +219,11 @@ def read_for_site(
     from ..checks.files import sniff_bytes
     from ..print.images import ImageRefused, clean_image
     from ..print.pdfsafe import PdfRefused, public_copy
+    from ..settings import cache_folder
 
     roots = (_real(root),)
     hidden = private_project_images(loaded)
+    images = cache_folder(loaded.path) / "images"
     publish: dict[str, bytes] = {}
     notes: list[tuple[str, str]] = []
     outside: dict[str, int] = {}
@@ -250,7 +252,7 @@ def read_for_site(
         kind = sniff_bytes(data[:512])
         try:
             if kind == "raster":
-                data = clean_image(data)
+                data = clean_image(data, images)
             elif kind == "pdf":
                 data = public_copy(data)
         except (ImageRefused, PdfRefused) as exc:
