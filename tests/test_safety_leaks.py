@@ -377,6 +377,11 @@ def test_an_output_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
     assert "remove the link (rm build/packets)" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (site / "site").exists()
+    cli = run_cli("pdf", "resume", "--profile", "profiles/profile.yml", cwd=site)
+    assert cli.returncode == 1, cli.stdout + cli.stderr
+    assert "error: build/packets: is a link to content/packets" in cli.stderr
+    assert [p.name for p in (site / "content" / "packets").iterdir()] == ["acme.pdf"]
+    assert not (site / "build" / "resume.pdf").exists()  # nothing was written
 
 
 def test_outputs_reached_through_a_linked_folder_are_private(tmp_path: Path) -> None:

@@ -76,9 +76,10 @@ def private_paths(loaded: LoadedProfile, *, folders: tuple[Path, ...] = ()) -> P
 
 def output_links(root: Path, folder: Path) -> list[str]:
     """One message per folder under `folder` (build/) that is a symbolic link, so that writing
-    the private documents there would land elsewhere (in content/, and so on the site)."""
+    the private documents there would land elsewhere (in content/, and so on the site).
+    Both adapters refuse to write then: the MkDocs build and the CLI's default outputs."""
     return [
-        f"error: {_shown(link, root)}: is a link to {_shown(_real(link), root)}; private "
+        f"{_shown(link, root)}: is a link to {_shown(_real(link), root)}; private "
         f"documents are written only into real folders under {_shown(folder, root)}/; "
         f"remove the link (rm {_shown(link, root)}) and build again"
         for link in linked_folders(folder)

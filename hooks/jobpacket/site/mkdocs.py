@@ -426,7 +426,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     links = site_files.output_links(root, root / PRIVATE_DIR)
     if links:
-        raise PluginError("\n".join(links))
+        raise PluginError("\n".join(f"error: {line}" for line in links))
     loaded = _load(path)
     _state.build = _Build(loaded=loaded, root=root, auto_nav=config.nav is None)
     if not _serving():
