@@ -212,6 +212,8 @@ def hostile_pdf() -> bytes:
         }
     )
     field_ref = writer.add_annotation(0, field).indirect_reference
+    bookmark = writer.add_outline_item(title="zq bookmark", page_number=0).get_object()
+    bookmark[name("/A")] = js("app.alert('zqjs bookmark');")
     root[name("/AcroForm")] = DictionaryObject(
         {name("/Fields"): ArrayObject([field_ref]), name("/XFA"): TextStringObject("zqjs xfa")}
     )

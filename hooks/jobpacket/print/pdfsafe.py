@@ -17,6 +17,7 @@ path) and XMP metadata.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from typing import Any
 
@@ -111,15 +112,18 @@ def _clean_annotations(page: Any) -> None:
     annotations = page.get("/Annots")
     if annotations is None:
         return
+    annotations = annotations.get_object()
     kept = ArrayObject()
     drawn = b""
-    for i, ref in enumerate(annotations.get_object()):
+    for i, ref in enumerate(annotations if isinstance(annotations, ArrayObject) else []):
         annotation = ref.get_object()
         if not isinstance(annotation, DictionaryObject):
             continue
         kind = annotation.get("/Subtype")
         if kind == "/Widget":
-            drawn += _flatten_widget(page, annotation, i)
+            # a field whose look cannot be read is dropped without it
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                drawn += _flatten_widget(page, annotation, i)
             continue
         if kind in _DROPPED_ANNOTATIONS:
             continue
