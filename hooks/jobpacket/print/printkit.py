@@ -135,6 +135,7 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
     import base64
     import mimetypes
 
+    from ..confined import Refused, read_inside
     from ..settings import cache_folder
     from .images import ImageRefused, clean_image, image_problem
 
@@ -151,7 +152,11 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
             rule="files",
         )
         return None
-    data = path.read_bytes()
+    try:  # read once, confined to the project on the file actually read (confined.py)
+        data = read_inside(path, (ctx.profile_dir, ctx.content_dir), limit=MAX_IMAGE_BYTES)[1]
+    except Refused as exc:
+        ctx.warn(where, f"{path.name!r} {exc.reason}; it is left out", rule="files")
+        return None
     problem = image_problem(data, kind)
     if problem is None and kind != "image/svg+xml":
         try:  # the pixels only: no EXIF (GPS, names), comments or XMP reach the PDF
