@@ -24,6 +24,8 @@ from PIL import Image, PngImagePlugin
 from pypdf import PdfReader, PdfWriter
 
 from jobpacket.confined import Refused, read_inside
+from jobpacket.print.images import ImageRefused, clean_image
+from jobpacket.print.pdfsafe import public_copy, safe_copy
 
 from .conftest import EXAMPLE, run_cli
 from .pdf_support import active_content, hostile_pdf
@@ -71,6 +73,7 @@ def linked_site(tmp_path: Path) -> Path:
     return site
 
 
+@pytest.mark.slow
 def test_links_out_of_the_project_are_never_published(linked_site: Path) -> None:
     env = mkdocs_env(ZQ_BUILD_TOKEN=SECRET)
     result = build(linked_site, strict=False, env=env)
@@ -91,6 +94,7 @@ def test_links_out_of_the_project_are_never_published(linked_site: Path) -> None
     assert "inside.txt" not in result.stderr
 
 
+@pytest.mark.slow
 def test_links_out_of_the_project_fail_a_strict_build(linked_site: Path) -> None:
     result = build(linked_site, env=mkdocs_env(ZQ_BUILD_TOKEN=SECRET))
     assert result.returncode != 0
@@ -114,6 +118,7 @@ def on_files(files, config):
 """
 
 
+@pytest.mark.slow
 def test_a_link_swapped_in_after_the_check_is_never_followed(tmp_path: Path) -> None:
     outside = tmp_path / "outside.md"
     outside.write_text(f"# {SECRET}\n", encoding="utf-8")
@@ -188,6 +193,7 @@ def test_fifo_and_oversized_files_are_refused(tmp_path: Path) -> None:
 # --- 2. public documents that must never be published ------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_public_document_that_is_private_or_not_a_pdf_is_an_error_and_never_copied(
     tmp_path: Path,
 ) -> None:
@@ -269,6 +275,7 @@ def _pdf_with_metadata() -> bytes:
 META = ("zqmeta",)
 
 
+@pytest.mark.slow
 def test_images_and_documents_are_published_without_their_metadata(tmp_path: Path) -> None:
     profile = PROFILE + (
         "  url: https://pat.example.com/\n"
@@ -325,6 +332,7 @@ def test_images_and_documents_are_published_without_their_metadata(tmp_path: Pat
 # --- 4. enclosures without active content -----------------------------------------------------
 
 
+@pytest.mark.slow
 def test_an_enclosed_pdf_is_bound_without_active_content(tmp_path: Path) -> None:
     site = tmp_path / "s"
     (site / "profiles" / "documents").mkdir(parents=True)
@@ -365,6 +373,7 @@ def test_an_enclosed_pdf_is_bound_without_active_content(tmp_path: Path) -> None
 # --- 5. output folders that are links ---------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_an_output_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
     site = make_site(tmp_path / "s", PROFILE, content={"about.md": "# About\n"})
     (site / "content" / "packets").mkdir()
@@ -404,3 +413,102 @@ def test_example_still_publishes_its_work_sample() -> None:
     from jobpacket.profile.validate import load_profile
 
     assert public_document_problems(load_profile(EXAMPLE)) == {}
+
+
+# --- the cleaners on their own ------------------------------------------------------------------
+
+
+def test_a_docs_dir_that_is_a_link_out_of_the_project_publishes_nothing_of_it(
+    tmp_path: Path,
+) -> None:
+    from jobpacket.profile.validate import load_profile
+    from jobpacket.site.files import PrivatePaths, read_for_site
+
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.txt").write_text(SECRET, encoding="utf-8")
+    (tmp_path / "elsewhere" / "b.txt").write_text(SECRET, encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "content").symlink_to(tmp_path / "elsewhere")
+    (project / "p.yml").write_text(PROFILE, encoding="utf-8")
+    docs = project / "content"
+    admitted = read_for_site(
+        {"a.txt": docs / "a.txt", "b.txt": docs / "b.txt"},
+        loaded=load_profile(project / "p.yml"),
+        root=project,
+        docs_dir=docs,
+        shown="content",
+        private=PrivatePaths(frozenset(), ()),
+    )
+    assert admitted.publish == {}
+    assert admitted.notes == [
+        (
+            "warning",
+            "content/: is a link to a folder outside the project; its 2 files are not "
+            "published (the site publishes only files inside the project folder); copy what "
+            "should be public into content/ instead of linking to it",
+        )
+    ]
+
+
+def test_clean_image_keeps_pixels_transparency_and_frames_and_nothing_else() -> None:
+    from PIL import ImageCms
+
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    exif = Image.Exif()
+    exif[0x013B] = "zqmeta-artist"
+    see_through = Image.new("RGBA", (12, 8), (10, 20, 30, 0))
+    see_through.putpixel((1, 1), (200, 100, 50, 255))
+    out = io.BytesIO()
+    see_through.save(out, "PNG", exif=exif, icc_profile=icc, pnginfo=_text_chunk())
+    clean = Image.open(io.BytesIO(clean_image(out.getvalue())))
+    assert clean.size == (12, 8) and clean.mode == "RGBA"
+    assert clean.getpixel((0, 0))[3] == 0 and clean.getpixel((1, 1)) == (200, 100, 50, 255)
+    assert not set(clean.info) & {"exif", "icc_profile", "Author"}
+
+    frames = [Image.new("RGB", (8, 8), (i * 100, 0, 0)) for i in range(3)]
+    out = io.BytesIO()
+    frames[0].save(
+        out,
+        "GIF",
+        save_all=True,
+        append_images=frames[1:],
+        duration=[50, 60, 70],
+        loop=0,
+        comment=b"zqmeta-gif-comment",
+    )
+    data = clean_image(out.getvalue())
+    gif = Image.open(io.BytesIO(data))
+    assert gif.n_frames == 3 and b"zqmeta" not in data and "comment" not in gif.info
+
+    for fmt in ("WEBP", "AVIF"):
+        out = io.BytesIO()
+        Image.new("RGB", (16, 16), (0, 90, 0)).save(out, fmt, exif=exif, xmp=b"zqmeta-xmp")
+        data = clean_image(out.getvalue())
+        assert b"zqmeta" not in data and Image.open(io.BytesIO(data)).format == fmt
+
+
+def _text_chunk() -> PngImagePlugin.PngInfo:
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Author", "zqmeta-png-author")
+    return info
+
+
+def test_clean_image_refuses_what_it_cannot_read_and_pixel_bombs() -> None:
+    with pytest.raises(ImageRefused, match="not a readable"):
+        clean_image(b"\x89PNG\r\n\x1a\n not really")
+    header = io.BytesIO()
+    Image.new("1", (8000, 8000)).save(header, "PNG")  # 64 megapixels, a few kilobytes
+    with pytest.raises(ImageRefused, match="too large in pixels"):
+        clean_image(header.getvalue())
+
+
+def test_pdf_copies_keep_pages_and_web_links_and_lose_metadata_only_when_public() -> None:
+    hostile = hostile_pdf()
+    for copy in (safe_copy(hostile), public_copy(hostile)):
+        assert active_content(copy) == []
+        pdf = PdfReader(io.BytesIO(copy))
+        assert len(pdf.pages) == 1 and "zqfield" in pdf.pages[0].extract_text()
+    assert PdfReader(io.BytesIO(public_copy(_pdf_with_metadata()))).metadata is None
+    kept = PdfReader(io.BytesIO(safe_copy(_pdf_with_metadata()))).metadata
+    assert kept is not None and kept.get("/Author") == "zqmeta-pdf-author"

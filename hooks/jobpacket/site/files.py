@@ -262,15 +262,17 @@ def read_for_site(
         publish[uri] = data
     for top, count in sorted(outside.items()):
         folder = top not in sources
+        where = f"{shown}/{top}{'/' if folder and top else ''}"
+        files = f"{count} files are" if count != 1 else "1 file is"
         what = (
-            f"a folder outside the project; its {count} files are"
+            f"a folder outside the project; its {files}"
             if folder
             else ("a file outside the project; it is")
         )
         notes.append(
             (
                 "warning",
-                f"{shown}/{top}{'/' if folder else ''}: is a link to {what} not published "
+                f"{where}: is a link to {what} not published "
                 "(the site publishes only files inside the project folder); copy what should "
                 f"be public into {shown}/ instead of linking to it",
             )
@@ -282,6 +284,8 @@ def _outside_link(uri: str, docs_dir: Path, roots: tuple[Path, ...]) -> str:
     """The outermost part of `uri` that is a link leading out of the project (a linked
     folder names all the files under it once), else `uri` itself."""
     parts = PurePosixPath(uri).parts
+    if not any(_real(docs_dir) == r or _real(docs_dir).is_relative_to(r) for r in roots):
+        return ""  # docs_dir itself leads out of the project
     for n in range(1, len(parts) + 1):
         candidate = docs_dir.joinpath(*parts[:n])
         if candidate.is_symlink() and not any(
