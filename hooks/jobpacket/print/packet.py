@@ -63,6 +63,9 @@ _stamps: OrderedDict[str, list[Any]] = OrderedDict()
 _readers: OrderedDict[bytes, Any] = OrderedDict()
 _READER_MEMO = 16
 _READER_MEMO_MAX_BYTES = 8 * 1024 * 1024
+#: Safe copies of enclosures kept in the cache folder; the format is part of their key.
+_SAFE_KEEP = 64
+_SAFE_FORMAT = b"jobpacket-safe-enclosure-1\0"
 
 
 @dataclass(frozen=True)
@@ -374,24 +377,23 @@ def _binding(packet: Packet, source: Source | None) -> Iterator[None]:
         raise ProfileError([packet.locate(source.where, message)]) from None
 
 
-def _reader(data: bytes | Path) -> Any:
+def _reader(data: bytes | Path, cache_dir: Path | None) -> Any:
     """A PDF reader over rendered bytes, or over an enclosed file's safe copy.
 
     An enclosure is bound only as `pdfsafe.safe_copy` makes it: no actions, scripts,
-    attachments, forms or links other than to the web or its own pages. Parsing (and that
-    rewrite) is most of what binding costs, and the same résumé, index and enclosures go
-    into every packet of a build, so readers of small PDFs are kept (by the digest of what
-    was read) and reused: pypdf copies pages out of a reader without changing it.
+    attachments, forms or links other than to the web or its own pages. Parsing is most of
+    what binding costs, and the same résumé, index and enclosures go into every packet of a
+    build, so readers of small PDFs are kept (by the digest of what was read) and reused:
+    pypdf copies pages out of a reader without changing it. The safe copies are kept in the
+    cache folder, so a large enclosure is rewritten once, not once per packet.
     """
     from pypdf import PdfReader
-
-    from .pdfsafe import safe_copy
 
     raw = data.read_bytes() if isinstance(data, Path) else data
     key = hashlib.sha256(raw).digest() + (b"safe" if isinstance(data, Path) else b"")
     found = _readers.get(key)
     if found is None:
-        found = PdfReader(io.BytesIO(safe_copy(raw) if isinstance(data, Path) else raw))
+        found = PdfReader(io.BytesIO(_safe(raw, cache_dir) if isinstance(data, Path) else raw))
         if len(raw) > _READER_MEMO_MAX_BYTES:
             return found
         _readers[key] = found
@@ -399,6 +401,24 @@ def _reader(data: bytes | Path) -> Any:
             _readers.popitem(last=False)
     _readers.move_to_end(key)
     return found
+
+
+def _safe(raw: bytes, cache_dir: Path | None) -> bytes:
+    """`pdfsafe.safe_copy(raw)`, kept in `cache_dir`/enclosures by digest."""
+    from ..fsutil import write_cache_entry
+    from .pdfsafe import safe_copy
+
+    name = hashlib.sha256(_SAFE_FORMAT + raw).hexdigest() + ".pdf"
+    stored = cache_dir / "enclosures" / name if cache_dir is not None else None
+    if stored is not None:
+        try:
+            return stored.read_bytes()
+        except OSError:
+            pass
+    clean = safe_copy(raw)
+    if stored is not None:
+        write_cache_entry(stored, clean, keep=_SAFE_KEEP, pattern="*.pdf")
+    return clean
 
 
 def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
@@ -417,7 +437,7 @@ def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
     readers: list[tuple[str, Any]] = []
     for (title, data), part in zip(rendered, packet.sources, strict=True):
         with _binding(packet, part if part.file else None):
-            readers.append((title, _reader(data)))
+            readers.append((title, _reader(data, cache_dir)))
     counts = [len(r.pages) for _, r in readers]
     if len(readers) > CONTENTS_AFTER:
         rows, page = [], 2
