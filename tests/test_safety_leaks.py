@@ -70,6 +70,8 @@ def linked_site(tmp_path: Path) -> Path:
     (site / "shared").mkdir()
     (site / "shared" / "inside.txt").write_text("zqinside-ok", encoding="utf-8")
     (content / "inside.txt").symlink_to(site / "shared" / "inside.txt")
+    (site / ".env").write_text(f"TOKEN={SECRET}\n", encoding="utf-8")
+    (content / "dotenv.txt").symlink_to(site / ".env")
     return site
 
 
@@ -79,7 +81,7 @@ def test_links_out_of_the_project_are_never_published(linked_site: Path) -> None
     result = build(linked_site, strict=False, env=env)
     assert result.returncode == 0, result.stderr
     published = _published(linked_site / "site")
-    for name in ("env.txt", "passwd.txt", "secret.txt", "linked/a.txt", "notes.html"):
+    for name in ("env.txt", "passwd.txt", "secret.txt", "linked/a.txt", "notes.html", "dotenv.txt"):
         assert name not in published, name
     assert _leaks(linked_site / "site", SECRET, "root:x:0:0") == []
     assert published["inside.txt"] == b"zqinside-ok"  # a link that stays inside is fine
@@ -91,6 +93,7 @@ def test_links_out_of_the_project_are_never_published(linked_site: Path) -> None
     assert "content/linked/: is a link to a folder outside the project; its 2 files" in (
         result.stderr
     )
+    assert "content/dotenv.txt: is a link to a hidden file; it is not published" in result.stderr
     assert "inside.txt" not in result.stderr
 
 

@@ -212,10 +212,11 @@ def read_for_site(
 
     Left out, with a warning (so `--strict` fails): a file whose real path leaves the project
     folder (a link to /proc/self/environ, /etc/passwd, a folder elsewhere; one warning per
-    linked folder), a FIFO or device, a file larger than MAX_PUBLISHED_BYTES, an image or
-    PDF that cannot be read to be cleaned. Left out quietly (info): private files
-    (`private_paths`, checked again on the real path of the file read) and images only
-    private projects show. Images and PDFs are published as their clean copies.
+    linked folder) or reaches a hidden file in it (.env, .git/), a FIFO or device, a file
+    larger than MAX_PUBLISHED_BYTES, an image or PDF that cannot be read to be cleaned.
+    Left out quietly (info): private files (`private_paths`, checked again on the real path
+    of the file read) and images only private projects show. Images and PDFs are published
+    as their clean copies.
     """
     from ..checks.files import sniff_bytes
     from ..print.images import ImageRefused, clean_image
@@ -240,6 +241,12 @@ def read_for_site(
                 outside[top] = outside.get(top, 0) + 1
             else:
                 notes.append(("warning", f"{shown}/{uri}: {exc.reason}; it is not published"))
+            continue
+        if any(part.startswith(".") for part in real.relative_to(roots[0]).parts):
+            # MkDocs never publishes dot-files; a link must not reach them either (.env, .git)
+            notes.append(
+                ("warning", f"{shown}/{uri}: is a link to a hidden file; it is not published")
+            )
             continue
         if private.covers(real):
             notes.append(
