@@ -223,7 +223,7 @@ def read_for_site(
     from ..print.pdfsafe import PdfRefused, public_copy
     from ..settings import cache_folder
 
-    roots = (_real(root),)
+    roots, docs_real = (_real(root),), _real(docs_dir)
     hidden = private_project_images(loaded)
     images = cache_folder(loaded.path) / "images"
     publish: dict[str, bytes] = {}
@@ -242,7 +242,8 @@ def read_for_site(
             else:
                 notes.append(("warning", f"{shown}/{uri}: {exc.reason}; it is not published"))
             continue
-        if any(part.startswith(".") for part in real.relative_to(roots[0]).parts):
+        linked = real != docs_real / uri  # reached through a link (to a file or a folder)
+        if linked and any(p.startswith(".") for p in real.relative_to(roots[0]).parts):
             # MkDocs never publishes dot-files; a link must not reach them either (.env, .git)
             notes.append(
                 ("warning", f"{shown}/{uri}: is a link to a hidden file; it is not published")
