@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.fsutil import OutsideError, read_confined
-
 FONTS = Path(__file__).resolve().parent.parent / "hooks" / "jobpacket" / "assets" / "fonts"
 
 
@@ -66,42 +64,24 @@ def test_many_stylesheet_sets_leave_no_font_folders_behind() -> None:
     assert len(_weasy_folders() - before) <= pdf._STYLE_SETS
 
 
-def test_read_confined_reads_a_file_inside(tmp_path: Path) -> None:
-    (tmp_path / "letter.pdf").write_bytes(b"%PDF-1.7 ok")
-    assert read_confined(tmp_path / "letter.pdf", (tmp_path,), max_bytes=100) == b"%PDF-1.7 ok"
+def test_weasyprint_reads_a_file_swapped_for_an_outside_link_never(tmp_path: Path) -> None:
+    """The swap race, on WeasyPrint's side: the file was inside when it was checked, then its
+    folder became a link to /etc. What is opened is checked (confined.read_inside)."""
+    from jobpacket.print import pdf
 
-
-def test_read_confined_refuses_a_link_that_leaves(tmp_path: Path) -> None:
-    root = tmp_path / "project"
-    root.mkdir()
-    (root / "secret").symlink_to("/etc/passwd")
-    with pytest.raises(OutsideError):
-        read_confined(root / "secret", (root,), max_bytes=1 << 20)
-
-
-def test_read_confined_refuses_a_folder_swapped_after_the_check(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The swap race: the path was checked while it was a real folder, then the folder was
-    replaced by a link to /etc. What was opened is checked, not what was resolved."""
     root = tmp_path / "project"
     (root / "docs").mkdir(parents=True)
-    (root / "docs" / "passwd").write_text("inside", encoding="utf-8")
     checked = root / "docs" / "passwd"
-    (root / "docs" / "passwd").unlink()
+    checked.write_text("inside", encoding="utf-8")
+    fetcher = pdf.ConfinedFetcher([root])
+    fetcher.fetch(checked.as_uri())  # inside: read
+    assert fetcher.read == [checked] and not fetcher.refused
+    checked.unlink()
     (root / "docs").rmdir()
-    (root / "docs").symlink_to("/etc")  # the swap, after the path was resolved
-    import jobpacket.fsutil as fsutil
-
-    monkeypatch.setattr(fsutil.os.path, "realpath", lambda p: str(p))  # resolved before the swap
-    with pytest.raises(OutsideError, match="outside"):
-        read_confined(checked, (root,), max_bytes=1 << 20)
-
-
-def test_read_confined_caps_the_size(tmp_path: Path) -> None:
-    (tmp_path / "big").write_bytes(b"x" * 101)
-    with pytest.raises(OutsideError):
-        read_confined(tmp_path / "big", (tmp_path,), max_bytes=100)
+    (root / "docs").symlink_to("/etc")  # the swap
+    with pytest.raises(ValueError, match="refused"):
+        fetcher.fetch(checked.as_uri())
+    assert fetcher.refused
 
 
 @pytest.mark.slow

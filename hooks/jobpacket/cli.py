@@ -316,6 +316,8 @@ def pdf(
     if app_id and document == "all":
         raise UserError("--application applies to `resume`, `letter` and `references`, not `all`")
     out_root = documents.project_root(loaded) / "build"
+    if output is None:
+        _refuse_linked_outputs(out_root)
     if document == "all":
         if design:
             raise UserError("--design applies to a single document; set meta.design instead")
@@ -396,6 +398,8 @@ def letter_command(
     doc = documents.letter(loaded, app_id, design=design)
     _print_problems(list(doc.notes))
     data = outputs.render(doc, cache_dir=outputs.default_cache_dir(loaded))
+    if output is None:
+        _refuse_linked_outputs(documents.project_root(loaded) / "build")
     target = output or documents.project_root(loaded) / "build" / f"{doc.name}.pdf"
     _write_atomic(target, data, loaded)
     click.echo(f"wrote {display_path(target)}", err=True)
@@ -438,6 +442,8 @@ def packet(
     chosen = outputs.packet_ids(loaded, app_ids, every=every)
     if not chosen:
         raise UserError("no application to bind: all are withdrawn or accepted; name one")
+    if output is None:
+        _refuse_linked_outputs(documents.project_root(loaded) / "build")
     out_dir = output or documents.project_root(loaded) / outputs.PACKETS_DIR
     _refuse_output(out_dir, loaded, private=True)
     try:
@@ -498,6 +504,16 @@ def _render_hint(profile: Path | None, args: list[str]) -> tuple[Path, str, bool
         return None
     request_id = request(path, [*args, str(current().source_date_epoch)])
     return cache_dir, request_id, likely_cached(cache_dir, request_id)
+
+
+def _refuse_linked_outputs(build: Path) -> None:
+    """build/ and the folders under it must be real folders: a link (build/packets ->
+    content/packets) would carry private documents where the site publishes from."""
+    from .site.files import output_links
+
+    links = output_links(build.parent, build)
+    if links:
+        raise UserError("\nerror: ".join(links))
 
 
 def _write_atomic(

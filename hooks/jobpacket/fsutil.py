@@ -145,43 +145,6 @@ def publish_tree(staging: Path, target: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-class OutsideError(OSError):
-    """A file that is not (or is no longer) inside the folders it may be read from."""
-
-
-def read_confined(path: Path, roots: tuple[Path, ...], *, max_bytes: int) -> bytes:
-    """The bytes of a regular file inside `roots` (real paths), checked on the file opened.
-
-    Checking a path and then reading it leaves a window in which the file can be swapped
-    for a link to somewhere else. Here the check is made on the open file itself: its real
-    path as the kernel reports it for the descriptor (/proc/self/fd on Linux), or elsewhere
-    the path resolved again and compared by device and inode with what was opened. What is
-    read is what was checked.
-    """
-    resolved = Path(os.path.realpath(path))
-    fd = os.open(resolved, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise OutsideError(errno.EINVAL, "not a regular file", str(path))
-        proc = Path(f"/proc/self/fd/{fd}")
-        try:
-            opened = Path(os.readlink(proc))
-        except OSError:
-            opened = Path(os.path.realpath(resolved))
-            again = os.stat(opened)
-            if (again.st_dev, again.st_ino) != (info.st_dev, info.st_ino):
-                raise OutsideError(errno.EXDEV, "changed while it was read", str(path)) from None
-        if not any(opened == r or opened.is_relative_to(r) for r in roots):
-            raise OutsideError(errno.EACCES, "outside the folders it may be read from", str(path))
-        if info.st_size > max_bytes:
-            raise OutsideError(errno.EFBIG, f"larger than {max_bytes} bytes", str(path))
-        data = fh.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise OutsideError(errno.EFBIG, f"larger than {max_bytes} bytes", str(path))
-        return data
-
-
 def output_problem(path: Path) -> str | None:
     """Why `path` must not be written as an output file, or None.
 

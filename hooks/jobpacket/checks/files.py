@@ -128,6 +128,13 @@ def sniff(path: Path) -> str:
             head = fh.read(512)
     except OSError:
         return "other"
+    kind = sniff_bytes(head)
+    return "image" if kind in ("raster", "svg") else kind
+
+
+def sniff_bytes(head: bytes) -> str:
+    """'pdf', 'raster' (PNG, JPEG, GIF, WebP, AVIF), 'svg' or 'other', from a file's first
+    512 bytes."""
     if head.startswith(b"%PDF-"):
         return "pdf"
     if (
@@ -135,10 +142,10 @@ def sniff(path: Path) -> str:
         or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
         or (head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis"))
     ):
-        return "image"
+        return "raster"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith(b"<svg") or (text.startswith(b"<?xml") and b"<svg" in head.lower()):
-        return "image"
+        return "svg"
     return "other"
 
 
@@ -207,6 +214,7 @@ def check(loaded: LoadedProfile) -> list[Problem]:
     folders = Folders.of(loaded)
     out: list[Problem] = packet_problems(loaded)
     stopped = {(p.line, p.col) for p in out}
+    public = public_document_problems(loaded, folders)
     for ref in references(loaded):
         found, problems = resolve_local(
             loaded, folders, ref.where, ref.value, used=True, under_content=ref.under_content
@@ -218,7 +226,9 @@ def check(loaded: LoadedProfile) -> list[Problem]:
         if found is None:
             continue
         kind = sniff(found)
-        if kind not in ref.kinds:
+        if ref.where in public:
+            out.append(public[ref.where])
+        elif kind not in ref.kinds:
             wanted = " or ".join(_KIND_WORDS[k] for k in ref.kinds)
             out.append(
                 loaded.source.problem(
@@ -228,5 +238,52 @@ def check(loaded: LoadedProfile) -> list[Problem]:
                     rule=RULE,
                     hint=f"export or save it as {wanted.split(' (')[0]}",
                 )
+            )
+    return out
+
+
+def public_document_problems(
+    loaded: LoadedProfile, folders: Folders | None = None
+) -> dict[FieldPath, Problem]:
+    """An error for each public document (documents[] with visibility public) whose `path`
+    must never be published: the profile itself, a recommendation letter (confidential or
+    not, the recommender wrote it to be sent, not shown), the file of a document that is not
+    public, or a file that is not a PDF or an image by its content.
+
+    The site copies a public document's file into site/ as it is linked, so what `check`
+    reports here is what the build refuses to publish (site/files.py asks the same).
+    Applications' attachments are not in the list: sending a public work sample is usual.
+    """
+    folders = folders or Folders.of(loaded)
+    profile = loaded.profile
+    base = folders.profile_dir
+
+    def real(value: str) -> Path | None:
+        if "\x00" in value or scheme(value) or value.startswith(("/", "\\")):
+            return None
+        return Path(os.path.realpath(base / value))
+
+    kept: dict[Path, str] = {Path(os.path.realpath(loaded.path)): "is the profile itself"}
+    for ref in profile.references:
+        if ref.letter and ref.letter.file and (path := real(ref.letter.file)):
+            kept[path] = "is a recommendation letter, which is sent, never published"
+    for doc in profile.documents:
+        if doc.path and doc.visibility != "public" and (path := real(doc.path)):
+            kept.setdefault(path, "is also the file of a document that is not public")
+    out: dict[FieldPath, Problem] = {}
+    for i, doc in enumerate(profile.documents):
+        if doc.visibility != "public" or not doc.path or (path := real(doc.path)) is None:
+            continue
+        where: FieldPath = ("documents", i, "path")
+        why = kept.get(path)
+        if why is None and path.is_file() and sniff(path) not in ("pdf", "image"):
+            why = "is not a PDF or an image (by its content), so it is never published"
+        if why is not None:
+            out[where] = loaded.source.problem(
+                where,
+                f"{doc.path!r} {why}",
+                rule=RULE,
+                hint="point `path` at the file meant for the public, or make the document "
+                "private (visibility: private)",
             )
     return out

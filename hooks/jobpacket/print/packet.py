@@ -57,12 +57,15 @@ CONTENTS_AFTER = 3
 STAMP_HEIGHT_MM = 5.0
 STAMP_SIDE_MM, STAMP_BOTTOM_MM = 13.0, 3.5
 _MM = 72 / 25.4
-_FORMAT = b"jobpacket-packet-1"
+_FORMAT = b"jobpacket-packet-2"  # 2: enclosures bound as their safe copies
 _TEMPLATES = ("contents.html", "image.html", "stamp.html", "base.html", "_macros.html")
 _stamps: OrderedDict[str, list[Any]] = OrderedDict()
 _readers: OrderedDict[bytes, Any] = OrderedDict()
 _READER_MEMO = 16
 _READER_MEMO_MAX_BYTES = 8 * 1024 * 1024
+#: Safe copies of enclosures kept in the cache folder; the format is part of their key.
+_SAFE_KEEP = 64
+_SAFE_FORMAT = b"jobpacket-safe-enclosure-1\0"
 
 
 @dataclass(frozen=True)
@@ -131,13 +134,25 @@ def _bare(doc: PrintDocument) -> PrintDocument:
 
 
 def _image_page(
-    loaded: LoadedProfile, design: str, title: str, path: Path, kind: str
+    loaded: LoadedProfile,
+    design: str,
+    title: str,
+    path: Path,
+    kind: str,
+    where: FieldPath = (),
+    value: str = "",
 ) -> PrintDocument:
     """An image enclosure on a page of its own, embedded as data so that nothing in the PDF
-    depends on where the project sits on disk."""
+    depends on where the project sits on disk, and without its metadata (images.py)."""
     import base64
 
-    src = f"data:image/{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    from .images import ImageRefused, clean_image
+
+    try:
+        data = clean_image(path.read_bytes())
+    except ImageRefused as exc:
+        raise ProfileError([loaded.source.problem(where, f"{value!r} {exc}")]) from None
+    src = f"data:image/{kind};base64,{base64.b64encode(data).decode('ascii')}"
     context = base_context(loaded, design, "image", title) | {
         "subject": title,
         "keywords": [],
@@ -192,7 +207,9 @@ def prepare(loaded: LoadedProfile, app_id: str, *, design: str | None = None) ->
                         Source(part.title, file=path, where=part.where, value=part.value or "")
                     )
                 else:
-                    image = _image_page(loaded, design, part.title, path, kind)
+                    image = _image_page(
+                        loaded, design, part.title, path, kind, part.where, part.value or ""
+                    )
                     sources.append(Source(part.title, image))
         except ProfileError as exc:
             problems.extend(exc.problems)
@@ -360,27 +377,48 @@ def _binding(packet: Packet, source: Source | None) -> Iterator[None]:
         raise ProfileError([packet.locate(source.where, message)]) from None
 
 
-def _reader(data: bytes | Path, stack: contextlib.ExitStack) -> Any:
-    """A PDF reader over rendered bytes or an enclosed file.
+def _reader(data: bytes | Path, cache_dir: Path | None) -> Any:
+    """A PDF reader over rendered bytes, or over an enclosed file's safe copy.
 
-    Parsing is most of what binding costs, and the same résumé, index and enclosures go into
-    every packet of a build, so readers of small PDFs are kept (by content digest) and reused:
-    pypdf copies pages out of a reader without changing it. A large file is opened for this
-    packet only and read as pypdf needs it, never whole into memory.
+    An enclosure is bound only as `pdfsafe.safe_copy` makes it: no actions, scripts,
+    attachments, forms or links other than to the web or its own pages. Parsing is most of
+    what binding costs, and the same résumé, index and enclosures go into every packet of a
+    build, so readers of small PDFs are kept (by the digest of what was read) and reused:
+    pypdf copies pages out of a reader without changing it. The safe copies are kept in the
+    cache folder, so a large enclosure is rewritten once, not once per packet.
     """
     from pypdf import PdfReader
 
-    if isinstance(data, Path) and data.stat().st_size > _READER_MEMO_MAX_BYTES:
-        return PdfReader(stack.enter_context(data.open("rb")))
-    key = outputs.file_digest(data) if isinstance(data, Path) else hashlib.sha256(data).digest()
+    raw = data.read_bytes() if isinstance(data, Path) else data
+    key = hashlib.sha256(raw).digest() + (b"safe" if isinstance(data, Path) else b"")
     found = _readers.get(key)
     if found is None:
-        raw = data.read_bytes() if isinstance(data, Path) else data
-        found = _readers[key] = PdfReader(io.BytesIO(raw))
+        found = PdfReader(io.BytesIO(_safe(raw, cache_dir) if isinstance(data, Path) else raw))
+        if len(raw) > _READER_MEMO_MAX_BYTES:
+            return found
+        _readers[key] = found
         while len(_readers) > _READER_MEMO:
             _readers.popitem(last=False)
     _readers.move_to_end(key)
     return found
+
+
+def _safe(raw: bytes, cache_dir: Path | None) -> bytes:
+    """`pdfsafe.safe_copy(raw)`, kept in `cache_dir`/enclosures by digest."""
+    from ..fsutil import write_cache_entry
+    from .pdfsafe import safe_copy
+
+    name = hashlib.sha256(_SAFE_FORMAT + raw).hexdigest() + ".pdf"
+    stored = cache_dir / "enclosures" / name if cache_dir is not None else None
+    if stored is not None:
+        try:
+            return stored.read_bytes()
+        except OSError:
+            pass
+    clean = safe_copy(raw)
+    if stored is not None:
+        write_cache_entry(stored, clean, keep=_SAFE_KEEP, pattern="*.pdf")
+    return clean
 
 
 def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
@@ -402,59 +440,61 @@ def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
             assert source.file is not None
             rendered.append((source.title, source.file))
     key = packet.key
-    with contextlib.ExitStack() as stack:
-        readers = [(title, _reader(data, stack)) for title, data in rendered]
-        counts = [len(r.pages) for _, r in readers]
-        if len(readers) > CONTENTS_AFTER:
-            rows, first = [], 2
-            for (title, _), count in zip(readers, counts, strict=True):
-                rows.append({"title": title, "page": first})
-                first += count
-            contents = outputs.render(_contents_document(packet, rows), cache_dir=cache_dir)
-            readers.insert(0, ("Contents", PdfReader(io.BytesIO(contents))))
-        writer = PdfWriter()
-        owners: list[Source | None] = []  # the enclosed file each page comes from, if any
-        files = [None] * (len(readers) - len(packet.sources)) + list(packet.sources)
-        for (title, reader), part in zip(readers, files, strict=True):
-            with _binding(packet, part if part and part.file else None):
-                writer.append(reader, outline_item=title, excluded_fields=("/AA",))
-            owners += [part if part and part.file else None] * (len(writer.pages) - len(owners))
-        widths = []
-        for page, owner in zip(writer.pages, owners, strict=True):
-            with _binding(packet, owner):
-                widths.append(_upright(page))
-        stamps = _stamp_pages(packet, widths, cache_dir)
-        for page, stamp, owner in zip(writer.pages, stamps, owners, strict=True):
-            with _binding(packet, owner):
-                _stamp(page, stamp)
-        created = "D:" + _created(packet).strftime("%Y%m%d%H%M%S") + "Z"
-        writer.add_metadata(
-            {
-                "/Title": packet.title,
-                "/Author": packet.name,
-                "/Subject": packet.subject,
-                "/Keywords": ", ".join(packet.keywords),
-                "/Creator": f"jobpacket {__version__}",
-                "/Producer": f"jobpacket {__version__} (WeasyPrint, pypdf)",
-                "/CreationDate": created,
-                "/ModDate": created,
-            }
-        )
-        writer.root_object[NameObject("/Lang")] = TextStringObject(packet.lang)
-        writer.page_mode = "/UseOutlines"
-        # The /DisplayDocTitle entry that pypdf's display_doctitle property sets; the property
-        # is added at run time, so type checkers see it as a bare `property`.
-        writer.create_viewer_preferences()[NameObject("/DisplayDocTitle")] = BooleanObject(True)
-        # pypdf's public generate_file_identifiers() is random and it has no setter for a
-        # chosen /ID; the trailer writes its `_ID`. The one reach into pypdf, guarded: should
-        # an upgrade drop the attribute, pypdf writes no /ID (still the same bytes for the
-        # same inputs) and packets are merely rebuilt each time; test_packet's /ID assertion
-        # fails so the change is seen.
-        if hasattr(writer, "_ID"):
-            identifier = ByteStringObject(bytes.fromhex(key[:32]))
-            writer._ID = ArrayObject([identifier, identifier])
-        out = io.BytesIO()
-        writer.write(out)
+    readers: list[tuple[str, Any]] = []
+    for (title, data), enclosed in zip(rendered, packet.sources, strict=True):
+        with _binding(packet, enclosed if enclosed.file else None):
+            readers.append((title, _reader(data, cache_dir)))
+    counts = [len(r.pages) for _, r in readers]
+    if len(readers) > CONTENTS_AFTER:
+        rows, first = [], 2
+        for (title, _), count in zip(readers, counts, strict=True):
+            rows.append({"title": title, "page": first})
+            first += count
+        contents = outputs.render(_contents_document(packet, rows), cache_dir=cache_dir)
+        readers.insert(0, ("Contents", PdfReader(io.BytesIO(contents))))
+    writer = PdfWriter()
+    owners: list[Source | None] = []  # the enclosed file each page comes from, if any
+    files = [None] * (len(readers) - len(packet.sources)) + list(packet.sources)
+    for (title, reader), part in zip(readers, files, strict=True):
+        with _binding(packet, part if part and part.file else None):
+            writer.append(reader, outline_item=title, excluded_fields=("/AA",))
+        owners += [part if part and part.file else None] * (len(writer.pages) - len(owners))
+    widths = []
+    for page, owner in zip(writer.pages, owners, strict=True):
+        with _binding(packet, owner):
+            widths.append(_upright(page))
+    stamps = _stamp_pages(packet, widths, cache_dir)
+    for page, stamp, owner in zip(writer.pages, stamps, owners, strict=True):
+        with _binding(packet, owner):
+            _stamp(page, stamp)
+    created = "D:" + _created(packet).strftime("%Y%m%d%H%M%S") + "Z"
+    writer.add_metadata(
+        {
+            "/Title": packet.title,
+            "/Author": packet.name,
+            "/Subject": packet.subject,
+            "/Keywords": ", ".join(packet.keywords),
+            "/Creator": f"jobpacket {__version__}",
+            "/Producer": f"jobpacket {__version__} (WeasyPrint, pypdf)",
+            "/CreationDate": created,
+            "/ModDate": created,
+        }
+    )
+    writer.root_object[NameObject("/Lang")] = TextStringObject(packet.lang)
+    writer.page_mode = "/UseOutlines"
+    # The /DisplayDocTitle entry that pypdf's display_doctitle property sets; the property
+    # is added at run time, so type checkers see it as a bare `property`.
+    writer.create_viewer_preferences()[NameObject("/DisplayDocTitle")] = BooleanObject(True)
+    # pypdf's public generate_file_identifiers() is random and it has no setter for a
+    # chosen /ID; the trailer writes its `_ID`. The one reach into pypdf, guarded: should
+    # an upgrade drop the attribute, pypdf writes no /ID (still the same bytes for the
+    # same inputs) and packets are merely rebuilt each time; test_packet's /ID assertion
+    # fails so the change is seen.
+    if hasattr(writer, "_ID"):
+        identifier = ByteStringObject(bytes.fromhex(key[:32]))
+        writer._ID = ArrayObject([identifier, identifier])
+    out = io.BytesIO()
+    writer.write(out)
     return out.getvalue()
 
 

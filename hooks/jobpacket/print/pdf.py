@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from ..fsutil import read_confined
+from ..confined import Refused, read_inside
 from .speedups import import_weasyprint
 from .worker import RefusedFetch, RenderJob, RenderTimeout
 
@@ -88,9 +88,9 @@ class ConfinedFetcher(URLFetcher):  # type: ignore[misc]  # URLFetcher is Any: W
         if path.stat().st_size > MAX_FILE_BYTES:
             raise self._refuse(url, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
         try:  # checked again on the file opened: a swap for a link after the check is refused
-            body = read_confined(path, self.roots, max_bytes=MAX_FILE_BYTES)
-        except OSError as exc:
-            raise self._refuse(url, exc.strerror or "cannot be read") from None
+            _, body = read_inside(path, self.roots, limit=MAX_FILE_BYTES)
+        except Refused as exc:
+            raise self._refuse(url, exc.reason) from None
         self.read.append(path)
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(path.as_uri(), body, {"Content-Type": content_type})

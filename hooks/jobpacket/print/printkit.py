@@ -132,7 +132,9 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
     import base64
     import mimetypes
 
-    from .images import image_problem
+    from ..confined import Refused, read_inside
+    from ..settings import cache_folder
+    from .images import ImageRefused, clean_image, image_problem
 
     kind = mimetypes.guess_type(path.name)[0] or ""
     if not kind.startswith("image/"):
@@ -147,8 +149,17 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
             rule="files",
         )
         return None
-    data = path.read_bytes()
+    try:  # read once, confined to the project on the file actually read (confined.py)
+        data = read_inside(path, (ctx.profile_dir, ctx.content_dir), limit=MAX_IMAGE_BYTES)[1]
+    except Refused as exc:
+        ctx.warn(where, f"{path.name!r} {exc.reason}; it is left out", rule="files")
+        return None
     problem = image_problem(data, kind)
+    if problem is None and kind != "image/svg+xml":
+        try:  # the pixels only: no EXIF (GPS, names), comments or XMP reach the PDF
+            data = clean_image(data, cache_folder(ctx.loaded.path) / "images")
+        except ImageRefused as exc:
+            problem = str(exc)
     if problem is not None:
         ctx.warn(where, f"{path.name!r} {problem}; it is left out", rule="files")
         return None

@@ -458,6 +458,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"site_dir {display_path(site_dir)} and {display_path(private)}/ overlap: the "
             "private documents would be published; use another site_dir (the default is site)"
         )
+    links = site_files.output_links(root, root / PRIVATE_DIR)
+    if links:
+        raise PluginError("\n".join(f"error: {line}" for line in links))
     loaded = _load(path)
     _state.build = _Build(loaded=loaded, root=root, auto_nav=config.nav is None, config=config)
     if not _serving():
@@ -598,27 +601,36 @@ def _cache_dir(loaded: LoadedProfile) -> Path | None:
     return outputs.default_cache_dir(loaded)
 
 
-def _leave_out_private(files: Files, build: _Build, docs_dir: str) -> None:
-    """Drop every private input or output that sits under docs_dir from the site."""
+def _admit(files: Files, build: _Build, docs_dir: str, config: MkDocsConfig) -> None:
+    """Only what site/files.py admits from docs_dir reaches the site, as the bytes it read
+    and checked: MkDocs is handed those (`File.content_bytes`) and never reopens the path.
+    Then the public documents the site links, the same way."""
     folders = tuple(f for f in (_cache_dir(build.loaded), build.root / PRIVATE_DIR) if f)
     private = site_files.private_paths(build.loaded, folders=folders)
+    docs = Path(config.docs_dir)  # not the theme's own files, which MkDocs lists too
+    sources = {f.src_uri: docs / f.src_uri for f in files if f.src_dir == config.docs_dir}
+    admitted = site_files.read_for_site(
+        sources,
+        loaded=build.loaded,
+        root=build.root,
+        docs_dir=docs,
+        shown=docs_dir,
+        private=private,
+    )
+    for level, message in admitted.notes:
+        (log.warning if level == "warning" else log.info)(message)
     for file in list(files):
-        if file.abs_src_path and private.covers(Path(file.abs_src_path)):
-            files.remove(file)
-            log.info(
-                f"{docs_dir}/{file.src_uri} is private (profile, enclosure, cache or build "
-                "output); it is left out of the site"
-            )
-
-
-def _add_public_documents(files: Files, config: MkDocsConfig, build: _Build) -> None:
-    """Copy each public document the site links (documents[].url) from its local path."""
+        if file.src_uri in sources:
+            if file.src_uri in admitted.publish:
+                file.content_bytes = admitted.publish[file.src_uri]
+            else:
+                files.remove(file)
     found, problems = site_files.public_documents(build.loaded, config.site_url or None)
     for problem in problems:
-        log.info(str(problem))
-    for target, source in found.items():
+        _report(problem)
+    for target, data in found.items():
         if files.get_file_from_path(target) is None:
-            files.append(File.generated(config, target, abs_src_path=str(source)))
+            files.append(File.generated(config, target, content=data))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -626,8 +638,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _state.build
     assert build is not None, "on_config did not run"
     docs_dir = display_path(Path(config.docs_dir), build.root)
-    _leave_out_private(files, build, docs_dir)
-    _add_public_documents(files, config, build)
+    _admit(files, build, docs_dir, config)
     present = {f.src_uri for f in files}
     _check_images(build.loaded, present, docs_dir)
 
