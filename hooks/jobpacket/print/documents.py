@@ -15,11 +15,14 @@ of defence, not the first.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..i18n.dates import NBSP, keep_dates
 from ..i18n.labels import labels, score
+from ..i18n.letterbook import addressee, closing, letter_book, salutation
 from ..markup import clean_text
 from ..profile.errors import Problem, UserError
 from ..profile.model import Application, Profile, Volunteer, Work
@@ -27,6 +30,7 @@ from ..profile.validate import LoadedProfile
 from ..urls import print_href
 from ..views import public_view
 from ..views.tailored import tailored_view, tailoring_findings
+from .letterblocks import plain_text
 from .letters import LetterBody, letter_body, letter_kind
 from .printkit import (
     ASSETS_DIR,
@@ -59,10 +63,13 @@ __all__ = [
     "ASSETS_DIR",
     "DESIGNS",
     "TEMPLATES_DIR",
+    "LetterParts",
     "PrintDocument",
     "find_application",
     "letter",
     "letter_markdown",
+    "letter_parts",
+    "letter_text",
     "page_size",
     "private_set",
     "project_root",
@@ -391,14 +398,30 @@ def letter_markdown(loaded: LoadedProfile, app_id: str) -> tuple[str, tuple[Prob
     return body.markdown, tuple(ctx.notes)
 
 
-def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> PrintDocument:
-    """An application's letter (cover, reconsideration, follow-up, thank-you, role proposal).
+@dataclass(frozen=True)
+class LetterParts:
+    """Everything a letter says, as plain values: the PDF lays them out, `--format text` and
+    the golden texts print them."""
 
-    The body is the user's Markdown when `letter.body` is given (with `[[updates]]` and
-    `[[enclosures]]` blocks expanded), else assembled from the profile by letters.py. An
-    application without `letter:` gets an assembled cover letter.
-    """
-    design = choose_design(loaded, design)
+    ctx: PrintContext
+    app: Application
+    kind: str
+    name: str
+    contact: list[dict[str, str]]
+    date: str
+    recipient: dict[str, Any]
+    subject: str
+    kind_title: str
+    greeting: str
+    body: LetterBody
+    closing: str
+    enclosures: list[str]
+    enclosures_word: str
+
+
+def letter_parts(loaded: LoadedProfile, app_id: str) -> LetterParts:
+    """The parts of application ``app_id``'s letter, in the profile's language (the letter
+    text of i18n/labels/letters/; English where that language has none)."""
     index, app = find_application(loaded, app_id)
     ctx = PrintContext(loaded)
     name = require_name(loaded, ctx)
@@ -411,7 +434,7 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
     lang = profile.meta.lang
     letter_fields = app.letter
     contact = app.contact
-    recipient = {
+    recipient: dict[str, Any] = {
         "name": contact.name if contact else "",
         "title": contact.title if contact else "",
         "organization": app.organization or "",
@@ -422,18 +445,38 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
         first = recipient["address"][0].lower()
         if recipient["organization"].lower() in first:
             recipient["organization"] = ""
-    greeting = (letter_fields.greeting if letter_fields else None) or (
-        f"Dear {contact.name}," if contact and contact.name else "Dear Hiring Manager,"
-    )
+    book = letter_book(lang)
+    who = addressee(contact.name if contact else None, contact.gender if contact else None)
     subject_role = app.alternateRole if kind == "role-proposal" and app.alternateRole else None
-    subject = f"Re: {subject_role or app.position}" if (subject_role or app.position) else ""
-    kind_title = {
-        "cover": "Cover letter",
-        "reconsideration": "Request for reconsideration",
-        "follow-up": "Follow-up letter",
-        "thank-you": "Thank-you letter",
-        "role-proposal": "Role proposal",
-    }[kind]
+    subject_role = subject_role or app.position
+    return LetterParts(
+        ctx=ctx,
+        app=app,
+        kind=kind,
+        name=name,
+        contact=contact_items(profile, social=False),
+        date=long_date(date_value, lang),
+        recipient=recipient,
+        subject=book.say(f"subject.{kind}", position=subject_role) if subject_role else "",
+        kind_title=book.say(f"kind.{kind}"),
+        greeting=(letter_fields.greeting if letter_fields else None) or salutation(book, who),
+        body=body,
+        closing=(letter_fields.closing if letter_fields else None) or closing(book, who),
+        enclosures=enclosures,
+        enclosures_word=labels(lang)["enclosures"],
+    )
+
+
+def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> PrintDocument:
+    """An application's letter (cover, reconsideration, follow-up, thank-you, role proposal).
+
+    The body is the user's Markdown when `letter.body` is given (with `[[updates]]` and
+    `[[enclosures]]` blocks expanded), else assembled from the profile by letters.py. An
+    application without `letter:` gets an assembled cover letter.
+    """
+    design = choose_design(loaded, design)
+    parts = letter_parts(loaded, app_id)
+    app, name, kind_title = parts.app, parts.name, parts.kind_title
     title = f"{name} – {kind_title}" + (f" – {app.organization}" if app.organization else "")
     context = base_context(loaded, design, "letter", title) | {
         "subject": kind_title
@@ -442,19 +485,44 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
         "keywords": [x for x in (app.position, app.organization) if x],
         "name": name,
         "label": "",
-        "contact": contact_items(profile, social=False),
-        "date": long_date(date_value, lang),
-        "recipient": recipient,
-        "subject_line": subject,
+        "contact": parts.contact,
+        "date": parts.date,
+        "recipient": parts.recipient,
+        "subject_line": parts.subject,
         "heading": kind_title,
-        "greeting": greeting,
-        "body": print_markdown(body.markdown),
-        "closing": (letter_fields.closing if letter_fields else None) or "Sincerely,",
-        "enclosures": enclosures,
+        "greeting": parts.greeting,
+        "body": print_markdown(keep_dates(parts.body.markdown, loaded.profile.meta.lang)),
+        "closing": parts.closing,
+        "enclosures": parts.enclosures,
     }
     return _document(
-        ctx, "letter.html", context, name=f"{app.id}/{kind}-letter", title=title, design=design
+        parts.ctx,
+        "letter.html",
+        context,
+        name=f"{app.id}/{parts.kind}-letter",
+        title=title,
+        design=design,
     )
+
+
+def letter_text(loaded: LoadedProfile, app_id: str, *, full: bool = True) -> str:
+    """The letter as plain text: for an email body or a web form (``full=False``: salutation
+    to signature), or the whole letter with its sender, date and recipient blocks."""
+    parts = letter_parts(loaded, app_id)
+    blocks: list[str] = []
+    if full:
+        blocks.append("\n".join([parts.name, *(c["text"] for c in parts.contact)]))
+        blocks.append(parts.date.replace(NBSP, " "))
+        r = parts.recipient
+        lines = [r["name"], r["title"], r["organization"], *r["address"]]
+        if any(lines):
+            blocks.append("\n".join(x for x in lines if x))
+        if parts.subject:
+            blocks.append(parts.subject)
+    blocks += [parts.greeting, plain_text(parts.body.markdown), f"{parts.closing}\n\n{parts.name}"]
+    if full and parts.enclosures:
+        blocks.append(f"{parts.enclosures_word}: {'; '.join(parts.enclosures)}")
+    return "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"
 
 
 # --- the recommendation-letter index ------------------------------------------------------------

@@ -392,7 +392,17 @@ LetterKind = Literal["cover", "reconsideration", "follow-up", "thank-you", "role
 
 
 class Contact(Model):
-    name: str | None = None
+    name: str | None = Field(
+        default=None,
+        description="As the letter's recipient block prints it, with an honorific if you "
+        "know it (Ms. Priya Natarajan, Dr. Naomi Feldman): letters greet by title and surname.",
+    )
+    gender: Literal["female", "male"] | None = Field(
+        default=None,
+        description="Only for the salutation, in languages that address a reader as Ms. or "
+        "Mr. (Frau, Madame, Sra.) when the name carries no such honorific; left out, a letter "
+        "addresses the full name.",
+    )
     title: str | None = None
     email: Email | None = None
     phone: str | None = None
@@ -460,6 +470,12 @@ class Application(Item):
     decided: PartialDate | None = None
     letter: ApplicationLetter | None = None
     alternateRole: str | None = None
+    requirements: list[str] = Field(
+        default_factory=list,
+        description="A few phrases from the posting (for a role proposal, the other role's): "
+        "what the role asks for. Assembled letters tie each update and result to the one it "
+        "meets.",
+    )
     tailor: Tailoring | None = None
     followUp: FollowUp | None = None
     attachments: list[Attachment] = Field(default_factory=list)
