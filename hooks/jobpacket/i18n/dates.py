@@ -74,7 +74,10 @@ def long_date(value: str, lang: str | None = None) -> str:
         return str(year)
     if not day:
         return _keep(format_skeleton("yMMMM", date(year, month, 1), locale=loc))
-    return _keep(format_date(date(year, month, day), "long", locale=loc))
+    text = format_date(date(year, month, day), "long", locale=loc)
+    if day == 1 and loc.language == "fr":
+        text = re.sub(r"^1(?=\s)", "1er", text)  # "1er septembre": French writes the ordinal
+    return _keep(text)
 
 
 def prose_date(value: str, lang: str | None = None) -> str:

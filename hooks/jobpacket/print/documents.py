@@ -416,7 +416,7 @@ class LetterParts:
     body: LetterBody
     closing: str
     enclosures: list[str]
-    enclosures_word: str
+    enclosures_line: str
 
 
 def letter_parts(loaded: LoadedProfile, app_id: str) -> LetterParts:
@@ -463,7 +463,9 @@ def letter_parts(loaded: LoadedProfile, app_id: str) -> LetterParts:
         body=body,
         closing=(letter_fields.closing if letter_fields else None) or closing(book, who),
         enclosures=enclosures,
-        enclosures_word=labels(lang)["enclosures"],
+        enclosures_line=book.say(
+            "enclosures", word=labels(lang)["enclosures"], items="; ".join(enclosures)
+        ),
     )
 
 
@@ -494,6 +496,7 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
         "body": print_markdown(keep_dates(parts.body.markdown, loaded.profile.meta.lang)),
         "closing": parts.closing,
         "enclosures": parts.enclosures,
+        "enclosures_line": parts.enclosures_line,
     }
     return _document(
         parts.ctx,
@@ -521,7 +524,7 @@ def letter_text(loaded: LoadedProfile, app_id: str, *, full: bool = True) -> str
             blocks.append(parts.subject)
     blocks += [parts.greeting, plain_text(parts.body.markdown), f"{parts.closing}\n\n{parts.name}"]
     if full and parts.enclosures:
-        blocks.append(f"{parts.enclosures_word}: {'; '.join(parts.enclosures)}")
+        blocks.append(parts.enclosures_line)
     return "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"
 
 
