@@ -464,7 +464,9 @@ def letter_parts(loaded: LoadedProfile, app_id: str) -> LetterParts:
         closing=(letter_fields.closing if letter_fields else None) or closing(book, who),
         enclosures=enclosures,
         enclosures_line=book.say(
-            "enclosures", word=labels(lang)["enclosures"], items="; ".join(enclosures)
+            "enclosures",
+            word=labels(lang)["enclosures"],
+            items=book.say("enclosures_separator").join(enclosures),
         ),
     )
 
@@ -515,7 +517,7 @@ def letter_text(loaded: LoadedProfile, app_id: str, *, full: bool = True) -> str
     blocks: list[str] = []
     if full:
         blocks.append("\n".join([parts.name, *(c["text"] for c in parts.contact)]))
-        blocks.append(parts.date.replace(NBSP, " "))
+        blocks.append(parts.date)
         r = parts.recipient
         lines = [r["name"], r["title"], r["organization"], *r["address"]]
         if any(lines):
@@ -525,7 +527,8 @@ def letter_text(loaded: LoadedProfile, app_id: str, *, full: bool = True) -> str
     blocks += [parts.greeting, plain_text(parts.body.markdown), f"{parts.closing}\n\n{parts.name}"]
     if full and parts.enclosures:
         blocks.append(parts.enclosures_line)
-    return "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"
+    text = "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"
+    return text.replace(NBSP, " ")  # typed text: an invisible no-break space would surprise
 
 
 # --- the recommendation-letter index ------------------------------------------------------------
