@@ -25,11 +25,12 @@ from ..i18n.labels import labels, score
 from ..i18n.letterbook import addressee, closing, letter_book, salutation
 from ..markup import clean_text
 from ..profile.errors import Problem, UserError
-from ..profile.model import Application, Profile, Volunteer, Work
+from ..profile.model import Application, LetterKind, Profile, Volunteer, Work
 from ..profile.validate import LoadedProfile
 from ..urls import print_href
 from ..views import public_view
 from ..views.tailored import tailored_view, tailoring_findings
+from ..views.timeline import choose, letter_path, with_letter
 from .letterblocks import plain_text
 from .letters import LetterBody, letter_body, letter_kind
 from .printkit import (
@@ -65,6 +66,7 @@ __all__ = [
     "TEMPLATES_DIR",
     "LetterParts",
     "PrintDocument",
+    "chosen",
     "find_application",
     "letter",
     "letter_markdown",
@@ -356,7 +358,7 @@ def _letter_body(
     kind = letter_kind(app)
     if app.letter is not None and app.letter.body is not None and not app.letter.body.strip():
         ctx.error(
-            ("applications", index, "letter", "body"),
+            ("applications", index, *letter_path(app), "body"),
             f"the letter body is empty; write the {kind} letter in Markdown under "
             f"letter.body ({LETTER_HINTS[kind]}), or remove `body:` to have jobpacket "
             "assemble it from the profile",
@@ -387,9 +389,31 @@ def _letter_date(loaded: LoadedProfile, app: Application) -> str:
     )
 
 
-def letter_markdown(loaded: LoadedProfile, app_id: str) -> tuple[str, tuple[Problem, ...]]:
+def chosen(
+    loaded: LoadedProfile,
+    app_id: str,
+    *,
+    kind: LetterKind | None = None,
+    number: int | None = None,
+) -> LoadedProfile:
+    """The profile with application ``app_id``'s `letter` set to the letter asked for
+    (`--kind`, `--letter N`; by default the latest not yet sent): see views/timeline.py."""
+    index, app = find_application(loaded, app_id)
+    if kind is None and number is None and not app.letters:
+        return loaded
+    return with_letter(loaded, index, choose(app, kind=kind, number=number))
+
+
+def letter_markdown(
+    loaded: LoadedProfile,
+    app_id: str,
+    *,
+    kind: LetterKind | None = None,
+    number: int | None = None,
+) -> tuple[str, tuple[Problem, ...]]:
     """The letter body as editable Markdown (assembled, or the user's with blocks expanded)
     and the warnings found, for `jobpacket letter ID --markdown`."""
+    loaded = chosen(loaded, app_id, kind=kind, number=number)
     index, app = find_application(loaded, app_id)
     ctx = PrintContext(loaded)
     enclosures = _enclosures(ctx, index, app)
@@ -419,9 +443,17 @@ class LetterParts:
     enclosures_line: str
 
 
-def letter_parts(loaded: LoadedProfile, app_id: str) -> LetterParts:
-    """The parts of application ``app_id``'s letter, in the profile's language (the letter
-    text of i18n/labels/letters/; English where that language has none)."""
+def letter_parts(
+    loaded: LoadedProfile,
+    app_id: str,
+    *,
+    kind: LetterKind | None = None,
+    number: int | None = None,
+) -> LetterParts:
+    """The parts of application ``app_id``'s letter (the one asked for, see `chosen`), in the
+    profile's language (the letter text of i18n/labels/letters/; English where that language
+    has none)."""
+    loaded = chosen(loaded, app_id, kind=kind, number=number)
     index, app = find_application(loaded, app_id)
     ctx = PrintContext(loaded)
     name = require_name(loaded, ctx)
@@ -471,7 +503,14 @@ def letter_parts(loaded: LoadedProfile, app_id: str) -> LetterParts:
     )
 
 
-def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> PrintDocument:
+def letter(
+    loaded: LoadedProfile,
+    app_id: str,
+    *,
+    design: str | None = None,
+    kind: LetterKind | None = None,
+    number: int | None = None,
+) -> PrintDocument:
     """An application's letter (cover, reconsideration, follow-up, thank-you, role proposal).
 
     The body is the user's Markdown when `letter.body` is given (with `[[updates]]` and
@@ -479,7 +518,7 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
     application without `letter:` gets an assembled cover letter.
     """
     design = choose_design(loaded, design)
-    parts = letter_parts(loaded, app_id)
+    parts = letter_parts(loaded, app_id, kind=kind, number=number)
     app, name, kind_title = parts.app, parts.name, parts.kind_title
     title = f"{name} – {kind_title}" + (f" – {app.organization}" if app.organization else "")
     context = base_context(loaded, design, "letter", title) | {
@@ -510,10 +549,17 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
     )
 
 
-def letter_text(loaded: LoadedProfile, app_id: str, *, full: bool = True) -> str:
+def letter_text(
+    loaded: LoadedProfile,
+    app_id: str,
+    *,
+    full: bool = True,
+    kind: LetterKind | None = None,
+    number: int | None = None,
+) -> str:
     """The letter as plain text: for an email body or a web form (``full=False``: salutation
     to signature), or the whole letter with its sender, date and recipient blocks."""
-    parts = letter_parts(loaded, app_id)
+    parts = letter_parts(loaded, app_id, kind=kind, number=number)
     blocks: list[str] = []
     if full:
         blocks.append("\n".join([parts.name, *(c["text"] for c in parts.contact)]))

@@ -137,18 +137,22 @@ def expand_blocks(
 
 
 def letter_findings(loaded: LoadedProfile) -> list[Problem]:
-    """Block problems in every letter body the user wrote, for `jobpacket check`: a mistyped
-    ``[[update]]`` should show up before anyone prints the letter."""
+    """Block problems in every letter body the user wrote (`letter:` and each of `letters:`),
+    for `jobpacket check`: a mistyped ``[[update]]`` should show up before anyone prints the
+    letter."""
+    from ..views.timeline import timeline
+
     problems: list[Problem] = []
     for i, app in enumerate(loaded.profile.applications):
-        body = app.letter.body if app.letter else None
-        if not body:
-            continue
-        where: FieldPath = ("applications", i, "letter", "body")
-        _, found = expand_blocks(body, where=where, blocks={b: [] for b in BLOCKS})
-        problems.extend(
-            loaded.source.problem(f.path, f.message, severity=f.severity) for f in found
-        )
+        for entry in timeline(app):
+            body = entry.letter.body
+            if not body:
+                continue
+            where: FieldPath = ("applications", i, *entry.path, "body")
+            _, found = expand_blocks(body, where=where, blocks={b: [] for b in BLOCKS})
+            problems.extend(
+                loaded.source.problem(f.path, f.message, severity=f.severity) for f in found
+            )
     return problems
 
 

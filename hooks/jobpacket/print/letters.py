@@ -29,6 +29,7 @@ from ..profile.errors import FieldPath
 from ..profile.model import ONGOING, Application, LetterKind, Profile
 from ..views.since import Update, is_after, updates_since
 from ..views.tailored import tailored_view
+from ..views.timeline import letter_path
 from .letterblocks import Finding, bullets, expand_blocks, md
 from .printkit import visible
 
@@ -572,7 +573,7 @@ def letter_body(
     if body is not None:
         text, found = expand_blocks(
             body,
-            where=(*where, "letter", "body"),
+            where=(*where, *letter_path(app), "body"),
             blocks={
                 "updates": update_lines(profile, app, updates, lang)
                 if since

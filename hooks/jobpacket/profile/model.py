@@ -420,6 +420,11 @@ class ApplicationLetter(Model):
         description="Markdown: a short note on circumstances that affected the first "
         "application or interview; an assembled reconsideration letter adds it as a paragraph.",
     )
+    sent: PartialDate | None = Field(
+        default=None,
+        description="When you sent it (YYYY-MM-DD): a sent letter counts as a contact for "
+        "follow-ups; the latest letter not yet sent is the one commands print by default.",
+    )
 
 
 class Tailoring(Model):
@@ -469,6 +474,12 @@ class Application(Item):
     status: ApplicationStatus = "draft"
     decided: PartialDate | None = None
     letter: ApplicationLetter | None = None
+    letters: list[ApplicationLetter] = Field(
+        default_factory=list,
+        description="The application's letters over time, in the order written (a cover "
+        "letter, a thank-you, a reconsideration, follow-ups, a role proposal), each with its "
+        "kind, date, optional body and when it was sent; `letter:` counts as the first.",
+    )
     alternateRole: str | None = None
     requirements: list[str] = Field(
         default_factory=list,
