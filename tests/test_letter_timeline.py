@@ -149,3 +149,10 @@ def test_kind_and_letter_together_is_a_clear_error(tmp_path: Path, flags: tuple[
     _load(tmp_path)
     result = run_cli("letter", "lakeshore", *flags, cwd=tmp_path, JOBPACKET_PROFILE="profile.yml")
     assert result.returncode == 1 and "give one of them" in result.stderr
+
+
+def test_check_prepares_every_letter_of_the_timeline(tmp_path: Path) -> None:
+    from jobpacket.checks import letters
+
+    found = [str(p) for p in letters.check(_load(tmp_path))]
+    assert len(found) == 1 and "applications[0].letters[1].body: line 3" in found[0], found
