@@ -389,6 +389,12 @@ LETTER_KINDS = ["cover", "reconsideration", "follow-up", "thank-you", "role-prop
     type=click.Path(dir_okay=False, path_type=Path),
     help="PDF file to write. Default: build/ID/KIND-letter.pdf in the site folder.",
 )
+@click.option(
+    "--eml",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a draft email instead (.eml, opened by any mail client): to the contact, "
+    "the letter as its text, the packet attached. jobpacket never sends anything.",
+)
 @profile_option
 @user_errors
 def letter_command(
@@ -399,6 +405,7 @@ def letter_command(
     markdown: bool,
     design: str | None,
     output: Path | None,
+    eml: Path | None,
     profile: Path | None,
 ) -> None:
     """Print a letter of application ID: as a PDF, its body as Markdown, or plain text.
@@ -415,9 +422,20 @@ def letter_command(
     if kind is not None and number is not None:
         raise UserError("--kind and --letter both choose the letter; give one of them")
     fmt = "markdown" if markdown else fmt
+    if eml is not None and (fmt != "pdf" or output):
+        raise UserError("--eml writes the draft email; drop --format, --markdown and --output")
     if fmt == "pdf":
         worker.pool().prestart()  # loads WeasyPrint while this process loads the profile
     loaded = load(profile)
+    if eml is not None:
+        from .print.draft import draft_email
+
+        data, notes = draft_email(loaded, app_id, design=design, kind=kind, number=number)
+        for note in notes:
+            click.echo(f"note: {note}", err=True)
+        _write_atomic(eml, data)
+        click.echo(f"wrote {display_path(eml)}", err=True)
+        return
     if fmt != "pdf":
         if design or output:
             raise UserError(f"--format {fmt} prints to standard output; drop --design and --output")
