@@ -430,8 +430,8 @@ def letter_command(
     if eml is not None:
         from .print.draft import draft_email
 
-        data, notes = draft_email(loaded, app_id, design=design, kind=kind, number=number)
-        for note in notes:
+        data, draft_notes = draft_email(loaded, app_id, design=design, kind=kind, number=number)
+        for note in draft_notes:
             click.echo(f"note: {note}", err=True)
         _write_atomic(eml, data)
         click.echo(f"wrote {display_path(eml)}", err=True)
