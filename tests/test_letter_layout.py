@@ -130,3 +130,15 @@ def test_letters_and_contents_page_wear_the_resume_design_header(design: str) ->
     for template in ("letter.html", "contents.html"):
         source = (documents.TEMPLATES_DIR / template).read_text(encoding="utf-8")
         assert 'class="masthead' in source and "letterhead" in source, template
+
+
+def test_french_punctuation_never_starts_a_line(tmp_path: Path) -> None:
+    path = tmp_path / "fr.yml"
+    path.write_text(FIXTURE.read_text(encoding="utf-8").replace("lang: en-US", "lang: fr"), "utf-8")
+    loaded = load_profile(path)
+    html = documents.letter(loaded, "lakeshore-role-proposal").html.replace("&nbsp;", NBSP)
+    assert f"Objet{NBSP}: candidature" in html and f"ouverts{NBSP}:" in html
+    assert " :" not in html.split('class="letter-body"')[1]
+    # The text a user edits keeps ordinary spaces.
+    markdown, _ = documents.letter_markdown(loaded, "lakeshore-role-proposal")
+    assert NBSP not in markdown and "ouverts :" in markdown

@@ -170,6 +170,15 @@ def closing(book: LetterBook, who: Addressee) -> str:
     return book.say("closing", address=address(book, who))
 
 
+def keep_punctuation(text: str, lang: str | None) -> str:
+    """French sets a space before ":", ";", "?" and "!" that must not break (a colon alone at
+    the start of a line is a typesetting error); print calls this on the way to the page,
+    the text a user edits keeps ordinary spaces."""
+    if not lang or not lang.lower().startswith("fr"):
+        return text
+    return re.sub(r" ([:;?!»])", "\u00a0\\1", text).replace("« ", "«\u00a0")
+
+
 __all__ = [
     "Addressee",
     "LetterBook",
@@ -177,6 +186,7 @@ __all__ = [
     "addressee",
     "closing",
     "has_letters",
+    "keep_punctuation",
     "letter_book",
     "letter_languages",
     "salutation",

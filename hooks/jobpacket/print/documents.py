@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from ..i18n.dates import NBSP, keep_dates
 from ..i18n.labels import labels, score
-from ..i18n.letterbook import addressee, closing, letter_book, salutation
+from ..i18n.letterbook import addressee, closing, keep_punctuation, letter_book, salutation
 from ..markup import clean_text
 from ..profile.errors import Problem, UserError
 from ..profile.model import Application, LetterKind, Profile, Volunteer, Work
@@ -521,6 +521,7 @@ def letter(
     parts = letter_parts(loaded, app_id, kind=kind, number=number)
     app, name, kind_title = parts.app, parts.name, parts.kind_title
     title = f"{name} – {kind_title}" + (f" – {app.organization}" if app.organization else "")
+    lang = loaded.profile.meta.lang
     context = base_context(loaded, design, "letter", title) | {
         "subject": kind_title
         + (": " if app.position or app.organization else "")
@@ -531,11 +532,11 @@ def letter(
         "contact": parts.contact,
         "date": parts.date,
         "recipient": parts.recipient,
-        "subject_line": parts.subject,
+        "subject_line": keep_punctuation(parts.subject, lang),
         "heading": kind_title,
         "greeting": parts.greeting,
-        "body": print_markdown(keep_dates(parts.body.markdown, loaded.profile.meta.lang)),
-        "closing": parts.closing,
+        "body": print_markdown(keep_punctuation(keep_dates(parts.body.markdown, lang), lang)),
+        "closing": keep_punctuation(parts.closing, lang),
         "enclosures": parts.enclosures,
         "enclosures_line": parts.enclosures_line,
     }
