@@ -198,3 +198,12 @@ def test_eml_is_a_draft_any_mail_client_opens(tmp_path: Path) -> None:
     pages = PdfReader(io.BytesIO(pdf)).pages
     assert len(pages) == 2  # the reconsideration letter and the résumé
     assert "Dear Ms. Natarajan," in pages[0].extract_text()
+
+
+def test_readiness_reports_the_letter_the_commands_print(tmp_path: Path) -> None:
+    from jobpacket.readiness import readiness
+
+    loaded = _load(tmp_path, TIMELINE.replace("[[update]]", "[[updates]]"))
+    (first, *_) = readiness(loaded, date(2026, 12, 2), tmp_path / "build")
+    letter = next(r for r in first.rows if r.topic == "letter")
+    assert letter.summary.startswith("present: reconsideration letter dated 2026-12-02"), letter
