@@ -71,6 +71,22 @@ def test_the_example_letters_match_their_golden_texts(
     _compare(f"example/{app_id}.txt", text, request)
 
 
+@pytest.mark.parametrize("kind", list(KINDS.values()))
+def test_the_example_assembled_in_every_kind_matches_its_golden_text(
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """The example's Lakefront application with the letter bodies taken out, each kind
+    assembled from the profile (`jobpacket letter ID --kind K`)."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text, n = re.subn(r"      body: \|\n(?:        .*\n|\n)+", "", text)
+    assert n == 2
+    path = tmp_path / "example.yml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_profile(path)
+    body = documents.letter_text(loaded, "lakefront-clinical-ai-rse", kind=kind)  # type: ignore[arg-type]
+    _compare(f"example/assembled-{kind}.txt", body, request)
+
+
 def test_every_language_has_letter_text() -> None:
     assert set(LANGUAGES) <= set(letter_languages())
 
