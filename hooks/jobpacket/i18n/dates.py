@@ -75,8 +75,11 @@ def long_date(value: str, lang: str | None = None) -> str:
     if not day:
         return _keep(format_skeleton("yMMMM", date(year, month, 1), locale=loc))
     text = format_date(date(year, month, day), "long", locale=loc)
-    if day == 1 and loc.language == "fr":
-        text = re.sub(r"^1(?=\s)", "1er", text)  # "1er septembre": French writes the ordinal
+    # The first of the month is an ordinal in French and Portuguese: "1er septembre",
+    # "1º de setembro".
+    first = {"fr": "1er", "pt": "1º"}.get(loc.language)
+    if day == 1 and first:
+        text = re.sub(r"^1(?=\s)", first, text)
     return _keep(text)
 
 
