@@ -142,3 +142,26 @@ def test_french_punctuation_never_starts_a_line(tmp_path: Path) -> None:
     # The text a user edits keeps ordinary spaces.
     markdown, _ = documents.letter_markdown(loaded, "lakeshore-role-proposal")
     assert NBSP not in markdown and "ouverts :" in markdown
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        ("en", "applied on November 3, 2026.", "November 3, 2026"),
+        ("en", "in Oct 2026 and", "Oct 2026"),
+        ("de", "am 3. November 2026 und", "3. November 2026"),
+        ("es", "el 3 de noviembre de 2026", "3 de noviembre de 2026"),
+        ("fr", "le 1er septembre 2026", "1er septembre 2026"),
+        ("pt", "em 1º de setembro de 2026", "1º de setembro de 2026"),
+    ],
+)
+def test_keep_dates_glues_every_written_date(lang: str, text: str, kept: str) -> None:
+    from jobpacket.i18n.dates import keep_dates
+
+    assert kept.replace(" ", NBSP) in keep_dates(text, lang)
+
+
+def test_keep_dates_leaves_other_words_alone() -> None:
+    from jobpacket.i18n.dates import keep_dates
+
+    assert keep_dates("May I say 2026 people came", "en") == "May I say 2026 people came"
