@@ -25,6 +25,7 @@ from .conftest import EXAMPLE
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "letters" / "nurse-educator.yml"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "letters"
 LANGUAGES = ("en", "fr", "de", "es", "pt", "it")
+GENDERS = ("female", "male", "unknown")
 KINDS = {
     "riverside-cover": "cover",
     "lakeshore-reconsideration": "reconsideration",
@@ -121,6 +122,8 @@ def test_no_sentence_twice_in_a_letter_and_no_paragraph_shared_by_two_kinds(
         ("en", "Priya Natarajan", "female", "Dear Ms. Natarajan,"),
         ("en", "Priya Natarajan", None, "Dear Priya Natarajan,"),
         ("en", "Jo Park, PhD", None, "Dear Jo Park,"),
+        ("en", "Mx. Jordan Lee", None, "Dear Mx. Lee,"),
+        ("de", "Mx. Jordan Lee", None, "Guten Tag Mx. Jordan Lee,"),  # the reader's own title
         ("en", None, None, "Dear Hiring Manager,"),
         ("de", "Dr. Naomi Feldman", "female", "Sehr geehrte Frau Dr. Feldman,"),
         ("de", "Mr. Samuel Okafor", None, "Sehr geehrter Herr Okafor,"),
@@ -203,3 +206,26 @@ def test_a_language_without_letter_text_writes_english_and_says_so_once(tmp_path
     infos = [n for n in loaded.notes if n.severity == "info" and "letter" in n.message]
     assert len(infos) == 1, infos
     assert "nl" in infos[0].message and "English" in infos[0].message
+
+
+def _keys(node: object, prefix: str = "") -> set[str]:
+    if isinstance(node, dict):
+        return set().union(*(_keys(v, f"{prefix}{k}.") for k, v in node.items()))
+    return {prefix.rstrip(".")}
+
+
+@pytest.mark.parametrize("lang", [code for code in LANGUAGES if code != "en"])
+def test_each_language_writes_every_sentence_itself(lang: str) -> None:
+    """No sentence of a language's letters falls back to English: a French letter with one
+    English paragraph would be worse than an English one."""
+    import yaml
+
+    folder = Path(__file__).resolve().parents[1] / "hooks" / "jobpacket" / "i18n" / "labels"
+    english = yaml.safe_load((folder / "letters" / "en.yml").read_text(encoding="utf-8"))
+    own = yaml.safe_load((folder / "letters" / f"{lang}.yml").read_text(encoding="utf-8"))
+    # The enclosures line and its separator are language-neutral ("{word}: {items}").
+    # The enclosures line ("{word}: {items}") and "Mx." are the same in every language.
+    neutral = {"enclosures", "enclosures_separator", *(f"titles.mx.{g}" for g in GENDERS)}
+    missing = _keys(english) - _keys(own) - neutral
+    assert not missing, (lang, sorted(missing))
+    assert len(own["ties"]) == len(english["ties"])

@@ -30,7 +30,7 @@ Gender = Literal["female", "male"]
 # fmt: off
 _HONORIFICS: dict[str, tuple[Gender | None, str | None]] = {
     "ms": ("female", None), "mrs": ("female", None), "miss": ("female", None),
-    "mr": ("male", None), "mx": (None, None),
+    "mr": ("male", None), "mx": (None, "mx"),
     "dr": (None, "dr"), "prof": (None, "prof"), "professor": (None, "prof"),
     "frau": ("female", None), "herr": ("male", None),
     "mme": ("female", None), "madame": ("female", None), "mlle": ("female", None),
