@@ -174,7 +174,8 @@ class Evidence:
     résumé, stated as its outcome."""
 
     lead: str
-    """The Markdown line naming it ("**CHSE**, awarded by SSH in October 2026."), or ""."""
+    """The Markdown line naming it ("**CHSE**, Society for Simulation in Healthcare, earned
+    in October 2026."), or "" for a résumé result."""
     sentences: list[str]
     """The outcomes, as sentences of the letter."""
     where: str = ""
@@ -186,7 +187,7 @@ class Evidence:
     """The phrase of `requirements` it meets, once matched."""
 
     def markdown(self, tie: str = "") -> str:
-        if self.lead:
+        if self.lead or not self.sentences:
             return _sentences(self.lead, *self.sentences, tie)
         first, *rest = self.sentences
         where = f" ({md(self.where)})" if self.where else ""
