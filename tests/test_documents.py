@@ -119,7 +119,8 @@ def test_a_blank_letter_body_says_what_to_write(tmp_path: Path) -> None:
     # Without `letter:` at all, the application gets a cover letter assembled from the profile.
     bare = documents.letter(loaded, "bare")
     assert bare.name == "bare/cover-letter"
-    assert "I am writing to apply for the position at your organization." in bare.html
+    assert "I am writing to apply for the position." in bare.html
+    assert "how I could contribute to your organization." in bare.html
     with pytest.raises(UserError, match=r"no application with id 'nope'.*known: acme, bare"):
         documents.letter(loaded, "nope")
     with pytest.raises(ProfileError, match="letter body is empty"):

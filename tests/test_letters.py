@@ -148,36 +148,40 @@ meta: {lang: en-US}
 # What each kind must say, beyond naming the position and the organisation.
 DISTINCTIVE = {
     "northshore-cover": [
+        "Re: Application for Clinical Analytics Manager",
         "I am writing to apply for the Clinical Analytics Manager position",
-        "I am currently Senior Clinical Data Analyst at Riverside Health System.",
-        "Built the sepsis early-warning dashboard used by 12 intensive care units.",
-        "Dear Ms. Carla Jimenez,",
+        "My current position is Senior Clinical Data Analyst at Riverside Health System.",
+        "Built the sepsis early-warning dashboard used by 12 intensive care units "
+        "(Riverside Health System).",
+        "Dear Ms. Jimenez,",
     ],
     "lakeview-reconsideration": [
-        "Re: Nursing Informatics Specialist",
-        "Dear Dr. Samuel Okafor,",
-        "I respect your decision.",
+        "Re: Request for reconsideration, Nursing Informatics Specialist",
+        "Dear Dr. Okafor,",
+        "I respect the decision.",
+        "Some weeks have passed since you wrote on April 20, 2026",
         "since I applied on March 15, 2026",
-        "Started as Senior Clinical Data Analyst at Riverside Health System (Apr 2026)",
-        "Earned the Certified Professional in Healthcare Quality (CPHQ) certification from NAHQ",
-        "Completed Master of Science in Health Informatics at Oregon Coast University",
+        "Senior Clinical Data Analyst, Riverside Health System, since April 2026.",
+        "Certified Professional in Healthcare Quality (CPHQ), NAHQ, earned in May 2026.",
+        "Master of Science in Health Informatics, Oregon Coast University, completed in May 2026",
         "Whatever you decide, thank you again",
     ],
     "harbor-follow-up": [
         "I am writing to follow up on my application",
         "Dear Hiring Manager,",
-        "Since I applied on February 1, 2026",
-        "Earned the Tableau Desktop Specialist certification from Tableau (Mar 2026)",
+        "Since I applied, there is news",
+        "Tableau Desktop Specialist, Tableau, earned in March 2026.",
     ],
     "eastside-thank-you": [
         "Thank you for the time you and your colleagues spent with me during the interviews",
-        "Dear Mr. Daniel Cho,",
+        "Dear Mr. Cho,",
     ],
     "lakeview-role-proposal": [
         "Re: Clinical Data Analyst, Sepsis Quality Program",
-        "consider me for the Clinical Data Analyst, Sepsis Quality Program role instead",
-        "Data Analysis: SQL, Python, pandas, Tableau",
+        "consider me instead for another of your openings: Clinical Data Analyst, Sepsis "
+        "Quality Program.",
         "Lead the analytics for the hospital-wide sepsis quality program",
+        "Built the sepsis early-warning dashboard",
     ],
     "no-letter": ["I am writing to apply for the Healthcare Data Analyst position"],
 }
@@ -224,12 +228,13 @@ def test_reconsideration_lists_exactly_what_is_new_since_applying(priya: LoadedP
     markdown, notes = documents.letter_markdown(priya, "lakeview-reconsideration")
     assert notes == ()
     assert _bullets(markdown) == [
-        "Started as Senior Clinical Data Analyst at Riverside Health System (Apr 2026)",
-        "Published “Reducing Alarm Fatigue with Tiered Sepsis Alerts” in Journal of Nursing "
-        "Informatics (Apr 2026)",
-        "Completed Master of Science in Health Informatics at Oregon Coast University (May 2026)",
-        "Earned the Certified Professional in Healthcare Quality (CPHQ) certification from NAHQ "
-        "(May 2026)",
+        "**Senior Clinical Data Analyst**, Riverside Health System, since April 2026. Lead the "
+        "analytics for the hospital-wide sepsis quality program across four campuses.",
+        "**“Reducing Alarm Fatigue with Tiered Sepsis Alerts”**, Journal of Nursing "
+        "Informatics, published in April 2026.",
+        "**Master of Science in Health Informatics**, Oregon Coast University, completed in "
+        "May 2026.",
+        "**Certified Professional in Healthcare Quality (CPHQ)**, NAHQ, earned in May 2026.",
     ]
     # Before the application, in its month (not after it), or private: never listed.
     for absent in ("CHDA", "Tableau", "Lean Six Sigma", "Sepsis Alert Tuning"):
@@ -253,9 +258,9 @@ def test_follow_up_counts_from_the_last_logged_contact(tmp_path: Path) -> None:
     # entry is not an earlier contact.
     bullets = _bullets(markdown)
     assert len(bullets) == 3
-    assert bullets[0].startswith("Published “Reducing Alarm Fatigue")
-    assert bullets[1].startswith("Completed Master of Science in Health Informatics")
-    assert bullets[2].startswith("Earned the Certified Professional in Healthcare Quality")
+    assert bullets[0].startswith("**“Reducing Alarm Fatigue")
+    assert bullets[1].startswith("**Master of Science in Health Informatics")
+    assert bullets[2].startswith("**Certified Professional in Healthcare Quality")
 
 
 def _example_without_bodies(site: Path, circumstances: str | None = None) -> LoadedProfile:
@@ -286,7 +291,8 @@ def test_example_reconsideration_assembled_lists_the_items_after_its_applied_dat
     # once, as released. Everything else in the example is older.
     assert len(bullets) == 3
     assert "ledgerline: Reproducible Evaluation Harnesses" in bullets[0]
-    assert bullets[1].startswith("Released ledgerline: Reproducible evaluation harness")
+    # Each update as its outcome, not its description.
+    assert bullets[1].startswith("**ledgerline**, released in October 2026. Cut the time")
     assert "Google Cloud Professional Machine Learning Engineer" in bullets[2]
     for older in ("CKAD", "Databricks", "Best Civic Data", "Engineering Excellence", "driftwatch"):
         assert older not in markdown
@@ -295,7 +301,10 @@ def test_example_reconsideration_assembled_lists_the_items_after_its_applied_dat
         outputs.render_uncached(documents.letter(loaded, "lakefront-clinical-ai-rse"))
     )
     assert len(pages) == 1
-    assert "Dear Dr. Feldman," in pages[0] and "Re: Senior Research Software Engineer" in pages[0]
+    page = flat(pages[0])
+    assert (
+        "Dear Dr. Feldman," in page and "Re: Request for reconsideration, Senior Research" in page
+    )
 
 
 def test_circumstances_paragraph_only_when_given(tmp_path: Path) -> None:
@@ -358,8 +367,7 @@ def test_blocks_expand_inside_a_user_body(tmp_path: Path) -> None:
     markdown, notes = documents.letter_markdown(loaded, "acme")
     assert "- AWS Certified Solutions Architect" not in markdown  # the update's own wording
     assert _bullets(markdown) == [
-        "Earned the AWS Certified Solutions Architect certification from Amazon Web Services "
-        "(Feb 2026)",
+        "**AWS Certified Solutions Architect**, Amazon Web Services, earned in February 2026.",
         "Résumé",
         "Design review sample",
     ]
@@ -370,8 +378,10 @@ def test_blocks_expand_inside_a_user_body(tmp_path: Path) -> None:
     doc = documents.letter(loaded, "acme")
     text = flat(page_texts(outputs.render_uncached(doc))[0])
     assert "{{ 7*7 }}" in text and "[[updates]] inside a sentence" in text
-    assert "Earned the AWS Certified Solutions Architect certification" in text
-    assert "Since I applied: • Earned the AWS Certified Solutions Architect" in text
+    assert (
+        "Since I applied: • AWS Certified Solutions Architect, Amazon Web Services, earned in "
+        "February 2026." in text
+    )
     assert "Enclosed: • Résumé • Design review sample Sincerely," in text
 
 
@@ -493,7 +503,8 @@ def test_cli_letter_markdown_prints_the_assembled_body(priya: LoadedProfile) -> 
     assert pdf.returncode == 0, pdf.stderr
     (raw,) = page_texts((priya.path.parent / "l.pdf").read_bytes())
     page = flat(raw)
-    assert "Re: Nursing Informatics Specialist" in page and "Completed Master of Science" in page
+    assert "Re: Request for reconsideration, Nursing Informatics Specialist" in page
+    assert "Master of Science in Health Informatics, Oregon Coast University" in page
 
 
 def test_letters_that_cannot_be_assembled_say_what_to_add(tmp_path: Path) -> None:

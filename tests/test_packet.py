@@ -124,7 +124,7 @@ def test_packet_binds_the_parts_in_order_with_outline_and_stamped_numbers(site: 
         page += count
     assert [(t, p) for t, p, _ in outline][1:] == starts
     nested = dict((t, kids) for t, _, kids in outline)
-    assert "Re: Staff Machine Learning Engineer" in nested["Cover letter"]
+    assert "Re: Application for Staff Machine Learning Engineer" in nested["Cover letter"]
     assert {"Experience", "Education", "Skills"} <= set(nested["Résumé"])  # its own headings
 
     texts = [flat(p.extract_text()) for p in pdf.pages]

@@ -187,7 +187,7 @@ def test_letter_is_a_business_letter_in_order(rendered: dict[str, bytes]) -> Non
         "Director, Clinical AI Program",
         "Lakefront Biomedical Research Institute",
         "Cleveland, OH 44115",
-        "Re: Senior Research Software Engineer, Clinical AI",
+        "Re: Request for reconsideration, Senior Research Software Engineer, Clinical AI",
         "Dear Dr. Feldman,",
         "Thank you for letting me know your decision",
         "Google Cloud Professional Machine Learning Engineer certification",

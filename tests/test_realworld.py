@@ -295,7 +295,7 @@ def test_letter_date_line_and_enclosures_follow_the_language(tmp_path: Path) -> 
     text = page_texts(outputs.render_uncached(documents.letter(loaded, "mairie-lyon")))[0]
     text = text.replace("\xa0", " ")
     assert "3 novembre 2026" in text
-    assert "Pièces jointes: CV; Portfolio" in text
+    assert "Pièces jointes : CV ; Portfolio" in text  # French spacing, no-break before : and ;
     assert "Enclosures" not in text and "November" not in text
 
 

@@ -25,6 +25,7 @@ from .profile.errors import Problem, ProfileError, UserError
 if TYPE_CHECKING:
     from datetime import date, datetime
 
+    from .profile.model import LetterKind
     from .profile.validate import LoadedProfile
 
 P = ParamSpec("P")
@@ -357,12 +358,37 @@ def pdf(
     click.echo(f"wrote {display_path(target)}", err=True)
 
 
+#: The letter kinds (profile.model.LetterKind), spelled out so that `--help` needs no pydantic.
+LETTER_KINDS = ["cover", "reconsideration", "follow-up", "thank-you", "role-proposal"]
+
+
 @main.command("letter")
 @click.argument("app_id", metavar="ID")
 @click.option(
+    "--kind",
+    type=click.Choice(LETTER_KINDS),
+    help="The application's latest letter of this kind (a new one, assembled from the "
+    "profile, when it has none). Default: its latest letter not yet sent.",
+)
+@click.option(
+    "--letter",
+    "number",
+    type=click.IntRange(min=1),
+    help="Letter N of the application's timeline (`letter:` first, then `letters:`).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "markdown", "text"]),
+    default="pdf",
+    show_default=True,
+    help="pdf: the printed letter; markdown: the body, to paste under `body: |` and edit; "
+    "text: the letter as plain text for an email body or a web form (no Markdown markers).",
+)
+@click.option(
     "--markdown",
     is_flag=True,
-    help="Print the letter body as editable Markdown to standard output instead of a PDF.",
+    help="Same as --format markdown.",
 )
 @design_option
 @click.option(
@@ -371,31 +397,64 @@ def pdf(
     type=click.Path(dir_okay=False, path_type=Path),
     help="PDF file to write. Default: build/ID/KIND-letter.pdf in the site folder.",
 )
+@click.option(
+    "--eml",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a draft email instead (.eml, opened by any mail client): to the contact, "
+    "the letter as its text, the packet attached. jobpacket never sends anything.",
+)
 @profile_option
 @user_errors
 def letter_command(
-    app_id: str, markdown: bool, design: str | None, output: Path | None, profile: Path | None
+    app_id: str,
+    kind: LetterKind | None,
+    number: int | None,
+    fmt: str,
+    markdown: bool,
+    design: str | None,
+    output: Path | None,
+    eml: Path | None,
+    profile: Path | None,
 ) -> None:
-    """Print the letter of application ID: as a PDF, or its body as Markdown.
+    """Print a letter of application ID: as a PDF, its body as Markdown, or plain text.
 
-    Without `letter.body` in the profile, jobpacket assembles the body from the profile for
-    the letter's kind; `--markdown` prints it so you can paste it under `letter.body: |` and
-    edit it. With a body, `[[updates]]` and `[[enclosures]]` lines are expanded.
+    An application keeps its letters over time (`letters:`, and `letter:` as the first); the
+    one printed is the latest not yet sent, or the one `--kind` or `--letter N` names.
+    Without a `body`, jobpacket assembles the body from the profile for the letter's kind;
+    `--format markdown` prints it so you can paste it under `body: |` and edit it. With a
+    body, `[[updates]]` and `[[enclosures]]` lines are expanded.
     """
     from .print import documents, outputs, worker
     from .settings import display_path
 
-    if not markdown:
+    if kind is not None and number is not None:
+        raise UserError("--kind and --letter both choose the letter; give one of them")
+    fmt = "markdown" if markdown else fmt
+    if eml is not None and (fmt != "pdf" or output):
+        raise UserError("--eml writes the draft email; drop --format, --markdown and --output")
+    if fmt == "pdf":
         worker.pool().prestart()  # loads WeasyPrint while this process loads the profile
     loaded = load(profile)
-    if markdown:
+    if eml is not None:
+        from .print.draft import draft_email
+
+        data, draft_notes = draft_email(loaded, app_id, design=design, kind=kind, number=number)
+        for note in draft_notes:
+            click.echo(f"note: {note}", err=True)
+        _write_atomic(eml, data)
+        click.echo(f"wrote {display_path(eml)}", err=True)
+        return
+    if fmt != "pdf":
         if design or output:
-            raise UserError("--markdown prints to standard output; drop --design and --output")
-        text, notes = documents.letter_markdown(loaded, app_id)
-        _print_problems(list(notes))
+            raise UserError(f"--format {fmt} prints to standard output; drop --design and --output")
+        if fmt == "markdown":
+            text, notes = documents.letter_markdown(loaded, app_id, kind=kind, number=number)
+            _print_problems(list(notes))
+        else:
+            text = documents.letter_text(loaded, app_id, full=False, kind=kind, number=number)
         click.echo(text, nl=not text.endswith("\n"))
         return
-    doc = documents.letter(loaded, app_id, design=design)
+    doc = documents.letter(loaded, app_id, design=design, kind=kind, number=number)
     _print_problems(list(doc.notes))
     data = outputs.render(doc, cache_dir=outputs.default_cache_dir(loaded))
     if output is None:

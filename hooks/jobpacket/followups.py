@@ -181,6 +181,11 @@ def schedule_for(index: int, app: Application, today: date) -> Schedule:
     )
     applied, decided = to_date(app.applied), to_date(app.decided)
     letter = to_date(app.letter.date) if app.letter else None
+    # Every letter sent (letters[].sent) is a contact too; the newest one anchors the schedule.
+    letters = [x for x in (app.letter, *app.letters) if x is not None]
+    sent = [d for d in (to_date(x.sent) for x in letters) if d is not None]
+    if sent:
+        letter = max(sent + ([letter] if letter else []))
     anchors = [d for d in (applied, decided, letter, *(i.date for i in done)) if d is not None]
     last = max(anchors) if anchors else None
     if app.status in FINAL_STATUSES:

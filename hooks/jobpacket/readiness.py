@@ -77,8 +77,13 @@ def _blank_body(app: Application) -> bool:
 
 
 def _letter_row(loaded: LoadedProfile, index: int, app: Application, build_dir: Path) -> Row:
+    from .views.timeline import choose, letter_path, with_letter
+
+    # The letter the commands print: the latest of `letters:` not yet sent, or `letter:`.
+    if app.letters:
+        app = with_letter(loaded, index, choose(app)).profile.applications[index]
     letter = app.letter
-    where = ("applications", index, "letter", "body")
+    where = ("applications", index, *letter_path(app), "body")
     if _blank_body(app):
         problem = loaded.source.problem(
             where,

@@ -31,12 +31,26 @@ def _letter_date(loaded: LoadedProfile, app: Application, kind: str) -> str:
     return document_date(loaded.profile).date().isoformat()
 
 
+def _each_letter(app: Application) -> list[Application]:
+    """The application once per letter of its timeline (`letter:`, then each of `letters:`),
+    that letter as its `letter`; once, with none, when it has no letter (a cover letter is
+    assembled)."""
+    from ..views.timeline import timeline
+
+    entries = timeline(app)
+    if not entries:
+        return [app]
+    return [app.model_copy(update={"letter": e.letter}) for e in entries]
+
+
 def check(loaded: LoadedProfile) -> list[Problem]:
     from ..print.letters import letter_body, letter_kind
 
     out: list[Problem] = []
     profile = loaded.profile
-    for i, app in enumerate(profile.applications):
+    for i, app in (
+        (i, a) for i, whole in enumerate(profile.applications) for a in _each_letter(whole)
+    ):
         if app.letter and app.letter.body is not None and not app.letter.body.strip():
             continue  # the `required` rule reports a blank body
         kind = letter_kind(app)

@@ -9,6 +9,7 @@ inside a date are non-breaking, so a date never splits across lines.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 from typing import cast
@@ -74,7 +75,13 @@ def long_date(value: str, lang: str | None = None) -> str:
         return str(year)
     if not day:
         return _keep(format_skeleton("yMMMM", date(year, month, 1), locale=loc))
-    return _keep(format_date(date(year, month, day), "long", locale=loc))
+    text = format_date(date(year, month, day), "long", locale=loc)
+    # The first of the month is an ordinal in French and Portuguese: "1er septembre",
+    # "1º de setembro".
+    first = {"fr": "1er", "pt": "1º"}.get(loc.language)
+    if day == 1 and first:
+        text = re.sub(r"^1(?=\s)", first, text)
+    return _keep(text)
 
 
 def prose_date(value: str, lang: str | None = None) -> str:
@@ -92,3 +99,27 @@ def short_date(value: str, lang: str | None = None) -> str:
     if not day:
         return month_year(value, lang)
     return _keep(format_date(date(year, month, day), "medium", locale=loc))
+
+
+@lru_cache(maxsize=16)
+def _date_pattern(lang: str | None) -> re.Pattern[str]:
+    """Dates as written in prose in ``lang`` (and in English): a month name, with a day before
+    or after it and a year ("November 3, 2026", "3. November 2026", "3 de noviembre de 2026",
+    "October 2026", "Oct 2026")."""
+    names: set[str] = set()
+    for loc in {locale(lang), locale("en")}:
+        for width in ("wide", "abbreviated"):
+            names.update(str(m) for m in loc.months["format"][width].values())
+    months = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    day = r"\d{1,2}(?:\.|er|º)?"
+    sep = r"[ \u00a0]+(?:de[ \u00a0]+)?"
+    return re.compile(
+        rf"(?<!\w)(?:{day}{sep})?(?:{months})(?!\w)\.?(?:[ \u00a0]+{day},?)?{sep}\d{{4}}(?!\d)"
+    )
+
+
+def keep_dates(text: str, lang: str | None = None) -> str:
+    """``text`` with every space inside a written date made non-breaking, so that a line of
+    print never ends inside one ("October / 2026"). Letters are typed with ordinary spaces
+    (the user may edit them); print calls this on the way to the page."""
+    return _date_pattern(lang).sub(lambda m: _keep(m.group(0)), text)

@@ -15,21 +15,25 @@ of defence, not the first.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from ..checks.files import project_root
-from ..i18n.dates import long_date, month_year, short_date, span
+from ..i18n.dates import NBSP, keep_dates, long_date, month_year, short_date, span
 from ..i18n.labels import labels, score
+from ..i18n.letterbook import addressee, closing, keep_punctuation, letter_book, salutation
 from ..markup import clean_text
 from ..profile.errors import Problem, UserError
-from ..profile.model import Application, Profile, Volunteer, Work
+from ..profile.model import Application, LetterKind, Profile, Volunteer, Work
 from ..profile.validate import LoadedProfile
 from ..urls import print_href
 from ..views import public_view
 from ..views.tailored import tailored_view, tailoring_findings
+from ..views.timeline import choose, letter_path, with_letter
 from .designs import DESIGNS, PHOTO_DESIGNS
+from .letterblocks import plain_text
 from .letters import LetterBody, letter_body, letter_kind
 from .printkit import (
     ASSETS_DIR,
@@ -55,10 +59,14 @@ __all__ = [
     "ASSETS_DIR",
     "DESIGNS",
     "TEMPLATES_DIR",
+    "LetterParts",
     "PrintDocument",
+    "chosen",
     "find_application",
     "letter",
     "letter_markdown",
+    "letter_parts",
+    "letter_text",
     "page_size",
     "private_set",
     "project_root",
@@ -345,7 +353,7 @@ def _letter_body(
     kind = letter_kind(app)
     if app.letter is not None and app.letter.body is not None and not app.letter.body.strip():
         ctx.error(
-            ("applications", index, "letter", "body"),
+            ("applications", index, *letter_path(app), "body"),
             f"the letter body is empty; write the {kind} letter in Markdown under "
             f"letter.body ({LETTER_HINTS[kind]}), or remove `body:` to have jobpacket "
             "assemble it from the profile",
@@ -376,9 +384,31 @@ def _letter_date(loaded: LoadedProfile, app: Application) -> str:
     )
 
 
-def letter_markdown(loaded: LoadedProfile, app_id: str) -> tuple[str, tuple[Problem, ...]]:
+def chosen(
+    loaded: LoadedProfile,
+    app_id: str,
+    *,
+    kind: LetterKind | None = None,
+    number: int | None = None,
+) -> LoadedProfile:
+    """The profile with application ``app_id``'s `letter` set to the letter asked for
+    (`--kind`, `--letter N`; by default the latest not yet sent): see views/timeline.py."""
+    index, app = find_application(loaded, app_id)
+    if kind is None and number is None and not app.letters:
+        return loaded
+    return with_letter(loaded, index, choose(app, kind=kind, number=number))
+
+
+def letter_markdown(
+    loaded: LoadedProfile,
+    app_id: str,
+    *,
+    kind: LetterKind | None = None,
+    number: int | None = None,
+) -> tuple[str, tuple[Problem, ...]]:
     """The letter body as editable Markdown (assembled, or the user's with blocks expanded)
     and the warnings found, for `jobpacket letter ID --markdown`."""
+    loaded = chosen(loaded, app_id, kind=kind, number=number)
     index, app = find_application(loaded, app_id)
     ctx = PrintContext(loaded)
     enclosures = _enclosures(ctx, index, app)
@@ -387,14 +417,38 @@ def letter_markdown(loaded: LoadedProfile, app_id: str) -> tuple[str, tuple[Prob
     return body.markdown, tuple(ctx.notes)
 
 
-def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> PrintDocument:
-    """An application's letter (cover, reconsideration, follow-up, thank-you, role proposal).
+@dataclass(frozen=True)
+class LetterParts:
+    """Everything a letter says, as plain values: the PDF lays them out, `--format text` and
+    the golden texts print them."""
 
-    The body is the user's Markdown when `letter.body` is given (with `[[updates]]` and
-    `[[enclosures]]` blocks expanded), else assembled from the profile by letters.py. An
-    application without `letter:` gets an assembled cover letter.
-    """
-    design = choose_design(loaded, design)
+    ctx: PrintContext
+    app: Application
+    kind: str
+    name: str
+    contact: list[dict[str, str]]
+    date: str
+    recipient: dict[str, Any]
+    subject: str
+    kind_title: str
+    greeting: str
+    body: LetterBody
+    closing: str
+    enclosures: list[str]
+    enclosures_line: str
+
+
+def letter_parts(
+    loaded: LoadedProfile,
+    app_id: str,
+    *,
+    kind: LetterKind | None = None,
+    number: int | None = None,
+) -> LetterParts:
+    """The parts of application ``app_id``'s letter (the one asked for, see `chosen`), in the
+    profile's language (the letter text of i18n/labels/letters/; English where that language
+    has none)."""
+    loaded = chosen(loaded, app_id, kind=kind, number=number)
     index, app = find_application(loaded, app_id)
     ctx = PrintContext(loaded)
     name = require_name(loaded, ctx)
@@ -418,19 +472,51 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
         "organization": organization,
         "address": address,
     }
-    greeting = (letter_fields.greeting if letter_fields else None) or (
-        f"Dear {contact.name}," if contact and contact.name else "Dear Hiring Manager,"
-    )
+    book = letter_book(lang)
+    who = addressee(contact.name if contact else None, contact.gender if contact else None)
     subject_role = app.alternateRole if kind == "role-proposal" and app.alternateRole else None
-    subject = f"Re: {subject_role or app.position}" if (subject_role or app.position) else ""
-    kind_title = {
-        "cover": "Cover letter",
-        "reconsideration": "Request for reconsideration",
-        "follow-up": "Follow-up letter",
-        "thank-you": "Thank-you letter",
-        "role-proposal": "Role proposal",
-    }[kind]
+    subject_role = subject_role or app.position
+    return LetterParts(
+        ctx=ctx,
+        app=app,
+        kind=kind,
+        name=name,
+        contact=contact_items(profile, social=False),
+        date=long_date(date_value, lang),
+        recipient=recipient,
+        subject=book.say(f"subject.{kind}", position=subject_role) if subject_role else "",
+        kind_title=book.say(f"kind.{kind}"),
+        greeting=(letter_fields.greeting if letter_fields else None) or salutation(book, who),
+        body=body,
+        closing=(letter_fields.closing if letter_fields else None) or closing(book, who),
+        enclosures=enclosures,
+        enclosures_line=book.say(
+            "enclosures",
+            word=labels(lang)["enclosures"],
+            items=book.say("enclosures_separator").join(enclosures),
+        ),
+    )
+
+
+def letter(
+    loaded: LoadedProfile,
+    app_id: str,
+    *,
+    design: str | None = None,
+    kind: LetterKind | None = None,
+    number: int | None = None,
+) -> PrintDocument:
+    """An application's letter (cover, reconsideration, follow-up, thank-you, role proposal).
+
+    The body is the user's Markdown when `letter.body` is given (with `[[updates]]` and
+    `[[enclosures]]` blocks expanded), else assembled from the profile by letters.py. An
+    application without `letter:` gets an assembled cover letter.
+    """
+    design = choose_design(loaded, design)
+    parts = letter_parts(loaded, app_id, kind=kind, number=number)
+    app, name, kind_title = parts.app, parts.name, parts.kind_title
     title = f"{name} – {kind_title}" + (f" – {app.organization}" if app.organization else "")
+    lang = loaded.profile.meta.lang
     context = base_context(loaded, design, "letter", title) | {
         "subject": kind_title
         + (": " if app.position or app.organization else "")
@@ -438,19 +524,53 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
         "keywords": [x for x in (app.position, app.organization) if x],
         "name": name,
         "label": "",
-        "contact": contact_items(profile, social=False),
-        "date": long_date(date_value, lang),
-        "recipient": recipient,
-        "subject_line": subject,
+        "contact": parts.contact,
+        "date": parts.date,
+        "recipient": parts.recipient,
+        "subject_line": keep_punctuation(parts.subject, lang),
         "heading": kind_title,
-        "greeting": greeting,
-        "body": print_markdown(body.markdown),
-        "closing": (letter_fields.closing if letter_fields else None) or "Sincerely,",
-        "enclosures": enclosures,
+        "greeting": parts.greeting,
+        "body": print_markdown(keep_punctuation(keep_dates(parts.body.markdown, lang), lang)),
+        "closing": keep_punctuation(parts.closing, lang),
+        "enclosures": parts.enclosures,
+        "enclosures_line": parts.enclosures_line,
     }
     return _document(
-        ctx, "letter.html", context, name=f"{app.id}/{kind}-letter", title=title, design=design
+        parts.ctx,
+        "letter.html",
+        context,
+        name=f"{app.id}/{parts.kind}-letter",
+        title=title,
+        design=design,
     )
+
+
+def letter_text(
+    loaded: LoadedProfile,
+    app_id: str,
+    *,
+    full: bool = True,
+    kind: LetterKind | None = None,
+    number: int | None = None,
+) -> str:
+    """The letter as plain text: for an email body or a web form (``full=False``: salutation
+    to signature), or the whole letter with its sender, date and recipient blocks."""
+    parts = letter_parts(loaded, app_id, kind=kind, number=number)
+    blocks: list[str] = []
+    if full:
+        blocks.append("\n".join([parts.name, *(c["text"] for c in parts.contact)]))
+        blocks.append(parts.date)
+        r = parts.recipient
+        lines = [r["name"], r["title"], r["organization"], *r["address"]]
+        if any(lines):
+            blocks.append("\n".join(x for x in lines if x))
+        if parts.subject:
+            blocks.append(parts.subject)
+    blocks += [parts.greeting, plain_text(parts.body.markdown), f"{parts.closing}\n\n{parts.name}"]
+    if full and parts.enclosures:
+        blocks.append(parts.enclosures_line)
+    text = "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"
+    return text.replace(NBSP, " ")  # typed text: an invisible no-break space would surprise
 
 
 # --- the recommendation-letter index ------------------------------------------------------------

@@ -68,13 +68,16 @@ def plan(loaded: LoadedProfile, index: int) -> list[Part]:
     """
     profile = loaded.profile
     app = profile.applications[index]
-    parts = [Part("resume", labels(profile.meta.lang)["resume"])]
-    if has_public_references(loaded):
+    # A thank-you note encloses nothing but what the application asks for (its attachments
+    # and documents): the employer already has the résumé, and a packet would read as a push.
+    thank_you = app.letter is not None and app.letter.kind == "thank-you"
+    parts = [] if thank_you else [Part("resume", labels(profile.meta.lang)["resume"])]
+    if has_public_references(loaded) and not thank_you:
         parts.append(Part("references", REFERENCES_TITLE))
     enclosed: list[Part] = []
     for i, ref in enumerate(profile.references):
         letter = ref.letter
-        if ref.visibility == "private" or letter is None or letter.confidential:
+        if thank_you or ref.visibility == "private" or letter is None or letter.confidential:
             continue
         if letter.delivery == "enclosed" and letter.file:
             title = "Letter of recommendation" + (f" from {ref.name}" if ref.name else "")

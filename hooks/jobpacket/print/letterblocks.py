@@ -48,6 +48,15 @@ def md(text: str | None) -> str:
     return escaped.replace("<", "&lt;")  # Python-Markdown has no backslash escape for "<"
 
 
+def plain_text(markdown: str) -> str:
+    """A letter body as plain text for an email or a web form: the emphasis markers and
+    backslash escapes ``md`` and the user wrote are dropped; bullets and paragraphs stay."""
+    text = re.sub(r"(?<!\\)(\*\*|__)(.+?)(?<!\\)\1", r"\2", markdown)
+    text = re.sub(r"(?<![\\\w*])([*_])(?!\s)(.+?)(?<![\\\s])\1(?!\w)", r"\2", text)
+    text = re.sub(r"\\([\\`*_\[\]>#+\-.!{}()])", r"\1", text)
+    return text.replace("&lt;", "<").replace("\u00a0", " ")
+
+
 def bullets(lines: Iterable[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
@@ -128,19 +137,31 @@ def expand_blocks(
 
 
 def letter_findings(loaded: LoadedProfile) -> list[Problem]:
-    """Block problems in every letter body the user wrote, for `jobpacket check`: a mistyped
-    ``[[update]]`` should show up before anyone prints the letter."""
+    """Block problems in every letter body the user wrote (`letter:` and each of `letters:`),
+    for `jobpacket check`: a mistyped ``[[update]]`` should show up before anyone prints the
+    letter."""
+    from ..views.timeline import timeline
+
     problems: list[Problem] = []
     for i, app in enumerate(loaded.profile.applications):
-        body = app.letter.body if app.letter else None
-        if not body:
-            continue
-        where: FieldPath = ("applications", i, "letter", "body")
-        _, found = expand_blocks(body, where=where, blocks={b: [] for b in BLOCKS})
-        problems.extend(
-            loaded.source.problem(f.path, f.message, severity=f.severity) for f in found
-        )
+        for entry in timeline(app):
+            body = entry.letter.body
+            if not body:
+                continue
+            where: FieldPath = ("applications", i, *entry.path, "body")
+            _, found = expand_blocks(body, where=where, blocks={b: [] for b in BLOCKS})
+            problems.extend(
+                loaded.source.problem(f.path, f.message, severity=f.severity) for f in found
+            )
     return problems
 
 
-__all__ = ["BLOCKS", "Finding", "bullets", "expand_blocks", "letter_findings", "md"]
+__all__ = [
+    "BLOCKS",
+    "Finding",
+    "bullets",
+    "expand_blocks",
+    "letter_findings",
+    "md",
+    "plain_text",
+]

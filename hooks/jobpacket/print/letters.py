@@ -1,11 +1,12 @@
 """Letter bodies by kind: assembled from the profile's facts, or the user's text with blocks.
 
 When `letter.body` is absent, jobpacket writes the letter a careful adviser would (DOMAIN.md):
-short paragraphs in the order the kind calls for, built only from facts the profile states
-(the position, the organisation, the dates, `alternateRole`, what is new since the
-application, the user's own highlights and skills, the enclosures). Nothing is invented: an
-achievement appears only as the user wrote it, quoted as a bullet under the entry it belongs
-to. Courtesy sentences are fixed text; they thank and ask, never claim.
+short paragraphs in the order the kind calls for, in the writer's language (the sentences are
+data, i18n/labels/letters/<code>.yml), built only from facts the profile states. Nothing is
+invented: an achievement appears only as the user wrote it. What makes a letter worth reading
+is evidence: each update and each strength is stated as its outcome (the user's highlights,
+those with numbers first) and, when the application lists the posting's `requirements`, tied
+to the one it meets ("This answers the posting's call for CHSE certification.").
 
 When `letter.body` is present it is the user's Markdown, with the blocks ``[[updates]]`` and
 ``[[enclosures]]`` expanded by letterblocks.py and nothing else interpreted.
@@ -17,22 +18,30 @@ the findings into located problems and the Markdown into sanitized print HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from ..i18n.dates import prose_date
+from ..i18n.letterbook import LetterBook, letter_book
 from ..profile.errors import FieldPath
 from ..profile.model import ONGOING, Application, LetterKind, Profile
 from ..views.since import Update, is_after, updates_since
 from ..views.tailored import tailored_view
+from ..views.timeline import letter_path
 from .letterblocks import Finding, bullets, expand_blocks, md
 from .printkit import visible
 
 #: More updates than this would push a letter past one page; the rest are left out, oldest kept.
 MAX_UPDATES = 6
-#: Highlights quoted in a cover letter, and matches named in a role proposal.
+#: Results quoted in a cover letter.
 MAX_EVIDENCE = 3
+#: Outcomes quoted under one update: the user's highlights, those with numbers first.
+MAX_OUTCOMES = 2
+#: A reconsideration sent this long after the decision says that time has passed.
+WEEKS_PASSED = 28
+MONTHS_PASSED = 56
 
 # Words that say nothing about what a role does: seniority, generic titles, filler.
 # fmt: off
@@ -40,7 +49,8 @@ _STOP = frozenset({
     "a", "an", "and", "the", "for", "with", "of", "in", "on", "at", "to", "or", "by", "as",
     "from", "into", "role", "roles", "position", "posting", "job", "senior", "junior", "staff",
     "principal", "lead", "head", "chief", "associate", "assistant", "intern", "engineer",
-    "developer", "specialist", "manager", "team", "new", "ii", "iii",
+    "developer", "specialist", "manager", "team", "new", "ii", "iii", "experience", "years",
+    "strong", "ability", "skills", "knowledge", "work", "working",
 })
 # fmt: on
 _DECIDED = ("rejected", "reconsideration", "withdrawn")
@@ -62,6 +72,16 @@ def _paragraphs(*parts: str) -> str:
     return "\n\n".join(p.strip() for p in parts if p and p.strip()) + "\n"
 
 
+def _sentences(*parts: str) -> str:
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _sentence(text: str) -> str:
+    """A highlight as a sentence of the letter: escaped, ending in one full stop."""
+    text = md(text).rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
 def letter_kind(app: Application) -> LetterKind:
     """The kind of the application's letter; an application without `letter:` gets a cover
     letter, since every packet opens with one."""
@@ -80,23 +100,50 @@ def since_date(app: Application, kind: LetterKind, letter_date: str | None = Non
     return app.applied
 
 
-def _the_position(app: Application) -> str:
-    return f"the {md(app.position)} position" if app.position else "the position"
+def _day(value: str) -> date:
+    parts = [int(p) for p in value.split("-")[:3]]
+    year, month, day = [*parts, 1, 1][:3]
+    return date(year, month, day)
 
 
-def _org(app: Application) -> str:
-    return md(app.organization) if app.organization else "your organization"
+def days_between(earlier: str, later: str) -> int:
+    """Whole days from one partial date to another (a month counts from its first day)."""
+    return (_day(later) - _day(earlier)).days
 
 
-def _enclosed(enclosures: Sequence[str]) -> str:
-    if not enclosures:
-        return ""
-    return (
-        f"I have enclosed the {'document' if len(enclosures) == 1 else 'documents'} listed below."
-    )
+class _Writer:
+    """One letter's text in its language: the sentences of the kind, the position and the
+    organisation as the language names them."""
+
+    def __init__(self, app: Application, lang: str | None) -> None:
+        self.app = app
+        self.lang = lang
+        self.book: LetterBook = letter_book(lang)
+
+    def say(self, key: str, **values: str) -> str:
+        return self.book.say(key, **values)
+
+    @property
+    def org(self) -> str:
+        return md(self.app.organization) if self.app.organization else self.say("your_organization")
+
+    def the_position(self, role: str | None = None) -> str:
+        position = role if role is not None else self.app.position
+        if not position:
+            return self.say("the_position_unknown")
+        if self.app.organization:
+            return self.say("the_position_at", position=md(position), org=self.org)
+        return self.say("the_position", position=md(position))
+
+    def date(self, value: str) -> str:
+        return prose_date(value, self.lang)
+
+    def month(self, value: str) -> str:
+        """An update's date to the month ("October 2026"), as precise as the profile."""
+        return prose_date(value[:7], self.lang)
 
 
-# --- evidence from the profile ------------------------------------------------------------------
+# --- evidence: what the profile shows, as outcomes ----------------------------------------------
 
 
 def _norm(word: str) -> str:
@@ -105,20 +152,146 @@ def _norm(word: str) -> str:
 
 def words(*texts: str | None) -> set[str]:
     """The content words of some text, lowercased and lightly singularized, for matching a
-    role's title against skills and entries."""
+    role's title and requirements against skills and entries."""
     found: set[str] = set()
     for text in texts:
-        for w in re.findall(r"[a-z0-9]+", (text or "").lower()):
+        for w in re.findall(r"\w+", (text or "").lower()):
             if len(w) >= 3 and not w.isdigit() and w not in _STOP:
                 found.add(_norm(w))
     return found
 
 
-def _best_highlight(highlights: Sequence[str], role_words: set[str]) -> str:
-    """The highlight sharing most words with the role; the first one on a tie."""
-    if not highlights:
-        return ""
-    return max(highlights, key=lambda h: (len(words(h) & role_words), -highlights.index(h)))
+def outcomes(highlights: Sequence[str], limit: int = MAX_OUTCOMES) -> list[str]:
+    """The highlights a letter quotes: those with a number (a count, a before and after)
+    first, in the user's order, at most ``limit``."""
+    ranked = sorted(highlights, key=lambda h: not re.search(r"\d", h))
+    return [h for h in ranked if h.strip()][:limit]
+
+
+@dataclass
+class Evidence:
+    """One thing a letter can point to: an update since the application or a result from the
+    résumé, stated as its outcome."""
+
+    lead: str
+    """The Markdown line naming it ("**CHSE**, Society for Simulation in Healthcare, earned
+    in October 2026."), or "" for a résumé result."""
+    sentences: list[str]
+    """The outcomes, as sentences of the letter."""
+    where: str = ""
+    """Where a result comes from (the employer, the project), when there is no lead."""
+    matched: set[str] = field(default_factory=set)
+    """Words to match against the requirements and the role."""
+    tags: tuple[str, ...] = ()
+    requirement: str = ""
+    """The phrase of `requirements` it meets, once matched."""
+
+    def markdown(self, tie: str = "") -> str:
+        if self.lead or not self.sentences:
+            return _sentences(self.lead, *self.sentences, tie)
+        first, *rest = self.sentences
+        where = f" ({md(self.where)})" if self.where else ""
+        return _sentences(first[:-1] + where + first[-1], *rest, tie)
+
+
+def _item(profile: Profile, update: Update) -> Any:
+    return getattr(profile, update.section)[update.index]
+
+
+def update_evidence(profile: Profile, update: Update, writer: _Writer) -> Evidence:
+    """An update as the letter states it: a line naming it and when, then its outcomes."""
+    item = _item(profile, update)
+    what = update.what
+    highlights: list[str] = []
+    if update.section == "projects":
+        what = item.name or what
+        highlights = outcomes(item.highlights) or ([item.description] if item.description else [])
+    elif update.section in ("work", "volunteer"):
+        highlights = outcomes(item.highlights) or ([item.summary] if item.summary else [])
+    elif update.section in ("publications", "awards") and item.summary:
+        highlights = [item.summary] if len(item.summary) <= 200 else []
+    key = f"update.{update.kind}"
+    if not update.source and writer.book.has(f"{key}_alone"):
+        key += "_alone"
+    lead = writer.say(key, what=md(what), source=md(update.source), month=writer.month(update.date))
+    texts = [what, update.source, *highlights, *getattr(item, "keywords", [])]
+    if update.section == "projects" and item.description:
+        texts.append(item.description)
+    return Evidence(
+        lead=lead,
+        sentences=[_sentence(h) for h in highlights],
+        matched=words(*texts),
+        tags=tuple(item.tags),
+    )
+
+
+def result_evidence(view: Profile) -> list[Evidence]:
+    """The résumé's results, newest entries first: each job's and project's highlights (or
+    its summary or description) with where it was achieved."""
+    found: list[Evidence] = []
+    for job in visible(view.work):
+        texts = outcomes(job.highlights, limit=3) or ([job.summary] if job.summary else [])
+        for text in texts:
+            found.append(
+                Evidence(
+                    lead="",
+                    sentences=[_sentence(text)],
+                    where=job.name or "",
+                    matched=words(text, job.position),
+                    tags=tuple(job.tags),
+                )
+            )
+    for p in visible(view.projects):
+        texts = outcomes(p.highlights, limit=2) or ([p.description] if p.description else [])
+        for text in texts:
+            found.append(
+                Evidence(
+                    lead="",
+                    sentences=[_sentence(text)],
+                    where=p.name or "",
+                    matched=words(text, p.name, p.description, *p.keywords),
+                    tags=tuple(p.tags),
+                )
+            )
+    return found
+
+
+def match_requirements(evidence: Sequence[Evidence], requirements: Sequence[str]) -> None:
+    """Give each piece of evidence the requirement it meets best, each requirement once: the
+    pairs sharing the largest part of the requirement's words first, so a strong match ("CHSE
+    certification" for the CHSE) is never taken by a weak one. One shared word of three is
+    not a match: "program" alone does not make a residency program "simulation program
+    coordination"."""
+    wanted = [words(req) for req in requirements]
+    pairs = sorted(
+        (-len(want & ev.matched) / len(want), i, j)
+        for i, ev in enumerate(evidence)
+        for j, want in enumerate(wanted)
+        if want and (len(want & ev.matched) >= 2 or 2 * len(want & ev.matched) >= len(want))
+    )
+    used_ev: set[int] = set()
+    used_req: set[int] = set()
+    for _, i, j in pairs:
+        if i in used_ev or j in used_req:
+            continue
+        evidence[i].requirement = requirements[j]
+        used_ev.add(i)
+        used_req.add(j)
+
+
+def evidence_bullets(evidence: Sequence[Evidence], writer: _Writer) -> list[str]:
+    """The evidence as bullets, each matched one ending with its tie to the requirement; the
+    ties are taken in turn so that no two bullets end alike."""
+    ties: list[str] = list(writer.book.raw("ties"))
+    out: list[str] = []
+    n = 0
+    for ev in evidence:
+        tie = ""
+        if ev.requirement:
+            tie = ties[n % len(ties)].format(requirement=md(ev.requirement))
+            n += 1
+        out.append(ev.markdown(tie))
+    return out
 
 
 def _current_role(view: Profile) -> Any:
@@ -128,95 +301,82 @@ def _current_role(view: Profile) -> Any:
     return None
 
 
-def _cover_evidence(view: Profile) -> list[str]:
-    """Up to three of the user's own highlights, from the (tailored) first jobs and project."""
-    jobs = []
-    for job in visible(view.work):
-        text = job.highlights[0] if job.highlights else job.summary
-        if text:
-            label = ", ".join(md(x) for x in (job.position, job.name) if x)
-            jobs.append(f"**{label}:** {md(text)}" if label else md(text))
-    projects = []
-    for p in visible(view.projects):
-        text = p.description or (p.highlights[0] if p.highlights else "")
-        if text and p.name:
-            projects.append(f"**{md(p.name)}:** {md(text)}")
-    picked = jobs[:2] + projects[:1]
-    for extra in jobs[2:] + projects[1:]:
-        if len(picked) >= MAX_EVIDENCE:
-            break
-        picked.append(extra)
-    return picked[:MAX_EVIDENCE]
+def _pick(
+    pool: Sequence[Evidence],
+    limit: int,
+    role_words: set[str],
+    tags: Sequence[str],
+    *,
+    need_match: bool,
+) -> list[Evidence]:
+    """The strongest evidence for a role: meeting a requirement counts most, then words
+    shared with the role's title, being new since the application, tags shared with
+    tailor.tags, and a number; the profile's order breaks ties. At most two from one place,
+    so the letter is not about one job."""
 
+    def score(ev: Evidence) -> int:
+        return (
+            4 * bool(ev.requirement)
+            + 2 * len(ev.matched & role_words)
+            + bool(ev.lead)
+            + len(set(tags).intersection(ev.tags))
+        )
 
-def role_matches(view: Profile, role: str, tags: Sequence[str]) -> list[str]:
-    """Bullets tying the profile to another role: the skills and the jobs or projects whose
-    words meet the role's title, or whose tags meet the application's tailor tags.
-
-    Ranked by overlap (a shared word of the title counts twice, a shared tag once); at most
-    two skills and two entries, so the letter stays on one page.
-    """
-    role_words = words(role)
-    wanted = set(tags)
-
-    def score(texts: Iterable[str | None], item_tags: Iterable[str]) -> int:
-        return 2 * len(words(*texts) & role_words) + len(wanted.intersection(item_tags))
-
-    skills: list[tuple[int, int, str]] = []
-    for i, s in enumerate(visible(view.skills)):
-        if not s.name:
+    ranked = sorted(
+        enumerate(pool),
+        key=lambda p: (-score(p[1]), not re.search(r"\d", " ".join(p[1].sentences)), p[0]),
+    )
+    picked: list[tuple[int, Evidence]] = []
+    per_place: dict[str, int] = {}
+    seen: set[str] = set()  # a new role's highlight is also a résumé result: say it once
+    for i, ev in ranked:
+        if need_match and score(ev) == 0:
             continue
-        whole = bool(words(s.name) & role_words or wanted.intersection(s.tags))
-        shown = [k for k in s.keywords if whole or words(k) & role_words]
-        points = score([s.name, *s.keywords], s.tags)
-        if points and shown:
-            skills.append((points, i, f"**{md(s.name)}:** {', '.join(md(k) for k in shown)}"))
-    entries: list[tuple[int, int, str]] = []
-    for i, job in enumerate(visible(view.work)):
-        points = score([job.position, job.name, job.summary, job.description], job.tags)
-        text = _best_highlight(job.highlights, role_words) or job.summary
-        if points and text:
-            label = ", ".join(md(x) for x in (job.position, job.name) if x)
-            entries.append((points, i, f"**{label}:** {md(text)}"))
-    for i, p in enumerate(visible(view.projects)):
-        points = score([p.name, p.description, *p.keywords], p.tags)
-        text = p.description or _best_highlight(p.highlights, role_words)
-        if points and text and p.name:
-            entries.append((points, 100 + i, f"**{md(p.name)}:** {md(text)}"))
-
-    def top(found: list[tuple[int, int, str]]) -> list[str]:
-        return [line for _, _, line in sorted(found, key=lambda f: (-f[0], f[1]))[:2]]
-
-    return top(skills) + top(entries)
+        place = ev.lead or ev.where
+        if per_place.get(place, 0) >= 2 or seen.intersection(ev.sentences):
+            continue
+        per_place[place] = per_place.get(place, 0) + 1
+        seen.update(ev.sentences)
+        picked.append((i, ev))
+        if len(picked) == limit:
+            break
+    return [ev for _, ev in sorted(picked, key=lambda p: p[0])]
 
 
 # --- assembled bodies, one per kind -------------------------------------------------------------
 
 
-def _cover(app: Application, view: Profile, enclosures: Sequence[str]) -> str:
-    opening = f"I am writing to apply for {_the_position(app)} at {_org(app)}."
+def _requirements(app: Application) -> list[str]:
+    return [r for r in app.requirements if r.strip()]
+
+
+def _cover(app: Application, view: Profile, w: _Writer) -> str:
+    opening = w.say("cover.opening", the_position=w.the_position())
     current = _current_role(view)
     if current is not None:
-        opening += f" I am currently {md(current.position)} at {md(current.name)}."
-    evidence = _cover_evidence(view)
-    relevant = (
-        "Highlights of my experience that bear on this role:\n\n" + bullets(evidence)
-        if evidence
-        else ""
-    )
-    close = " ".join(
-        x
-        for x in (
-            _enclosed(enclosures),
-            f"I would welcome the opportunity to discuss how I could contribute to {_org(app)}.",
-            "Thank you for your time and consideration.",
+        opening = _sentences(
+            opening, w.say("cover.current", role=md(current.position), employer=md(current.name))
         )
-        if x
-    )
-    return _paragraphs(opening, relevant, close)
+    pool = result_evidence(view)
+    match_requirements(pool, _requirements(app))
+    tags = app.tailor.tags if app.tailor else []
+    picked = _pick(pool, MAX_EVIDENCE, words(app.position), tags, need_match=False)
+    relevant = ""
+    if picked:
+        intro = {1: "cover.evidence_one", 2: "cover.evidence_two"}.get(
+            len(picked), "cover.evidence"
+        )
+        relevant = w.say(intro) + "\n\n" + bullets(evidence_bullets(picked, w))
+    return _paragraphs(opening, relevant, w.say("cover.close", org=w.org))
 
 
-def _update_list(updates: Sequence[Update], where: FieldPath, findings: list[Finding]) -> list[str]:
+def _update_evidence(
+    profile: Profile,
+    updates: Sequence[Update],
+    w: _Writer,
+    where: FieldPath,
+    findings: list[Finding],
+) -> list[Evidence]:
     if len(updates) > MAX_UPDATES:
         left = len(updates) - MAX_UPDATES
         findings.append(
@@ -227,30 +387,43 @@ def _update_list(updates: Sequence[Update], where: FieldPath, findings: list[Fin
                 "to choose which to mention",
             )
         )
-    return [md(u.text) for u in updates[:MAX_UPDATES]]
+    evidence = [update_evidence(profile, u, w) for u in updates[:MAX_UPDATES]]
+    match_requirements(evidence, _requirements(w.app))
+    return evidence
+
+
+def _time_passed(app: Application, letter_date: str, w: _Writer) -> str:
+    """A sentence saying that weeks or months have passed since the decision, when they
+    have: a letter sent long after should not read as if the decision were yesterday."""
+    if not app.decided:
+        return ""
+    days = days_between(app.decided, letter_date)
+    if days < WEEKS_PASSED:
+        return ""
+    key = "months_passed" if days >= MONTHS_PASSED else "weeks_passed"
+    return w.say(f"reconsideration.{key}", decided=w.date(app.decided))
 
 
 def _reconsideration(
     app: Application,
-    lang: str | None,
+    profile: Profile,
     updates: Sequence[Update],
-    enclosures: Sequence[str],
+    letter_date: str,
+    w: _Writer,
     where: FieldPath,
     findings: list[Finding],
 ) -> str:
-    thanks = (
-        f"Thank you for letting me know your decision on my application for "
-        f"{_the_position(app)} at {_org(app)}, and for the time you and your colleagues spent "
-        "considering it. I respect your decision."
+    thanks = _sentences(
+        w.say("reconsideration.thanks", the_position=w.the_position()),
+        _time_passed(app, letter_date, w) if updates else "",
     )
-    applied = f" on {prose_date(app.applied, lang)}" if app.applied else ""
     if updates:
+        evidence = _update_evidence(profile, updates, w, where, findings)
+        applied = w.date(app.applied) if app.applied else ""
         interest = (
-            f"My interest in the position and in {_org(app)} continues. I am writing to ask "
-            f"whether you would reconsider my application in light of what is new since I "
-            f"applied{applied}:\n\n"
-            + bullets(_update_list(updates, where, findings))
-            + "\n\nI would be glad to go into any of these in more detail."
+            w.say("reconsideration.updates", org=w.org, applied=applied)
+            + "\n\n"
+            + bullets(evidence_bullets(evidence, w))
         )
     else:
         findings.append(
@@ -261,136 +434,110 @@ def _reconsideration(
                 "role, publication or project with its date, or write letter.body yourself",
             )
         )
-        interest = (
-            f"My interest in the position and in {_org(app)} continues, and I would welcome "
-            "the chance to be considered again should the position remain open."
-        )
+        interest = w.say("reconsideration.nothing_new", org=w.org)
     circumstances = (app.letter.circumstances or "") if app.letter else ""
-    close = " ".join(
-        x
-        for x in (
-            _enclosed(enclosures),
-            "Whatever you decide, thank you again for your time and consideration. I would be "
-            "glad to speak at any time that suits you.",
-        )
-        if x
-    )
-    return _paragraphs(thanks, interest, circumstances, close)
+    return _paragraphs(thanks, interest, circumstances, w.say("reconsideration.close"))
 
 
 def _follow_up(
     app: Application,
-    lang: str | None,
+    profile: Profile,
     since: str,
     updates: Sequence[Update],
-    enclosures: Sequence[str],
+    w: _Writer,
     where: FieldPath,
     findings: list[Finding],
 ) -> str:
-    applied = f", submitted on {prose_date(app.applied, lang)}" if app.applied else ""
-    opening = (
-        f"I am writing to follow up on my application for {_the_position(app)} at "
-        f"{_org(app)}{applied}. I remain very interested in the role and in the work of "
-        f"{_org(app)}."
-    )
-    news = ""
-    if updates:
-        when = (
-            f"I applied on {prose_date(since, lang)}"
-            if since == app.applied
-            else f"we were last in touch on {prose_date(since, lang)}"
+    if app.applied:
+        opening = w.say(
+            "follow-up.opening",
+            the_position=w.the_position(),
+            applied=w.date(app.applied),
+            org=w.org,
         )
-        news = f"Since {when}, there is news I would like to share:\n\n" + bullets(
-            _update_list(updates, where, findings)
-        )
-    close = " ".join(
-        x
-        for x in (
-            _enclosed(enclosures),
-            "Thank you for your time. I would be glad to provide anything further that would "
-            "help, and I look forward to hearing from you.",
-        )
-        if x
-    )
-    return _paragraphs(opening, news, close)
-
-
-def _thank_you(app: Application, enclosures: Sequence[str]) -> str:
-    if app.status in ("interviewing", "offer", "accepted"):
-        thanks = (
-            f"Thank you for the time you and your colleagues spent with me during the "
-            f"interviews for {_the_position(app)} at {_org(app)}."
-        )
-        middle = "I appreciated the chance to learn more about the role and about the team."
-    elif app.status in _DECIDED:
-        thanks = (
-            f"Thank you for letting me know your decision on my application for "
-            f"{_the_position(app)} at {_org(app)}, and for the time you and your colleagues "
-            "spent considering it."
-        )
-        middle = "I appreciated the chance to learn about the role, and I respect your decision."
     else:
-        thanks = (
-            f"Thank you for considering my application for {_the_position(app)} at {_org(app)}."
+        opening = w.say("follow-up.opening_undated", the_position=w.the_position(), org=w.org)
+    if updates:
+        evidence = _update_evidence(profile, updates, w, where, findings)
+        intro = (
+            w.say("follow-up.since_applied")
+            if since == app.applied
+            else w.say("follow-up.since_contact", date=w.date(since))
         )
-        middle = ""
-    close = " ".join(
-        x
-        for x in (
-            _enclosed(enclosures),
-            f"I remain interested in the work of {_org(app)} and would be glad to stay in "
-            "touch. Thank you again for your time and consideration.",
+        news = intro + "\n\n" + bullets(evidence_bullets(evidence, w))
+    else:
+        news = w.say("follow-up.no_news")
+    return _paragraphs(opening, news, w.say("follow-up.close"))
+
+
+def _thank_you(app: Application, w: _Writer) -> str:
+    the_position = w.the_position()
+    if app.status in ("interviewing", "offer", "accepted"):
+        stage = "interviewed"
+    elif app.status in _DECIDED:
+        stage = "decided"
+    else:
+        return _paragraphs(
+            w.say("thank-you.applied", the_position=the_position),
+            w.say("thank-you.applied_close"),
         )
-        if x
+    return _paragraphs(
+        w.say(f"thank-you.{stage}", the_position=the_position),
+        w.say(f"thank-you.{stage}_more", org=w.org),
+        w.say(f"thank-you.{stage}_close"),
     )
-    return _paragraphs(thanks, middle, close)
 
 
 def _role_proposal(
     app: Application,
+    profile: Profile,
     view: Profile,
-    enclosures: Sequence[str],
+    updates: Sequence[Update],
+    w: _Writer,
     where: FieldPath,
     findings: list[Finding],
 ) -> str:
     alt = app.alternateRole or ""
-    if app.status in _DECIDED:
-        thanks = (
-            f"Thank you for letting me know your decision on my application for "
-            f"{_the_position(app)} at {_org(app)}, and for the time you spent considering it."
-        )
-        ask = f"I would like to ask you to consider me for the {md(alt)} role instead."
-    else:
-        thanks = (
-            f"Thank you for considering my application for {_the_position(app)} at {_org(app)}."
-        )
-        ask = f"I would like to ask you to consider me for the {md(alt)} role as well."
+    decided = app.status in _DECIDED
+    thanks = w.say(
+        "role-proposal.thanks_decided" if decided else "role-proposal.thanks_open",
+        the_position=w.the_position(),
+    )
+    ask = w.say("role-proposal.ask_decided" if decided else "role-proposal.ask_open", role=md(alt))
+    # What is new since applying counts first: it is what the first decision did not see.
+    pool = [update_evidence(profile, u, w) for u in updates] + result_evidence(view)
+    match_requirements(pool, _requirements(app))
     tags = app.tailor.tags if app.tailor else []
-    matches = role_matches(view, alt, tags)
-    if matches:
-        ask += " My experience suits that role in particular:\n\n" + bullets(matches)
+    picked = _pick(pool, 2, words(alt), tags, need_match=True)
+    if picked:
+        intro = w.say("role-proposal.reasons" if len(picked) == 2 else "role-proposal.reason")
+        ask = _sentences(ask, intro) + "\n\n" + bullets(evidence_bullets(picked, w))
     else:
         findings.append(
             Finding(
                 (*where, "alternateRole"),
-                "no skill, job or project shares a word with this role or a tag with "
-                "tailor.tags, so the letter cannot say why you suit it; tag the entries that "
-                "fit the role and list the tags under tailor.tags, or write letter.body yourself",
+                "nothing in the profile shares a word with this role, its requirements or "
+                "tailor.tags, so the letter cannot say why you suit it; add the role's "
+                "requirements (a few phrases from the posting) under requirements:, tag the "
+                "entries that fit and list the tags under tailor.tags, or write letter.body "
+                "yourself",
             )
         )
-    close = " ".join(
-        x
-        for x in (
-            _enclosed(enclosures),
-            f"I would welcome the chance to discuss the {md(alt)} role with you. Thank you for "
-            "your time and consideration.",
-        )
-        if x
-    )
-    return _paragraphs(thanks, ask, close)
+    return _paragraphs(thanks, ask, w.say("role-proposal.close"))
 
 
 # --- the entry point ----------------------------------------------------------------------------
+
+
+def update_lines(
+    profile: Profile, app: Application, updates: Sequence[Update], lang: str | None
+) -> list[str]:
+    """What is new, as the ``[[updates]]`` block of a user's body lists it: the same bullets
+    an assembled letter writes, in the letter's language."""
+    w = _Writer(app, lang)
+    evidence = [update_evidence(profile, u, w) for u in updates]
+    match_requirements(evidence, _requirements(app))
+    return evidence_bullets(evidence, w)
 
 
 def letter_body(
@@ -405,8 +552,8 @@ def letter_body(
     """The body of an application's letter as Markdown, with what was found on the way.
 
     ``profile`` is the owner's full profile (private items are skipped here); ``enclosures``
-    are the names the letter's "Enclosures:" line lists; ``letter_date`` bounds what counts as
-    new (nothing dated after the letter itself).
+    are the names the letter's "Enclosures:" line lists (only that line speaks of them);
+    ``letter_date`` bounds what counts as new (nothing dated after the letter itself).
     """
     where: FieldPath = ("applications", index)
     kind = letter_kind(app)
@@ -427,9 +574,9 @@ def letter_body(
     if body is not None:
         text, found = expand_blocks(
             body,
-            where=(*where, "letter", "body"),
+            where=(*where, *letter_path(app), "body"),
             blocks={
-                "updates": [md(u.text) for u in updates]
+                "updates": update_lines(profile, app, updates, lang)
                 if since
                 else "needs the date you applied to tell what is new; add applied: YYYY-MM-DD",
                 "enclosures": [md(e) for e in enclosures],
@@ -441,15 +588,16 @@ def letter_body(
         )
         return LetterBody(text, False, tuple(found))
     view = tailored_view(profile, app)
+    w = _Writer(app, lang)
     if kind == "cover":
-        text = _cover(app, view, enclosures)
+        text = _cover(app, view, w)
     elif kind == "reconsideration":
-        text = _reconsideration(app, lang, updates, enclosures, where, findings)
+        text = _reconsideration(app, profile, updates, letter_date, w, where, findings)
     elif kind == "follow-up":
         assert since is not None
-        text = _follow_up(app, lang, since, updates, enclosures, where, findings)
+        text = _follow_up(app, profile, since, updates, w, where, findings)
     elif kind == "thank-you":
-        text = _thank_you(app, enclosures)
+        text = _thank_you(app, w)
     else:
         if not app.alternateRole:
             findings.append(
@@ -461,16 +609,17 @@ def letter_body(
                 )
             )
             return LetterBody("", True, tuple(findings))
-        text = _role_proposal(app, view, enclosures, where, findings)
+        text = _role_proposal(app, profile, view, updates, w, where, findings)
     return LetterBody(text, True, tuple(findings))
 
 
 __all__ = [
     "MAX_UPDATES",
     "LetterBody",
+    "days_between",
     "letter_body",
     "letter_kind",
-    "role_matches",
     "since_date",
+    "update_lines",
     "words",
 ]

@@ -35,6 +35,7 @@ from typing import Any
 from .. import __version__
 from ..i18n.labels import labels
 from ..profile.errors import FieldPath, Problem, ProfileError
+from ..profile.model import LetterKind
 from ..profile.validate import LoadedProfile
 from . import documents, enclosures, outputs
 from .printkit import (
@@ -168,8 +169,17 @@ def _image_page(
     )
 
 
-def prepare(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> Packet:
-    """Check and prepare one application's packet; nothing is rendered yet.
+def prepare(
+    loaded: LoadedProfile,
+    app_id: str,
+    *,
+    design: str | None = None,
+    kind: LetterKind | None = None,
+    number: int | None = None,
+) -> Packet:
+    """Check and prepare one application's packet; nothing is rendered yet. Its letter is
+    the one asked for (``kind``, ``number``; by default the latest not yet sent), and what
+    follows it is what that letter encloses.
 
     Raises ProfileError with every problem of this application (its letter, each enclosure).
     """
@@ -177,10 +187,10 @@ def prepare(loaded: LoadedProfile, app_id: str, *, design: str | None = None) ->
     index, app = documents.find_application(loaded, app_id)
     ctx = PrintContext(loaded)
     name = require_name(loaded, ctx)
-    parts = enclosures.plan(loaded, index)
+    parts = enclosures.plan(documents.chosen(loaded, app_id, kind=kind, number=number), index)
     problems: list[Problem] = []
     try:
-        letter = documents.letter(loaded, app_id, design=design)
+        letter = documents.letter(loaded, app_id, design=design, kind=kind, number=number)
     except ProfileError as exc:
         # The letter only names the enclosures; the packet checks their files itself, more
         # strictly and naming the application, so the letter's word on them is left out.
@@ -201,14 +211,14 @@ def prepare(loaded: LoadedProfile, app_id: str, *, design: str | None = None) ->
                 found = enclosures.check_file(ctx, app_id, part)
                 if found is None:
                     continue
-                path, kind = found
-                if kind == "pdf":
+                path, file_kind = found
+                if file_kind == "pdf":
                     sources.append(
                         Source(part.title, file=path, where=part.where, value=part.value or "")
                     )
                 else:
                     image = _image_page(
-                        loaded, design, part.title, path, kind, part.where, part.value or ""
+                        loaded, design, part.title, path, file_kind, part.where, part.value or ""
                     )
                     sources.append(Source(part.title, image))
         except ProfileError as exc:

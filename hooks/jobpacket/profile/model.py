@@ -393,7 +393,17 @@ LetterKind = Literal["cover", "reconsideration", "follow-up", "thank-you", "role
 
 
 class Contact(Model):
-    name: str | None = None
+    name: str | None = Field(
+        default=None,
+        description="As the letter's recipient block prints it, with an honorific if you "
+        "know it (Ms. Priya Natarajan, Dr. Naomi Feldman): letters greet by title and surname.",
+    )
+    gender: Literal["female", "male"] | None = Field(
+        default=None,
+        description="Only for the salutation, in languages that address a reader as Ms. or "
+        "Mr. (Frau, Madame, Sra.) when the name carries no such honorific; left out, a letter "
+        "addresses the full name.",
+    )
     title: str | None = None
     email: Email | None = None
     phone: str | None = None
@@ -410,6 +420,11 @@ class ApplicationLetter(Model):
         default=None,
         description="Markdown: a short note on circumstances that affected the first "
         "application or interview; an assembled reconsideration letter adds it as a paragraph.",
+    )
+    sent: PartialDate | None = Field(
+        default=None,
+        description="When you sent it (YYYY-MM-DD): a sent letter counts as a contact for "
+        "follow-ups; the latest letter not yet sent is the one commands print by default.",
     )
 
 
@@ -460,7 +475,19 @@ class Application(Item):
     status: ApplicationStatus = "draft"
     decided: PartialDate | None = None
     letter: ApplicationLetter | None = None
+    letters: list[ApplicationLetter] = Field(
+        default_factory=list,
+        description="The application's letters over time, in the order written (a cover "
+        "letter, a thank-you, a reconsideration, follow-ups, a role proposal), each with its "
+        "kind, date, optional body and when it was sent; `letter:` counts as the first.",
+    )
     alternateRole: str | None = None
+    requirements: list[str] = Field(
+        default_factory=list,
+        description="A few phrases from the posting (for a role proposal, the other role's): "
+        "what the role asks for. Assembled letters tie each update and result to the one it "
+        "meets.",
+    )
     tailor: Tailoring | None = None
     followUp: FollowUp | None = None
     attachments: list[Attachment] = Field(default_factory=list)

@@ -18,6 +18,7 @@ from pydantic_core import ErrorDetails
 
 from ..followups import log_problems
 from ..i18n.labels import available, translated
+from ..i18n.letterbook import has_letters, letter_languages
 from ..markup import fit_cache_to
 from . import compat
 from .bounds import check_bounds
@@ -240,9 +241,20 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
             findings.append(
                 source.problem(
                     ("meta", "lang"),
-                    f"jobpacket has no labels for {lang!r} yet; headings and other words it "
-                    f"writes itself are in English (translated: {', '.join(available())}); "
-                    "add hooks/jobpacket/i18n/labels/<code>.yml to translate them",
+                    f"jobpacket has no labels for {lang!r} yet; headings, letters and other "
+                    f"words it writes itself are in English (translated: "
+                    f"{', '.join(available())}); add hooks/jobpacket/i18n/labels/<code>.yml "
+                    "and labels/letters/<code>.yml to translate them",
+                    severity="info",
+                )
+            )
+        elif lang and not has_letters(lang):
+            findings.append(
+                source.problem(
+                    ("meta", "lang"),
+                    f"jobpacket writes no letters in {lang!r} yet; letters it assembles are in "
+                    f"English (letters in: {', '.join(letter_languages())}); add "
+                    "hooks/jobpacket/i18n/labels/letters/<code>.yml to write them",
                     severity="info",
                 )
             )
