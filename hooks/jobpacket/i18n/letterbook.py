@@ -158,6 +158,18 @@ def address(book: LetterBook, who: Addressee) -> str:
     return book.say(f"address.{who.form}", title=title, surname=who.surname, name=who.name)
 
 
+def recipient_name(book: LetterBook, who: Addressee, written: str) -> str:
+    """The reader's line in the address block: in English as the profile writes it; in a
+    language with its own honorifics, those ("Frau Dr. Naomi Feldman"), never an English
+    "Ms." in a German letter."""
+    key = f"recipient.{who.form}"
+    if not who.name or not book.has(key):
+        return written
+    titles = book.raw("titles")
+    title = titles[who.title][who.gender or "unknown"] if who.title in titles else ""
+    return re.sub(r"\s+", " ", book.say(key, title=title, name=who.name)).strip()
+
+
 def salutation(book: LetterBook, who: Addressee) -> str:
     """The salutation line: "Dear Dr. Feldman,", "Sehr geehrte Frau Dr. Feldman,"."""
     key = f"salutation.{who.form}" if book.has(f"salutation.{who.form}") else "salutation.default"

@@ -23,7 +23,14 @@ from markupsafe import Markup, escape
 from ..checks.files import project_root
 from ..i18n.dates import NBSP, keep_dates, long_date, month_year, short_date, span
 from ..i18n.labels import labels, score
-from ..i18n.letterbook import addressee, closing, keep_punctuation, letter_book, salutation
+from ..i18n.letterbook import (
+    addressee,
+    closing,
+    keep_punctuation,
+    letter_book,
+    recipient_name,
+    salutation,
+)
 from ..markup import clean_text
 from ..profile.errors import Problem, UserError
 from ..profile.model import Application, LetterKind, Profile, Volunteer, Work
@@ -466,14 +473,14 @@ def letter_parts(
     # The organisation is often the first line of the address already; don't print it twice.
     if address and organization and organization.lower() in address[0].lower():
         organization = ""
+    book = letter_book(lang)
+    who = addressee(contact.name if contact else None, contact.gender if contact else None)
     recipient = {
-        "name": contact.name if contact else "",
+        "name": recipient_name(book, who, contact.name or "") if contact else "",
         "title": contact.title if contact else "",
         "organization": organization,
         "address": address,
     }
-    book = letter_book(lang)
-    who = addressee(contact.name if contact else None, contact.gender if contact else None)
     subject_role = app.alternateRole if kind == "role-proposal" and app.alternateRole else None
     subject_role = subject_role or app.position
     return LetterParts(
