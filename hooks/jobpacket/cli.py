@@ -203,15 +203,38 @@ def schema(output: Path | None) -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--name", "site_name", help="Site title (default: My portfolio).")
+@click.option("--name", "name", help="Your name, written as basics.name in the starter profile.")
+@click.option(
+    "--title",
+    "title",
+    help="The site's title (default: it follows basics.name in the profile at every build).",
+)
+@click.option(
+    "--no-git",
+    "no_git",
+    is_flag=True,
+    help="Do not run `git init` in the new folder (by default the site is its own repository).",
+)
 @user_errors
-def new(directory: Path, site_name: str | None) -> None:
-    """Create a new site folder with a starter profile."""
-    from .scaffold import create_site
+def new(directory: Path, name: str | None, title: str | None, no_git: bool) -> None:
+    """Create a new site folder with a starter profile, as a git repository of its own."""
+    from .scaffold import create_site, init_repository
 
-    for path in create_site(directory, site_name):
+    for path in create_site(directory, name, title):
         click.echo(f"created {path}")
-    click.echo(f"next: cd {directory} && jobpacket check && mkdocs serve")
+    if not no_git:
+        git = init_repository(directory)
+        click.echo(git.message if git.created else f"warning: {git.message}")
+        if git.created:
+            click.echo(
+                "to publish: create an empty repository on your host, then "
+                f"`cd {directory} && git remote add origin URL`; profiles/private.yml, "
+                "build/ and site/ are git-ignored"
+            )
+    click.echo(
+        f"next: edit {directory / 'profiles' / 'profile.yml'} (`jobpacket check` lists the "
+        f"starter text left to replace), then `cd {directory} && mkdocs serve`"
+    )
 
 
 @main.command()
