@@ -43,6 +43,9 @@ design_option = click.option(
     help="Print design (default: meta.design in the profile, else classic). " + design_help(),
 )
 
+#: `jobpacket pdf --format`: the PDF, or the same document for forms that want another file.
+FORMATS = ("pdf", "txt", "md", "docx")
+
 
 def _print_problems(problems: list[Problem]) -> None:
     for p in problems:
@@ -293,6 +296,16 @@ def export(fmt: str, output: Path | None, include_private: bool, profile: Path |
     help="File to write ('-' for standard output); for `all`, the folder. Default: build/ "
     "in the site folder.",
 )
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="pdf",
+    show_default=True,
+    help="txt (plain text for application forms and applicant tracking systems), md "
+    "(Markdown) or docx (Word): `resume` in any of them, `letter` in txt or docx; -a "
+    "tailors each.",
+)
 @click.argument("profiles", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @profile_option
 @user_errors
@@ -302,6 +315,7 @@ def pdf(
     public: bool,
     design: str | None,
     output: Path | None,
+    fmt: str,
     profiles: tuple[Path, ...],
     profile: Path | None,
 ) -> None:
@@ -315,6 +329,11 @@ def pdf(
     PROFILES (files, or folders of *.yml) render a whole cohort at once on one process per
     core: `jobpacket pdf all cohort/` writes build/<profile name>/ for each profile.
     """
+    if fmt != "pdf":
+        if profiles or document not in ("resume", "letter"):
+            raise UserError(f"--format {fmt} applies to `resume` and `letter` of one profile")
+        _write_format(document, fmt, app_id, public, design, output, profile)
+        return
     asked = [document, app_id or "", "public" if public else "", design or ""]
     hint = None if profiles or document == "all" else _render_hint(profile, asked)
     from .print import worker
@@ -388,12 +407,26 @@ def pdf(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="PDF file to write. Default: build/ID/KIND-letter.pdf in the site folder.",
+    help="File to write ('-' for standard output). Default: build/ID/KIND-letter.pdf (or "
+    ".txt, .docx) in the site folder.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "txt", "docx"]),
+    default="pdf",
+    show_default=True,
+    help="txt (plain text, for an email or a web form) or docx (Word) instead of the PDF.",
 )
 @profile_option
 @user_errors
 def letter_command(
-    app_id: str, markdown: bool, design: str | None, output: Path | None, profile: Path | None
+    app_id: str,
+    markdown: bool,
+    design: str | None,
+    output: Path | None,
+    fmt: str,
+    profile: Path | None,
 ) -> None:
     """Print the letter of application ID: as a PDF, or its body as Markdown.
 
@@ -404,6 +437,11 @@ def letter_command(
     from .print import documents, outputs, worker
     from .settings import display_path
 
+    if fmt != "pdf":
+        if markdown:
+            raise UserError(f"--markdown prints the body; drop it with --format {fmt}")
+        _write_format("letter", fmt, app_id, False, design, output, profile)
+        return
     if not markdown:
         worker.pool().prestart()  # loads WeasyPrint while this process loads the profile
     loaded = load(profile)
@@ -469,6 +507,41 @@ def packet(
     for path in run.unchanged:
         click.echo(f"unchanged {display_path(path)}", err=True)
     run.raise_problems()
+
+
+def _write_format(
+    document: str,
+    fmt: str,
+    app_id: str | None,
+    public: bool,
+    design: str | None,
+    output: Path | None,
+    profile: Path | None,
+) -> None:
+    """`--format txt|md|docx`: the résumé (or a letter) in another format, from the same
+    view and outline as the PDF; written to build/ like the PDF, or to -o."""
+    from .print import documents, formats
+    from .settings import display_path
+
+    if design:
+        raise UserError("--design applies to the PDF only; drop it with --format " + fmt)
+    loaded = load(profile)
+    if document == "resume":
+        made = formats.resume(loaded, fmt, public=public, application=app_id)
+    else:
+        if public:
+            raise UserError("--public applies to `resume` only; the other documents are private")
+        if not app_id:
+            ids = ", ".join(a.id for a in loaded.profile.applications) or "none in the profile"
+            raise UserError(f"`letter` needs --application ID; ids: {ids}")
+        made = formats.letter(loaded, app_id, fmt)
+    _print_problems(list(made.notes))
+    if output is not None and str(output) == "-":
+        sys.stdout.buffer.write(made.data)
+        return
+    target = output or documents.project_root(loaded) / "build" / made.name
+    _write_atomic(target, made.data)
+    click.echo(f"wrote {display_path(target)}", err=True)
 
 
 def _pdf_cohort(
