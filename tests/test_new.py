@@ -3,7 +3,6 @@ its starter text; `mkdocs gh-deploy` only from a site's own repository."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -173,9 +172,14 @@ def test_gh_deploy_pushes_only_the_public_site(tmp_path: Path) -> None:
     assert git("init", "-q", "--bare", str(remote), cwd=tmp_path).returncode == 0
     assert run_cli("new", "s", "--name", "Ann Example", cwd=tmp_path).returncode == 0
     site = tmp_path / "s"
-    fill_in(site, phone="+44 113 496 0718")
-    private = site / "profiles" / "private.yml"
-    private.write_text("notes: not for anyone\n", encoding="utf-8")
+    fill_in(site)
+    private = site / "profiles" / "private.yml"  # the overlay the scaffold started
+    assert private.read_text(encoding="utf-8").rstrip().endswith("applications: []")
+    private.write_text(
+        'basics: {phone: "+44 113 496 0718"}\napplications:\n  - id: acme\n'
+        "    organization: Acme\n    notes: not for anyone\n",
+        encoding="utf-8",
+    )
     assert git("add", "-A", cwd=site).returncode == 0
     committed = git("ls-files", cwd=site).stdout.split()
     assert "profiles/private.yml" not in committed
@@ -204,4 +208,9 @@ def test_gh_deploy_pushes_only_the_public_site(tmp_path: Path) -> None:
         ["git", "show", "gh-pages:index.html"], cwd=remote, capture_output=True, check=True
     ).stdout.decode()
     assert "<title>" in index and "Ann Example" in index
-    assert os.path.isdir(site / "build")  # the private documents stay here, unpublished
+    # The overlay reached the private documents, which stay here, unpublished.
+    from pypdf import PdfReader
+
+    resume = PdfReader(site / "build" / "resume.pdf").pages[0].extract_text()
+    assert "+44 113 496 0718" in resume
+    assert (site / "build" / "acme" / "cover-letter.pdf").is_file()

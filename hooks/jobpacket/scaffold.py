@@ -26,12 +26,11 @@ from pathlib import Path
 import yaml
 
 from .profile.errors import UserError
+from .profile.overlay import PRIVATE_NAME
 from .profile.schema import schema_text
 from .site.identity import FOLLOW_NAME
 
 PROFILE_NAME = "profile.yml"
-#: Beside the profile, never committed: the overlay for private values (README, "Private data").
-PRIVATE_NAME = "private.yml"
 
 GITIGNORE = f"""\
 # Built output and caches: rebuilt by `mkdocs build` and `jobpacket pdf`.
@@ -76,6 +75,7 @@ def scaffold_files(name: str | None = None, title: str | None = None) -> dict[st
         "mkdocs.yml": mkdocs_yml,
         "hooks/site.py": _template("site.py"),
         f"profiles/{PROFILE_NAME}": starter_profile(name),
+        f"profiles/{PRIVATE_NAME}": _template("private.yml"),
         "profiles/schema.json": schema_text(),
         "content/.gitkeep": "",
         ".gitignore": GITIGNORE,
