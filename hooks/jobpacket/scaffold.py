@@ -151,7 +151,7 @@ def create_site(target: Path, name: str | None = None, title: str | None = None)
                 _write_under(root_fd, rel, text)
             except OSError as exc:
                 why = (
-                    "a symlink appeared while writing"
+                    "a symlink or file appeared there while writing"
                     if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EEXIST)
                     else exc.strerror
                 )
