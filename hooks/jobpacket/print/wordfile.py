@@ -46,12 +46,14 @@ def _new_document(margin_mm: float = _MARGIN_MM, body_pt: float = _BODY_PT) -> W
     normal = styles["Normal"]
     normal.font.size = Pt(body_pt)
     normal.paragraph_format.space_after = Pt(2)
+    normal.paragraph_format.line_spacing = 1.0
     sizes = {"Title": 22, "Subtitle": 12, "Heading 1": 13, "Heading 2": 11}
     for name, size in sizes.items():
         style = styles[name]
         style.font.size = Pt(size)
-    styles["Heading 1"].paragraph_format.space_before = Pt(10)
-    styles["Heading 2"].paragraph_format.space_before = Pt(6)
+    styles["List Bullet"].paragraph_format.space_after = Pt(0)
+    styles["Heading 1"].paragraph_format.space_before = Pt(9)
+    styles["Heading 2"].paragraph_format.space_before = Pt(5)
     styles["Heading 2"].paragraph_format.space_after = Pt(0)
     return doc
 
@@ -129,12 +131,8 @@ def resume_docx(o: Outline, *, title: str, when: datetime) -> bytes:
     doc.add_paragraph(o.name, style="Title")
     if o.label:
         doc.add_paragraph(o.label, style="Subtitle")
-    if o.contact:
-        lines = doc.add_paragraph()  # one item a line, as the PDF's side column and the text
-        for i, c in enumerate(o.contact):
-            run = lines.add_run(c.plain)
-            if i < len(o.contact) - 1:
-                run.add_break()
+    if o.contact:  # one paragraph, items apart: a parser reads each as written
+        doc.add_paragraph(" | ".join(c.plain for c in o.contact))
     if o.summary.strip():
         doc.add_heading(labels(o.lang)["sections"]["summary"], level=1)
         _paragraphs(doc, o.summary)
