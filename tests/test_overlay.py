@@ -126,3 +126,12 @@ def test_check_warns_about_private_values_git_tracks(tmp_path: Path) -> None:
     )
     off = run_cli("check", "profiles/profile.yml", "--disable", "private", cwd=root)
     assert "warning private" not in off.stderr
+
+
+def test_a_cohort_folder_never_shares_one_overlay_between_people(tmp_path: Path) -> None:
+    folder = site(tmp_path).parent
+    (folder / "other.yml").write_text(PROFILE.replace("Ann", "Bob"), encoding="utf-8")
+    result = run_cli("pdf", "resume", str(folder), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "private.yml: would be merged into each of the 2 profiles" in result.stderr
+    assert not (tmp_path / "out").exists()
