@@ -392,3 +392,8 @@ def test_letter_as_docx_reads_back_in_order() -> None:
     assert doc.tables == [] and all(s in ("Normal", "List Bullet") for s, _ in paras)
     bad = run_cli("letter", TAILORED, "--format", "docx", "--markdown", "--profile", str(EXAMPLE))
     assert bad.returncode == 1 and "drop it with --format docx" in bad.stderr
+
+
+def test_reference_index_dates_have_plain_spaces(example: LoadedProfile) -> None:
+    text = pdf_text(outputs.render_uncached(documents.reference_index(example)))
+    assert "Requested Oct 29, 2026" in text and "\u00a0" not in text

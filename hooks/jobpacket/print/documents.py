@@ -465,9 +465,9 @@ def reference_index(
             status = _STATUS[letter.status]
             lang = profile.meta.lang
             if letter.requested:
-                dates.append(("Requested", short_date(letter.requested, lang)))
+                dates.append(("Requested", outline.plain_dates(short_date(letter.requested, lang))))
             if letter.received:
-                dates.append(("Received", short_date(letter.received, lang)))
+                dates.append(("Received", outline.plain_dates(short_date(letter.received, lang))))
             delivery = _DELIVERY[letter.delivery] if letter.delivery else ""
             if letter.file:
                 enclosed = letter.delivery == "enclosed"
