@@ -8,9 +8,10 @@ the PDF, and rendered by textformats.py or wordfile.py.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import ModuleType
 
 from ..i18n.labels import labels
-from ..profile.errors import Problem
+from ..profile.errors import Problem, UserError
 from ..profile.validate import LoadedProfile
 from . import documents, textformats
 from .printkit import document_date
@@ -30,6 +31,21 @@ class Made:
     notes: tuple[Problem, ...] = ()
 
 
+def _wordfile() -> ModuleType:
+    """wordfile.py, which needs python-docx: a dependency, but a virtualenv made before it
+    was one lacks it, and that deserves a sentence rather than a traceback."""
+    try:
+        from . import wordfile
+    except ModuleNotFoundError as exc:
+        if exc.name != "docx":
+            raise
+        raise UserError(
+            "--format docx needs python-docx, which this environment lacks; run "
+            "`bash scripts/setup.sh` (or `pip install python-docx`)"
+        ) from None
+    return wordfile
+
+
 def resume(
     loaded: LoadedProfile, fmt: str, *, public: bool, application: str | None = None
 ) -> Made:
@@ -40,8 +56,7 @@ def resume(
     said = documents.resume_outline(loaded, public=public, application=application)
     stem = (f"{application}/" if application else "") + ("resume-public" if public else "resume")
     if fmt == "docx":
-        from . import wordfile
-
+        wordfile = _wordfile()
         title = f"{said.name} – {labels(loaded.profile.meta.lang)['resume']}"
         data = wordfile.resume_docx(said, title=title, when=document_date(loaded.profile))
     elif fmt == "md":
@@ -59,8 +74,7 @@ def letter(loaded: LoadedProfile, app_id: str, fmt: str) -> Made:
     parts = documents.letter_parts(loaded, app_id)
     stem = f"{parts.app.id}/{parts.kind}-letter"
     if fmt == "docx":
-        from . import wordfile
-
+        wordfile = _wordfile()
         when = document_date(loaded.profile)
         data = wordfile.letter_docx(parts, lang=loaded.profile.meta.lang, when=when)
     else:
