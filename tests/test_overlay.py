@@ -113,11 +113,12 @@ def test_check_warns_about_private_values_git_tracks(tmp_path: Path) -> None:
     lines = [x for x in tracked.stderr.splitlines() if "warning private" in x]
     assert lines == [
         "profiles/profile.yml:3:3: warning private: basics.phone: your phone number is in a "
-        "file git tracks; `git push` publishes it; move it to private.yml beside the profile "
-        "(git-ignored by `jobpacket new`); see README, Private data"
+        "file git tracks; `git push` publishes it; move it to private.yml beside the profile, "
+        "which git ignores (`jobpacket split-private` moves phone, address, applications and "
+        "references)"
     ]
     # The overlay's own private values are where they belong: no warning about them...
-    assert "applications" not in tracked.stderr
+    assert "applications[" not in tracked.stderr
     # ...until the overlay itself is committed.
     _git("add", "-f", "profiles/private.yml", cwd=root)
     both = run_cli("check", "profiles/profile.yml", cwd=root)
@@ -135,3 +136,53 @@ def test_a_cohort_folder_never_shares_one_overlay_between_people(tmp_path: Path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "private.yml: would be merged into each of the 2 profiles" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# --- moving an existing profile's private parts into the overlay ---------------------------
+
+
+def test_split_private_round_trips_the_example(tmp_path: Path) -> None:
+    from .conftest import EXAMPLE
+
+    before = load_profile(EXAMPLE).profile.model_dump()
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    path = folder / "profile.yml"
+    path.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_cli("split-private", "--profile", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "moved applications, references, basics.phone, basics.location.address" in (
+        result.stderr
+    )
+    after = load_profile(path)
+    assert after.profile.model_dump() == before  # the merged profile is unchanged
+    public = path.read_text(encoding="utf-8")
+    for gone in ("412-555-0147", "1820 Murray Avenue", "applications:", "Rachel Donnelly"):
+        assert gone not in public, gone
+    private = (folder / "private.yml").read_text(encoding="utf-8")
+    assert "    address: 1820 Murray Avenue, Apt 3\n" in private
+    # Messages about moved values now point into private.yml.
+    assert after.source.origin(("applications", 0, "id")).file.endswith("private.yml")
+    again = run_cli("split-private", "--profile", str(path))
+    assert again.returncode == 1 and "already holds values" in again.stderr
+
+
+def test_split_private_leaves_what_it_cannot_move_as_typed(tmp_path: Path) -> None:
+    flow = PROFILE.replace("location: {city: Leeds", "location: {address: 1 Park Row, city: Leeds")
+    flow += "applications:\n  - id: a\n    organization: Acme # keep\n"
+    path = site(tmp_path, profile=flow, private="# mine\napplications: []\n")
+    result = run_cli("split-private", "--profile", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "left in" in result.stderr and "basics.location.address" in result.stderr
+    assert "1 Park Row" in path.read_text(encoding="utf-8")
+    private = (path.parent / "private.yml").read_text(encoding="utf-8")
+    assert private == "# mine\n\napplications:\n  - id: a\n    organization: Acme # keep\n"
+    assert [a.id for a in load_profile(path).profile.applications] == ["a"]
+
+
+def test_split_private_refuses_json(tmp_path: Path) -> None:
+    path = tmp_path / "p.json"
+    path.write_text('{"basics": {"name": "A", "phone": "1"}}', encoding="utf-8")
+    result = run_cli("split-private", "--profile", str(path))
+    assert result.returncode == 1 and "edits YAML profiles" in result.stderr
+    assert "Traceback" not in result.stderr

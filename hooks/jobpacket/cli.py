@@ -240,6 +240,41 @@ def new(directory: Path, name: str | None, title: str | None, no_git: bool) -> N
     )
 
 
+@main.command("split-private")
+@profile_option
+@user_errors
+def split_private_command(profile: Path | None) -> None:
+    """Move the profile's private parts into private.yml beside it (git-ignored).
+
+    Moves the `applications:` and `references:` blocks and the `basics.phone` and
+    `basics.location.address` lines as typed, comments included; the two files merge into
+    exactly the profile there was, or nothing is written.
+    """
+    from .profile.overlay import PRIVATE_NAME
+    from .profile.split import split_private
+    from .settings import display_path, resolve_profile
+
+    path = resolve_profile(profile)
+    shown = display_path(path)
+    overlay = path.parent / PRIVATE_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+        existing = overlay.read_text(encoding="utf-8") if overlay.is_file() else None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{shown}: cannot read: {exc}") from None
+    done = split_private(text, shown, existing)
+    for left in done.left:
+        click.echo(f"left in {shown}: {left} (not a one-line value; move it by hand)", err=True)
+    if not done.moved:
+        click.echo(f"{shown}: nothing private to move", err=True)
+        return
+    # The overlay first: if the second write fails, the values are in both files (a located
+    # error at the next load), never in neither.
+    _write_atomic(overlay, done.private.encode("utf-8"))
+    _write_atomic(path, done.profile.encode("utf-8"))
+    click.echo(f"moved {', '.join(done.moved)} to {display_path(overlay)}", err=True)
+
+
 @main.command()
 @click.option(
     "--format",

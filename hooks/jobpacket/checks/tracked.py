@@ -94,8 +94,8 @@ def check(loaded: LoadedProfile) -> list[Problem]:
                 RULE,
                 path,
                 f"{what} is in a file git tracks; `git push` publishes it",
-                hint=f"move it to {PRIVATE_NAME} beside the profile (git-ignored by "
-                "`jobpacket new`); see README, Private data",
+                hint=f"move it to {PRIVATE_NAME} beside the profile, which git ignores "
+                "(`jobpacket split-private` moves phone, address, applications and references)",
                 key=True,
             )
         )
