@@ -19,6 +19,9 @@ APT_PACKAGES=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
   # Tests: headless Chromium for the site, pdftoppm to look at rendered pages
   chromium chromium-driver poppler-utils
+  # Tests: LibreOffice reads the Word résumé back (`soffice --convert-to txt`); measured on
+  # Debian 12: 49 packages, 197 MB installed, 64 s (after apt-get update)
+  libreoffice-writer-nogui
 )
 
 missing=()

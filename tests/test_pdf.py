@@ -72,7 +72,7 @@ def test_resume_reads_in_order_for_applicant_tracking_systems(
             assert (
                 line.index(job.position)
                 < line.index(job.name)
-                < line.index(month_year(job.startDate))
+                < line.index(month_year(job.startDate).replace("\u00a0", " "))  # plain spaces
             )
             first_bullet = " ".join(job.highlights[0].split()[:4])
             bullet_at = next(i for i, line in enumerate(lines) if first_bullet in line)

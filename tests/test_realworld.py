@@ -141,7 +141,7 @@ def test_legacy_keys_print_as_current_ones() -> None:
     loaded = load_profile(REALWORLD / "legacy-keys.resume.json")
     html = documents.resume(loaded, public=False).html
     assert 'href="https://cascadiafreight.example.com"' in html  # work[].website
-    assert "Grade 3.6" in html  # education[].gpa, a number
+    assert "GPA 3.6" in html  # education[].gpa, a number on the four-point scale
     assert "Go (Advanced)" in html and "PostgreSQL (Intermediate)" in html  # skills[].level
     assert "Cycling" in html  # interests
     assert "Freight brokerage software" in html  # work[].description
@@ -227,7 +227,7 @@ def test_legacy_site_shows_the_employers(tmp_path: Path) -> None:
     for employer in ("Cascadia Freight Systems", "Rose City Payments", "Freelance"):
         assert employer in resume
     assert "Feb\xa02020" in resume and "Present" in resume
-    assert "Courses: CS350 Algorithms" in resume and "Grade 3.6" in resume
+    assert "Courses: CS350 Algorithms" in resume and "GPA 3.6" in resume
 
 
 def test_example_identity_matches_the_repository_mkdocs_yml() -> None:
@@ -318,7 +318,7 @@ def test_empty_end_date_is_ongoing_and_the_footer_is_translated(
     loaded = load_profile(profile)
     assert loaded.profile.work[0].endDate is None  # "" is no end date: ongoing
     html = documents.resume(loaded, public=False).html
-    assert f"\xa0– {present}</p>" in html
+    assert f" – {present}</p>" in html  # plain spaces in print: the CSS keeps it on a line
     assert page in html
     site = str(pages.date_range("2021-09", None, lang))
     assert site.startswith('<time datetime="2021-09">') and site.endswith(f"– {present}")

@@ -193,8 +193,12 @@ def test_scaffold_from_jobpacket_new_builds_strict(tmp_path: Path) -> None:
         capture_output=True,
         env=mkdocs_env(),
     )
+    from .test_new import fill_in
+
+    fill_in(tmp_path / "mine")  # the starter's text stops a build until it is replaced
     site_dir = build_ok(tmp_path / "mine")
     assert (site_dir / "index.html").is_file() and (site_dir / "resume.html").is_file()
+    assert "<title>Mine</title>" in (site_dir / "index.html").read_text(encoding="utf-8")
     assert (site_dir / "resume.pdf").read_bytes().startswith(b"%PDF-")
     scaffold = (ROOT / "hooks/jobpacket/scaffold/mkdocs.yml").read_text()
     repo = (ROOT / "mkdocs.yml").read_text()

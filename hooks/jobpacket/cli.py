@@ -45,6 +45,9 @@ design_option = click.option(
     help="Print design (default: meta.design in the profile, else classic). " + design_help(),
 )
 
+#: `jobpacket pdf --format`: the PDF, or the same document for forms that want another file.
+FORMATS = ("pdf", "txt", "md", "docx")
+
 
 def _print_problems(problems: list[Problem]) -> None:
     for p in problems:
@@ -205,15 +208,73 @@ def schema(output: Path | None) -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--name", "site_name", help="Site title (default: My portfolio).")
+@click.option("--name", "name", help="Your name, written as basics.name in the starter profile.")
+@click.option(
+    "--title",
+    "title",
+    help="The site's title (default: it follows basics.name in the profile at every build).",
+)
+@click.option(
+    "--no-git",
+    "no_git",
+    is_flag=True,
+    help="Do not run `git init` in the new folder (by default the site is its own repository).",
+)
 @user_errors
-def new(directory: Path, site_name: str | None) -> None:
-    """Create a new site folder with a starter profile."""
-    from .scaffold import create_site
+def new(directory: Path, name: str | None, title: str | None, no_git: bool) -> None:
+    """Create a new site folder with a starter profile, as a git repository of its own."""
+    from .scaffold import create_site, init_repository
 
-    for path in create_site(directory, site_name):
+    for path in create_site(directory, name, title):
         click.echo(f"created {path}")
-    click.echo(f"next: cd {directory} && jobpacket check && mkdocs serve")
+    if not no_git:
+        git = init_repository(directory)
+        click.echo(git.message if git.created else f"warning: {git.message}")
+        if git.created:
+            click.echo(
+                "to publish: create an empty repository on your host, then "
+                f"`cd {directory} && git remote add origin URL`; profiles/private.yml, "
+                "build/ and site/ are git-ignored"
+            )
+    click.echo(
+        f"next: edit {directory / 'profiles' / 'profile.yml'} (`jobpacket check` lists the "
+        f"starter text left to replace), then `cd {directory} && mkdocs serve`"
+    )
+
+
+@main.command("split-private")
+@profile_option
+@user_errors
+def split_private_command(profile: Path | None) -> None:
+    """Move the profile's private parts into private.yml beside it (git-ignored).
+
+    Moves the `applications:` and `references:` blocks and the `basics.phone` and
+    `basics.location.address` lines as typed, comments included; the two files merge into
+    exactly the profile there was, or nothing is written.
+    """
+    from .profile.overlay import PRIVATE_NAME
+    from .profile.split import split_private
+    from .settings import display_path, resolve_profile
+
+    path = resolve_profile(profile)
+    shown = display_path(path)
+    overlay = path.parent / PRIVATE_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+        existing = overlay.read_text(encoding="utf-8") if overlay.is_file() else None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{shown}: cannot read: {exc}") from None
+    done = split_private(text, shown, existing)
+    for left in done.left:
+        click.echo(f"left in {shown}: {left} (not a one-line value; move it by hand)", err=True)
+    if not done.moved:
+        click.echo(f"{shown}: nothing private to move", err=True)
+        return
+    # The overlay first: if the second write fails, the values are in both files (a located
+    # error at the next load), never in neither.
+    _write_atomic(overlay, done.private.encode("utf-8"))
+    _write_atomic(path, done.profile.encode("utf-8"))
+    click.echo(f"moved {', '.join(done.moved)} to {display_path(overlay)}", err=True)
 
 
 @main.command()
@@ -272,6 +333,16 @@ def export(fmt: str, output: Path | None, include_private: bool, profile: Path |
     help="File to write ('-' for standard output); for `all`, the folder. Default: build/ "
     "in the site folder.",
 )
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="pdf",
+    show_default=True,
+    help="txt (plain text for application forms and applicant tracking systems), md "
+    "(Markdown) or docx (Word): `resume` in any of them, `letter` in txt or docx; -a "
+    "tailors each.",
+)
 @click.argument("profiles", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @profile_option
 @user_errors
@@ -281,6 +352,7 @@ def pdf(
     public: bool,
     design: str | None,
     output: Path | None,
+    fmt: str,
     profiles: tuple[Path, ...],
     profile: Path | None,
 ) -> None:
@@ -294,6 +366,11 @@ def pdf(
     PROFILES (files, or folders of *.yml) render a whole cohort at once on one process per
     core: `jobpacket pdf all cohort/` writes build/<profile name>/ for each profile.
     """
+    if fmt != "pdf":
+        if profiles or document not in ("resume", "letter"):
+            raise UserError(f"--format {fmt} applies to `resume` and `letter` of one profile")
+        _write_format(document, fmt, app_id, public, design, output, profile)
+        return
     asked = [document, app_id or "", "public" if public else "", design or ""]
     hint = None if profiles or document == "all" else _render_hint(profile, asked)
     from .print import worker
@@ -379,11 +456,12 @@ LETTER_KINDS = ["cover", "reconsideration", "follow-up", "thank-you", "role-prop
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["pdf", "markdown", "text"]),
+    type=click.Choice(["pdf", "markdown", "text", "txt", "docx"]),
     default="pdf",
     show_default=True,
     help="pdf: the printed letter; markdown: the body, to paste under `body: |` and edit; "
-    "text: the letter as plain text for an email body or a web form (no Markdown markers).",
+    "text: salutation to signature as plain text, printed for an email body or a web form; "
+    "txt: the whole letter as a text file; docx: the letter as a Word file.",
 )
 @click.option(
     "--markdown",
@@ -395,7 +473,8 @@ LETTER_KINDS = ["cover", "reconsideration", "follow-up", "thank-you", "role-prop
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="PDF file to write. Default: build/ID/KIND-letter.pdf in the site folder.",
+    help="File to write ('-' for standard output). Default: build/ID/KIND-letter.pdf (or "
+    ".txt, .docx) in the site folder.",
 )
 @click.option(
     "--eml",
@@ -429,9 +508,14 @@ def letter_command(
 
     if kind is not None and number is not None:
         raise UserError("--kind and --letter both choose the letter; give one of them")
+    if markdown and fmt not in ("pdf", "markdown"):
+        raise UserError(f"--markdown prints the body; drop it with --format {fmt}")
     fmt = "markdown" if markdown else fmt
     if eml is not None and (fmt != "pdf" or output):
         raise UserError("--eml writes the draft email; drop --format, --markdown and --output")
+    if fmt in ("txt", "docx"):
+        _write_format("letter", fmt, app_id, False, design, output, profile, kind, number)
+        return
     if fmt == "pdf":
         worker.pool().prestart()  # loads WeasyPrint while this process loads the profile
     loaded = load(profile)
@@ -514,6 +598,45 @@ def packet(
     for path in run.unchanged:
         click.echo(f"unchanged {display_path(path)}", err=True)
     run.raise_problems()
+
+
+def _write_format(
+    document: str,
+    fmt: str,
+    app_id: str | None,
+    public: bool,
+    design: str | None,
+    output: Path | None,
+    profile: Path | None,
+    kind: LetterKind | None = None,
+    number: int | None = None,
+) -> None:
+    """`--format txt|md|docx`: the résumé (or a letter) in another format, from the same
+    view and outline as the PDF; written to build/ like the PDF, or to -o."""
+    from .print import documents, formats
+    from .settings import display_path
+
+    if design:
+        raise UserError("--design applies to the PDF only; drop it with --format " + fmt)
+    loaded = load(profile)
+    if document == "resume":
+        made = formats.resume(loaded, fmt, public=public, application=app_id)
+    else:
+        if public:
+            raise UserError("--public applies to `resume` only; the other documents are private")
+        if not app_id:
+            ids = ", ".join(a.id for a in loaded.profile.applications) or "none in the profile"
+            raise UserError(f"`letter` needs --application ID; ids: {ids}")
+        made = formats.letter(loaded, app_id, fmt, kind=kind, number=number)
+    _print_problems(list(made.notes))
+    if output is not None and str(output) == "-":
+        sys.stdout.buffer.write(made.data)
+        return
+    if output is None:
+        _refuse_linked_outputs(documents.project_root(loaded) / "build")
+    target = output or documents.project_root(loaded) / "build" / made.name
+    _write_atomic(target, made.data, loaded, private=not public)
+    click.echo(f"wrote {display_path(target)}", err=True)
 
 
 def _pdf_cohort(

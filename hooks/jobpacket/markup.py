@@ -13,6 +13,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -246,3 +247,92 @@ def count_texts(data: object) -> int:
 def fit_cache_to(data: object) -> None:
     """Size the rendered-field cache for a profile's parsed data (called when it loads)."""
     markdown_to_html.fit_to(count_texts(data))
+
+
+_TEXT_BLOCKS = frozenset(
+    {"p", "li", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "dt", "dd", "hr", "table"}
+)
+
+
+class _TextWriter(HTMLParser):
+    """Sanitized HTML -> plain text: paragraphs apart, list items on their own lines with
+    a hyphen, a link's address after its text when the text does not already show it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.items: list[bool] = []  # whether each block is a list item
+        self.line: list[str] = []
+        self.lists: list[str] = []
+        self.links: list[str] = []
+        self.cells = 0
+        self.prefix = ""
+
+    def _end_block(self) -> None:
+        text = re.sub(r"[ \t\r\n]+", " ", "".join(self.line)).strip()
+        if text:
+            self.blocks.append(self.prefix + text)
+            self.items.append(bool(self.prefix))
+        self.line = []
+        self.prefix = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("ul", "ol"):
+            self._end_block()
+            self.lists.append(tag)
+        elif tag == "li":
+            self._end_block()
+            self.prefix = "  " * max(len(self.lists) - 1, 0) + "- "
+        elif tag in ("td", "th"):
+            self.line.append(" | " if self.cells else "")
+            self.cells += 1
+        elif tag == "br":
+            self._end_block()
+        elif tag in _TEXT_BLOCKS:
+            self._end_block()
+            self.cells = 0
+        if tag == "a":
+            self.links.append(dict(attrs).get("href") or "")
+            self.line.append("\0")  # where the link text starts
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.links:
+            href = self.links.pop()
+            joined = "".join(self.line)
+            start = joined.rfind("\0")
+            shown = joined[start + 1 :].strip()
+            bare = re.sub(r"^(?:https?://|mailto:)", "", href).rstrip("/")
+            if href and bare and bare not in shown:
+                joined += f" ({href.removeprefix('mailto:')})"
+            self.line = [joined[:start] + joined[start + 1 :]]
+        elif tag in ("ul", "ol"):
+            self._end_block()
+            if self.lists:
+                self.lists.pop()
+        elif tag in _TEXT_BLOCKS or tag == "li":
+            self._end_block()
+
+    def handle_data(self, data: str) -> None:
+        self.line.append(data)
+
+    def text(self, gap: str) -> str:
+        """The blocks one a line; `gap` between two blocks that are not both list items."""
+        self._end_block()
+        out = self.blocks[:1]
+        for i in range(1, len(self.blocks)):
+            out.append("\n" if self.items[i] and self.items[i - 1] else gap)
+            out.append(self.blocks[i])
+        return "".join(out)
+
+
+def markdown_to_text(text: str | None, *, paragraph_gap: bool = False) -> str:
+    """A Markdown field as plain text, for the plain-text and Word résumés: no Markdown
+    markers left (emphasis, headings, link brackets, backticks); list items as "- " lines,
+    links as "text (address)". Goes through the same sanitizer as the HTML, so what the
+    text shows is what the site and the PDF show."""
+    if not text or not text.strip():
+        return ""
+    writer = _TextWriter()
+    writer.feed(str(markdown_to_html(text)))
+    writer.close()
+    return writer.text("\n\n" if paragraph_gap else "\n").replace("\u00a0", " ")

@@ -81,8 +81,11 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo(
             "follow-up", "applications waiting past their next follow-up (info)", ":_followups"
         ),
+        RuleInfo("private", "private values in a file git tracks", "tracked:check"),
     )
 }
+#: Rules whose findings depend on more than the cache's inputs (git's index): run every time.
+_UNCACHED = frozenset({"private"})
 #: Rules whose findings depend on today's date (a parameter, so tests and `status --today` can
 #: ask about any day).
 _DATED = frozenset({"dates", "follow-up"})
@@ -156,9 +159,16 @@ def run_checks(
         return _run_rules(loaded, disable=disable, today=day)
     from .cache import cached_findings
 
-    return cached_findings(
-        loaded, lambda: _run_rules(loaded, disable=disable, today=day), today=day, disable=disable
+    off = set(disable)
+    found = cached_findings(
+        loaded,
+        lambda: _run_rules(loaded, disable=off | _UNCACHED, today=day),
+        today=day,
+        disable=disable,
     )
+    for rule in sorted(_UNCACHED - off):
+        found = [*found, *apply_disable(loaded, RULES[rule].run(loaded))]
+    return sorted(set(found), key=sort_key)
 
 
 def _run_rules(loaded: LoadedProfile, *, disable: Iterable[str], today: date) -> list[Problem]:

@@ -89,8 +89,9 @@ def findings_key(loaded: LoadedProfile, *, today: date, disable: Iterable[str]) 
     _text(h, os.getcwd())
     _text(h, repr(current().source_date_epoch))  # dates the letters; no other setting counts
     _text(h, str(loaded.path.resolve()))
-    _text(h, loaded.source.file)
-    _text(h, loaded.source.text)
+    for source in (loaded.source, *loaded.source.overlays):  # the private overlay too
+        _text(h, source.file)
+        _text(h, source.text)
     folders = Folders.of(loaded)
     roots = (folders.profile_dir, folders.content_dir)
     _text(h, "\n".join(str(r) for r in roots))

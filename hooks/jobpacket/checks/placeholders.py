@@ -2,11 +2,17 @@
 
 "[Company Name]", "TODO", "$XX,000" and lorem ipsum are what a letter template or a
 half-finished edit leaves behind, and the one mistake a hiring manager never forgets.
+So is the text of `jobpacket new`'s starter profile ("Your Name", you@example.com, "A result
+you delivered..."): a value still exactly as the starter has it was never filled in.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from ..profile.errors import Problem
 from ..profile.validate import LoadedProfile
@@ -27,11 +33,48 @@ _PATTERNS = re.compile(
     re.IGNORECASE,
 )
 _CASE_SENSITIVE = re.compile(r"^(?:TODO|TBD|FIXME|TKTK|X{2,})$")
+#: Starter values that are real choices, not slots to fill: kept when the user agrees.
+_STARTER_CHOICES = frozenset(
+    {"countryCode", "network", "studyType", "startDate", "endDate", "lang", "visibility"}
+)
+
+
+@lru_cache(maxsize=1)
+def starter_values() -> frozenset[str]:
+    """Every text of the scaffold's starter profile that stands for the user's own."""
+    text = resources.files("jobpacket").joinpath("scaffold", "starter.yml").read_text("utf-8")
+    found: set[str] = set()
+
+    def walk(value: object, key: str) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, str(k))
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        elif isinstance(value, str) and value.strip() and key not in _STARTER_CHOICES:
+            found.add(value.strip())
+
+    walk(yaml.safe_load(text), "")
+    return frozenset(found)
 
 
 def check(loaded: LoadedProfile) -> list[Problem]:
     out: list[Problem] = []
+    starter = starter_values()
     for text in strings(loaded.profile):
+        if text.value.strip() in starter and text.field not in _STARTER_CHOICES:
+            out.append(
+                finding(
+                    loaded,
+                    RULE,
+                    text.path,
+                    f"{text.value.strip()!r} is the starter profile's text",
+                    level="error",
+                    hint="replace it with your own, or remove the entry",
+                )
+            )
+            continue
         if text.field in ("url", "email", "id", "path", "image", "file"):
             continue
         seen: dict[str, int] = {}

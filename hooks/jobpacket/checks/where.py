@@ -95,8 +95,9 @@ def finding(
     occurrence: int = 0,
     key: bool = False,
 ) -> Problem:
-    """A rule's finding at ``path``, or at ``text`` inside that value when given."""
-    source = loaded.source
+    """A rule's finding at ``path``, or at ``text`` inside that value when given; in the
+    file that holds it (the profile, or its private overlay)."""
+    source = loaded.source.origin(path)
     if text is not None:
         line, col = locate_text(source, path, text, occurrence)
     else:

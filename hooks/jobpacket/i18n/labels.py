@@ -70,12 +70,21 @@ def available() -> list[str]:
 
 
 _NUMERIC = re.compile(r"^[\d\s.,/%]+$")
+#: A grade point average as English-speaking schools write it: 0.00-4.x, maybe "/4.0".
+_GPA = re.compile(r"^[0-4](?:\.\d{1,2})?(?:\s*/\s*4(?:\.0{1,2})?)?$")
 
 
 def score(value: str | None, lang: str | None) -> str:
-    """An education score as printed: a number reads as a grade ("Grade 3.9", "Note 1,3");
-    words ("First-class honours", "summa cum laude") print as written."""
+    """An education score as printed: a number reads as a grade ("Grade 85%", "Note 1,3"),
+    and in English a number on the four-point scale as what it is, "GPA 3.92" (what a
+    recruiter and an applicant tracking system look for); words ("First-class honours",
+    "summa cum laude", "GPA 3.9") print as written."""
     if not value:
         return ""
     text = value.strip()
-    return f"{labels(lang)['site']['grade']} {text}" if _NUMERIC.match(text) else text
+    if not _NUMERIC.match(text):
+        return text
+    site = labels(lang)["site"]
+    english = not lang or lang.strip().lower().replace("_", "-").split("-")[0] == DEFAULT
+    word = site["gpa"] if english and _GPA.match(text) else site["grade"]
+    return f"{word} {text}"

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..profile.errors import Problem, ProfileError, UserError
+from ..profile.overlay import PRIVATE_NAME, overlay_path
 from . import documents, outputs
 from .printkit import PrintDocument
 
@@ -45,13 +46,26 @@ def profile_paths(arguments: Iterable[Path]) -> list[Path]:
     for arg in arguments:
         if arg.is_dir():
             found = sorted(
-                p for p in arg.iterdir() if p.suffix.lower() in PROFILE_SUFFIXES and p.is_file()
+                p
+                for p in arg.iterdir()
+                if p.suffix.lower() in PROFILE_SUFFIXES and p.is_file() and p.name != PRIVATE_NAME
             )
             if not found:
                 raise UserError(f"{arg}: no profile files (*.yml, *.yaml, *.json) in this folder")
             paths.extend(found)
         else:
             paths.append(arg)
+    shared: dict[Path, int] = {}
+    for path in paths:
+        if overlay_path(path) is not None:
+            shared[path.parent] = shared.get(path.parent, 0) + 1
+    for folder, count in shared.items():
+        if count > 1:
+            raise UserError(
+                f"{folder / PRIVATE_NAME}: would be merged into each of the {count} profiles "
+                "of this folder; a cohort holds one person per profile: give each their own "
+                "folder, or move the file away"
+            )
     names: dict[str, Path] = {}
     for path in paths:
         other = names.setdefault(path.stem, path)

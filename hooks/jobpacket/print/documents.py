@@ -21,8 +21,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..checks.files import project_root
-from ..i18n.dates import NBSP, keep_dates, long_date, month_year, short_date, span
-from ..i18n.labels import labels, score
+from ..i18n.dates import NBSP, keep_dates, long_date, short_date
+from ..i18n.labels import labels
 from ..i18n.letterbook import (
     addressee,
     closing,
@@ -33,12 +33,10 @@ from ..i18n.letterbook import (
 )
 from ..markup import clean_text
 from ..profile.errors import Problem, UserError
-from ..profile.model import Application, LetterKind, Profile, Volunteer, Work
+from ..profile.model import Application, LetterKind
 from ..profile.validate import LoadedProfile
-from ..urls import print_href
-from ..views import public_view
-from ..views.tailored import tailored_view, tailoring_findings
 from ..views.timeline import choose, letter_path, with_letter
+from . import outline
 from .designs import DESIGNS, PHOTO_DESIGNS
 from .letterblocks import plain_text
 from .letters import LetterBody, letter_body, letter_kind
@@ -59,7 +57,6 @@ from .printkit import (
     print_markdown,
     require_name,
     stylesheets,
-    visible,
 )
 
 __all__ = [
@@ -117,156 +114,55 @@ def _document(
 # --- the résumé ---------------------------------------------------------------------------------
 
 
-def _entries_roles(items: Iterable[Work | Volunteer], lang: str | None) -> list[dict[str, Any]]:
-    """Jobs and volunteer roles as entries. A role's summary prints only when it has no
-    highlights: the bullets tell the same story with evidence, and a résumé has one page
-    (README: "What the printed résumé leaves out")."""
-    entries = []
-    for r in items:
-        org = r.name if isinstance(r, Work) else r.organization
-        where = [(r.location if isinstance(r, Work) else None) or ""]
-        if isinstance(r, Work) and r.description:
-            where.append(r.description)  # what the organisation does, beside its name
-        entries.append(
-            {
-                "title": r.position or org or "",
-                "org": org if r.position else "",
-                "org_url": print_href(r.url) or "",
-                "url": "",
-                "where": ", ".join(w for w in where if w),
-                "dates": span(r.startDate, r.endDate, lang),
-                "summary": "" if r.highlights else print_markdown(r.summary),
-                "bullets": [print_inline(h) for h in r.highlights],
-            }
-        )
-    return entries
-
-
-def _entries_projects(items: Iterable[Any], lang: str | None) -> list[dict[str, Any]]:
-    return [
-        {
-            "title": p.name or "",
-            "org": ", ".join(p.roles),
-            "org_url": "",
-            "url": print_href(p.url) or "",
-            "where": p.entity or "",
-            "dates": span(p.startDate, p.endDate, lang),
-            "summary": print_markdown(p.description),
-            "bullets": [print_inline(h) for h in p.highlights],
+def _entry(e: outline.Entry | outline.Pair | outline.Line) -> dict[str, Any]:
+    """An outline item as the print template reads it: Markdown formatted for print."""
+    if isinstance(e, outline.Entry):
+        return {
+            "title": e.title,
+            "org": e.org,
+            "org_url": e.org_url,
+            "url": e.url,
+            "where": e.where,
+            "dates": e.dates,
+            "summary": print_markdown(e.summary),
+            "bullets": [print_inline(b) for b in e.bullets],
         }
-        for p in items
-    ]
+    if isinstance(e, outline.Pair):
+        return {"label": e.label, "text": e.text}
+    return {"text": e.text, "url": e.url, "by": e.by, "dates": e.dates}
 
 
-def _entries_education(items: Iterable[Any], lang: str | None) -> list[dict[str, Any]]:
-    """Degrees on one line each; courses are left to the site, where there is room."""
-    out: list[dict[str, Any]] = []
-    for e in items:
-        degree = ", ".join(x for x in (e.studyType, e.area) if x)
-        out.append(
-            {
-                "title": degree or e.institution or "",
-                "org": e.institution if degree else "",
-                "org_url": print_href(e.url) or "",
-                "url": "",
-                "where": score(e.score, lang),
-                "dates": span(e.startDate, e.endDate, lang),
-                "summary": "",
-                "bullets": [],
-            }
-        )
-    return out
-
-
-def _lines(
-    items: Iterable[Any], text: str, by: str, when: str, lang: str | None
-) -> list[dict[str, str]]:
-    """One-line items; the issuer is dropped when the name already says it ("Google Cloud
-    Professional ..., Google Cloud")."""
-    out = []
-    for i in items:
-        name, issuer = getattr(i, text) or "", getattr(i, by) or ""
-        if issuer and issuer.lower() in name.lower():
-            issuer = ""
-        out.append(
-            {
-                "text": name,
-                "url": print_href(getattr(i, "url", None)) or "",
-                "by": issuer,
-                "dates": month_year(getattr(i, when), lang),
-            }
-        )
-    return out
-
-
-def _skill_label(skill: Any) -> str:
-    name = skill.name or ""
-    return f"{name} ({skill.level})" if name and skill.level else name or skill.level or ""
-
-
-def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
-    """Sections in the order recruiters expect, grouped into rows; empty ones are left out.
-
-    Short list sections (certifications, awards) share a row in two columns so the example
-    fits one page; the markup stays in reading order, left column first.
-    """
-    lang = view.meta.lang
-    h = labels(lang)["sections"]
-    sections: list[dict[str, Any]] = []
-
-    def add(sid: str, heading: str, style: str, items: list[Any], half: bool = False) -> None:
-        if items:
-            sections.append(
-                {"id": sid, "heading": heading, "style": style, "entries": items, "half": half}
-            )
-
-    add("experience", h["experience"], "entries", _entries_roles(visible(view.work), lang))
-    add("projects", h["projects"], "entries", _entries_projects(visible(view.projects), lang))
-    add("education", h["education"], "entries", _entries_education(visible(view.education), lang))
-    # Skills with keywords are "Name: keywords" lines; those without (a plain list of names,
-    # common in real files) share one line, where the first of them stood.
-    skills: list[dict[str, str]] = []
-    bare: dict[str, str] | None = None
-    for s in visible(view.skills):
-        if s.keywords:
-            skills.append({"label": _skill_label(s), "text": ", ".join(s.keywords)})
-        elif bare is None:
-            bare = {"label": "", "text": _skill_label(s)}
-            skills.append(bare)
-        else:
-            bare["text"] += ", " + _skill_label(s)
-    languages = ", ".join(
-        f"{lang.language} ({lang.fluency})" if lang.fluency else lang.language
-        for lang in visible(view.languages)
-        if lang.language
-    )
-    if languages:
-        # A line under Skills rather than a section of its own: it is one line of text.
-        skills.append({"label": h["languages"], "text": languages})
-    interests = ", ".join(i.name for i in visible(view.interests) if i.name)
-    if interests:
-        skills.append({"label": h["interests"], "text": interests})
-    alone = len(skills) == 1 and bool(languages or interests)
-    add("skills", skills[0]["label"] if alone else h["skills"], "pairs", skills)
-    add(
-        "publications",
-        h["publications"],
-        "lines",
-        _lines(visible(view.publications), "name", "publisher", "releaseDate", lang),
-    )
-    certs = _lines(visible(view.certificates), "name", "issuer", "date", lang)
-    awards = _lines(visible(view.awards), "title", "awarder", "date", lang)
-    both = bool(certs and awards)
-    add("certificates", h["certificates"], "lines", certs, half=both)
-    add("awards", h["awards"], "lines", awards, half=both)
-    add("volunteer", h["volunteer"], "entries", _entries_roles(visible(view.volunteer), lang))
+def _resume_rows(sections: Iterable[outline.Section]) -> list[list[dict[str, Any]]]:
+    """The outline's sections grouped into rows. Short list sections (certifications,
+    awards) share a row in two columns so the example fits one page; the markup stays in
+    reading order, left column first."""
     rows: list[list[dict[str, Any]]] = []
     for section in sections:
-        if section["half"] and rows and len(rows[-1]) == 1 and rows[-1][0]["half"]:
-            rows[-1].append(section)
+        item = {
+            "id": section.id,
+            "heading": section.heading,
+            "style": section.style,
+            "entries": [_entry(e) for e in section.items],
+            "half": section.half,
+        }
+        if section.half and rows and len(rows[-1]) == 1 and rows[-1][0]["half"]:
+            rows[-1].append(item)
         else:
-            rows.append([section])
+            rows.append([item])
     return rows
+
+
+def resume_outline(
+    loaded: LoadedProfile, *, public: bool, application: str | None = None
+) -> outline.Outline:
+    """What the résumé says (print/outline.py), for the text and Word formats: the same
+    view and sections as the PDF of `resume` with the same arguments."""
+    ctx = PrintContext(loaded)
+    name = require_name(loaded, ctx)
+    found = find_application(loaded, application) if application is not None else None
+    view, notes = outline.resume_view(loaded, public=public, application=found)
+    ctx.raise_errors()
+    return outline.outline(view, name, notes)
 
 
 def resume(
@@ -284,38 +180,32 @@ def resume(
     design = choose_design(loaded, design)
     ctx = PrintContext(loaded)
     name = require_name(loaded, ctx)
-    view = loaded.profile
-    app_id = None
-    if application is not None:
-        index, app = find_application(loaded, application)
-        app_id = app.id
-        view = tailored_view(view, app)
-        ctx.notes.extend(
-            p for p in tailoring_findings(loaded) if p.path[:2] == ("applications", index)
-        )
-    view = public_view(view) if public else view
+    found = find_application(loaded, application) if application is not None else None
+    view, notes = outline.resume_view(loaded, public=public, application=found)
+    ctx.notes.extend(notes)
     photo = None
     if loaded.profile.basics.image:
         used = design in PHOTO_DESIGNS and view.basics.image is not None
-        found = local_file(
+        found_image = local_file(
             ctx, ("basics", "image"), loaded.profile.basics.image, used=used, under_content=True
         )
-        if found and used:
-            photo = image_data_url(ctx, ("basics", "image"), found)
+        if found_image and used:
+            photo = image_data_url(ctx, ("basics", "image"), found_image)
     ctx.raise_errors()
+    said = outline.outline(view, name)
     resume_word = labels(loaded.profile.meta.lang)["resume"]
     title = f"{name} – {resume_word}"
-    keywords = [s.name for s in visible(view.skills) if s.name]
     context = base_context(loaded, design, "resume", title) | {
-        "subject": view.basics.label or resume_word,
-        "keywords": keywords,
+        "subject": said.label or resume_word,
+        "keywords": list(said.keywords),
         "name": name,
-        "label": view.basics.label or "",
-        "summary": print_markdown(view.basics.summary),
-        "contact": contact_items(view),
+        "label": said.label,
+        "summary": print_markdown(said.summary),
+        "contact": [{"text": c.text, "href": c.href} for c in said.contact],
         "photo": photo,
-        "rows": _resume_rows(view),
+        "rows": _resume_rows(said.sections),
     }
+    app_id = found[1].id if found else None
     return _document(
         ctx,
         "resume.html",
@@ -426,8 +316,8 @@ def letter_markdown(
 
 @dataclass(frozen=True)
 class LetterParts:
-    """Everything a letter says, as plain values: the PDF lays them out, `--format text` and
-    the golden texts print them."""
+    """Everything a letter says, as plain values: the PDF lays them out; `--format text`,
+    `txt` and `docx` (print/formats.py) and the golden texts print them."""
 
     ctx: PrintContext
     app: Application
@@ -628,9 +518,9 @@ def reference_index(
             status = _STATUS[letter.status]
             lang = profile.meta.lang
             if letter.requested:
-                dates.append(("Requested", short_date(letter.requested, lang)))
+                dates.append(("Requested", outline.plain_dates(short_date(letter.requested, lang))))
             if letter.received:
-                dates.append(("Received", short_date(letter.received, lang)))
+                dates.append(("Received", outline.plain_dates(short_date(letter.received, lang))))
             delivery = _DELIVERY[letter.delivery] if letter.delivery else ""
             if letter.file:
                 enclosed = letter.delivery == "enclosed"

@@ -93,6 +93,26 @@ class SourceMap:
     keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     #: The text that was parsed, so a finding can point inside a multi-line value.
     text: str = field(default="", repr=False)
+    #: Maps of the files merged into this profile (the private overlay, profile/overlay.py),
+    #: keyed by the merged profile's paths.
+    overlays: list[SourceMap] = field(default_factory=list, repr=False)
+
+    def _depth(self, path: FieldPath) -> int:
+        """How many leading parts of `path` this file itself positions."""
+        probe = tuple(path)
+        while probe and probe not in self.values and probe not in self.keys:
+            probe = probe[:-1]
+        return len(probe)
+
+    def origin(self, path: FieldPath) -> SourceMap:
+        """The map of the file `path` was written in: an overlay that positions more of the
+        path than this file does, else this one."""
+        best, depth = self, self._depth(path)
+        for other in self.overlays:
+            found = other._depth(path)
+            if found > depth:
+                best, depth = other, found
+        return best
 
     def locate(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
         """Best position for ``path``: its key or value, else the nearest ancestor's."""
@@ -116,9 +136,11 @@ class SourceMap:
         rule: str = SCHEMA,
         hint: str = "",
     ) -> Problem:
-        line, col = self.locate(path, key=key)
+        """A finding at `path`, in whichever file wrote it."""
+        source = self.origin(path)
+        line, col = source.locate(path, key=key)
         return Problem(
-            self.file,
+            source.file,
             line,
             col,
             tuple(path),

@@ -25,6 +25,7 @@ from .bounds import check_bounds
 from .errors import FieldPath, Problem, ProfileError
 from .load import Loaded, SourceMap, read_file
 from .model import Profile
+from .overlay import merge_overlay, overlay_display, overlay_path
 
 
 @dataclass(frozen=True)
@@ -267,6 +268,12 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
 
 
 def load_profile(path: Path | str, display: str | None = None) -> LoadedProfile:
-    """Read, parse and validate a profile file; the one entry point for both adapters."""
+    """Read, parse and validate a profile file, with its private overlay (private.yml
+    beside it) merged in; the one entry point for both adapters."""
     path = Path(path)
-    return validate(read_file(path, display), path)
+    loaded = read_file(path, display)
+    private = overlay_path(path)
+    if private is not None:
+        over = read_file(private, overlay_display(display or str(path)))
+        loaded = merge_overlay(loaded, over)
+    return validate(loaded, path)

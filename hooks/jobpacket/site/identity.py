@@ -22,6 +22,9 @@ from ..urls import is_web
 #: repository keeps these until its owner edits them; they never describe another profile.
 EXAMPLE_SITE_NAME = "Elena M. Vasquez"
 EXAMPLE_SITE_URL = "https://elenavasquez.example.com/"
+#: ``site_name`` as `jobpacket new` writes it: the title is the profile's ``basics.name``,
+#: so that replacing the starter's name renames the site too.
+FOLLOW_NAME = "from basics.name"
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ def site_identity(
     belong to someone else.
     """
     name = (profile.basics.name or "").strip()
+    if (site_name or "").strip() == FOLLOW_NAME:
+        site_name = None
     own_url = _site_url(profile.basics.url)
     if name != EXAMPLE_SITE_NAME:
         if (site_name or "").strip() == EXAMPLE_SITE_NAME:

@@ -62,8 +62,8 @@ from ..settings import (
 )
 from ..settings import current as current_settings
 from ..swap import FolderError, ProjectLock, Swap, recover, stage_copy, staging_dir, write_into
+from . import deploy, identity, monogram, preview
 from . import files as site_files
-from . import identity, monogram, preview
 from . import pages as site
 
 __all__ = [
@@ -443,6 +443,8 @@ def _apply_identity(
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Pick and load the profile; wire the assets. Runs before MkDocs cleans site/."""
     root = Path(config.config_file_path or ".").resolve().parent
+    if refused := deploy.own_repository_problem(_state.command, root):
+        raise PluginError(f"error: {refused}")  # before anything is locked or built
     _count_warnings()
     _lock(root, Path(config.site_dir))
     settings = config.extra.get("jobpacket") or {}
