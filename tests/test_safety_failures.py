@@ -18,6 +18,8 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from jobpacket.swap import recover
+
 from .conftest import EXAMPLE, FIXTURES
 from .pdf_support import reader, text
 from .test_site_support import MKDOCS, build, make_site, mkdocs_env
@@ -132,6 +134,7 @@ def test_serve_keeps_the_last_good_site_through_a_crash_inside_markdown(
 def test_a_build_killed_at_random_moments_leaves_only_whole_files(tmp_path: Path) -> None:
     site = _built_example(tmp_path)
     old = {k: v for k, v in snapshot(site / "build", site / "site").items() if k.endswith(".pdf")}
+    old_site = snapshot(site / "site")
     profile = site / "profiles" / "profile.yml"
     profile.write_text(
         profile.read_text(encoding="utf-8").replace("Elena M. Vasquez", "Elena Quintero", 1),
@@ -151,9 +154,16 @@ def test_a_build_killed_at_random_moments_leaves_only_whole_files(tmp_path: Path
         time.sleep(rng.uniform(0.3, 5.0))
         os.killpg(proc.pid, signal.SIGKILL)  # the build and its render workers
         proc.wait()
+        # What the next build sees after its recovery step (swap.recover): each folder
+        # wholly old or wholly new, nothing staged left beside them.
         for folder in (site / "build", site / "site"):
+            recover(folder)
             names = [p.name for p in folder.rglob("*")]
             assert not [n for n in names if n.endswith(".tmp") or n.startswith(".")], names
+        assert not [p.name for p in site.iterdir() if ".jobpacket-" in p.name]
+        pages = snapshot(site / "site")
+        if pages != old_site:
+            assert "Elena Quintero" in (site / "site" / "index.html").read_text(encoding="utf-8")
         assert (site / "site" / "index.html").is_file()
         for path in [*(site / "build").rglob("*.pdf"), site / "site" / "resume.pdf"]:
             data = path.read_bytes()
