@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
@@ -19,11 +19,12 @@ import click
 
 from . import __version__
 from .print.designs import DESIGNS, design_help
-from .profile.errors import Problem, ProfileError, UserError
+from .profile.errors import FieldPath, Problem, ProfileError, UserError
 
 if TYPE_CHECKING:
     from datetime import date, datetime
 
+    from .print.printkit import PrintDocument
     from .profile.validate import LoadedProfile
 
 P = ParamSpec("P")
@@ -47,6 +48,54 @@ design_option = click.option(
 def _print_problems(problems: list[Problem]) -> None:
     for p in problems:
         click.echo(str(p), err=True)
+
+
+force_option = click.option(
+    "--force",
+    is_flag=True,
+    help="Write it even when proofreading finds errors in it (they are still printed).",
+)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _proofread_output(
+    loaded: LoadedProfile,
+    texts: Sequence[str],
+    own: Sequence[FieldPath],
+    notes: Sequence[Problem],
+    *,
+    force: bool,
+    what: str,
+) -> None:
+    """Proofread what a command is about to write or print (checks/outgoing.py): its errors
+    and warnings are printed with the print step's own notes; an error stops the command
+    before anything is written, unless --force."""
+    from .checks import sort_key
+    from .checks.outgoing import bearing_on, proofread
+
+    found = bearing_on(loaded, proofread(loaded), texts=texts, own=own)
+    seen: set[tuple[int, int, str]] = set()
+    shown: list[Problem] = []
+    for p in sorted([*notes, *found], key=sort_key):
+        if (p.line, p.col, p.message) not in seen:
+            seen.add((p.line, p.col, p.message))
+            shown.append(p)
+    _print_problems(shown)
+    errors = sum(p.severity == "error" for p in shown)
+    if not errors:
+        return
+    if force:
+        click.echo(f"{_plural(errors, 'error')} in {what}; writing it anyway (--force)", err=True)
+        return
+    click.echo(
+        f"{_plural(errors, 'error')} in {what}; nothing written (the previous file is kept). "
+        "Fix them, or use --force to write it anyway",
+        err=True,
+    )
+    sys.exit(1)
 
 
 def user_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -271,6 +320,7 @@ def export(fmt: str, output: Path | None, include_private: bool, profile: Path |
     "in the site folder.",
 )
 @click.argument("profiles", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@force_option
 @profile_option
 @user_errors
 def pdf(
@@ -280,6 +330,7 @@ def pdf(
     design: str | None,
     output: Path | None,
     profiles: tuple[Path, ...],
+    force: bool,
     profile: Path | None,
 ) -> None:
     """Render one printable document to PDF without building the site.
@@ -291,6 +342,9 @@ def pdf(
 
     PROFILES (files, or folders of *.yml) render a whole cohort at once on one process per
     core: `jobpacket pdf all cohort/` writes build/<profile name>/ for each profile.
+
+    What a document prints is proofread first (the rules of `jobpacket check`): its
+    warnings are printed, and an error writes nothing unless --force.
     """
     asked = [document, app_id or "", "public" if public else "", design or ""]
     hint = None if profiles or document == "all" else _render_hint(profile, asked)
@@ -318,9 +372,21 @@ def pdf(
     if document == "all":
         if design:
             raise UserError("--design applies to a single document; set meta.design instead")
+        every: list[FieldPath] = [
+            ("applications", i) for i in range(len(loaded.profile.applications))
+        ]
+
+        def gate(docs: list[PrintDocument]) -> None:
+            notes = [n for d in docs for n in d.notes]
+            texts = [d.html for d in docs]
+            _proofread_output(loaded, texts, every, notes, force=force, what="the documents")
+
         try:
             written = outputs.private_documents(
-                loaded, output or out_root, report=lambda p: _print_problems([p])
+                loaded,
+                output or out_root,
+                report=lambda p: _print_problems([p]),
+                proofread=gate,
             )
         except OSError as exc:
             where = exc.filename or output or out_root
@@ -337,7 +403,13 @@ def pdf(
         doc = documents.letter(loaded, app_id, design=design)
     else:
         doc = documents.reference_index(loaded, app_id, design=design)
-    _print_problems(list(doc.notes))
+    own: list[FieldPath] = []
+    if app_id is not None:
+        index, _ = documents.find_application(loaded, app_id)
+        own = [
+            ("applications", index) if document == "letter" else ("applications", index, "tailor")
+        ]
+    _proofread_output(loaded, [doc.html], own, list(doc.notes), force=force, what=f"{doc.name}.pdf")
     cache_dir = outputs.default_cache_dir(loaded)
     data = outputs.render(doc, cache_dir=cache_dir)
     if hint is not None and not hint[2] and hint[0] == cache_dir:
@@ -367,16 +439,25 @@ def pdf(
     type=click.Path(dir_okay=False, path_type=Path),
     help="PDF file to write. Default: build/ID/KIND-letter.pdf in the site folder.",
 )
+@force_option
 @profile_option
 @user_errors
 def letter_command(
-    app_id: str, markdown: bool, design: str | None, output: Path | None, profile: Path | None
+    app_id: str,
+    markdown: bool,
+    design: str | None,
+    output: Path | None,
+    force: bool,
+    profile: Path | None,
 ) -> None:
     """Print the letter of application ID: as a PDF, or its body as Markdown.
 
     Without `letter.body` in the profile, jobpacket assembles the body from the profile for
     the letter's kind; `--markdown` prints it so you can paste it under `letter.body: |` and
     edit it. With a body, `[[updates]]` and `[[enclosures]]` lines are expanded.
+
+    The letter is proofread first (the rules of `jobpacket check`, on what it prints): an
+    error prints nothing and writes nothing unless --force.
     """
     from .print import documents, outputs, worker
     from .settings import display_path
@@ -388,11 +469,17 @@ def letter_command(
         if design or output:
             raise UserError("--markdown prints to standard output; drop --design and --output")
         text, notes = documents.letter_markdown(loaded, app_id)
-        _print_problems(list(notes))
+        index, _ = documents.find_application(loaded, app_id)
+        own: list[FieldPath] = [("applications", index)]
+        _proofread_output(loaded, [text], own, list(notes), force=force, what="the letter")
         click.echo(text, nl=not text.endswith("\n"))
         return
     doc = documents.letter(loaded, app_id, design=design)
-    _print_problems(list(doc.notes))
+    index, _ = documents.find_application(loaded, app_id)
+    mine: list[FieldPath] = [("applications", index)]
+    _proofread_output(
+        loaded, [doc.html], mine, list(doc.notes), force=force, what=f"{doc.name}.pdf"
+    )
     data = outputs.render(doc, cache_dir=outputs.default_cache_dir(loaded))
     target = output or documents.project_root(loaded) / "build" / f"{doc.name}.pdf"
     _write_atomic(target, data)
@@ -413,17 +500,23 @@ def letter_command(
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write ID.pdf into. Default: build/packets/ in the site folder.",
 )
+@force_option
 @profile_option
 @user_errors
 def packet(
-    app_ids: tuple[str, ...], every: bool, output: Path | None, profile: Path | None
+    app_ids: tuple[str, ...],
+    every: bool,
+    output: Path | None,
+    force: bool,
+    profile: Path | None,
 ) -> None:
     """Bind each application's packet into one PDF: letter, résumé, reference index and
     enclosures, with one outline and page numbers over the whole packet.
 
     Every application named is tried; problems of all of them are reported together, and a
     packet that fails leaves its previous file in place. Files go to build/packets/, which is
-    never deployed.
+    never deployed. Each packet is proofread first (the rules of `jobpacket check`, on what
+    it prints): one with an error is not written unless --force.
     """
     from .print import documents, outputs, worker
     from .settings import display_path
@@ -437,14 +530,32 @@ def packet(
     if not chosen:
         raise UserError("no application to bind: all are withdrawn or accepted; name one")
     out_dir = output or documents.project_root(loaded) / outputs.PACKETS_DIR
+    from .checks.outgoing import bearing_on, proofread
+
+    findings = proofread(loaded)
+
+    def gate(index: int, docs: list[PrintDocument]) -> list[Problem]:
+        texts = [d.html for d in docs]
+        found = bearing_on(loaded, findings, texts=texts, own=[("applications", index)])
+        _print_problems([p for p in found if p.severity == "warning"])
+        return [] if force else [p for p in found if p.severity == "error"]
+
     try:
-        run = outputs.write_packets(loaded, chosen, out_dir, report=lambda p: _print_problems([p]))
+        run = outputs.write_packets(
+            loaded, chosen, out_dir, report=lambda p: _print_problems([p]), proofread=gate
+        )
     except OSError as exc:
         raise UserError(f"{exc.filename or out_dir}: cannot write: {exc.strerror}") from None
     for path in run.written:
         click.echo(f"wrote {display_path(path)}", err=True)
     for path in run.unchanged:
         click.echo(f"unchanged {display_path(path)}", err=True)
+    if run.problems:
+        click.echo(
+            "a packet with errors is not written (its previous file is kept); fix them, or "
+            "use --force to write it despite proofreading errors",
+            err=True,
+        )
     run.raise_problems()
 
 

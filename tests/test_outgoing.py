@@ -1,0 +1,169 @@
+"""Nothing goes out unchecked: the commands that make something to send proofread it.
+
+Issue 19's reproduction: a nurse educator's reconsideration letter with `[Company]` and
+`TODO add phone!!` in its body was written by `letter`, `pdf letter` and `packet` with exit 0
+and no word. Each command now runs the proofreading rules on what it prints, through the
+real CLI: an error writes nothing (the previous file is kept) unless --force; warnings are
+printed; a finding in something the document does not print does not stop it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import run_cli
+
+PROFILE = """\
+basics:
+  name: Dana Whitfield
+  label: Nurse Educator
+  email: dana.whitfield@example.com
+  phone: "+1 503-555-0199"
+work:
+  - name: Mercy General Hospital
+    position: Nurse Educator
+    startDate: "2019-03"
+    endDate: present
+    highlights:
+      - Trained 140 new graduate nurses in sepsis recognition.{printed}
+  - name: Harbor Clinic
+    position: Staff Nurse
+    startDate: "2016-01"
+    endDate: "2019-02"
+    visibility: private
+    highlights:
+      - Private draft bullet, TODO finish this.
+certificates:
+  - name: Certified Nurse Educator (CNE)
+    issuer: NLN
+    date: "2026-10-02"
+applications:
+  - id: stmarys
+    organization: St. Mary's Medical Center
+    position: Clinical Nurse Educator
+    contact: {{name: Dr. Helen Park}}
+    applied: "2026-07-10"
+    decided: "2026-09-01"
+    status: rejected
+    letter:
+      kind: reconsideration
+      date: "2026-12-03"
+      greeting: "Dear Dr. Park,"
+      body: |
+        Thank you for considering my application to {company}. {todo}
+
+        I remain interested in the Clinical Nurse Educator role at St. Mary's Medical
+        Center, and I respect the decision you made. Since I applied, I have kept teaching
+        sepsis recognition to new graduate nurses and earned a new certification:
+
+        [[updates]]
+
+        I would be glad to talk about how this helps your education program, and I thank
+        you again for the time you and your colleagues gave my application. Whatever you
+        decide, I am grateful for your consideration and hope we can stay in touch about
+        future openings in clinical education at St. Mary's Medical Center. I am available
+        to speak at any time that suits you, by phone or in person, and I can send anything
+        further that would help your decision.
+  - id: lakeside
+    organization: Lakeside Hospital
+    position: Nurse Educator
+    applied: "2026-11-02"
+    status: applied
+    letter:
+      kind: cover
+      body: |
+        Draft for Lakeside: TODO write the letter.
+meta: {{lang: en-US}}
+"""
+
+
+def _site(
+    tmp_path: Path, *, company: str = "[Company]", todo: str = "TODO add phone!!", printed: str = ""
+) -> Path:
+    text = PROFILE.format(company=company, todo=todo, printed=printed)
+    (tmp_path / "profiles").mkdir(exist_ok=True)
+    (tmp_path / "profiles" / "profile.yml").write_text(text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Dana Whitfield\n", encoding="utf-8")
+    return tmp_path
+
+
+def _cli(site: Path, *args: str):
+    return run_cli(*args, "--profile", "profiles/profile.yml", cwd=site)
+
+
+@pytest.mark.parametrize(
+    ("args", "target"),
+    [
+        (("letter", "stmarys"), "build/stmarys/reconsideration-letter.pdf"),
+        (("pdf", "letter", "-a", "stmarys"), "build/stmarys/reconsideration-letter.pdf"),
+        (("packet", "stmarys"), "build/packets/stmarys.pdf"),
+        (("letter", "stmarys", "--markdown"), None),
+    ],
+)
+def test_a_placeholder_in_the_letter_stops_every_command_that_makes_it(
+    tmp_path: Path, args: tuple[str, ...], target: str | None
+) -> None:
+    site = _site(tmp_path)
+    if target is not None:  # the previous output is kept as it was
+        (site / target).parent.mkdir(parents=True)
+        (site / target).write_bytes(b"%PDF-previous")
+    result = _cli(site, *args)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    # Located at the placeholder itself, with the rule and what to do.
+    assert (
+        "profiles/profile.yml:37:53: error placeholders: applications[0].letter.body: "
+        "placeholder '[Company]' left in the text" in result.stderr
+    )
+    assert "error placeholders: applications[0].letter.body: placeholder 'TODO'" in result.stderr
+    assert "warning tone: applications[0].letter.body: '!!'" in result.stderr  # warnings too
+    assert "--force" in result.stderr
+    if target is None:
+        assert result.stdout == ""  # nothing printed to paste into an email
+    else:
+        assert (site / target).read_bytes() == b"%PDF-previous"
+        assert list((site / "build").rglob("*.pdf")) == [site / target]
+    # The other application's TODO and the private entry's are not in this letter.
+    assert "applications[1]" not in result.stderr and "work[1]" not in result.stderr
+
+
+def test_force_writes_it_anyway_and_still_says_what_is_wrong(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    result = _cli(site, "letter", "stmarys", "--force")
+    assert result.returncode == 0, result.stderr
+    assert "placeholder '[Company]'" in result.stderr
+    assert "2 errors in stmarys/reconsideration-letter.pdf; writing it anyway" in result.stderr
+    assert (site / "build/stmarys/reconsideration-letter.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_a_clean_letter_is_written_with_its_warnings_printed(tmp_path: Path) -> None:
+    site = _site(tmp_path, company="St. Mary's Medical Center", todo="Thank you!!")
+    result = _cli(site, "letter", "stmarys")
+    assert result.returncode == 0, result.stderr
+    assert "warning tone: applications[0].letter.body: '!!'" in result.stderr
+    assert " error " not in result.stderr
+    assert (site / "build/stmarys/reconsideration-letter.pdf").is_file()
+
+
+def test_what_the_document_prints_decides_not_where_the_text_is(tmp_path: Path) -> None:
+    """A placeholder in a printed work highlight stops the résumé and the packet (which
+    encloses it); one in a private entry or in another application's letter stops nothing
+    of this application's."""
+    clean = {"company": "St. Mary's Medical Center", "todo": ""}
+    site = _site(tmp_path, **clean)
+    assert _cli(site, "letter", "stmarys", "--markdown").returncode == 0
+    resume = _cli(site, "pdf", "resume")
+    assert resume.returncode == 0, resume.stderr
+    assert "TODO" not in resume.stderr  # work[1] is private: never printed
+    site = _site(tmp_path, printed=" [Hospital Name]", **clean)
+    resume = _cli(site, "pdf", "resume", "-o", "r.pdf")
+    assert resume.returncode == 1
+    assert "work[0].highlights[0]: placeholder '[Hospital Name]'" in resume.stderr
+    assert not (site / "r.pdf").exists()
+    packet = _cli(site, "packet", "stmarys")
+    assert packet.returncode == 1 and "'[Hospital Name]'" in packet.stderr
+    assert not (site / "build/packets/stmarys.pdf").exists()
+    # The reconsideration letter quotes no highlight: it is not stopped by one.
+    assert _cli(site, "letter", "stmarys", "--markdown").returncode == 0
