@@ -511,7 +511,21 @@ def test_status_exits_1_for_an_undecided_application_with_an_error(profile_file:
         ),
         encoding="utf-8",
     )
+    # Nothing is being prepared on 2026-03-11 (the answer to the rejection is planned for
+    # the 12th): the error does not block.
     rejected = run(
+        "status",
+        "st-brendan-informatics-lead",
+        "--today",
+        "2026-03-11",
+        "--profile",
+        str(profile_file),
+    )
+    assert rejected.returncode == 0, rejected.stdout
+    assert "decided; not blocking (1 error, 2 warnings)" in rejected.stdout
+    assert "'gone.pdf' not found next to the profile" in rejected.stdout
+    # On the 20th that answer is overdue: the application is live again and the error blocks.
+    due = run(
         "status",
         "st-brendan-informatics-lead",
         "--today",
@@ -519,9 +533,11 @@ def test_status_exits_1_for_an_undecided_application_with_an_error(profile_file:
         "--profile",
         str(profile_file),
     )
-    assert rejected.returncode == 0, rejected.stdout
-    assert "decided; not blocking (1 error, 2 warnings)" in rejected.stdout
-    assert "'gone.pdf' not found next to the profile" in rejected.stdout
+    assert due.returncode == 1, due.stdout
+    assert (
+        "status rejected (applied 2026-01-15, decided 2026-03-09): NOT READY; follow-up 1 is "
+        "overdue since 2026-03-12 (1 error, 2 warnings)"
+    ) in due.stdout
 
 
 def test_status_blank_letter_body_blocks_an_undecided_application(profile_file: Path):

@@ -167,3 +167,29 @@ def test_what_the_document_prints_decides_not_where_the_text_is(tmp_path: Path) 
     assert not (site / "build/packets/stmarys.pdf").exists()
     # The reconsideration letter quotes no highlight: it is not stopped by one.
     assert _cli(site, "letter", "stmarys", "--markdown").returncode == 0
+
+
+# --- status follows the work ------------------------------------------------------------------
+
+
+def test_a_reconsideration_being_prepared_after_a_rejection_blocks(tmp_path: Path) -> None:
+    """Issue 19: `status: rejected` with a draft reconsideration full of placeholders said
+    "decided; not blocking" and exit 0. The letter is what she is preparing: it blocks."""
+    site = _site(tmp_path)
+    result = _cli(site, "status", "stmarys", "--today", "2026-12-04")
+    assert result.returncode == 1, result.stdout
+    assert (
+        "status rejected (applied 2026-07-10, decided 2026-09-01): NOT READY; a "
+        "reconsideration letter is being prepared (2 errors," in result.stdout
+    )
+    # Once a contact is logged on the letter's date (it was sent), and no follow-up is due
+    # yet, nothing is being prepared: the errors no longer block.
+    text = (site / "profiles/profile.yml").read_text(encoding="utf-8")
+    sent = text.replace(
+        "    status: rejected\n",
+        '    status: rejected\n    followUp: {every: 1m, log: [{date: "2026-12-03"}]}\n',
+    )
+    (site / "profiles/profile.yml").write_text(sent, encoding="utf-8")
+    result = _cli(site, "status", "stmarys", "--today", "2026-12-04")
+    assert result.returncode == 0, result.stdout
+    assert "decided; not blocking (2 errors," in result.stdout

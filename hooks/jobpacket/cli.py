@@ -671,8 +671,8 @@ def status(app_id: str | None, today: datetime | None, profile: Path | None) -> 
 
     The letter and its findings, recommendation letters (a reminder when one was requested
     over three weeks ago), enclosures, what is dated after the application and not in the
-    packet, and the next follow-up. Exit status 1 when an application still waiting for a
-    decision has an error.
+    packet, and the next follow-up. Exit status 1 when a live application has an error: one
+    waiting for a decision, or decided with a letter or a follow-up in the works.
     """
     from .checks.files import project_root
     from .readiness import readiness, report_lines

@@ -23,7 +23,8 @@ from .profile.validate import LoadedProfile
 
 Level = Literal["ok", "info", "warning", "error"]
 
-#: Statuses where the employer has decided; problems there no longer block anything.
+#: Statuses where the employer (or the candidate) has decided: problems there block only while
+#: something is still being prepared for the application (`preparing`).
 DECIDED = frozenset({"rejected", "accepted", "withdrawn", "offer"})
 #: A recommendation letter requested longer ago than this and not received needs a reminder.
 RECOMMENDER_DAYS = 21
@@ -48,6 +49,9 @@ class Readiness:
     schedule: Schedule
     #: Where the counted findings came from ("checks" or "validation and letter").
     source: str = ""
+    #: What is being prepared for a decided application ("" when nothing is): its errors
+    #: then block as an undecided one's do.
+    preparing: str = ""
 
     @property
     def decided(self) -> bool:
@@ -62,9 +66,41 @@ class Readiness:
         )
 
     @property
+    def live(self) -> bool:
+        """Waiting for a decision, or decided with a letter or a follow-up in the works."""
+        return not self.decided or bool(self.preparing)
+
+    @property
     def blocking(self) -> bool:
-        """An error in an application still waiting for a decision: not ready to send."""
-        return not self.decided and self.count("error") > 0
+        """An error in an application that is live: not ready to send."""
+        return self.live and self.count("error") > 0
+
+
+def _on_or_after(value: str, reference: str) -> bool:
+    n = min(len(value), len(reference))
+    return value[:n] >= reference[:n]
+
+
+def preparing(app: Application, sched: Schedule) -> str:
+    """What the candidate is preparing for a decided application, in words ("" for nothing).
+
+    The status says where the employer stands, not what the candidate is doing: after a
+    rejection, a reconsideration request, a role proposal or a thank-you may be in the works
+    (DOMAIN.md), and the follow-up schedule may say a contact is due. A letter answering the
+    decision (not a cover letter, not dated before the decision) counts until a contact is
+    logged on or after its date under followUp.log, which is how the user says it was sent.
+    """
+    letter = app.letter
+    if letter is not None and letter.kind != "cover":
+        answers = not (app.decided and letter.date) or _on_or_after(letter.date, app.decided)
+        logged = [c.date for c in app.followUp.log] if app.followUp else []
+        sent = bool(letter.date) and any(_on_or_after(d, letter.date or "") for d in logged)
+        if answers and not sent:
+            return f"a {letter.kind} letter is being prepared"
+    nxt = sched.next
+    if nxt is not None and nxt.state in ("due", "overdue"):
+        return f"follow-up {nxt.attempt} is {nxt.state} since {nxt.date.isoformat()}"
+    return ""
 
 
 def _under(problem: Problem, prefix: tuple[str | int, ...]) -> bool:
@@ -297,7 +333,7 @@ def readiness(loaded: LoadedProfile, today: date, build_dir: Path) -> list[Readi
             _since_row(loaded, i, app, today),
             _followup_row(sched),
         )
-        out.append(Readiness(i, app, rows, sched))
+        out.append(Readiness(i, app, rows, sched, preparing=preparing(app, sched)))
     return out
 
 
@@ -315,7 +351,9 @@ def report_lines(items: Sequence[Readiness]) -> list[str]:
         errors, warnings = item.count("error"), item.count("warning")
         verdict = "ready"
         if errors:
-            verdict = "decided; not blocking" if item.decided else "NOT READY"
+            verdict = "NOT READY" if item.live else "decided; not blocking"
+        if item.decided and item.preparing:
+            verdict += f"; {item.preparing}"
         counts = (
             f"{errors} error{'s' if errors != 1 else ''}, "
             f"{warnings} warning{'s' if warnings != 1 else ''}"
