@@ -92,9 +92,10 @@ def preparing(app: Application, sched: Schedule) -> str:
     """
     letter = app.letter
     if letter is not None and letter.kind != "cover":
-        answers = not (app.decided and letter.date) or _on_or_after(letter.date, app.decided)
+        dated = letter.date or ""
+        answers = not (app.decided and dated) or _on_or_after(dated, app.decided or "")
         logged = [c.date for c in app.followUp.log] if app.followUp else []
-        sent = bool(letter.date) and any(_on_or_after(d, letter.date or "") for d in logged)
+        sent = bool(dated) and any(_on_or_after(d, dated) for d in logged)
         if answers and not sent:
             return f"a {letter.kind} letter is being prepared"
     nxt = sched.next
