@@ -94,7 +94,7 @@ def preparing(app: Application, sched: Schedule) -> str:
     if letter is not None and letter.kind != "cover":
         dated = letter.date or ""
         answers = not (app.decided and dated) or _on_or_after(dated, app.decided or "")
-        logged = [c.date for c in app.followUp.log] if app.followUp else []
+        logged = [c.date for c in app.followUp.log if c.date] if app.followUp else []
         sent = bool(dated) and any(_on_or_after(d, dated) for d in logged)
         if answers and not sent:
             return f"a {letter.kind} letter is being prepared"
