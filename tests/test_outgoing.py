@@ -193,3 +193,93 @@ def test_a_reconsideration_being_prepared_after_a_rejection_blocks(tmp_path: Pat
     result = _cli(site, "status", "stmarys", "--today", "2026-12-04")
     assert result.returncode == 0, result.stdout
     assert "decided; not blocking (2 errors," in result.stdout
+
+
+# --- outputs know what made them ----------------------------------------------------------------
+
+
+def _status(site: Path) -> str:
+    result = _cli(site, "status", "stmarys", "--today", "2026-12-04")
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+def _edit(site: Path, old: str, new: str) -> None:
+    path = site / "profiles/profile.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_status_says_stale_when_the_profile_changed_after_the_letter_was_made(
+    tmp_path: Path,
+) -> None:
+    """Issue 19: after a fix to the profile, the letter and packet in build/ still held the
+    old text and `status` said "ok". Each output now records what it was made from."""
+    import json
+
+    site = _site(tmp_path, company="St. Mary's Medical Center", todo="")
+    assert _cli(site, "letter", "stmarys").returncode == 0
+    assert _cli(site, "packet", "stmarys").returncode == 0
+    record = json.loads((site / "build/jobpacket-manifest.json").read_text(encoding="utf-8"))
+    entry = record["files"]["stmarys/reconsideration-letter.pdf"]
+    assert set(entry) == {"profile", "inputs", "sha256"}
+    assert (site / "build/packets/jobpacket-manifest.json").is_file()
+    fresh = _status(site)
+    assert "letter           ok       assembled: reconsideration letter dated 2026-12-03" in fresh
+    assert "packet           ok       bound: packets/stmarys.pdf" in fresh
+    assert "stale" not in fresh
+    # An edit to a private note changes no output: still up to date.
+    _edit(site, "    status: rejected\n", "    status: rejected\n    notes: call on Monday\n")
+    assert "stale" not in _status(site)
+    # An edit to the letter's text: both are stale, never "ok".
+    _edit(site, "I remain interested", "I remain very interested")
+    stale = _status(site)
+    assert (
+        "letter           warning  stale: reconsideration letter dated 2026-12-03 in "
+        "stmarys/reconsideration-letter.pdf: the profile changed after it was made; remake it: "
+        "jobpacket letter stmarys"
+    ) in stale
+    assert (
+        "packet           warning  stale: packets/stmarys.pdf: the profile changed after it was "
+        "made; remake it: jobpacket packet stmarys"
+    ) in stale
+    assert "remake before sending" in stale
+    assert " ok       assembled" not in stale
+    # Remade: up to date again.
+    assert _cli(site, "letter", "stmarys").returncode == 0
+    assert "letter           ok       assembled" in _status(site)
+    # A file replaced by hand is not vouched for.
+    (site / "build/stmarys/reconsideration-letter.pdf").write_bytes(b"%PDF-edited")
+    assert "changed after jobpacket made it" in _status(site)
+
+
+def test_mkdocs_build_records_its_private_outputs_in_the_staged_build(tmp_path: Path) -> None:
+    """`mkdocs build` writes build/ through a staged copy swapped in whole; the manifests are
+    among the files it writes there, so they always describe the files beside them."""
+    import json
+
+    from .test_site_support import build, make_site
+
+    text = PROFILE.format(company="St. Mary's Medical Center", todo="", printed="")
+    text = text.replace("Draft for Lakeside: TODO write the letter.", "Dear Lakeside team.")
+    text = text.replace("Private draft bullet, TODO finish this.", "Cared for adults.")
+    site = make_site(tmp_path / "site", text)
+    result = build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    documents = json.loads((site / "build/jobpacket-manifest.json").read_text(encoding="utf-8"))
+    assert sorted(documents["files"]) == [
+        "lakeside/cover-letter.pdf",
+        "resume.pdf",
+        "stmarys/reconsideration-letter.pdf",
+    ]
+    packets = json.loads((site / "build/packets/jobpacket-manifest.json").read_text("utf-8"))
+    assert sorted(packets["files"]) == ["lakeside.pdf", "stmarys.pdf"]
+    assert not list(site.glob("site/**/jobpacket-manifest.json"))  # never published
+    assert "stale" not in _status(site)
+    _edit(site, "I remain interested", "I remain very interested")
+    stale = _status(site)
+    assert "stale: reconsideration letter dated 2026-12-03 in stmarys/" in stale
+    assert "stale: packets/stmarys.pdf: the profile changed after it was made" in stale
+    assert build(site, strict=False).returncode == 0
+    assert "stale" not in _status(site)

@@ -421,7 +421,7 @@ def pdf(
         sys.stdout.buffer.write(data)
         return
     target = output or out_root / f"{doc.name}.pdf"
-    _write_atomic(target, data)
+    _write_output(loaded, target, data, doc, out_root, design)
     click.echo(f"wrote {display_path(target)}", err=True)
 
 
@@ -481,8 +481,9 @@ def letter_command(
         loaded, [doc.html], mine, list(doc.notes), force=force, what=f"{doc.name}.pdf"
     )
     data = outputs.render(doc, cache_dir=outputs.default_cache_dir(loaded))
-    target = output or documents.project_root(loaded) / "build" / f"{doc.name}.pdf"
-    _write_atomic(target, data)
+    out_root = documents.project_root(loaded) / "build"
+    target = output or out_root / f"{doc.name}.pdf"
+    _write_output(loaded, target, data, doc, out_root, design)
     click.echo(f"wrote {display_path(target)}", err=True)
 
 
@@ -606,6 +607,28 @@ def _render_hint(profile: Path | None, args: list[str]) -> tuple[Path, str, bool
         return None
     request_id = request(path, [*args, str(current().source_date_epoch)])
     return cache_dir, request_id, likely_cached(cache_dir, request_id)
+
+
+def _write_output(
+    loaded: LoadedProfile,
+    target: Path,
+    data: bytes,
+    doc: PrintDocument,
+    out_root: Path,
+    design: str | None,
+) -> None:
+    """Write a document; inside build/, with its record in build/'s manifest (what it was
+    made from, for `jobpacket status`: print/manifest.py). Elsewhere (-o), only the file."""
+    import os
+
+    from .print import manifest, outputs
+
+    _write_atomic(target, data)
+    folder = Path(os.path.realpath(out_root))
+    where = Path(os.path.realpath(target))
+    if where.is_relative_to(folder):
+        record = manifest.made(loaded, outputs.cache_key(doc), data, design)
+        _write_atomic(*manifest.updated(folder, {where: record}))
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from .followups import FINAL_STATUSES, Schedule, schedule_for, to_date
+from .print.manifest import freshness
 from .profile.errors import Problem, ProfileError, UserError
 from .profile.model import Application
 from .profile.validate import LoadedProfile
@@ -125,24 +126,60 @@ def _letter_row(loaded: LoadedProfile, index: int, app: Application, build_dir: 
         )
         return Row("letter", problem.severity, "missing", (problem,))
     kind = letter.kind if letter else "cover"
-    name = f"{kind}-letter.pdf"
-    candidates = (build_dir / app.id / "packet.pdf", build_dir / app.id / name)
-    built = [p for p in candidates if p.is_file()]
     dated = f" dated {letter.date}" if letter and letter.date else ""
     if letter is None or letter.body is None:
         dated += " (from the profile)"
-    if built:
-        # Not compared with the profile's time: a build leaves unchanged PDFs untouched.
-        made = built[0]
+    made = build_dir / app.id / f"{kind}-letter.pdf"
+    if not made.is_file():
         return Row(
             "letter",
             "ok",
-            f"assembled: {kind} letter{dated} in {made.parent.name}/{made.name}",
+            f"present: {kind} letter{dated}; not printed yet (jobpacket letter {app.id})",
         )
+
+    def inputs(design: str | None) -> str | None:
+        from .print import documents, outputs
+
+        try:
+            return outputs.cache_key(documents.letter(loaded, app.id, design=design))
+        except (ProfileError, UserError):
+            return None
+
+    state, why = freshness(build_dir, made, loaded, inputs)
+    shown = f"{made.parent.name}/{made.name}"
+    if state == "ok":
+        return Row("letter", "ok", f"assembled: {kind} letter{dated} in {shown}")
+    level: Level = "warning" if state == "stale" else "info"
     return Row(
         "letter",
-        "ok",
-        f"present: {kind} letter{dated}; not printed yet (jobpacket pdf letter -a {app.id})",
+        level,
+        f"{state}: {kind} letter{dated} in {shown}: {why}; remake it: jobpacket letter {app.id}",
+    )
+
+
+def _packet_row(loaded: LoadedProfile, app: Application, build_dir: Path) -> Row:
+    """The bound packet in build/packets/, and whether the profile still makes it."""
+    folder = build_dir / "packets"
+    made = folder / f"{app.id}.pdf"
+    if not made.is_file():
+        return Row("packet", "ok", f"not bound yet (jobpacket packet {app.id})")
+
+    def inputs(design: str | None) -> str | None:
+        from .print import packet
+
+        try:
+            return packet.prepare(loaded, app.id, design=design).key
+        except (ProfileError, UserError, OSError):
+            return None
+
+    state, why = freshness(folder, made, loaded, inputs)
+    if state == "ok":
+        return Row("packet", "ok", f"bound: packets/{made.name}")
+    level: Level = "warning" if state == "stale" else "info"
+    return Row(
+        "packet",
+        level,
+        f"{state}: packets/{made.name}: {why}; remake it: jobpacket packet {app.id}",
     )
 
 
@@ -328,6 +365,7 @@ def readiness(loaded: LoadedProfile, today: date, build_dir: Path) -> list[Readi
         sched = schedule_for(i, app, today)
         rows = (
             _letter_row(loaded, i, app, build_dir),
+            _packet_row(loaded, app, build_dir),
             _findings_row(loaded, i, app, checked),
             recommendations,
             _enclosures_row(loaded, i, app),
@@ -351,6 +389,8 @@ def report_lines(items: Sequence[Readiness]) -> list[str]:
         title = ", ".join(p for p in (app.position, app.organization) if p)
         errors, warnings = item.count("error"), item.count("warning")
         verdict = "ready"
+        if any(r.summary.startswith("stale:") for r in item.rows):
+            verdict = "remake before sending"  # what build/ holds is not what the profile says
         if errors:
             verdict = "NOT READY" if item.live else "decided; not blocking"
         if item.decided and item.preparing:

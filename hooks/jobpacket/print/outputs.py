@@ -26,7 +26,7 @@ from ..fsutil import write_atomic, write_cache_entry
 from ..profile.errors import Problem, ProfileError, UserError
 from ..profile.validate import LoadedProfile
 from ..settings import ENV_CACHE_DIR, cache_folder
-from . import worker
+from . import manifest, worker
 from .printkit import ASSETS_DIR, PrintDocument
 from .worker import RenderJob
 
@@ -96,7 +96,8 @@ def private_documents(
     for target, data in rendered:
         if not target.is_file() or target.read_bytes() != data:
             write_atomic(target, data)
-        written.append(target)
+        if target.name != manifest.MANIFEST:
+            written.append(target)
     return written
 
 
@@ -109,7 +110,8 @@ def prepare_private_documents(
     proofread: Callable[[list[PrintDocument]], None] | None = None,
 ) -> list[tuple[Path, bytes]]:
     """Every private document rendered, with the path it goes to; nothing is written, so an
-    adapter can check and render everything before it changes any output."""
+    adapter can check and render everything before it changes any output. The last entry is
+    out_dir's manifest (manifest.py): what each document was made from, written with them."""
     from . import documents
 
     cache = default_cache_dir(loaded, cache_dir)
@@ -126,7 +128,12 @@ def prepare_private_documents(
         docs = [doc for _, doc in prepared]
         for problem in page_findings(loaded, list(zip(docs, pdfs, strict=True))):
             report(problem)
-    return [(out_dir / relpath, data) for (relpath, _), data in zip(prepared, pdfs, strict=True)]
+    out = [(out_dir / relpath, data) for (relpath, _), data in zip(prepared, pdfs, strict=True)]
+    records = {
+        target: manifest.made(loaded, cache_key(doc), data)
+        for (target, data), (_, doc) in zip(out, prepared, strict=True)
+    }
+    return [*out, manifest.updated(out_dir, records)]
 
 
 PACKETS_DIR = Path("build") / "packets"
@@ -139,6 +146,8 @@ class PacketRun:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: What each packet written or found up to date was made from (manifest.py).
+    made: dict[Path, manifest.Made] = field(default_factory=dict)
 
     def raise_problems(self) -> None:
         if self.problems:
@@ -192,6 +201,8 @@ def write_packets(
     for target, data in ready:
         write_atomic(target, data)
         run.written.append(target)
+    if run.made:
+        write_atomic(*manifest.updated(out_dir, run.made))
     return run
 
 
@@ -231,10 +242,17 @@ def render_packets(
                 if stopped:
                     run.problems.extend(stopped)
                     continue
-            if target.is_file() and pdffacts.packet_identifier(target, cache) == prepared.key[:32]:
+            key = prepared.key
+            if target.is_file() and pdffacts.packet_identifier(target, cache) == key[:32]:
                 run.unchanged.append(target)
+                kept = manifest.read(out_dir).get(target.name)
+                if kept is None or kept.inputs != key:
+                    kept = manifest.made(loaded, key, target.read_bytes())
+                run.made[target] = kept
                 continue
-            ready.append((target, packet.render(prepared, cache_dir=cache)))
+            data = packet.render(prepared, cache_dir=cache)
+            ready.append((target, data))
+            run.made[target] = manifest.made(loaded, key, data)
         except ProfileError as exc:
             run.problems.extend(exc.problems)
         except UserError as exc:
