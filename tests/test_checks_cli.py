@@ -93,7 +93,7 @@ def test_strict_makes_warnings_fail(tmp_path: Path) -> None:
     assert relaxed.stdout.strip().endswith("ok (1 warning)")
     strict = CliRunner().invoke(main, ["check", "--strict", str(path)])
     assert strict.exit_code == 1
-    assert "1 problem found" in strict.stderr
+    assert "1 problem found: 0 errors, 1 warning" in strict.stderr
     assert CliRunner().invoke(main, ["check", "--disable", "contact", str(path)]).exit_code == 0
 
 

@@ -283,3 +283,76 @@ def test_mkdocs_build_records_its_private_outputs_in_the_staged_build(tmp_path: 
     assert "stale: packets/stmarys.pdf: the profile changed after it was made" in stale
     assert build(site, strict=False).returncode == 0
     assert "stale" not in _status(site)
+
+
+# --- every finding in one run -------------------------------------------------------------------
+
+THREE_KINDS = """\
+basics:
+  name: Dana Whitfield
+  email: dana.whitfield@example.com
+work:
+  - name: Mercy General Hospital
+    position: Nurse Educator
+    startDate: "2019-03"
+    endDate: present
+    highlights: 12
+  - name: Harbor Clinic
+    position: Staff Nurse
+    startDate: "2018-01"
+    endDate: "2016-02"
+    highlights:
+      - Cared for adults in a busy TODO unit.
+applications:
+  - organization: Nowhere
+  - id: stmarys
+    organization: St. Mary's Medical Center
+    position: Clinical Nurse Educator
+    letter:
+      kind: cover
+      body: Dear [Company], I am applying.
+"""
+
+
+def test_one_check_shows_schema_validation_and_proofreading_problems(tmp_path: Path) -> None:
+    """Issue 19: one file needed three runs to show three problems. Schema errors (a wrong
+    type, a missing id), a validation rule (an end before its start) and proofreading (a
+    placeholder in an entry after the one taken out) now come in one run, each at its line,
+    numbered as the file is."""
+    (tmp_path / "p.yml").write_text(THREE_KINDS, encoding="utf-8")
+    result = run_cli("check", "p.yml", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert "p.yml:9:17: work[0].highlights: expected a list, found the number 12" in lines[1]
+    expected = [
+        "p.yml:13:14: error dates: work[1].endDate: ends (2016-02) before it starts (2018-01)",
+        "p.yml:15:36: error placeholders: work[1].highlights[0]: placeholder 'TODO'",
+        "p.yml:17:5: applications[0].id: is required; add it",
+        # applications[0] is left out of the rest: the letter is still applications[1].
+        "p.yml:23:18: error placeholders: applications[1].letter.body: placeholder '[Company]'",
+    ]
+    for line in expected:
+        assert any(x.startswith(line) for x in lines), (line, result.stderr)
+    assert lines[-1] == "8 problems found: 5 errors, 3 warnings"
+    assert len([x for x in lines if ": error " in x or ": warning " in x]) + 2 == 8
+    # The same in JSON, for editors.
+    import json
+
+    report = json.loads(run_cli("check", "p.yml", "--format", "json", cwd=tmp_path).stdout)
+    rules = {f["rule"] for f in report["findings"]}
+    assert {"schema", "dates", "placeholders", "consistency"} <= rules
+    assert report["errors"] == 5
+
+
+def test_the_count_counts_every_error_and_warning_shown(tmp_path: Path) -> None:
+    """Issue 19: "1 problem found" closed a list of seven findings."""
+    text = THREE_KINDS.replace("    highlights: 12\n", "").replace('endDate: "2016-02"', "")
+    text = text.replace("  - organization: Nowhere\n", "").replace(" TODO", "")
+    (tmp_path / "p.yml").write_text(text, encoding="utf-8")
+    result = run_cli("check", "p.yml", cwd=tmp_path)
+    shown = [x for x in result.stderr.splitlines() if ": error " in x or ": warning " in x]
+    errors = sum(": error " in x for x in shown)
+    assert errors == 1 and len(shown) >= 3
+    assert result.stderr.splitlines()[-1] == (
+        f"{len(shown)} problems found: 1 error, {len(shown) - 1} warnings"
+    )

@@ -200,10 +200,11 @@ def check(
         try:
             loaded = load_profile(path, shown)
         except ProfileError as exc:
-            findings.extend(exc.problems)
+            found = sorted([*exc.problems, *_proofread_rest(exc, disabled)], key=sort_key)
+            findings.extend(found)
             failed = True
             if fmt == "text":
-                _print_problems(exc.problems)
+                _print_problems(found)
             continue
         found = sorted(
             [*loaded.notes, *run_checks(loaded, disable=disabled, cache=True)], key=sort_key
@@ -228,10 +229,39 @@ def check(
         report = {"findings": [p.as_json() for p in findings], **counts, "ok": not failed}
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
     elif failed:
-        n = sum(p.severity in failing for p in findings)
-        click.echo(f"{n} problem{'s' if n != 1 else ''} found", err=True)
+        click.echo(_found_line(findings), err=True)
     if failed:
         sys.exit(1)
+
+
+def _found_line(findings: list[Problem]) -> str:
+    """The last line of a failed `check`: every error and warning shown above is counted,
+    so "1 problem found" never closes a screen of seven."""
+    errors = sum(p.severity == "error" for p in findings)
+    warnings = sum(p.severity == "warning" for p in findings)
+    parts = [_plural(errors, "error")] + ([_plural(warnings, "warning")] if warnings else [])
+    return f"{_plural(errors + warnings, 'problem')} found: {', '.join(parts)}"
+
+
+def _proofread_rest(exc: ProfileError, disabled: tuple[str, ...]) -> list[Problem]:
+    """The proofreading findings on the valid rest of a profile that has errors
+    (profile/partial.py), numbered as the file is, leaving out what is inside a value an
+    error already names: every kind of problem in one run."""
+    from dataclasses import replace
+
+    from .checks import run_checks
+    from .profile.validate import InvalidProfile
+
+    if not isinstance(exc, InvalidProfile) or exc.partial is None:
+        return []
+    rest = exc.partial
+    bad = [p.path for p in exc.problems]
+    out: list[Problem] = list(rest.notes)
+    for p in run_checks(rest, disable=disabled):
+        path = exc.restore(p.path)
+        if not any(path[: len(b)] == b for b in bad if b):
+            out.append(replace(p, path=path))
+    return out
 
 
 @main.command()
