@@ -356,3 +356,15 @@ def test_the_count_counts_every_error_and_warning_shown(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[-1] == (
         f"{len(shown)} problems found: 1 error, {len(shown) - 1} warnings"
     )
+
+
+def test_status_knows_updates_lists_the_certificate(tmp_path: Path) -> None:
+    """Issue 19: `status` said a certificate was "not in the letter" when the letter's
+    [[updates]] block lists it."""
+    site = _site(tmp_path, company="St. Mary's Medical Center", todo="")
+    out = _status(site)
+    assert "since applying   ok       the packet includes everything dated since" in out
+    assert "not in the letter" not in out
+    _edit(site, "        [[updates]]\n", "")
+    out = _status(site)
+    assert "certificate Certified Nurse Educator (CNE) (2026-10-02): not in the letter" in out

@@ -10,6 +10,7 @@ application, what is there, what is missing and what is new since the applicatio
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -312,14 +313,17 @@ def _since_row(loaded: LoadedProfile, index: int, app: Application, today: date)
     from .print.enclosures import plan
 
     enclosed = {os.path.normpath(p.value) for p in plan(loaded, index) if p.value is not None}
-    body = (app.letter.body or "") if app.letter else ""
-    if not body:  # the letter jobpacket assembles: what it will say
-        from .print import documents
+    # What the letter will say: the assembled body, or the user's with its [[updates]] and
+    # [[enclosures]] blocks expanded (issue 19: a certificate [[updates]] lists was reported
+    # "not in the letter").
+    from .print import documents
 
-        try:
-            body = documents.letter_markdown(loaded, app.id)[0]
-        except (ProfileError, UserError):
-            body = ""
+    try:
+        body = documents.letter_markdown(loaded, app.id)[0]
+    except (ProfileError, UserError):
+        body = (app.letter.body or "") if app.letter else ""
+    # md()'s escapes undone, so a name is found as the profile writes it
+    body = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>])", r"\1", body).replace("&lt;", "<")
     missing: list[str] = []
     for doc in profile.documents:
         if new(doc.date) and os.path.normpath(doc.path or ".") not in enclosed:
