@@ -368,3 +368,19 @@ def test_status_knows_updates_lists_the_certificate(tmp_path: Path) -> None:
     _edit(site, "        [[updates]]\n", "")
     out = _status(site)
     assert "certificate Certified Nurse Educator (CNE) (2026-10-02): not in the letter" in out
+
+
+def test_mkdocs_build_shows_every_kind_of_problem_at_once(tmp_path: Path) -> None:
+    from .test_site_support import build, make_site
+
+    site = make_site(tmp_path / "site", THREE_KINDS)
+    result = build(site, strict=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    for line in (
+        "work[0].highlights: expected a list, found the number 12",
+        "error dates: work[1].endDate: ends (2016-02) before it starts (2018-01)",
+        "error placeholders: work[1].highlights[0]: placeholder 'TODO'",
+        "error placeholders: applications[1].letter.body: placeholder '[Company]'",
+    ):
+        assert line in result.stderr, result.stderr

@@ -244,24 +244,10 @@ def _found_line(findings: list[Problem]) -> str:
 
 
 def _proofread_rest(exc: ProfileError, disabled: tuple[str, ...]) -> list[Problem]:
-    """The proofreading findings on the valid rest of a profile that has errors
-    (profile/partial.py), numbered as the file is, leaving out what is inside a value an
-    error already names: every kind of problem in one run."""
-    from dataclasses import replace
+    """The proofreading findings on the valid rest of a profile with errors (checks)."""
+    from .checks import findings_on_rest
 
-    from .checks import run_checks
-    from .profile.validate import InvalidProfile
-
-    if not isinstance(exc, InvalidProfile) or exc.partial is None:
-        return []
-    rest = exc.partial
-    bad = [p.path for p in exc.problems]
-    out: list[Problem] = list(rest.notes)
-    for p in run_checks(rest, disable=disabled):
-        path = exc.restore(p.path)
-        if not any(path[: len(b)] == b for b in bad if b):
-            out.append(replace(p, path=path))
-    return out
+    return findings_on_rest(exc, disable=disabled)
 
 
 @main.command()

@@ -212,6 +212,11 @@ def _load(path: Path) -> LoadedProfile:
         loaded = load_profile(path, display_path(path))
     except (ProfileError, UserError) as exc:
         lines = _problem_lines(exc)
+        if isinstance(exc, ProfileError):  # the rest's proofreading too: one round of fixes
+            from ..checks import findings_on_rest, sort_key
+
+            rest = [p for p in findings_on_rest(exc) if p.severity != "info"]
+            lines = [str(p) for p in sorted([*exc.problems, *rest], key=sort_key)]
         previous = _state.last_good.get(path)
         if _serving() and previous is not None:
             for line in lines:
