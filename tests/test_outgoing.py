@@ -134,7 +134,7 @@ def test_force_writes_it_anyway_and_still_says_what_is_wrong(tmp_path: Path) -> 
     result = _cli(site, "letter", "stmarys", "--force")
     assert result.returncode == 0, result.stderr
     assert "placeholder '[Company]'" in result.stderr
-    assert "2 errors in stmarys/reconsideration-letter.pdf; writing it anyway" in result.stderr
+    assert "2 errors in stmarys/reconsideration-letter.pdf; writing anyway" in result.stderr
     assert (site / "build/stmarys/reconsideration-letter.pdf").read_bytes().startswith(b"%PDF-")
 
 
@@ -384,3 +384,19 @@ def test_mkdocs_build_shows_every_kind_of_problem_at_once(tmp_path: Path) -> Non
         "error placeholders: applications[1].letter.body: placeholder '[Company]'",
     ):
         assert line in result.stderr, result.stderr
+
+
+def test_pdf_all_writes_nothing_when_one_document_has_an_error(tmp_path: Path) -> None:
+    """`pdf all` writes every private document at once: the lakeside draft's TODO stops all
+    of them (as `mkdocs build` does), and --force writes them with the errors printed."""
+    site = _site(tmp_path, company="St. Mary's Medical Center", todo="")
+    result = _cli(site, "pdf", "all")
+    assert result.returncode == 1
+    assert "applications[1].letter.body: placeholder 'TODO'" in result.stderr
+    assert "work[1]" not in result.stderr  # private: in no document
+    assert not (site / "build").exists()
+    forced = _cli(site, "pdf", "all", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "1 error in the documents; writing anyway (--force)" in forced.stderr
+    assert (site / "build/lakeside/cover-letter.pdf").is_file()
+    assert (site / "build/jobpacket-manifest.json").is_file()

@@ -88,7 +88,7 @@ def _proofread_output(
     if not errors:
         return
     if force:
-        click.echo(f"{_plural(errors, 'error')} in {what}; writing it anyway (--force)", err=True)
+        click.echo(f"{_plural(errors, 'error')} in {what}; writing anyway (--force)", err=True)
         return
     click.echo(
         f"{_plural(errors, 'error')} in {what}; nothing written (the previous file is kept). "
