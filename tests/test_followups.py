@@ -3,7 +3,7 @@ build/followups.ics."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
@@ -359,6 +359,12 @@ def test_calendar_has_one_all_day_event_per_follow_up_to_make():
         later["DESCRIPTION"]
     )
     assert "Epic" not in str(later["DESCRIPTION"])  # before the last contact
+    # Each event carries a reminder at 9:00 on its day (issue 19).
+    for event in events:
+        (alarm,) = event.walk("VALARM")
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert alarm.decoded("TRIGGER") == timedelta(hours=9)
+        assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
 
 
 def test_calendar_is_reproducible_and_uids_survive_unrelated_edits(tmp_path: Path):

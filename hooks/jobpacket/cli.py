@@ -731,5 +731,39 @@ def status(app_id: str | None, today: datetime | None, profile: Path | None) -> 
         sys.exit(1)
 
 
+@main.command()
+@today_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", "json"]),
+    default="text",
+    show_default=True,
+    help="text: an aligned table; csv or json: every field, for a spreadsheet or a script.",
+)
+@profile_option
+@user_errors
+def applications(today: datetime | None, fmt: str, profile: Path | None) -> None:
+    """All applications at a glance: status, dates, last contact, next step, readiness.
+
+    Readiness is `jobpacket status`'s verdict (ready, NOT READY, remake before sending,
+    decided; not blocking); `status ID` says why.
+    """
+    from .applications import as_csv, as_json, overview, table_lines
+    from .checks.files import project_root
+
+    loaded = load(profile)
+    rows = overview(loaded, _today(today), project_root(loaded) / "build")
+    if fmt == "csv":
+        click.echo(as_csv(rows), nl=False)
+    elif fmt == "json":
+        click.echo(as_json(rows))
+    elif not rows:
+        click.echo("No applications in the profile.")
+    else:
+        for line in table_lines(rows):
+            click.echo(line)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -73,6 +73,16 @@ class Readiness:
         return not self.decided or bool(self.preparing)
 
     @property
+    def verdict(self) -> str:
+        """One phrase: ready, remake before sending (build/ holds a stale file), NOT READY,
+        or decided; not blocking."""
+        if self.count("error"):
+            return "NOT READY" if self.live else "decided; not blocking"
+        if any(r.summary.startswith("stale:") for r in self.rows):
+            return "remake before sending"  # what build/ holds is not what the profile says
+        return "ready"
+
+    @property
     def blocking(self) -> bool:
         """An error in an application that is live: not ready to send."""
         return self.live and self.count("error") > 0
@@ -392,11 +402,7 @@ def report_lines(items: Sequence[Readiness]) -> list[str]:
         app = item.application
         title = ", ".join(p for p in (app.position, app.organization) if p)
         errors, warnings = item.count("error"), item.count("warning")
-        verdict = "ready"
-        if any(r.summary.startswith("stale:") for r in item.rows):
-            verdict = "remake before sending"  # what build/ holds is not what the profile says
-        if errors:
-            verdict = "NOT READY" if item.live else "decided; not blocking"
+        verdict = item.verdict
         if item.decided and item.preparing:
             verdict += f"; {item.preparing}"
         counts = (
