@@ -426,3 +426,24 @@ def test_applications_lists_every_application_as_a_table_csv_and_json(tmp_path: 
     report = json.loads(_cli(site, "applications", "--format", "json").stdout)
     assert report["applications"][0]["errors"] == 2
     assert report["applications"][1]["organization"] == "Lakeside Hospital"
+
+
+def test_a_cohort_proofreads_each_profile_and_records_what_made_each_file(tmp_path: Path) -> None:
+    """`pdf resume FOLDER`: a career office's batch is proofread too; the profile with a
+    placeholder in a printed highlight is not rendered, the others are, with a manifest."""
+    import json
+
+    cohort = tmp_path / "cohort"
+    cohort.mkdir()
+    clean = PROFILE.format(company="St. Mary's Medical Center", todo="", printed="")
+    (cohort / "dana.yml").write_text(clean, encoding="utf-8")
+    (cohort / "drafty.yml").write_text(
+        PROFILE.format(company="x", todo="", printed=" [Hospital Name]"), encoding="utf-8"
+    )
+    result = run_cli("pdf", "resume", "cohort", "-o", "out", cwd=tmp_path, timeout=180)
+    assert result.returncode == 1
+    assert "cohort/drafty.yml" in result.stderr and "placeholder '[Hospital Name]'" in result.stderr
+    assert "1 of 2 profiles rendered" in result.stderr
+    assert not (tmp_path / "out" / "drafty").exists()
+    record = json.loads((tmp_path / "out/dana/jobpacket-manifest.json").read_text("utf-8"))
+    assert list(record["files"]) == ["resume.pdf"]

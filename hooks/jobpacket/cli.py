@@ -376,7 +376,7 @@ def pdf(
     if profiles:
         if app_id or str(output) == "-":
             raise UserError("with several profiles, use `all`, `resume` or `references`, -o DIR")
-        if _pdf_cohort(document, profiles, output, public=public, design=design):
+        if _pdf_cohort(document, profiles, output, public=public, design=design, force=force):
             sys.exit(1)
         return
     loaded = load(profile)
@@ -583,6 +583,7 @@ def _pdf_cohort(
     *,
     public: bool,
     design: str | None,
+    force: bool = False,
 ) -> bool:
     """`jobpacket pdf DOCUMENT PROFILE...`: each profile's PDFs into OUTPUT/<its name>/.
 
@@ -594,7 +595,9 @@ def _pdf_cohort(
     paths = profile_paths(profiles)
     shown = {p: display_path(p) for p in paths}
     out_root = output or Path("build")
-    results = render_cohort(paths, document, public=public, design=design, display=shown)
+    results = render_cohort(
+        paths, document, public=public, design=design, display=shown, force=force
+    )
     for result in results:
         _print_problems(result.notes)
         _print_problems(result.problems)
@@ -604,6 +607,11 @@ def _pdf_cohort(
             target = out_root / result.name / relpath
             _write_atomic(target, data)
             click.echo(f"wrote {display_path(target)}", err=True)
+        if result.made:  # what each was made from, beside them (print/manifest.py)
+            from .print.manifest import updated
+
+            folder = out_root / result.name
+            _write_atomic(*updated(folder, {folder / k: m for k, m in result.made.items()}))
     failed = [r for r in results if r.failed]
     click.echo(f"{len(results) - len(failed)} of {len(results)} profiles rendered", err=True)
     return bool(failed)
