@@ -447,3 +447,53 @@ def test_a_cohort_proofreads_each_profile_and_records_what_made_each_file(tmp_pa
     assert not (tmp_path / "out" / "drafty").exists()
     record = json.loads((tmp_path / "out/dana/jobpacket-manifest.json").read_text("utf-8"))
     assert list(record["files"]) == ["resume.pdf"]
+
+
+# --- the application's private brief ------------------------------------------------------------
+
+
+def test_brief_is_one_private_page_with_notes_pay_timeline_and_next_step(tmp_path: Path) -> None:
+    """Issue 19: `compensation` (the pay research) and `notes` (interview feedback) were
+    stored and never shown. The brief is the page to read before the call."""
+    import json
+
+    from .pdf_support import flat, page_texts
+
+    site = _site(tmp_path, company="St. Mary's Medical Center", todo="")
+    _edit(
+        site,
+        "    status: rejected\n",
+        "    status: rejected\n"
+        "    notes: |\n"
+        "      Panel liked the **simulation lab** plan; asked about night-shift teaching.\n"
+        "    compensation:\n"
+        "      currency: USD\n"
+        "      marketAverage: 92000\n"
+        "      target: [95000, 105000]\n"
+        "      benefits: tuition support, 403(b) match\n"
+        '    followUp: {log: [{date: "2026-09-04", channel: email, note: thanked Dr. Park}]}\n',
+    )
+    result = _cli(site, "brief", "stmarys")
+    assert result.returncode == 0, result.stderr
+    assert "wrote build/briefs/stmarys.pdf" in result.stderr
+    (page,) = page_texts((site / "build/briefs/stmarys.pdf").read_bytes())
+    text = flat(page)
+    for expected in (
+        "Brief: Clinical Nurse Educator, St. Mary’s Medical Center",
+        "Contact: Dr. Helen Park",
+        "July 10, 2026 Applied",
+        "September 1, 2026 Decision (rejected)",
+        "September 4, 2026 Contact by email: thanked Dr. Park",
+        "December 3, 2026 Reconsideration letter",
+        "Panel liked the simulation lab plan; asked about night-shift teaching.",
+        "Market average: 92,000 USD",
+        "Target range: 95,000 to 105,000 USD",
+        "Benefits: tuition support, 403(b) match",
+        "Earned the Certified Nurse Educator (CNE) certification from NLN (Oct 2026)",
+        "Next step Send the reconsideration letter (jobpacket letter stmarys), then log",
+    ):
+        assert expected in text, (expected, text)
+    record = json.loads((site / "build/jobpacket-manifest.json").read_text(encoding="utf-8"))
+    assert "briefs/stmarys.pdf" in record["files"]
+    unknown = _cli(site, "brief", "nope")
+    assert unknown.returncode == 1 and "no application with id 'nope'" in unknown.stderr

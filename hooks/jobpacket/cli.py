@@ -739,6 +739,42 @@ def status(app_id: str | None, today: datetime | None, profile: Path | None) -> 
         sys.exit(1)
 
 
+@main.command("brief")
+@click.argument("app_id", metavar="ID")
+@design_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="PDF file to write. Default: build/briefs/ID.pdf in the site folder (never deployed).",
+)
+@profile_option
+@user_errors
+def brief_command(
+    app_id: str, design: str | None, output: Path | None, profile: Path | None
+) -> None:
+    """The private brief of application ID: one page to read before an interview or a call.
+
+    The position and contact, the timeline (applied, contacts logged, decision, letter), the
+    notes, the pay research (compensation), what is new since applying and the next step.
+    It holds what is never published; it is not proofread, since nobody else reads it.
+    """
+    from .print import outputs, worker
+    from .print.brief import brief
+    from .print.documents import project_root
+    from .settings import display_path
+
+    worker.pool().prestart()
+    loaded = load(profile)
+    doc = brief(loaded, app_id, design=design)
+    _print_problems(list(doc.notes))
+    data = outputs.render(doc, cache_dir=outputs.default_cache_dir(loaded))
+    out_root = project_root(loaded) / "build"
+    target = output or out_root / f"{doc.name}.pdf"
+    _write_output(loaded, target, data, doc, out_root, design)
+    click.echo(f"wrote {display_path(target)}", err=True)
+
+
 @main.command()
 @today_option
 @click.option(

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from .followups import FINAL_STATUSES, Schedule, schedule_for, to_date
+from .followups import FINAL_STATUSES, Schedule, letter_in_progress, schedule_for, to_date
 from .print.manifest import freshness
 from .profile.errors import Problem, ProfileError, UserError
 from .profile.model import Application
@@ -88,11 +88,6 @@ class Readiness:
         return self.live and self.count("error") > 0
 
 
-def _on_or_after(value: str, reference: str) -> bool:
-    n = min(len(value), len(reference))
-    return value[:n] >= reference[:n]
-
-
 def preparing(app: Application, sched: Schedule) -> str:
     """What the candidate is preparing for a decided application, in words ("" for nothing).
 
@@ -102,14 +97,9 @@ def preparing(app: Application, sched: Schedule) -> str:
     decision (not a cover letter, not dated before the decision) counts until a contact is
     logged on or after its date under followUp.log, which is how the user says it was sent.
     """
-    letter = app.letter
-    if letter is not None and letter.kind != "cover":
-        dated = letter.date or ""
-        answers = not (app.decided and dated) or _on_or_after(dated, app.decided or "")
-        logged = [c.date for c in app.followUp.log if c.date] if app.followUp else []
-        sent = bool(dated) and any(_on_or_after(d, dated) for d in logged)
-        if answers and not sent:
-            return f"a {letter.kind} letter is being prepared"
+    kind = letter_in_progress(app)
+    if kind is not None:
+        return f"a {kind} letter is being prepared"
     nxt = sched.next
     if nxt is not None and nxt.state in ("due", "overdue"):
         return f"follow-up {nxt.attempt} is {nxt.state} since {nxt.date.isoformat()}"
