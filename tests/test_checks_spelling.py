@@ -135,3 +135,8 @@ def test_an_english_profile_never_gets_an_english_word_for_a_foreign_one(tmp_pat
     (problem,) = findings(tmp_path, text, "spelling")
     assert problem.message == "'réunions'"
     assert "did you mean" not in problem.hint  # not 'reunions': it would change the word
+
+
+def test_a_name_in_a_script_without_capitals_is_not_a_misspelling(tmp_path: Path) -> None:
+    text = BASE + WORK.format(bullet="Translated the training guide for the 東京都庁 office.")
+    assert findings(tmp_path, text, "spelling") == []

@@ -132,6 +132,8 @@ def vocabulary(loaded: LoadedProfile) -> frozenset[str]:
     return _word_list(_cache_file(loaded, language), language) | english
 
 
+#: Dictionary languages whose script has no capitals.
+_UNCASED = frozenset({"ar", "fa"})
 _ELISION = re.compile(r"^[a-zA-Z]{1,2}['’](?=\w{2})")  # l’, d’, qu’, dell’
 
 
@@ -171,6 +173,7 @@ def _check(loaded: LoadedProfile, language: str) -> list[Problem]:
             )
         ]
     known = proper_nouns(profile) | known_words() | user_words(loaded.path)
+    uncased = language in _UNCASED
     found = []
     for text in strings(profile):
         if not text.prose:
@@ -179,6 +182,8 @@ def _check(loaded: LoadedProfile, language: str) -> list[Problem]:
             stem = _stem(word)
             if len(stem) < 3 or word.isupper() or stem in known:
                 continue
+            if not uncased and not any(c.islower() for c in word):
+                continue  # a name in a script without case (漢字) in a Latin-script profile
             if word[:1].isupper() and not _sentence_start(text.value, offset):
                 continue  # a capitalized word mid-sentence is a name: Sooners, Weisman
             found.append((text, word, stem, offset))
