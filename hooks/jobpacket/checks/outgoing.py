@@ -36,8 +36,8 @@ from .text import NAME_FIELDS, PROSE_FIELDS, mask
 
 #: Rules whose findings the print step makes itself, for the files the document reads.
 _PRINT_STEP = frozenset({"files"})
-_BLOCKS = re.compile(r"<(style|script|head)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
+_BLOCKS = ("head", "style", "script")
+_TAG = re.compile(r"<[^<>]*>")
 _WORD = re.compile(r"\w+")
 #: Characters the print step may put inside a word (soft hyphen, zero-width joiners).
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060"), None)
@@ -49,12 +49,36 @@ def _words(text: str) -> str:
     return " " + " ".join(_WORD.findall(text.translate(_INVISIBLE).lower())) + " "
 
 
+def _without_blocks(text: str) -> str:
+    """The text without its <head>, <style> and <script> elements, in one pass per kind
+    (str.find, never a backtracking pattern: a letter body is user text)."""
+    lower = text.lower()
+    for name in _BLOCKS:
+        kept: list[str] = []
+        at = 0
+        while (start := lower.find(f"<{name}", at)) != -1:
+            after = lower[start + len(name) + 1 : start + len(name) + 2]
+            if after not in (">", " ", "\n", "\t"):  # <header> is not <head>
+                kept.append(text[at : start + 1])
+                at = start + 1
+                continue
+            end = lower.find(f"</{name}>", start)
+            if end == -1:
+                break
+            kept.append(text[at:start])
+            at = end + len(name) + 3
+        kept.append(text[at:])
+        text = " ".join(kept)
+        lower = text.lower()
+    return text
+
+
 def document_words(texts: Iterable[str]) -> str:
     """The words a reader sees in some print HTML or Markdown: tags, styles and the <head>
     (whose title and keywords repeat the body) left out."""
     parts = []
     for text in texts:
-        visible = _TAG.sub(" ", _BLOCKS.sub(" ", text))
+        visible = _TAG.sub(" ", _without_blocks(text))
         parts.append(_words(html.unescape(visible)))
     return "".join(parts)
 
