@@ -497,3 +497,40 @@ def test_brief_is_one_private_page_with_notes_pay_timeline_and_next_step(tmp_pat
     assert "briefs/stmarys.pdf" in record["files"]
     unknown = _cli(site, "brief", "nope")
     assert unknown.returncode == 1 and "no application with id 'nope'" in unknown.stderr
+
+
+def test_the_valid_rest_keeps_every_position_when_entries_are_taken_out(tmp_path: Path) -> None:
+    """Entries taken out of nested lists (an attachment without a path inside the third
+    application, the first application without an id): findings on what is left are located
+    and numbered as in the file."""
+    text = """\
+basics: {name: Dana Whitfield}
+applications:
+  - organization: Nowhere
+  - id: first
+    letter: {kind: cover, body: "Dear [Company], hello."}
+  - id: second
+    attachments:
+      - title: no path here
+      - path: documents/cv.pdf
+    letter: {kind: cover, body: "TODO write this."}
+"""
+    (tmp_path / "p.yml").write_text(text, encoding="utf-8")
+    result = run_cli("check", "p.yml", cwd=tmp_path)
+    lines = result.stderr.splitlines()
+    assert any(x.startswith("p.yml:3:5: applications[0].id: is required") for x in lines)
+    assert any(
+        x.startswith("p.yml:8:9: applications[2].attachments[0].path: is required") for x in lines
+    )
+    assert any(
+        x.startswith("p.yml:5:39: error placeholders: applications[1].letter.body: placeholder")
+        for x in lines
+    ), result.stderr
+    assert any(
+        x.startswith(
+            "p.yml:10:34: error placeholders: applications[2].letter.body: placeholder 'TODO'"
+        )
+        for x in lines
+    ), result.stderr
+    # The file the second attachment names is missing: found at its own line, numbered [1].
+    assert any("applications[2].attachments[1].path" in x for x in lines), result.stderr
