@@ -44,8 +44,8 @@ def test_json_resume_fixtures_have_no_error_and_no_warning(name: str) -> None:
 
 
 def test_json_resume_sample_only_has_its_real_faults() -> None:
-    """The upstream sample is written as a joke: http links, "Awesome", "THAT". Those are
-    real findings; anything more would be a false positive."""
+    """The upstream sample is written as a joke: http links, "Awesome", "THAT would NOT be".
+    Those are real findings; anything more would be a false positive."""
     path = JSONRESUME / "sample.resume.json"
     found = run_checks(load_profile(path, path.name), today=TODAY, disable=("private",))
     assert not [p for p in found if p.severity == "error"]
@@ -58,6 +58,7 @@ def test_json_resume_sample_only_has_its_real_faults() -> None:
             ("contact", "http://missdirection.example.com"),
             ("tone", "Awesome"),
             ("tone", "THAT"),
+            ("tone", "NOT"),
         ]
     )
 
@@ -94,7 +95,7 @@ def test_strict_makes_warnings_fail(tmp_path: Path) -> None:
     assert relaxed.stdout.strip().endswith("ok (1 warning)")
     strict = CliRunner().invoke(main, ["check", "--strict", str(path)])
     assert strict.exit_code == 1
-    assert "1 problem found" in strict.stderr
+    assert "1 problem found: 0 errors, 1 warning" in strict.stderr
     assert CliRunner().invoke(main, ["check", "--disable", "contact", str(path)]).exit_code == 0
 
 

@@ -75,4 +75,52 @@ def test_reconsideration_weeks_after_the_decision(tmp_path: Path) -> None:
     (problem,) = findings(tmp_path, text, "consistency")
     assert at(problem) == pos(text, '"2026-11-20"')
     assert "31 days after the decision" in problem.message
+    assert "nothing in the profile is dated since the decision" in problem.message
     assert findings(tmp_path, app(kind="reconsideration", date="2026-10-24"), "consistency") == []
+
+
+CERTIFICATE = """\
+certificates:
+  - name: Google Data Analytics Professional Certificate
+    issuer: Google
+    date: "{date}"
+"""
+
+
+def test_a_late_reconsideration_is_fine_when_something_is_new_since_the_decision(
+    tmp_path: Path,
+) -> None:
+    """DOMAIN.md: later is still right when something significant has changed since the
+    decision; the seed's own scenario must not warn (nor fail `mkdocs build --strict`)."""
+    late = app(kind="reconsideration", status="rejected", date="2026-11-20")
+    new = late.replace("applications:", CERTIFICATE.format(date="2026-11-05") + "applications:")
+    assert findings(tmp_path, new, "consistency") == []
+    # Dated after the decision but after the letter too: not something the letter can report.
+    after = late.replace("applications:", CERTIFICATE.format(date="2026-12-05") + "applications:")
+    (problem,) = findings(tmp_path, after, "consistency")
+    assert "nothing in the profile is dated since the decision" in problem.message
+    # Dated before the decision: old news, so the late request still warns.
+    old = late.replace("applications:", CERTIFICATE.format(date="2026-10-10") + "applications:")
+    assert len(findings(tmp_path, old, "consistency")) == 1
+
+
+FOLLOW_UP = (
+    "I am writing to follow up on my application for the Senior Data Analyst position at "
+    "Harbour Retail Group. Since I applied I have earned the Google Data Analytics "
+    "certificate and shipped a demand forecasting model for Camden Foods."
+)
+
+
+def test_a_follow_up_after_a_rejection_acknowledges_the_decision(tmp_path: Path) -> None:
+    text = app(kind="follow-up", status="rejected", date="2026-11-03", body=FOLLOW_UP)
+    (problem,) = findings(tmp_path, text, "consistency")
+    assert at(problem) == pos(text, "I am writing to follow up")
+    assert problem.message == (
+        "the follow-up letter never acknowledges the decision on the application (2026-10-20)"
+    )
+    thanked = "Thank you for letting me know your decision. " + FOLLOW_UP
+    ok = app(kind="follow-up", status="rejected", date="2026-11-03", body=thanked)
+    assert findings(tmp_path, ok, "consistency") == []
+    # Still waiting for a decision: nothing to acknowledge.
+    waiting = app(kind="follow-up", status="applied", date="2026-11-03", body=FOLLOW_UP)
+    assert findings(tmp_path, waiting, "consistency") == []

@@ -23,8 +23,9 @@ def test_good_contact_details_pass(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("email", "words"),
     [
-        ("priya@mail.test", "reserved domain .test"),
-        ("priya@localhost.localdomain", "reserved domain .localdomain"),
+        ("priya@mail.test", "uses .test, a name reserved for testing that receives no mail"),
+        ("priya@localhost.localdomain", "uses .localdomain, a name reserved for testing"),
+        ("priya@laptop.local", "uses .local, a name that works only inside one local network"),
         ("priya@192.168.0.10", "IP address"),
         ("priya..raman@example.com", "misplaced dot"),
         ("priya@exa_mple.com", "invalid domain"),
@@ -35,6 +36,19 @@ def test_undeliverable_email_is_located(tmp_path: Path, email: str, words: str) 
     (problem,) = findings(tmp_path, text, "contact")
     assert at(problem) == pos(text, email)
     assert words in problem.message
+
+
+def test_the_hint_says_whose_mail_would_not_arrive(tmp_path: Path) -> None:
+    """Issue 19: the `.local` hint spoke of "an employer's reply" for every address."""
+    own = findings(tmp_path, BASE.replace("priya.raman@example.com", "priya@mac.local"))
+    (problem,) = [p for p in own if p.rule == "contact"]
+    assert problem.hint == (
+        "check the address you give; an employer's reply sent to it would not arrive"
+    )
+    text = BASE + "references:\n  - name: Tom Hale\n    email: tom@camden.local\n"
+    (problem,) = findings(tmp_path, text, "contact")
+    assert problem.path == ("references", 0, "email")
+    assert "an employer writing to this referee would not reach them" in problem.hint
 
 
 def test_phone_invalid_for_its_country_uses_location_as_default(tmp_path: Path) -> None:

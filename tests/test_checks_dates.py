@@ -51,6 +51,18 @@ def test_gap_over_six_months_is_info(tmp_path: Path) -> None:
     assert "gap of 13 months" in problem.message
 
 
+def test_a_current_job_starting_in_the_future_is_not_a_gap(tmp_path: Path) -> None:
+    """Issue 19: a current job starting in 2027 was reported as "a gap of 60 months"."""
+    text = BASE + JOBS.format(start2="2031-01", end1="2026-01")
+    (problem,) = findings(tmp_path, text, "dates")
+    assert at(problem) == pos(text, '"2031-01"')
+    assert problem.severity == "warning"
+    assert problem.message == (
+        "a current job that starts in the future (2031-01); the résumé prints it as under way"
+    )
+    assert "gap" not in problem.message
+
+
 def test_future_certificate_but_not_a_future_letter(tmp_path: Path) -> None:
     text = BASE + (
         'certificates:\n  - name: Tableau Desktop Specialist\n    date: "2027-01-15"\n'

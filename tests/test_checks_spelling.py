@@ -94,3 +94,49 @@ def test_french_profile_with_elisions_and_english_tech_words(tmp_path: Path) -> 
     text = text.replace("expérience", "expérrience")
     (problem,) = findings(tmp_path, text, "spelling")
     assert at(problem) == pos(text, "d’expérrience")
+
+
+# --- the language, when meta.lang does not say (issue 19) ----------------------------------------
+
+FRENCH = (
+    Path(__file__).parent
+    / "fixtures"
+    / "proofreading"
+    / "chargee-de-projet-sans-langue.resume.json"
+)
+
+
+def test_a_french_profile_without_meta_lang_is_checked_in_french(tmp_path: Path) -> None:
+    """JSON Resume files never carry meta.lang: the French one got dozens of English
+    warnings ('Mise' -> 'Miss', 'des' -> 'does') and "Mise en œuvre" was cut into 'uvre'."""
+    text = FRENCH.read_text(encoding="utf-8")
+    found = findings(tmp_path, text, "spelling")
+    assert [(p.severity, p.message) for p in found] == [
+        ("info", "meta.lang is not set; the text reads as French, so spelling is checked in it")
+    ]
+    assert found[0].hint.startswith("set meta.lang: fr to say so")
+    # A real typo gets a French suggestion, never an English one.
+    typo = text.replace("Pilotage de trois prestataires", "Pilotage de trois prestatiares")
+    (_, problem) = findings(tmp_path, typo, "spelling")
+    assert problem.message == "'prestatiares'"
+    assert problem.hint == "did you mean 'prestataires'?"
+
+
+def test_words_are_whole_across_ligatures(tmp_path: Path) -> None:
+    from jobpacket.checks.text import words
+
+    assert [w for w, _ in words("Mise en œuvre, Œdipe, Ærø, Łódź")] == [
+        "Mise", "en", "œuvre", "Œdipe", "Ærø", "Łódź",
+    ]  # fmt: skip
+
+
+def test_an_english_profile_never_gets_an_english_word_for_a_foreign_one(tmp_path: Path) -> None:
+    text = BASE + WORK.format(bullet="Organized the monthly réunions with the buying team.")
+    (problem,) = findings(tmp_path, text, "spelling")
+    assert problem.message == "'réunions'"
+    assert "did you mean" not in problem.hint  # not 'reunions': it would change the word
+
+
+def test_a_name_in_a_script_without_capitals_is_not_a_misspelling(tmp_path: Path) -> None:
+    text = BASE + WORK.format(bullet="Translated the training guide for the 東京都庁 office.")
+    assert findings(tmp_path, text, "spelling") == []

@@ -51,3 +51,31 @@ def test_acronyms_in_capitals_are_not_shouting(tmp_path: Path) -> None:
     # RGAA and PNRR are not words: acronyms, whatever list they are missing from
     text = BASE + WORK.format(first="Audited 12 services against RGAA and PNRR requirements.")
     assert findings(tmp_path, text, "tone") == []
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        # Issue 19: every "shouting" finding on real files was one of these; some are also
+        # dictionary words (stem, crud), which is why the dictionary cannot decide.
+        "Taught STEM outreach workshops to 300 pupils.",
+        "Built CRUD services and AJAX front ends for the ordering team.",
+        "Wrote a WYSIWYG editor for the help centre.",
+        "Interviewed SMEs and PMs for the KPIs and OKRs of each LOB.",
+        "Led the MERN and LAMP stacks, the CICD and the SaaS RFPs.",
+    ],
+)
+def test_all_caps_tokens_of_up_to_eight_letters_are_never_shouting(
+    tmp_path: Path, bullet: str
+) -> None:
+    text = BASE + WORK.format(first=bullet)
+    assert [p.message for p in findings(tmp_path, text, "tone")] == []
+
+
+def test_long_words_and_emphasis_words_in_capitals_are_shouting(tmp_path: Path) -> None:
+    text = BASE + WORK.format(first="Delivered EXCEPTIONAL results, NEVER late.")
+    found = sorted(p.message for p in findings(tmp_path, text, "tone"))
+    assert found == [
+        "'EXCEPTIONAL' in capitals reads as shouting",
+        "'NEVER' in capitals reads as shouting",
+    ]

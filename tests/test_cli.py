@@ -52,7 +52,7 @@ def test_check_bad_profile_exits_1_with_located_lines_and_no_traceback(tmp_path:
         "bad.yml:3:3: basics.emial: unknown key 'emial'; did you mean 'email'?",
         "bad.yml:5:16: work[0].startDate: 'Sept 2023' is not a date; "
         "use YYYY-MM-DD, YYYY-MM or YYYY",
-        "2 problems found",
+        "2 problems found: 2 errors",
     ]
 
 

@@ -3,7 +3,7 @@ build/followups.ics."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
@@ -359,6 +359,12 @@ def test_calendar_has_one_all_day_event_per_follow_up_to_make():
         later["DESCRIPTION"]
     )
     assert "Epic" not in str(later["DESCRIPTION"])  # before the last contact
+    # Each event carries a reminder at 9:00 on its day (issue 19).
+    for event in events:
+        (alarm,) = event.walk("VALARM")
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert alarm.decoded("TRIGGER") == timedelta(hours=9)
+        assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
 
 
 def test_calendar_is_reproducible_and_uids_survive_unrelated_edits(tmp_path: Path):
@@ -511,7 +517,21 @@ def test_status_exits_1_for_an_undecided_application_with_an_error(profile_file:
         ),
         encoding="utf-8",
     )
+    # Nothing is being prepared on 2026-03-11 (the answer to the rejection is planned for
+    # the 12th): the error does not block.
     rejected = run(
+        "status",
+        "st-brendan-informatics-lead",
+        "--today",
+        "2026-03-11",
+        "--profile",
+        str(profile_file),
+    )
+    assert rejected.returncode == 0, rejected.stdout
+    assert "decided; not blocking (1 error, 2 warnings)" in rejected.stdout
+    assert "'gone.pdf' not found next to the profile" in rejected.stdout
+    # On the 20th that answer is overdue: the application is live again and the error blocks.
+    due = run(
         "status",
         "st-brendan-informatics-lead",
         "--today",
@@ -519,9 +539,11 @@ def test_status_exits_1_for_an_undecided_application_with_an_error(profile_file:
         "--profile",
         str(profile_file),
     )
-    assert rejected.returncode == 0, rejected.stdout
-    assert "decided; not blocking (1 error, 2 warnings)" in rejected.stdout
-    assert "'gone.pdf' not found next to the profile" in rejected.stdout
+    assert due.returncode == 1, due.stdout
+    assert (
+        "status rejected (applied 2026-01-15, decided 2026-03-09): NOT READY; follow-up 1 is "
+        "overdue since 2026-03-12 (1 error, 2 warnings)"
+    ) in due.stdout
 
 
 def test_status_blank_letter_body_blocks_an_undecided_application(profile_file: Path):

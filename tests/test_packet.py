@@ -345,7 +345,11 @@ def test_a_failing_packet_keeps_the_last_good_one_and_the_others_are_written(sit
     result = _cli(site, "--all")
     assert result.returncode == 0, result.stderr
     out = site / "build" / "packets"
-    assert sorted(p.name for p in out.iterdir()) == [f"{KEYSTONE}.pdf", f"{LAKEFRONT}.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "jobpacket-manifest.json",  # what each packet was made from (print/manifest.py)
+        f"{KEYSTONE}.pdf",
+        f"{LAKEFRONT}.pdf",
+    ]
     good = (out / f"{KEYSTONE}.pdf").read_bytes()
     lakefront_before = (out / f"{LAKEFRONT}.pdf").read_bytes()
 
@@ -367,7 +371,8 @@ def test_a_failing_packet_keeps_the_last_good_one_and_the_others_are_written(sit
     lakefront = (out / f"{LAKEFRONT}.pdf").read_bytes()
     assert lakefront != lakefront_before
     assert "Dear Dr. Naomi Feldman," in PdfReader(io.BytesIO(lakefront)).pages[1].extract_text()
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary files left
+    # no temporary files left
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
 def test_cli_needs_ids_or_all_and_all_skips_what_is_finished(site: Path) -> None:
@@ -382,7 +387,10 @@ def test_cli_needs_ids_or_all_and_all_skips_what_is_finished(site: Path) -> None
     _edit(site, "status: reconsideration", "status: withdrawn")
     result = _cli(site, "--all", "-o", "mine")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (site / "mine").iterdir()) == [f"{KEYSTONE}.pdf"]
+    assert sorted(p.name for p in (site / "mine").iterdir()) == [
+        "jobpacket-manifest.json",
+        f"{KEYSTONE}.pdf",
+    ]
     result = _cli(site, "--all", LAKEFRONT, "-o", "mine")  # named: bound anyway
     assert result.returncode == 0, result.stderr
     assert (site / "mine" / f"{LAKEFRONT}.pdf").is_file()
@@ -413,7 +421,7 @@ def test_mkdocs_build_writes_packets_to_build_never_to_site(tmp_path: Path) -> N
     folder = make_site(tmp_path / "s", EXAMPLE)
     result = build(folder)
     assert result.returncode == 0, result.stderr
-    packets = sorted(p.name for p in (folder / "build" / "packets").iterdir())
+    packets = sorted(p.name for p in (folder / "build" / "packets").glob("*.pdf"))
     assert packets == [f"{KEYSTONE}.pdf", f"{LAKEFRONT}.pdf"]
     assert "2 application packets in build/packets/" in result.stderr
     site_pdfs = sorted(

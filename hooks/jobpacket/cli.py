@@ -11,7 +11,7 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
@@ -20,11 +20,12 @@ import click
 
 from . import __version__
 from .print.designs import DESIGNS, design_help
-from .profile.errors import Problem, ProfileError, UserError
+from .profile.errors import FieldPath, Problem, ProfileError, UserError
 
 if TYPE_CHECKING:
     from datetime import date, datetime
 
+    from .print.printkit import PrintDocument
     from .profile.model import LetterKind
     from .profile.validate import LoadedProfile
 
@@ -52,6 +53,54 @@ FORMATS = ("pdf", "txt", "md", "docx")
 def _print_problems(problems: list[Problem]) -> None:
     for p in problems:
         click.echo(str(p), err=True)
+
+
+force_option = click.option(
+    "--force",
+    is_flag=True,
+    help="Write it even when proofreading finds errors in it (they are still printed).",
+)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _proofread_output(
+    loaded: LoadedProfile,
+    texts: Sequence[str],
+    own: Sequence[FieldPath],
+    notes: Sequence[Problem],
+    *,
+    force: bool,
+    what: str,
+) -> None:
+    """Proofread what a command is about to write or print (checks/outgoing.py): its errors
+    and warnings are printed with the print step's own notes; an error stops the command
+    before anything is written, unless --force."""
+    from .checks import sort_key
+    from .checks.outgoing import bearing_on, proofread
+
+    found = bearing_on(loaded, proofread(loaded), texts=texts, own=own)
+    seen: set[tuple[int, int, str]] = set()
+    shown: list[Problem] = []
+    for p in sorted([*notes, *found], key=sort_key):
+        if (p.line, p.col, p.message) not in seen:
+            seen.add((p.line, p.col, p.message))
+            shown.append(p)
+    _print_problems(shown)
+    errors = sum(p.severity == "error" for p in shown)
+    if not errors:
+        return
+    if force:
+        click.echo(f"{_plural(errors, 'error')} in {what}; writing anyway (--force)", err=True)
+        return
+    click.echo(
+        f"{_plural(errors, 'error')} in {what}; nothing written (the previous file is kept). "
+        "Fix them, or use --force to write it anyway",
+        err=True,
+    )
+    sys.exit(1)
 
 
 def user_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -156,10 +205,11 @@ def check(
         try:
             loaded = load_profile(path, shown)
         except ProfileError as exc:
-            findings.extend(exc.problems)
+            found = sorted([*exc.problems, *_proofread_rest(exc, disabled)], key=sort_key)
+            findings.extend(found)
             failed = True
             if fmt == "text":
-                _print_problems(exc.problems)
+                _print_problems(found)
             continue
         found = sorted(
             [*loaded.notes, *run_checks(loaded, disable=disabled, cache=True)], key=sort_key
@@ -184,10 +234,25 @@ def check(
         report = {"findings": [p.as_json() for p in findings], **counts, "ok": not failed}
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
     elif failed:
-        n = sum(p.severity in failing for p in findings)
-        click.echo(f"{n} problem{'s' if n != 1 else ''} found", err=True)
+        click.echo(_found_line(findings), err=True)
     if failed:
         sys.exit(1)
+
+
+def _found_line(findings: list[Problem]) -> str:
+    """The last line of a failed `check`: every error and warning shown above is counted,
+    so "1 problem found" never closes a screen of seven."""
+    errors = sum(p.severity == "error" for p in findings)
+    warnings = sum(p.severity == "warning" for p in findings)
+    parts = [_plural(errors, "error")] + ([_plural(warnings, "warning")] if warnings else [])
+    return f"{_plural(errors + warnings, 'problem')} found: {', '.join(parts)}"
+
+
+def _proofread_rest(exc: ProfileError, disabled: tuple[str, ...]) -> list[Problem]:
+    """The proofreading findings on the valid rest of a profile with errors (checks)."""
+    from .checks import findings_on_rest
+
+    return findings_on_rest(exc, disable=disabled)
 
 
 @main.command()
@@ -344,6 +409,7 @@ def export(fmt: str, output: Path | None, include_private: bool, profile: Path |
     "tailors each.",
 )
 @click.argument("profiles", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@force_option
 @profile_option
 @user_errors
 def pdf(
@@ -354,6 +420,7 @@ def pdf(
     output: Path | None,
     fmt: str,
     profiles: tuple[Path, ...],
+    force: bool,
     profile: Path | None,
 ) -> None:
     """Render one printable document to PDF without building the site.
@@ -365,11 +432,14 @@ def pdf(
 
     PROFILES (files, or folders of *.yml) render a whole cohort at once on one process per
     core: `jobpacket pdf all cohort/` writes build/<profile name>/ for each profile.
+
+    What a document prints is proofread first (the rules of `jobpacket check`): its
+    warnings are printed, and an error writes nothing unless --force.
     """
     if fmt != "pdf":
         if profiles or document not in ("resume", "letter"):
             raise UserError(f"--format {fmt} applies to `resume` and `letter` of one profile")
-        _write_format(document, fmt, app_id, public, design, output, profile)
+        _write_format(document, fmt, app_id, public, design, output, profile, force=force)
         return
     asked = [document, app_id or "", "public" if public else "", design or ""]
     hint = None if profiles or document == "all" else _render_hint(profile, asked)
@@ -385,7 +455,7 @@ def pdf(
     if profiles:
         if app_id or str(output) == "-":
             raise UserError("with several profiles, use `all`, `resume` or `references`, -o DIR")
-        if _pdf_cohort(document, profiles, output, public=public, design=design):
+        if _pdf_cohort(document, profiles, output, public=public, design=design, force=force):
             sys.exit(1)
         return
     loaded = load(profile)
@@ -400,9 +470,21 @@ def pdf(
         if design:
             raise UserError("--design applies to a single document; set meta.design instead")
         _refuse_output(output or out_root, loaded, private=True)
+        every: list[FieldPath] = [
+            ("applications", i) for i in range(len(loaded.profile.applications))
+        ]
+
+        def gate(docs: list[PrintDocument]) -> None:
+            notes = [n for d in docs for n in d.notes]
+            texts = [d.html for d in docs]
+            _proofread_output(loaded, texts, every, notes, force=force, what="the documents")
+
         try:
             written = outputs.private_documents(
-                loaded, output or out_root, report=lambda p: _print_problems([p])
+                loaded,
+                output or out_root,
+                report=lambda p: _print_problems([p]),
+                proofread=gate,
             )
         except OSError as exc:
             where = exc.filename or output or out_root
@@ -419,7 +501,12 @@ def pdf(
         doc = documents.letter(loaded, app_id, design=design)
     else:
         doc = documents.reference_index(loaded, app_id, design=design)
-    _print_problems(list(doc.notes))
+    own: list[FieldPath] = []
+    if document == "letter":
+        own = documents.letter_fields(loaded, app_id or "")
+    elif app_id is not None:
+        own = [("applications", documents.find_application(loaded, app_id)[0], "tailor")]
+    _proofread_output(loaded, [doc.html], own, list(doc.notes), force=force, what=f"{doc.name}.pdf")
     cache_dir = outputs.default_cache_dir(loaded)
     data = outputs.render(doc, cache_dir=cache_dir)
     if hint is not None and not hint[2] and hint[0] == cache_dir:
@@ -431,7 +518,7 @@ def pdf(
         sys.stdout.buffer.write(data)
         return
     target = output or out_root / f"{doc.name}.pdf"
-    _write_atomic(target, data, loaded, private=not public)
+    _write_output(loaded, target, data, doc, out_root, design, private=not public)
     click.echo(f"wrote {display_path(target)}", err=True)
 
 
@@ -482,6 +569,7 @@ LETTER_KINDS = ["cover", "reconsideration", "follow-up", "thank-you", "role-prop
     help="Write a draft email instead (.eml, opened by any mail client): to the contact, "
     "the letter as its text, the packet attached. jobpacket never sends anything.",
 )
+@force_option
 @profile_option
 @user_errors
 def letter_command(
@@ -493,6 +581,7 @@ def letter_command(
     design: str | None,
     output: Path | None,
     eml: Path | None,
+    force: bool,
     profile: Path | None,
 ) -> None:
     """Print a letter of application ID: as a PDF, its body as Markdown, or plain text.
@@ -502,6 +591,9 @@ def letter_command(
     Without a `body`, jobpacket assembles the body from the profile for the letter's kind;
     `--format markdown` prints it so you can paste it under `body: |` and edit it. With a
     body, `[[updates]]` and `[[enclosures]]` lines are expanded.
+
+    The letter is proofread first (the rules of `jobpacket check`, on what it prints): an
+    error prints nothing and writes nothing unless --force.
     """
     from .print import documents, outputs, worker
     from .settings import display_path
@@ -514,14 +606,19 @@ def letter_command(
     if eml is not None and (fmt != "pdf" or output):
         raise UserError("--eml writes the draft email; drop --format, --markdown and --output")
     if fmt in ("txt", "docx"):
-        _write_format("letter", fmt, app_id, False, design, output, profile, kind, number)
+        _write_format(
+            "letter", fmt, app_id, False, design, output, profile, kind, number, force=force
+        )
         return
     if fmt == "pdf":
         worker.pool().prestart()  # loads WeasyPrint while this process loads the profile
     loaded = load(profile)
+    own = documents.letter_fields(loaded, app_id, kind=kind, number=number)
     if eml is not None:
         from .print.draft import draft_email
 
+        text = documents.letter_text(loaded, app_id, kind=kind, number=number)
+        _proofread_output(loaded, [text], own, [], force=force, what="the letter")
         data, draft_notes = draft_email(loaded, app_id, design=design, kind=kind, number=number)
         for note in draft_notes:
             click.echo(f"note: {note}", err=True)
@@ -531,20 +628,23 @@ def letter_command(
     if fmt != "pdf":
         if design or output:
             raise UserError(f"--format {fmt} prints to standard output; drop --design and --output")
+        notes: list[Problem] = []
         if fmt == "markdown":
-            text, notes = documents.letter_markdown(loaded, app_id, kind=kind, number=number)
-            _print_problems(list(notes))
+            text, found = documents.letter_markdown(loaded, app_id, kind=kind, number=number)
+            notes = list(found)
         else:
             text = documents.letter_text(loaded, app_id, full=False, kind=kind, number=number)
+        _proofread_output(loaded, [text], own, notes, force=force, what="the letter")
         click.echo(text, nl=not text.endswith("\n"))
         return
     doc = documents.letter(loaded, app_id, design=design, kind=kind, number=number)
-    _print_problems(list(doc.notes))
+    _proofread_output(loaded, [doc.html], own, list(doc.notes), force=force, what=f"{doc.name}.pdf")
     data = outputs.render(doc, cache_dir=outputs.default_cache_dir(loaded))
+    out_root = documents.project_root(loaded) / "build"
     if output is None:
-        _refuse_linked_outputs(documents.project_root(loaded) / "build")
-    target = output or documents.project_root(loaded) / "build" / f"{doc.name}.pdf"
-    _write_atomic(target, data, loaded)
+        _refuse_linked_outputs(out_root)
+    target = output or out_root / f"{doc.name}.pdf"
+    _write_output(loaded, target, data, doc, out_root, design)
     click.echo(f"wrote {display_path(target)}", err=True)
 
 
@@ -562,17 +662,23 @@ def letter_command(
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write ID.pdf into. Default: build/packets/ in the site folder.",
 )
+@force_option
 @profile_option
 @user_errors
 def packet(
-    app_ids: tuple[str, ...], every: bool, output: Path | None, profile: Path | None
+    app_ids: tuple[str, ...],
+    every: bool,
+    output: Path | None,
+    force: bool,
+    profile: Path | None,
 ) -> None:
     """Bind each application's packet into one PDF: letter, résumé, reference index and
     enclosures, with one outline and page numbers over the whole packet.
 
     Every application named is tried; problems of all of them are reported together, and a
     packet that fails leaves its previous file in place. Files go to build/packets/, which is
-    never deployed.
+    never deployed. Each packet is proofread first (the rules of `jobpacket check`, on what
+    it prints): one with an error is not written unless --force.
     """
     from .print import documents, outputs, worker
     from .settings import display_path
@@ -589,14 +695,32 @@ def packet(
         _refuse_linked_outputs(documents.project_root(loaded) / "build")
     out_dir = output or documents.project_root(loaded) / outputs.PACKETS_DIR
     _refuse_output(out_dir, loaded, private=True)
+    from .checks.outgoing import bearing_on, proofread
+
+    findings = proofread(loaded)
+
+    def gate(index: int, docs: list[PrintDocument]) -> list[Problem]:
+        texts = [d.html for d in docs]
+        found = bearing_on(loaded, findings, texts=texts, own=[("applications", index)])
+        _print_problems([p for p in found if p.severity == "warning"])
+        return [] if force else [p for p in found if p.severity == "error"]
+
     try:
-        run = outputs.write_packets(loaded, chosen, out_dir, report=lambda p: _print_problems([p]))
+        run = outputs.write_packets(
+            loaded, chosen, out_dir, report=lambda p: _print_problems([p]), proofread=gate
+        )
     except OSError as exc:
         raise UserError(f"{exc.filename or out_dir}: cannot write: {exc.strerror}") from None
     for path in run.written:
         click.echo(f"wrote {display_path(path)}", err=True)
     for path in run.unchanged:
         click.echo(f"unchanged {display_path(path)}", err=True)
+    if run.problems:
+        click.echo(
+            "a packet with errors is not written (its previous file is kept); fix them, or "
+            "use --force to write it despite proofreading errors",
+            err=True,
+        )
     run.raise_problems()
 
 
@@ -610,9 +734,12 @@ def _write_format(
     profile: Path | None,
     kind: LetterKind | None = None,
     number: int | None = None,
+    *,
+    force: bool = False,
 ) -> None:
     """`--format txt|md|docx`: the résumé (or a letter) in another format, from the same
-    view and outline as the PDF; written to build/ like the PDF, or to -o."""
+    view and outline as the PDF; written to build/ like the PDF, or to -o. Proofread first,
+    on its text, as the PDF is."""
     from .print import documents, formats
     from .settings import display_path
 
@@ -628,7 +755,18 @@ def _write_format(
             ids = ", ".join(a.id for a in loaded.profile.applications) or "none in the profile"
             raise UserError(f"`letter` needs --application ID; ids: {ids}")
         made = formats.letter(loaded, app_id, fmt, kind=kind, number=number)
-    _print_problems(list(made.notes))
+    own: list[FieldPath] = []
+    if document == "letter":
+        own = documents.letter_fields(loaded, app_id or "", kind=kind, number=number)
+    elif app_id is not None:
+        own = [("applications", documents.find_application(loaded, app_id)[0], "tailor")]
+    if document == "letter":
+        text = documents.letter_text(loaded, app_id or "", kind=kind, number=number)
+    elif fmt == "docx":
+        text = formats.resume(loaded, "txt", public=public, application=app_id).data.decode()
+    else:
+        text = made.data.decode("utf-8")
+    _proofread_output(loaded, [text], own, list(made.notes), force=force, what=made.name)
     if output is not None and str(output) == "-":
         sys.stdout.buffer.write(made.data)
         return
@@ -646,6 +784,7 @@ def _pdf_cohort(
     *,
     public: bool,
     design: str | None,
+    force: bool = False,
 ) -> bool:
     """`jobpacket pdf DOCUMENT PROFILE...`: each profile's PDFs into OUTPUT/<its name>/.
 
@@ -657,7 +796,9 @@ def _pdf_cohort(
     paths = profile_paths(profiles)
     shown = {p: display_path(p) for p in paths}
     out_root = output or Path("build")
-    results = render_cohort(paths, document, public=public, design=design, display=shown)
+    results = render_cohort(
+        paths, document, public=public, design=design, display=shown, force=force
+    )
     for result in results:
         _print_problems(result.notes)
         _print_problems(result.problems)
@@ -667,6 +808,11 @@ def _pdf_cohort(
             target = out_root / result.name / relpath
             _write_atomic(target, data)
             click.echo(f"wrote {display_path(target)}", err=True)
+        if result.made:  # what each was made from, beside them (print/manifest.py)
+            from .print.manifest import updated
+
+            folder = out_root / result.name
+            _write_atomic(*updated(folder, {folder / k: m for k, m in result.made.items()}))
     failed = [r for r in results if r.failed]
     click.echo(f"{len(results) - len(failed)} of {len(results)} profiles rendered", err=True)
     return bool(failed)
@@ -686,6 +832,30 @@ def _render_hint(profile: Path | None, args: list[str]) -> tuple[Path, str, bool
         return None
     request_id = request(path, [*args, str(current().source_date_epoch)])
     return cache_dir, request_id, likely_cached(cache_dir, request_id)
+
+
+def _write_output(
+    loaded: LoadedProfile,
+    target: Path,
+    data: bytes,
+    doc: PrintDocument,
+    out_root: Path,
+    design: str | None,
+    *,
+    private: bool = True,
+) -> None:
+    """Write a document; inside build/, with its record in build/'s manifest (what it was
+    made from, for `jobpacket status`: print/manifest.py). Elsewhere (-o), only the file."""
+    import os
+
+    from .print import manifest, outputs
+
+    _write_atomic(target, data, loaded, private=private)
+    folder = Path(os.path.realpath(out_root))
+    where = Path(os.path.realpath(target))
+    if where.is_relative_to(folder):
+        record = manifest.made(loaded, outputs.cache_key(doc), data, design)
+        _write_atomic(*manifest.updated(folder, {where: record}), loaded)
 
 
 def _refuse_linked_outputs(build: Path) -> None:
@@ -806,8 +976,8 @@ def status(app_id: str | None, today: datetime | None, profile: Path | None) -> 
 
     The letter and its findings, recommendation letters (a reminder when one was requested
     over three weeks ago), enclosures, what is dated after the application and not in the
-    packet, and the next follow-up. Exit status 1 when an application still waiting for a
-    decision has an error.
+    packet, and the next follow-up. Exit status 1 when a live application has an error: one
+    waiting for a decision, or decided with a letter or a follow-up in the works.
     """
     from .checks.files import project_root
     from .readiness import readiness, report_lines
@@ -825,6 +995,76 @@ def status(app_id: str | None, today: datetime | None, profile: Path | None) -> 
         click.echo(line)
     if any(r.blocking for r in items):
         sys.exit(1)
+
+
+@main.command("brief")
+@click.argument("app_id", metavar="ID")
+@design_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="PDF file to write. Default: build/briefs/ID.pdf in the site folder (never deployed).",
+)
+@profile_option
+@user_errors
+def brief_command(
+    app_id: str, design: str | None, output: Path | None, profile: Path | None
+) -> None:
+    """The private brief of application ID: one page to read before an interview or a call.
+
+    The position and contact, the timeline (applied, contacts logged, decision, letter), the
+    notes, the pay research (compensation), what is new since applying and the next step.
+    It holds what is never published; it is not proofread, since nobody else reads it.
+    """
+    from .print import outputs, worker
+    from .print.brief import brief
+    from .print.documents import project_root
+    from .settings import display_path
+
+    worker.pool().prestart()
+    loaded = load(profile)
+    doc = brief(loaded, app_id, design=design)
+    _print_problems(list(doc.notes))
+    data = outputs.render(doc, cache_dir=outputs.default_cache_dir(loaded))
+    out_root = project_root(loaded) / "build"
+    target = output or out_root / f"{doc.name}.pdf"
+    _write_output(loaded, target, data, doc, out_root, design)
+    click.echo(f"wrote {display_path(target)}", err=True)
+
+
+@main.command()
+@today_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", "json"]),
+    default="text",
+    show_default=True,
+    help="text: an aligned table; csv or json: every field, for a spreadsheet or a script.",
+)
+@profile_option
+@user_errors
+def applications(today: datetime | None, fmt: str, profile: Path | None) -> None:
+    """All applications at a glance: status, dates, last contact, next step, readiness.
+
+    Readiness is `jobpacket status`'s verdict (ready, NOT READY, remake before sending,
+    decided; not blocking); `status ID` says why.
+    """
+    from .applications import as_csv, as_json, overview, table_lines
+    from .checks.files import project_root
+
+    loaded = load(profile)
+    rows = overview(loaded, _today(today), project_root(loaded) / "build")
+    if fmt == "csv":
+        click.echo(as_csv(rows), nl=False)
+    elif fmt == "json":
+        click.echo(as_json(rows))
+    elif not rows:
+        click.echo("No applications in the profile.")
+    else:
+        for line in table_lines(rows):
+            click.echo(line)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -134,6 +134,28 @@ class Schedule:
         }.get(self.stopped, f"status {self.stopped}" if self.stopped else "nothing planned")
 
 
+def _on_or_after(value: str, reference: str) -> bool:
+    n = min(len(value), len(reference))
+    return value[:n] >= reference[:n]
+
+
+def letter_in_progress(app: Application) -> str | None:
+    """The kind of the letter the candidate is preparing for this application, if any.
+
+    A letter answering the decision (not a cover letter, not dated before the decision)
+    counts until a contact is logged on or after its date under followUp.log, which is how
+    the user says it was sent.
+    """
+    letter = app.letter
+    if letter is None or letter.kind == "cover":
+        return None
+    dated = letter.date or ""
+    answers = not (app.decided and dated) or _on_or_after(dated, app.decided or "")
+    logged = [c.date for c in app.followUp.log if c.date] if app.followUp else []
+    sent = bool(dated) and any(_on_or_after(d, dated) for d in logged)
+    return letter.kind if answers and not sent else None
+
+
 def settings(app: Application) -> FollowUp:
     """The application's follow-up settings; without `followUp:`, the defaults apply."""
     return app.followUp or FollowUp()

@@ -10,10 +10,10 @@ in the past). Events are all-day: a follow-up is a task for a day, not an appoin
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import cast
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from .followups import FollowUpItem, Schedule, schedules, to_date, whats_new
 from .profile.model import Profile
@@ -73,6 +73,21 @@ def description(item: FollowUpItem, sched: Schedule, news: Sequence[str]) -> str
     return "\n".join(lines)
 
 
+#: When the reminder shows: 9:00 on the day of the follow-up (an all-day event starts at
+#: midnight, local time; RFC 5545 3.8.6.3 counts the trigger from there).
+REMINDER = timedelta(hours=9)
+
+
+def reminder(item: FollowUpItem) -> Alarm:
+    """A VALARM, so the follow-up is not only a date in a calendar nobody opens."""
+    alarm = Alarm()
+    alarm.add("uid", event_uid(item.app_id, item.attempt).replace("@", "-reminder@"))
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary(item))
+    alarm.add("trigger", REMINDER)
+    return alarm
+
+
 def calendar_bytes(profile: Profile) -> bytes:
     """One VEVENT per follow-up still to make (planned, due or overdue), by date.
 
@@ -104,5 +119,6 @@ def calendar_bytes(profile: Profile) -> bytes:
         event.add("description", description(item, sched, news))
         event.add("transp", "TRANSPARENT")
         event.add("categories", ["Job applications"])
+        event.add_component(reminder(item))
         cal.add_component(event)
     return cast(bytes, cal.to_ical())  # icalendar leaves to_ical unannotated

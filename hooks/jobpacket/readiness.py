@@ -10,20 +10,23 @@ application, what is there, what is missing and what is new since the applicatio
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from .followups import FINAL_STATUSES, Schedule, schedule_for, to_date
+from .followups import FINAL_STATUSES, Schedule, letter_in_progress, schedule_for, to_date
+from .print.manifest import freshness
 from .profile.errors import Problem, ProfileError, UserError
 from .profile.model import Application
 from .profile.validate import LoadedProfile
 
 Level = Literal["ok", "info", "warning", "error"]
 
-#: Statuses where the employer has decided; problems there no longer block anything.
+#: Statuses where the employer (or the candidate) has decided: problems there block only while
+#: something is still being prepared for the application (`preparing`).
 DECIDED = frozenset({"rejected", "accepted", "withdrawn", "offer"})
 #: A recommendation letter requested longer ago than this and not received needs a reminder.
 RECOMMENDER_DAYS = 21
@@ -48,6 +51,9 @@ class Readiness:
     schedule: Schedule
     #: Where the counted findings came from ("checks" or "validation and letter").
     source: str = ""
+    #: What is being prepared for a decided application ("" when nothing is): its errors
+    #: then block as an undecided one's do.
+    preparing: str = ""
 
     @property
     def decided(self) -> bool:
@@ -62,9 +68,42 @@ class Readiness:
         )
 
     @property
+    def live(self) -> bool:
+        """Waiting for a decision, or decided with a letter or a follow-up in the works."""
+        return not self.decided or bool(self.preparing)
+
+    @property
+    def verdict(self) -> str:
+        """One phrase: ready, remake before sending (build/ holds a stale file), NOT READY,
+        or decided; not blocking."""
+        if self.count("error"):
+            return "NOT READY" if self.live else "decided; not blocking"
+        if any(r.summary.startswith("stale:") for r in self.rows):
+            return "remake before sending"  # what build/ holds is not what the profile says
+        return "ready"
+
+    @property
     def blocking(self) -> bool:
-        """An error in an application still waiting for a decision: not ready to send."""
-        return not self.decided and self.count("error") > 0
+        """An error in an application that is live: not ready to send."""
+        return self.live and self.count("error") > 0
+
+
+def preparing(app: Application, sched: Schedule) -> str:
+    """What the candidate is preparing for a decided application, in words ("" for nothing).
+
+    The status says where the employer stands, not what the candidate is doing: after a
+    rejection, a reconsideration request, a role proposal or a thank-you may be in the works
+    (DOMAIN.md), and the follow-up schedule may say a contact is due. A letter answering the
+    decision (not a cover letter, not dated before the decision) counts until a contact is
+    logged on or after its date under followUp.log, which is how the user says it was sent.
+    """
+    kind = letter_in_progress(app)
+    if kind is not None:
+        return f"a {kind} letter is being prepared"
+    nxt = sched.next
+    if nxt is not None and nxt.state in ("due", "overdue"):
+        return f"follow-up {nxt.attempt} is {nxt.state} since {nxt.date.isoformat()}"
+    return ""
 
 
 def _under(problem: Problem, prefix: tuple[str | int, ...]) -> bool:
@@ -93,24 +132,60 @@ def _letter_row(loaded: LoadedProfile, index: int, app: Application, build_dir: 
         )
         return Row("letter", problem.severity, "missing", (problem,))
     kind = letter.kind if letter else "cover"
-    name = f"{kind}-letter.pdf"
-    candidates = (build_dir / app.id / "packet.pdf", build_dir / app.id / name)
-    built = [p for p in candidates if p.is_file()]
     dated = f" dated {letter.date}" if letter and letter.date else ""
     if letter is None or letter.body is None:
         dated += " (from the profile)"
-    if built:
-        # Not compared with the profile's time: a build leaves unchanged PDFs untouched.
-        made = built[0]
+    made = build_dir / app.id / f"{kind}-letter.pdf"
+    if not made.is_file():
         return Row(
             "letter",
             "ok",
-            f"assembled: {kind} letter{dated} in {made.parent.name}/{made.name}",
+            f"present: {kind} letter{dated}; not printed yet (jobpacket letter {app.id})",
         )
+
+    def inputs(design: str | None) -> str | None:
+        from .print import documents, outputs
+
+        try:
+            return outputs.cache_key(documents.letter(loaded, app.id, design=design))
+        except (ProfileError, UserError):
+            return None
+
+    state, why = freshness(build_dir, made, loaded, inputs)
+    shown = f"{made.parent.name}/{made.name}"
+    if state == "ok":
+        return Row("letter", "ok", f"assembled: {kind} letter{dated} in {shown}")
+    level: Level = "warning" if state == "stale" else "info"
     return Row(
         "letter",
-        "ok",
-        f"present: {kind} letter{dated}; not printed yet (jobpacket pdf letter -a {app.id})",
+        level,
+        f"{state}: {kind} letter{dated} in {shown}: {why}; remake it: jobpacket letter {app.id}",
+    )
+
+
+def _packet_row(loaded: LoadedProfile, app: Application, build_dir: Path) -> Row:
+    """The bound packet in build/packets/, and whether the profile still makes it."""
+    folder = build_dir / "packets"
+    made = folder / f"{app.id}.pdf"
+    if not made.is_file():
+        return Row("packet", "ok", f"not bound yet (jobpacket packet {app.id})")
+
+    def inputs(design: str | None) -> str | None:
+        from .print import packet
+
+        try:
+            return packet.prepare(loaded, app.id, design=design).key
+        except (ProfileError, UserError, OSError):
+            return None
+
+    state, why = freshness(folder, made, loaded, inputs)
+    if state == "ok":
+        return Row("packet", "ok", f"bound: packets/{made.name}")
+    level: Level = "warning" if state == "stale" else "info"
+    return Row(
+        "packet",
+        level,
+        f"{state}: packets/{made.name}: {why}; remake it: jobpacket packet {app.id}",
     )
 
 
@@ -243,14 +318,17 @@ def _since_row(loaded: LoadedProfile, index: int, app: Application, today: date)
     from .print.enclosures import plan
 
     enclosed = {os.path.normpath(p.value) for p in plan(loaded, index) if p.value is not None}
-    body = (app.letter.body or "") if app.letter else ""
-    if not body:  # the letter jobpacket assembles: what it will say
-        from .print import documents
+    # What the letter will say: the assembled body, or the user's with its [[updates]] and
+    # [[enclosures]] blocks expanded (issue 19: a certificate [[updates]] lists was reported
+    # "not in the letter").
+    from .print import documents
 
-        try:
-            body = documents.letter_markdown(loaded, app.id)[0]
-        except (ProfileError, UserError):
-            body = ""
+    try:
+        body = documents.letter_markdown(loaded, app.id)[0]
+    except (ProfileError, UserError):
+        body = (app.letter.body or "") if app.letter else ""
+    # md()'s escapes undone, so a name is found as the profile writes it
+    body = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>])", r"\1", body).replace("&lt;", "<")
     missing: list[str] = []
     for doc in profile.documents:
         if new(doc.date) and os.path.normpath(doc.path or ".") not in enclosed:
@@ -296,13 +374,14 @@ def readiness(loaded: LoadedProfile, today: date, build_dir: Path) -> list[Readi
         sched = schedule_for(i, app, today)
         rows = (
             _letter_row(loaded, i, app, build_dir),
+            _packet_row(loaded, app, build_dir),
             _findings_row(loaded, i, app, checked),
             recommendations,
             _enclosures_row(loaded, i, app),
             _since_row(loaded, i, app, today),
             _followup_row(sched),
         )
-        out.append(Readiness(i, app, rows, sched))
+        out.append(Readiness(i, app, rows, sched, preparing=preparing(app, sched)))
     return out
 
 
@@ -318,9 +397,9 @@ def report_lines(items: Sequence[Readiness]) -> list[str]:
         app = item.application
         title = ", ".join(p for p in (app.position, app.organization) if p)
         errors, warnings = item.count("error"), item.count("warning")
-        verdict = "ready"
-        if errors:
-            verdict = "decided; not blocking" if item.decided else "NOT READY"
+        verdict = item.verdict
+        if item.decided and item.preparing:
+            verdict += f"; {item.preparing}"
         counts = (
             f"{errors} error{'s' if errors != 1 else ''}, "
             f"{warnings} warning{'s' if warnings != 1 else ''}"

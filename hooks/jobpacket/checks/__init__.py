@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import import_module
 
-from ..profile.errors import FieldPath, Problem
+from ..profile.errors import FieldPath, Problem, ProfileError
 from ..profile.model import Item
 from ..profile.validate import LoadedProfile
 from .text import item_paths
@@ -195,6 +195,26 @@ def _run_rules(loaded: LoadedProfile, *, disable: Iterable[str], today: date) ->
     return sorted(set(kept), key=sort_key)
 
 
+def findings_on_rest(exc: ProfileError, *, disable: Iterable[str] = ()) -> list[Problem]:
+    """The proofreading findings on the valid rest of a profile that has errors
+    (profile/partial.py), numbered as the file is, leaving out what is inside a value an
+    error already names: with the errors, every kind of problem in one run."""
+    from dataclasses import replace
+
+    from ..profile.validate import InvalidProfile
+
+    if not isinstance(exc, InvalidProfile) or exc.partial is None:
+        return []
+    rest = exc.partial
+    bad = [p.path for p in exc.problems if p.path]
+    out: list[Problem] = list(rest.notes)
+    for p in run_checks(rest, disable=disable):
+        path = exc.restore(p.path)
+        if not any(path[: len(b)] == b for b in bad):
+            out.append(replace(p, path=path))
+    return out
+
+
 _LEVELS = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -203,4 +223,12 @@ def sort_key(p: Problem) -> tuple[str, int, int, int, str, str]:
     return (p.file, p.line, p.col, _LEVELS.get(p.severity, 3), p.rule, p.message)
 
 
-__all__ = ["ALWAYS_ON", "RULES", "RuleInfo", "apply_disable", "run_checks", "sort_key"]
+__all__ = [
+    "ALWAYS_ON",
+    "RULES",
+    "RuleInfo",
+    "apply_disable",
+    "findings_on_rest",
+    "run_checks",
+    "sort_key",
+]

@@ -2,7 +2,9 @@
 
 The salutation greets the contact the application names; the body names this organization
 and position, never another application's organization (the copy-paste mistake that ends an
-application); a reconsideration request goes out within days of the decision.
+application). A reconsideration request goes out within days of the decision, or later when
+something is new since the decision (DOMAIN.md: then the letter says what changed); a
+follow-up after a rejection acknowledges the decision rather than reading as if none came.
 """
 
 from __future__ import annotations
@@ -119,20 +121,62 @@ def _body(loaded: LoadedProfile, i: int, app: Application) -> list[Problem]:
 
 
 def _prompt(loaded: LoadedProfile, i: int, app: Application) -> list[Problem]:
+    """A reconsideration request weeks after the decision stands on what changed since: it is
+    fine when the profile has something dated after the decision (and by the letter's
+    date), a warning when nothing is."""
     letter = app.letter
     if not letter or letter.kind != "reconsideration" or not letter.date or not app.decided:
         return []
     days = (first_day(letter.date) - last_day(app.decided)).days
     if days <= RECONSIDER_DAYS:
         return []
+    from ..views.since import updates_since
+
+    if updates_since(loaded.profile, app.decided, until=letter.date):
+        return []
     return [
         finding(
             loaded,
             RULE,
             ("applications", i, "letter", "date"),
-            f"the reconsideration letter is dated {days} days after the decision ({app.decided})",
-            hint=f"send it within days, {RECONSIDER_DAYS} at most; after that, a follow-up "
-            "letter reporting what is new reads better",
+            f"the reconsideration letter is dated {days} days after the decision "
+            f"({app.decided}) and nothing in the profile is dated since the decision",
+            hint="a late request stands on what has changed: add the new certificate, role, "
+            "project or degree with its date (the letter's [[updates]] then lists it), or ask "
+            f"within {RECONSIDER_DAYS} days of the decision",
+        )
+    ]
+
+
+#: Words with which a letter acknowledges a decision (English: the assembled letters' and
+#: the usual wording of a reply to a rejection).
+_ACKNOWLEDGES = re.compile(
+    r"\b(?:decision|decided|declin\w*|reject\w*|unsuccessful|not (?:been )?selected|"
+    r"not to (?:move|proceed)|(?:another|other) candidate\w*|outcome)\b",
+    re.IGNORECASE,
+)
+
+
+def _acknowledges(loaded: LoadedProfile, i: int, app: Application) -> list[Problem]:
+    """A follow-up written after a rejection says it knows of the decision: one that reads as
+    if the application were still open tells the reader it was not read."""
+    letter = app.letter
+    if not letter or letter.kind != "follow-up" or app.status != "rejected":
+        return []
+    if not letter.body or not letter.body.strip():
+        return []
+    lang = (loaded.profile.meta.lang or "en").lower()
+    if not lang.startswith("en") or _ACKNOWLEDGES.search(letter.body):
+        return []
+    return [
+        finding(
+            loaded,
+            RULE,
+            ("applications", i, "letter", "body"),
+            "the follow-up letter never acknowledges the decision on the application"
+            + (f" ({app.decided})" if app.decided else ""),
+            hint="thank the reader for letting you know their decision before reporting "
+            "what is new",
         )
     ]
 
@@ -141,4 +185,5 @@ def check(loaded: LoadedProfile) -> list[Problem]:
     out: list[Problem] = []
     for i, app in enumerate(loaded.profile.applications):
         out += _salutation(loaded, i, app) + _body(loaded, i, app) + _prompt(loaded, i, app)
+        out += _acknowledges(loaded, i, app)
     return out

@@ -21,9 +21,10 @@ RULE = "contact"
 
 #: Top-level names reserved by RFC 2606/6761/6762 that never deliver mail on the Internet.
 #: `example.com` and friends are reserved too, but they are what examples and tests use.
-_RESERVED_TLDS = frozenset(
-    {"test", "invalid", "localhost", "localdomain", "local", "internal", "lan", "home", "corp"}
-)
+_RESERVED_TLDS = frozenset({"test", "invalid", "localhost", "localdomain"})
+#: Names of private networks (.local is multicast DNS): they work inside one network and
+#: receive no mail from the Internet.
+_PRIVATE_TLDS = frozenset({"local", "internal", "lan", "home", "corp"})
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 
 #: Networks whose profiles live on one site: the host must carry its name.
@@ -62,8 +63,22 @@ def _domain_problem(domain: str) -> str | None:
     if not re.fullmatch(r"[a-z]{2,63}|xn--[a-z0-9-]+", tld):
         return f"has an invalid top-level domain {tld!r}"
     if tld in _RESERVED_TLDS:
-        return f"uses the reserved domain .{tld}, which receives no mail"
+        return f"uses .{tld}, a name reserved for testing that receives no mail"
+    if tld in _PRIVATE_TLDS:
+        return (
+            f"uses .{tld}, a name that works only inside one local network: mail from the "
+            "Internet never reaches it"
+        )
     return None
+
+
+def _whose(path: tuple[str | int, ...]) -> str:
+    """What fails to arrive, said for whose address it is."""
+    if path[:1] == ("basics",):
+        return "check the address you give; an employer's reply sent to it would not arrive"
+    if path[:1] == ("references",):
+        return "check the address; an employer writing to this referee would not reach them"
+    return "check the address; a letter or follow-up sent to it would not arrive"
 
 
 def _is_ip(host: str) -> bool:
@@ -91,7 +106,7 @@ def _emails(loaded: LoadedProfile) -> list[Problem]:
                     RULE,
                     text.path,
                     f"email {address!r} {why}",
-                    hint="check the address; an employer's reply would not arrive",
+                    hint=_whose(text.path),
                 )
             )
     return out

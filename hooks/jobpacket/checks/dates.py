@@ -102,14 +102,30 @@ def _full_time(item: object) -> bool:
 
 def _timeline(loaded: LoadedProfile, today: date) -> list[Problem]:
     jobs = []
+    out = []
     for i, job in enumerate(loaded.profile.work):
         if not job.startDate:
             continue
         start = first_day(job.startDate)
+        if start > today:
+            # Not part of the timeline so far: a gap "until" it would be counted to a date
+            # that has not come (issue 19: a job starting in 2027 read as a 60-month gap).
+            if job.endDate in (None, ONGOING):
+                out.append(
+                    finding(
+                        loaded,
+                        RULE,
+                        ("work", i, "startDate"),
+                        f"a current job that starts in the future ({job.startDate}); the "
+                        "résumé prints it as under way",
+                        hint="check the year; for an offer you have accepted, say when you "
+                        "start in the summary instead, until you do",
+                    )
+                )
+            continue
         end = today if job.endDate in (None, ONGOING) else last_day(job.endDate)
         jobs.append((start, end, i, job))
     jobs.sort(key=lambda j: (j[0], j[1]))
-    out = []
     for a, b in pairwise(jobs):
         start_b, i_b = b[0], b[2]
         overlap = (min(a[1], b[1]) - start_b).days

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..profile.errors import Problem
 from ..profile.validate import LoadedProfile
-from .text import proper_nouns, strings, words
+from .text import mask, proper_nouns, strings, words
 from .vocabulary import DICTIONARY_FILE, known_words, user_words
 from .where import finding, occurrence
 
@@ -84,7 +84,40 @@ def _stem(word: str) -> str:
 
 
 def language_of(loaded: LoadedProfile) -> str:
-    return (loaded.profile.meta.lang or "en").replace("_", "-").split("-")[0].lower()
+    """The spelling language: `meta.lang`, else the one the prose is written in
+    (language.py), else English."""
+    if loaded.profile.meta.lang:
+        return loaded.profile.meta.lang.replace("_", "-").split("-")[0].lower()
+    return detected_language(loaded) or "en"
+
+
+def detected_language(loaded: LoadedProfile) -> str | None:
+    """The language of the profile's prose when `meta.lang` is not set (None: not clear)."""
+    from .language import detect
+
+    return detect(mask(t.value) for t in strings(loaded.profile) if t.prose)
+
+
+def _detected_note(loaded: LoadedProfile, language: str) -> Problem | None:
+    """One info line saying which language the spelling was checked in, and why: when it is
+    not the default, English (which needs no saying)."""
+    if loaded.profile.meta.lang or language == "en":
+        return None
+    from .language import NAMES
+
+    detected = detected_language(loaded)
+    if detected is None:
+        return None
+    name = NAMES.get(detected, detected)
+    checked = "spelling is checked in it" if detected in LANGUAGES else "spelling is not checked"
+    return finding(
+        loaded,
+        RULE,
+        ("meta", "lang"),
+        f"meta.lang is not set; the text reads as {name}, so {checked}",
+        level="info",
+        hint=f"set meta.lang: {detected} to say so (it also sets the headings' language)",
+    )
 
 
 def vocabulary(loaded: LoadedProfile) -> frozenset[str]:
@@ -99,6 +132,8 @@ def vocabulary(loaded: LoadedProfile) -> frozenset[str]:
     return _word_list(_cache_file(loaded, language), language) | english
 
 
+#: Dictionary languages whose script has no capitals.
+_UNCASED = frozenset({"ar", "fa"})
 _ELISION = re.compile(r"^[a-zA-Z]{1,2}['’](?=\w{2})")  # l’, d’, qu’, dell’
 
 
@@ -107,6 +142,9 @@ def _known_form(vocab: frozenset[str], word: str, english: bool) -> bool:
     ("l’accessibilité") and inflected endings ("spiegabile" next to "spiegabili")."""
     if _plural_of_known(vocab, word):
         return True
+    unligated = word.replace("œ", "oe").replace("æ", "ae")
+    if unligated != word and (unligated in vocab or _plural_of_known(vocab, unligated)):
+        return True  # œuvre: the word lists write oeuvre
     if english:
         return False
     bare = _ELISION.sub("", word)
@@ -116,8 +154,13 @@ def _known_form(vocab: frozenset[str], word: str, english: bool) -> bool:
 
 
 def check(loaded: LoadedProfile) -> list[Problem]:
-    profile = loaded.profile
     language = language_of(loaded)
+    note = _detected_note(loaded, language)
+    return ([note] if note else []) + _check(loaded, language)
+
+
+def _check(loaded: LoadedProfile, language: str) -> list[Problem]:
+    profile = loaded.profile
     if language not in LANGUAGES:
         return [
             finding(
@@ -130,6 +173,7 @@ def check(loaded: LoadedProfile) -> list[Problem]:
             )
         ]
     known = proper_nouns(profile) | known_words() | user_words(loaded.path)
+    uncased = language in _UNCASED
     found = []
     for text in strings(profile):
         if not text.prose:
@@ -138,6 +182,8 @@ def check(loaded: LoadedProfile) -> list[Problem]:
             stem = _stem(word)
             if len(stem) < 3 or word.isupper() or stem in known:
                 continue
+            if not uncased and not any(c.islower() for c in word):
+                continue  # a name in a script without case (漢字) in a Latin-script profile
             if word[:1].isupper() and not _sentence_start(text.value, offset):
                 continue  # a capitalized word mid-sentence is a name: Sooners, Weisman
             found.append((text, word, stem, offset))
@@ -158,7 +204,9 @@ def check(loaded: LoadedProfile) -> list[Problem]:
         if stem not in unknown:
             continue
         bare = stem if english else _ELISION.sub("", stem)
-        guess = spell.correction(bare)
+        # An English suggestion for a word with letters English does not use (projets is
+        # French, não Portuguese) would corrupt it: say it is unknown, suggest nothing.
+        guess = None if english and not bare.isascii() else spell.correction(bare)
         if guess and bare != stem:
             guess = stem[: len(stem) - len(bare)] + guess  # keep the elided article: d’...
         if not english and not (guess and guess != stem):

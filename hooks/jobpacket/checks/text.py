@@ -133,7 +133,8 @@ _NOT_WORDS = re.compile(
 )
 _TOKEN = re.compile(r"\S+")
 _EDGE = "\"'“”‘’()[]{}<>.,;:!?*_~…–—/|"
-_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’][A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+#: Letters of any script (œ, ł, ş and Cyrillic too: "Mise en œuvre" was cut into 'uvre').
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
 
 

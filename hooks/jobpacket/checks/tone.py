@@ -60,6 +60,21 @@ _EMOJI = re.compile(
 )
 #: Template markers are the `placeholders` rule's (an error there), not shouting.
 _MARKERS = frozenset({"todo", "fixme", "tktk"})
+#: A word in capitals of up to this many letters (a plural "s" aside) may be an acronym
+#: whatever a dictionary says: STEM, CRUD, AJAX, WYSIWYG, SMEs (issue 19: every "shouting"
+#: finding on real files was one). It is shouting only when it is one of _EMPHASIS.
+ACRONYM_MAX = 8
+#: Short English words people put in capitals for emphasis, and that are nobody's acronym.
+_EMPHASIS = frozenset(
+    {
+        "that", "this", "these", "those", "not", "never", "always", "very", "really", "must",
+        "only", "every", "all", "any", "best", "love", "loved", "huge", "highly", "truly",
+        "totally", "super", "great", "amazing", "awesome", "important", "urgent", "please",
+        "thank", "thanks", "you", "your", "will", "would", "should", "have", "was", "were",
+        "and", "the", "with", "from", "more", "most", "much", "many", "so", "too", "extremely",
+        "definitely", "passion", "passionate", "excited", "proud", "dream", "hard", "fast",
+    }
+)  # fmt: skip
 _BULLET_I = re.compile(r"^\s*I(?:'m|’m|'ve|’ve)?\s")
 
 
@@ -69,6 +84,19 @@ def _dictionary(loaded: LoadedProfile) -> frozenset[str]:
     from .spelling import vocabulary
 
     return vocabulary(loaded)
+
+
+def _shouting(word: str, known: frozenset[str], loaded: LoadedProfile) -> bool:
+    """An ordinary word in capitals. Up to ACRONYM_MAX letters (a plural "s" aside) only
+    the emphasis words count, since any such token may be an acronym; longer ones count
+    when the dictionary has them (PROFESSIONAL, not ISO27001 or a name the profile uses)."""
+    lower = word.lower()
+    if lower in known or lower in _MARKERS:
+        return False
+    core = lower[:-1] if len(lower) > 2 and word.endswith(("s", "S")) else lower
+    if len(core) <= ACRONYM_MAX:
+        return lower in _EMPHASIS
+    return lower in _dictionary(loaded)
 
 
 def _normal(text: str) -> str:
@@ -87,12 +115,7 @@ def check(loaded: LoadedProfile) -> list[Problem]:
             lower = word.lower()
             if lower in CASUAL and not (word.isupper() and len(word) > 1):
                 hits.append((word, offset, f"{word!r} is casual", "use plain professional wording"))
-            elif (
-                len(word) >= 4
-                and word.isupper()
-                and lower not in known | _MARKERS
-                and lower in _dictionary(loaded)
-            ):
+            elif word.isupper() and len(word) >= 2 and _shouting(word, known, loaded):
                 hits.append(
                     (
                         word,

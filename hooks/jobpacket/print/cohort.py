@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..profile.errors import Problem, ProfileError, UserError
+from ..profile.errors import FieldPath, Problem, ProfileError, UserError
 from ..profile.overlay import PRIVATE_NAME, overlay_path
-from . import documents, outputs
+from . import documents, manifest, outputs
 from .printkit import PrintDocument
 
 if TYPE_CHECKING:
@@ -34,6 +34,8 @@ class CohortResult:
     notes: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     error: str | None = None
+    #: What each file was made from (manifest.py), by its path under the profile's folder.
+    made: dict[str, manifest.Made] = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:
@@ -96,34 +98,51 @@ def render_cohort(
     design: str | None = None,
     cache_dir: Path | None = None,
     display: dict[Path, str] | None = None,
+    force: bool = False,
 ) -> list[CohortResult]:
-    """Load, prepare and render every profile; the renders share the worker pool."""
+    """Load, prepare, proofread and render every profile; the renders share the worker pool.
+
+    What each profile's documents print is proofread (checks/outgoing.py): its warnings are
+    notes, its errors fail that profile (its documents are not rendered) unless ``force``."""
+    from ..checks.outgoing import bearing_on, proofread
     from ..profile.validate import load_profile
     from ..settings import current
 
     cache_dir = cache_dir or current().cache_dir
     results: list[CohortResult] = []
     jobs: list[tuple[CohortResult, str, PrintDocument]] = []
+    sources: dict[int, LoadedProfile] = {}
     for path in paths:
         result = CohortResult(profile=path, name=path.stem)
         results.append(result)
         try:
             loaded = load_profile(path, (display or {}).get(path))
             result.notes.extend(loaded.notes)
-            for relpath, doc in _documents(loaded, document, public, design):
+            docs = _documents(loaded, document, public, design)
+            for _, doc in docs:
                 result.notes.extend(doc.notes)
-                jobs.append((result, relpath, doc))
+            # `all` prints every application's letter; a résumé or reference index, none.
+            count = len(loaded.profile.applications) if document == "all" else 0
+            own: list[FieldPath] = [("applications", i) for i in range(count)]
+            texts = [doc.html for _, doc in docs]
+            for p in bearing_on(loaded, proofread(loaded), texts=texts, own=own):
+                stops = p.severity == "error" and not force
+                (result.problems if stops else result.notes).append(p)
+            sources[id(result)] = loaded
+            jobs.extend((result, relpath, doc) for relpath, doc in docs)
         except ProfileError as exc:
             result.problems.extend(exc.problems)
         except UserError as exc:
             result.error = str(exc)
     pending = [(r, rel, doc) for r, rel, doc in jobs if not r.failed]
     rendered = outputs.render_settled([doc for _, _, doc in pending], cache_dir=cache_dir)
-    for (result, relpath, _), data in zip(pending, rendered, strict=True):
+    for (result, relpath, doc), data in zip(pending, rendered, strict=True):
         if isinstance(data, UserError):
             result.error = result.error or str(data)
         else:
             result.files.append((relpath, data))
+            loaded = sources[id(result)]
+            result.made[relpath] = manifest.made(loaded, outputs.cache_key(doc), data, design)
     for result in results:
         if result.failed:
             result.files.clear()  # all of a profile's documents or none

@@ -32,7 +32,7 @@ from ..i18n.letterbook import (
     salutation,
 )
 from ..markup import clean_text
-from ..profile.errors import Problem, UserError
+from ..profile.errors import FieldPath, Problem, UserError
 from ..profile.model import Application, LetterKind
 from ..profile.validate import LoadedProfile
 from ..views.timeline import choose, letter_path, with_letter
@@ -294,6 +294,26 @@ def chosen(
     if kind is None and number is None and not app.letters:
         return loaded
     return with_letter(loaded, index, choose(app, kind=kind, number=number))
+
+
+def letter_fields(
+    loaded: LoadedProfile,
+    app_id: str,
+    *,
+    kind: LetterKind | None = None,
+    number: int | None = None,
+) -> list[FieldPath]:
+    """Where in the profile a letter of application ``app_id`` comes from: the application's
+    fields and the one letter asked for, not its other letters (a draft typo in next month's
+    follow-up must not stop today's reconsideration). For proofreading what is sent."""
+    index, app = find_application(loaded, app_id)
+    mine = find_application(chosen(loaded, app_id, kind=kind, number=number), app_id)[1]
+    fields: list[FieldPath] = [
+        ("applications", index, name)
+        for name in type(app).model_fields
+        if name not in ("letter", "letters")
+    ]
+    return [*fields, ("applications", index, *letter_path(mine))]
 
 
 def letter_markdown(

@@ -26,7 +26,7 @@ from ..fsutil import write_atomic, write_cache_entry
 from ..profile.errors import Problem, ProfileError, UserError
 from ..profile.validate import LoadedProfile
 from ..settings import ENV_CACHE_DIR, cache_folder
-from . import worker
+from . import manifest, worker
 from .printkit import ASSETS_DIR, PrintDocument
 from .worker import RenderJob
 
@@ -77,6 +77,7 @@ def private_documents(
     *,
     cache_dir: Path | None = None,
     report: Callable[[Problem], None] | None = None,
+    proofread: Callable[[list[PrintDocument]], None] | None = None,
 ) -> list[Path]:
     """Write the full résumé, the reference index and each application's letter to out_dir.
 
@@ -84,14 +85,19 @@ def private_documents(
     site/ where `mkdocs gh-deploy` would publish them. Every document is prepared and rendered
     before any file is written, so an error leaves the previous outputs as they were. Files whose
     bytes are unchanged are not rewritten. Returns the paths, in a stable order. `report`
-    receives located warnings (a missing enclosure, say, or a letter longer than a page).
+    receives located warnings (a missing enclosure, say, or a letter longer than a page);
+    `proofread` sees the prepared documents before anything is rendered (and reports their
+    notes itself), and may stop the run by raising.
     """
-    rendered = prepare_private_documents(loaded, out_dir, cache_dir=cache_dir, report=report)
+    rendered = prepare_private_documents(
+        loaded, out_dir, cache_dir=cache_dir, report=report, proofread=proofread
+    )
     written: list[Path] = []
     for target, data in rendered:
         if not target.is_file() or target.read_bytes() != data:
             write_atomic(target, data)
-        written.append(target)
+        if target.name != manifest.MANIFEST:
+            written.append(target)
     return written
 
 
@@ -101,15 +107,20 @@ def prepare_private_documents(
     *,
     cache_dir: Path | None = None,
     report: Callable[[Problem], None] | None = None,
+    proofread: Callable[[list[PrintDocument]], None] | None = None,
 ) -> list[tuple[Path, bytes]]:
     """Every private document rendered, with the path it goes to; nothing is written, so an
-    adapter can check and render everything before it changes any output."""
+    adapter can check and render everything before it changes any output. The last entry is
+    out_dir's manifest (manifest.py): what each document was made from, written with them."""
     from . import documents
 
     cache = default_cache_dir(loaded, cache_dir)
     prepared = list(documents.private_set(loaded))
-    for _, doc in prepared:
-        _report(doc, report)
+    if proofread is not None:
+        proofread([doc for _, doc in prepared])
+    else:
+        for _, doc in prepared:
+            _report(doc, report)
     pdfs = render_all([doc for _, doc in prepared], cache_dir=cache)
     if report is not None:
         from ..checks.render import page_findings
@@ -117,7 +128,12 @@ def prepare_private_documents(
         docs = [doc for _, doc in prepared]
         for problem in page_findings(loaded, list(zip(docs, pdfs, strict=True))):
             report(problem)
-    return [(out_dir / relpath, data) for (relpath, _), data in zip(prepared, pdfs, strict=True)]
+    out = [(out_dir / relpath, data) for (relpath, _), data in zip(prepared, pdfs, strict=True)]
+    records = {
+        target: manifest.made(loaded, cache_key(doc), data)
+        for (target, data), (_, doc) in zip(out, prepared, strict=True)
+    }
+    return [*out, manifest.updated(out_dir, records)]
 
 
 PACKETS_DIR = Path("build") / "packets"
@@ -130,6 +146,8 @@ class PacketRun:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: What each packet written or found up to date was made from (manifest.py).
+    made: dict[Path, manifest.Made] = field(default_factory=dict)
 
     def raise_problems(self) -> None:
         if self.problems:
@@ -168,6 +186,7 @@ def write_packets(
     *,
     cache_dir: Path | None = None,
     report: Callable[[Problem], None] | None = None,
+    proofread: Callable[[int, list[PrintDocument]], list[Problem]] | None = None,
 ) -> PacketRun:
     """Write out_dir/<id>.pdf for each application; private, so out_dir stays outside site/.
 
@@ -176,10 +195,14 @@ def write_packets(
     disk whose /ID is the digest of the current inputs is left alone without rendering.
     Problems of every application are collected in the result, never raised here.
     """
-    ready, run = render_packets(loaded, app_ids, out_dir, cache_dir=cache_dir, report=report)
+    ready, run = render_packets(
+        loaded, app_ids, out_dir, cache_dir=cache_dir, report=report, proofread=proofread
+    )
     for target, data in ready:
         write_atomic(target, data)
         run.written.append(target)
+    if run.made:
+        write_atomic(*manifest.updated(out_dir, run.made))
     return run
 
 
@@ -190,10 +213,14 @@ def render_packets(
     *,
     cache_dir: Path | None = None,
     report: Callable[[Problem], None] | None = None,
+    proofread: Callable[[int, list[PrintDocument]], list[Problem]] | None = None,
 ) -> tuple[list[tuple[Path, bytes]], PacketRun]:
     """Each packet that changed, rendered, with the path it goes to; nothing is written (the
     MkDocs adapter renders everything before it changes any output). The run lists the
-    packets already up to date and the problems of every application."""
+    packets already up to date and the problems of every application.
+
+    `proofread(index, documents)` sees each packet's documents before it is rendered and
+    returns the errors that keep it from being written (checks/outgoing.py)."""
     from ..checks import pdffacts
     from . import packet
 
@@ -206,13 +233,26 @@ def render_packets(
         target = out_dir / f"{app_id}.pdf"
         try:
             prepared = packet.prepare(loaded, app_id)
-            for source in prepared.sources:
-                if source.document is not None:
-                    _report(source.document, report)
-            if target.is_file() and pdffacts.packet_identifier(target, cache) == prepared.key[:32]:
+            docs = [s.document for s in prepared.sources if s.document is not None]
+            for doc in docs:
+                _report(doc, report)
+            if proofread is not None:
+                index = [a.id for a in loaded.profile.applications].index(app_id)
+                stopped = proofread(index, docs)
+                if stopped:
+                    run.problems.extend(stopped)
+                    continue
+            key = prepared.key
+            if target.is_file() and pdffacts.packet_identifier(target, cache) == key[:32]:
                 run.unchanged.append(target)
+                kept = manifest.read(out_dir).get(target.name)
+                if kept is None or kept.inputs != key:
+                    kept = manifest.made(loaded, key, target.read_bytes())
+                run.made[target] = kept
                 continue
-            ready.append((target, packet.render(prepared, cache_dir=cache)))
+            data = packet.render(prepared, cache_dir=cache)
+            ready.append((target, data))
+            run.made[target] = manifest.made(loaded, key, data)
         except ProfileError as exc:
             run.problems.extend(exc.problems)
         except UserError as exc:

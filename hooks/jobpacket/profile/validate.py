@@ -9,7 +9,8 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from .errors import FieldPath, Problem, ProfileError
 from .load import Loaded, SourceMap, read_file
 from .model import Profile
 from .overlay import merge_overlay, overlay_display, overlay_path
+from .partial import Partial, valid_rest
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,22 @@ class LoadedProfile:
     source: SourceMap
     path: Path
     notes: list[Problem] = field(default_factory=list)
+
+
+class InvalidProfile(ProfileError):
+    """A profile with errors, and the valid rest of it (profile/partial.py) when something is
+    left, so `check` can proofread the parts that parsed in the same run. ``restore`` turns
+    a path of the rest back into the file's numbering."""
+
+    def __init__(
+        self,
+        problems: list[Problem],
+        partial: LoadedProfile | None = None,
+        restore: Callable[[FieldPath], FieldPath] | None = None,
+    ) -> None:
+        super().__init__(problems)
+        self.partial = partial
+        self.restore: Callable[[FieldPath], FieldPath] = restore or (lambda path: path)
 
 
 def _kind(value: Any) -> str:
@@ -228,6 +246,7 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
     findings += renamed
     _check_keys(data, Profile, (), source, findings)
     profile: Profile | None = None
+    rest: Partial | None = None
     try:
         profile = Profile.model_validate(data)
     except ValidationError as exc:
@@ -235,6 +254,15 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
             loc = tuple(err["loc"])
             message = _message(err, json=source.file.endswith(".json"))
             findings.append(source.problem(loc, message, key=err["type"] == "missing"))
+    if profile is None:
+        # The valid rest, so the cross-field rules (and `check`'s proofreading) still run on
+        # every part that parsed: one run shows every problem.
+        rest = valid_rest(data, source, [p.path for p in findings if p.severity == "error"])
+        if rest is not None:
+            findings.extend(
+                replace(p, path=rest.restore(p.path))
+                for p in _cross_checks(rest.profile, rest.source)
+            )
     if profile is not None:
         findings.extend(_cross_checks(profile, source))
         lang = profile.meta.lang
@@ -261,7 +289,17 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
             )
     errors = [p for p in findings if p.severity == "error"]
     if errors:
-        raise ProfileError(sorted(set(errors), key=lambda p: (p.line, p.col, p.message)))
+        if rest is None and profile is not None:  # valid, but with errors (a bound, a key)
+            rest = valid_rest(data, source, [p.path for p in errors])
+        partial = None
+        if rest is not None:
+            kept = [p for p in findings if p.severity != "error"]
+            partial = LoadedProfile(rest.profile, rest.source, path, kept)
+        raise InvalidProfile(
+            sorted(set(errors), key=lambda p: (p.line, p.col, p.message)),
+            partial,
+            rest.restore if rest is not None else None,
+        )
     notes = sorted(findings, key=lambda p: (p.line, p.col))
     assert profile is not None
     return LoadedProfile(profile, source, path, notes)

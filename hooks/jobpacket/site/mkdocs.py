@@ -212,6 +212,11 @@ def _load(path: Path) -> LoadedProfile:
         loaded = load_profile(path, display_path(path))
     except (ProfileError, UserError) as exc:
         lines = _problem_lines(exc)
+        if isinstance(exc, ProfileError):  # the rest's proofreading too: one round of fixes
+            from ..checks import findings_on_rest, sort_key
+
+            rest = [p for p in findings_on_rest(exc) if p.severity != "info"]
+            lines = [str(p) for p in sorted([*exc.problems, *rest], key=sort_key)]
         previous = _state.last_good.get(path)
         if _serving() and previous is not None:
             for line in lines:
@@ -741,11 +746,14 @@ def _private_documents(build: _Build) -> None:
         rendered = outputs.prepare_private_documents(loaded, out_dir, report=_report_printed)
     except (ProfileError, UserError) as exc:
         raise PluginError("\n".join(_problem_lines(exc))) from None
-    packets, run = outputs.render_packets(
-        loaded, outputs.bindable_ids(loaded), build.root / outputs.PACKETS_DIR
-    )
+    packets_dir = build.root / outputs.PACKETS_DIR
+    packets, run = outputs.render_packets(loaded, outputs.bindable_ids(loaded), packets_dir)
     if run.problems:
         raise PluginError("\n".join(str(p) for p in run.problems))
+    if run.made:  # what each packet was made from, written with them (print/manifest.py)
+        from ..print.manifest import updated
+
+        packets.append(updated(packets_dir, run.made))
     problems = unwritable([target for target, _ in [*rendered, *packets]])
     if problems:
         lines = [f"error: {display_path(where)}: {why}" for where, why in problems]
@@ -851,6 +859,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             _write_followups(build, None)
         finally:
             _release()
+        _mark_stale(build)
         _refresh_documents_later(build)
         _proofread_later(build)
         return
@@ -864,6 +873,28 @@ def on_post_build(config: MkDocsConfig) -> None:
         what = exc.strerror if isinstance(exc, FolderError) else f"cannot write: {exc.strerror}"
         raise PluginError(f"error: {where}: {what}") from None
     build.ready = True
+
+
+def _mark_stale(build: _Build) -> None:
+    """While serving, the private documents are not remade (seconds each): say in the log
+    which in build/ the profile no longer matches, as `jobpacket status` does."""
+    from ..print.manifest import profile_digest, read
+
+    now = profile_digest(build.loaded)
+    out_dir = build.root / PRIVATE_DIR
+    stale = [
+        name
+        for folder, prefix in ((out_dir, ""), (out_dir / "packets", "packets/"))
+        for name in (prefix + n for n, made in read(folder).items() if made.profile != now)
+    ]
+    if stale:
+        n = len(stale)
+        log.info(
+            f"{display_path(out_dir)}/: {n} private document{'s' if n != 1 else ''} made from "
+            f"an earlier version of the profile ({', '.join(sorted(stale)[:3])}"
+            f"{', ...' if n > 3 else ''}); `jobpacket status` says which are stale, "
+            "`mkdocs build` remakes them"
+        )
 
 
 def _publish(build: _Build) -> None:
@@ -892,14 +923,16 @@ def _publish(build: _Build) -> None:
         )
     if build.config is not None and build.final_site is not None:
         build.config.site_dir = str(build.final_site)  # `gh-deploy` deploys from here next
-    if build.private:
-        n = len(build.private)
+    documents = [p for p, _ in build.private if p.suffix == ".pdf"]  # not the manifest
+    if documents:
+        n = len(documents)
         log.info(
             f"{n} private document{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
             "(never deployed)"
         )
-    if build.packets or build.packets_unchanged:
-        n, rebuilt = len(build.packets) + build.packets_unchanged, len(build.packets)
+    packets = [p for p, _ in build.packets if p.suffix == ".pdf"]
+    if packets or build.packets_unchanged:
+        n, rebuilt = len(packets) + build.packets_unchanged, len(packets)
         log.info(
             f"{n} application packet{'s' if n != 1 else ''} in "
             f"{display_path(out_dir / 'packets')}/ ({rebuilt} rebuilt; never deployed)"
