@@ -19,7 +19,7 @@ import click
 
 from . import __version__
 from .print.designs import DESIGNS, design_help
-from .profile.errors import Problem, ProfileError, UserError
+from .profile.errors import Problem, ProfileError, UserError, printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 _GC_THRESHOLDS = (50_000, 20, 10)
@@ -38,9 +38,15 @@ design_option = click.option(
 )
 
 
+def _say(text: str, *, err: bool = False) -> None:
+    """One line of output that may quote a profile or a path: control characters escaped
+    (profile/errors.printable), so no value can forge a line or drive the terminal."""
+    click.echo(printable(text), err=err)
+
+
 def _print_problems(problems: list[Problem]) -> None:
     for p in problems:
-        click.echo(str(p), err=True)
+        click.echo(str(p), err=True)  # Problem lines are printable already
 
 
 def user_errors(func: F) -> F:
@@ -53,10 +59,10 @@ def user_errors(func: F) -> F:
         except ProfileError as exc:
             _print_problems(exc.problems)
             n = len(exc.problems)
-            click.echo(f"{n} problem{'s' if n != 1 else ''} found", err=True)
+            _say(f"{n} problem{'s' if n != 1 else ''} found", err=True)
             sys.exit(1)
         except UserError as exc:
-            click.echo(f"error: {exc}", err=True)
+            _say(f"error: {exc}", err=True)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
@@ -165,7 +171,7 @@ def check(
             if not bad:
                 warnings = sum(p.severity == "warning" for p in found)
                 extra = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
-                click.echo(f"{shown}: ok{extra}")
+                _say(f"{shown}: ok{extra}")
     if fmt == "json":
         counts = {
             f"{k}s": sum(p.severity == k for p in findings) for k in ("error", "warning", "info")
@@ -174,7 +180,7 @@ def check(
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
     elif failed:
         n = sum(p.severity in failing for p in findings)
-        click.echo(f"{n} problem{'s' if n != 1 else ''} found", err=True)
+        _say(f"{n} problem{'s' if n != 1 else ''} found", err=True)
     if failed:
         sys.exit(1)
 
@@ -204,8 +210,8 @@ def new(directory: Path, site_name: str | None) -> None:
     from .scaffold import create_site
 
     for path in create_site(directory, site_name):
-        click.echo(f"created {path}")
-    click.echo(f"next: cd {directory} && jobpacket check && mkdocs serve")
+        _say(f"created {path}")
+    _say(f"next: cd {directory} && jobpacket check && mkdocs serve")
 
 
 @main.command()
@@ -235,7 +241,7 @@ def export(fmt: str, output: Path | None, include_private: bool, profile: Path |
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if output:
         _write_atomic(output, text.encode("utf-8"))
-        click.echo(f"wrote {output}", err=True)
+        _say(f"wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
 
@@ -320,7 +326,7 @@ def pdf(
             where = exc.filename or output or out_root
             raise UserError(f"{where}: cannot write: {exc.strerror}") from None
         for path in written:
-            click.echo(f"wrote {display_path(path)}", err=True)
+            _say(f"wrote {display_path(path)}", err=True)
         return
     if document == "resume":
         doc = documents.resume(loaded, public=public, design=design, application=app_id)
@@ -344,7 +350,7 @@ def pdf(
         return
     target = output or out_root / f"{doc.name}.pdf"
     _write_atomic(target, data)
-    click.echo(f"wrote {display_path(target)}", err=True)
+    _say(f"wrote {display_path(target)}", err=True)
 
 
 @main.command("letter")
@@ -390,7 +396,7 @@ def letter_command(
     data = outputs.render(doc, cache_dir=outputs.default_cache_dir(loaded))
     target = output or documents.project_root(loaded) / "build" / f"{doc.name}.pdf"
     _write_atomic(target, data)
-    click.echo(f"wrote {display_path(target)}", err=True)
+    _say(f"wrote {display_path(target)}", err=True)
 
 
 @main.command()
@@ -436,9 +442,9 @@ def packet(
     except OSError as exc:
         raise UserError(f"{exc.filename or out_dir}: cannot write: {exc.strerror}") from None
     for path in run.written:
-        click.echo(f"wrote {display_path(path)}", err=True)
+        _say(f"wrote {display_path(path)}", err=True)
     for path in run.unchanged:
-        click.echo(f"unchanged {display_path(path)}", err=True)
+        _say(f"unchanged {display_path(path)}", err=True)
     run.raise_problems()
 
 
@@ -465,13 +471,13 @@ def _pdf_cohort(
         _print_problems(result.notes)
         _print_problems(result.problems)
         if result.error:
-            click.echo(f"error: {shown[result.profile]}: {result.error}", err=True)
+            _say(f"error: {shown[result.profile]}: {result.error}", err=True)
         for relpath, data in result.files:
             target = out_root / result.name / relpath
             _write_atomic(target, data)
-            click.echo(f"wrote {display_path(target)}", err=True)
+            _say(f"wrote {display_path(target)}", err=True)
     failed = [r for r in results if r.failed]
-    click.echo(f"{len(results) - len(failed)} of {len(results)} profiles rendered", err=True)
+    _say(f"{len(results) - len(failed)} of {len(results)} profiles rendered", err=True)
     return bool(failed)
 
 
@@ -538,10 +544,10 @@ def followups(today: Any, ics: Path | None, profile: Path | None) -> None:
     loaded = load(profile)
     day = _today(today)
     for line in schedule.table_lines(loaded.profile, schedule.schedules(loaded.profile, day), day):
-        click.echo(line)
+        _say(line)
     if ics is not None:
         _write_atomic(ics, calendar_bytes(loaded.profile))
-        click.echo(f"wrote {display_path(ics)}", err=True)
+        _say(f"wrote {display_path(ics)}", err=True)
 
 
 @main.command()
@@ -570,7 +576,7 @@ def status(app_id: str | None, today: Any, profile: Path | None) -> None:
     if not items:
         click.echo("No applications in the profile.")
     for line in report_lines(items):
-        click.echo(line)
+        _say(line)
     if any(r.blocking for r in items):
         sys.exit(1)
 
