@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from ..profile.errors import Problem
+from ..profile.errors import Problem, shown
 from ..profile.validate import LoadedProfile
 from .text import mask, strings
-from .where import finding
+from .where import Tally, finding
 
 RULE = "placeholders"
 
@@ -31,6 +31,7 @@ _CASE_SENSITIVE = re.compile(r"^(?:TODO|TBD|FIXME|TKTK|X{2,})$")
 
 def check(loaded: LoadedProfile) -> list[Problem]:
     out: list[Problem] = []
+    tally = Tally(RULE)
     for text in strings(loaded.profile):
         if text.field in ("url", "email", "id", "path", "image", "file"):
             continue
@@ -39,7 +40,7 @@ def check(loaded: LoadedProfile) -> list[Problem]:
         for match in _PATTERNS.finditer(masked):
             found = text.value[match.start() : match.end()]
             bare = found.strip()
-            if re.fullmatch(r"[A-Za-z]+", bare) and not _CASE_SENSITIVE.match(bare):
+            if bare.isascii() and bare.isalpha() and not _CASE_SENSITIVE.match(bare):
                 continue  # "todo" or "xx" in lower case is a word, not a marker
             if bare.startswith("[") and not any(c.islower() for c in bare):
                 continue  # [HTML], [1]: an abbreviation or a reference, not a template slot
@@ -49,16 +50,18 @@ def check(loaded: LoadedProfile) -> list[Problem]:
                 continue  # Markdown: [text](url), [text][ref], [ref]: url, ![alt](src)
             n = seen.get(found, 0)
             seen[found] = n + 1
+            if not tally.take(text.path, "error"):
+                continue
             out.append(
                 finding(
                     loaded,
                     RULE,
                     text.path,
-                    f"placeholder {found!r} left in the text",
+                    f"placeholder {shown(found)} left in the text",
                     level="error",
                     hint="replace it with the real text before sending",
                     text=found,
                     occurrence=n,
                 )
             )
-    return out
+    return out + tally.notes(loaded)

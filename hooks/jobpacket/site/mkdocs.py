@@ -654,7 +654,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # stops at the next `<`: linear time on any text
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
