@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..i18n.dates import prose_date
+from ..profile.bounds import MAX_LETTER_CHARS
 from ..profile.errors import FieldPath
 from ..profile.model import ONGOING, Application, LetterKind, Profile
 from ..views.since import Update, is_after, updates_since
@@ -439,7 +440,7 @@ def letter_body(
                 "enclosures": "is empty: the application has no enclosures",
             },
         )
-        return LetterBody(text, False, tuple(found))
+        return LetterBody(text, False, (*found, *_too_long(text, (*where, "letter", "body"))))
     view = tailored_view(profile, app)
     if kind == "cover":
         text = _cover(app, view, enclosures)
@@ -462,7 +463,24 @@ def letter_body(
             )
             return LetterBody("", True, tuple(findings))
         text = _role_proposal(app, view, enclosures, where, findings)
+    findings.extend(_too_long(text, where))
     return LetterBody(text, True, tuple(findings))
+
+
+def _too_long(text: str, where: FieldPath) -> list[Finding]:
+    """The letter over `MAX_LETTER_CHARS` once its blocks are expanded: an error, before
+    anything lays it out (a multiplied body took minutes to render, then timed out)."""
+    if len(text) <= MAX_LETTER_CHARS:
+        return []
+    return [
+        Finding(
+            where,
+            f"the letter is {len(text):,} characters long once its blocks are filled in, more "
+            f"than the {MAX_LETTER_CHARS:,} (about five pages) jobpacket lays out; a letter "
+            "fits one page: shorten it",
+            "error",
+        )
+    ]
 
 
 __all__ = [

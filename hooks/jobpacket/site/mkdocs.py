@@ -414,10 +414,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = config.extra.get("jobpacket") or {}
     try:
         from_env = current_settings().profile
+        chosen = from_env or (settings.get("profile") if isinstance(settings, dict) else None)
+        path = resolve_profile(chosen, root).resolve()
     except UserError as exc:
         raise PluginError(f"error: {exc}") from None
-    chosen = from_env or (settings.get("profile") if isinstance(settings, dict) else None)
-    path = resolve_profile(chosen, root).resolve()
     site_dir, private = Path(config.site_dir).resolve(), (root / PRIVATE_DIR).resolve()
     if site_dir.is_relative_to(private) or private.is_relative_to(site_dir):
         raise PluginError(
