@@ -440,7 +440,8 @@ def letter_body(
                 "enclosures": "is empty: the application has no enclosures",
             },
         )
-        return LetterBody(text, False, (*found, *_too_long(text, (*where, "letter", "body"))))
+        too_long = _too_long(text, (*where, "letter", "body"), "once its blocks are filled in")
+        return LetterBody(text, False, (*found, *too_long))
     view = tailored_view(profile, app)
     if kind == "cover":
         text = _cover(app, view, enclosures)
@@ -463,21 +464,26 @@ def letter_body(
             )
             return LetterBody("", True, tuple(findings))
         text = _role_proposal(app, view, enclosures, where, findings)
-    findings.extend(_too_long(text, where))
+    findings.extend(_too_long(text, where, "as assembled from the profile's text it quotes"))
     return LetterBody(text, True, tuple(findings))
 
 
-def _too_long(text: str, where: FieldPath) -> list[Finding]:
-    """The letter over `MAX_LETTER_CHARS` once its blocks are expanded: an error, before
-    anything lays it out (a multiplied body took minutes to render, then timed out)."""
+def _too_long(text: str, where: FieldPath, how: str) -> list[Finding]:
+    """The letter over `MAX_LETTER_CHARS` once its blocks are expanded or it is assembled:
+    an error, before anything lays it out (a multiplied body took minutes to render)."""
     if len(text) <= MAX_LETTER_CHARS:
         return []
+    what = (
+        "shorten it"
+        if how.startswith("once")
+        else "shorten the long highlight or summary it quotes, or write letter.body yourself"
+    )
     return [
         Finding(
             where,
-            f"the letter is {len(text):,} characters long once its blocks are filled in, more "
-            f"than the {MAX_LETTER_CHARS:,} (about five pages) jobpacket lays out; a letter "
-            "fits one page: shorten it",
+            f"the letter is {len(text):,} characters long {how}, more than the "
+            f"{MAX_LETTER_CHARS:,} (about five pages) jobpacket lays out; a letter fits one "
+            f"page: {what}",
             "error",
         )
     ]
