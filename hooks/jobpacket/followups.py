@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -205,7 +206,7 @@ def schedule_for(index: int, app: Application, today: date) -> Schedule:
         planned.append(item(attempt, quick, _state(quick, today), "rejection"))
         attempt, start = attempt + 1, quick
     while attempt <= rules.maxAttempts:
-        when = _later(lambda begin=start, n=step: period.after(begin, n))
+        when = _later(functools.partial(period.after, start, step))
         if when is None:
             stopped = PAST_CALENDAR
             break

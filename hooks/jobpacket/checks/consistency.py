@@ -160,8 +160,8 @@ def _body(
                     text=text,
                 )
             )
-    org = app.organization
-    if org and len(org) <= MAX_PHRASE_CHARS and not _names_org(body, org):
+    own = app.organization
+    if own and len(own) <= MAX_PHRASE_CHARS and not _names_org(body, own):
         out.append(
             finding(
                 loaded,
