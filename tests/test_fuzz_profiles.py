@@ -46,8 +46,9 @@ def hostile_text(draw: st.DrawFn) -> str:
     kind = draw(st.integers(0, 3))
     if kind == 0:
         return draw(st.text(max_size=30))
-    if kind == 1:
-        return draw(REPEATED) * draw(st.integers(200, 60_000))
+    if kind == 1:  # up to a little over the 50,000 characters a value may hold
+        unit = draw(REPEATED)
+        return unit * (draw(st.integers(200, 52_000)) // len(unit) + 1)
     if kind == 2:
         return draw(st.text(max_size=10)) + draw(CONTROL) + draw(st.text(max_size=10))
     return "Led the migration. " * draw(st.integers(1, 3))

@@ -4,8 +4,9 @@ This module is the one home of jobpacket's caps on what a user controls; the REA
 "Limits" table lists the same numbers. Checked on the parsed tree before anything renders,
 each finding located to the value (`check_bounds`):
 - a NUL character is an error anywhere (no text needs one, and file paths cannot hold one);
-- a text over the Markdown limits (`markup.markdown_limit`: length, nesting, `[` and `<`)
-  is a warning: it is printed as plain text rather than formatted;
+- a text over `MAX_TEXT_CHARS` is an error; one over the Markdown limits
+  (`markup.markdown_limit`: nesting, `[` and `<`) is a warning: it is printed as plain text
+  rather than formatted;
 - a `url` printed documents cannot link to is a warning (`urls.check_links`);
 - `meta.lastModified` must fall in years 1900-9998, which dates in a PDF and time-zone
   arithmetic can represent;
@@ -41,6 +42,10 @@ from .load import SourceMap
 _YEAR = re.compile(r"\A\s*+([+-]?\d+)")
 MIN_YEAR, MAX_YEAR = 1900, 9998
 
+#: Characters in one text value. No résumé field or letter needs more; laying out one
+#: paragraph grows faster than its length (a 200,000-character summary took WeasyPrint 28 s,
+#: 100,000 took 5 s), and a pasted image or file is a mistake to report, not to print.
+MAX_TEXT_CHARS = 50_000
 #: Application ids become file names (`<id>.pdf`, `<id>-letter.pdf`) and page addresses.
 MAX_ID_CHARS = 80
 #: Bytes in one file or folder name, and in a whole path: ext4, APFS, NTFS and most other
@@ -112,6 +117,16 @@ def check_bounds(data: Any, source: SourceMap) -> list[Problem]:
         if "\x00" in text:
             out.append(
                 source.problem(path, "contains a NUL character (\\0); remove it", severity="error")
+            )
+            continue
+        if len(text) > MAX_TEXT_CHARS:
+            out.append(
+                source.problem(
+                    path,
+                    f"is {len(text):,} characters long, more than the {MAX_TEXT_CHARS:,} one "
+                    "value may hold (about eight printed pages; pasted data?); shorten it",
+                    severity="error",
+                )
             )
             continue
         reason = markdown_limit(text)

@@ -52,7 +52,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..fsutil import fresh_dir, publish_tree, unwritable, write_atomic, write_many
-from ..profile.errors import Problem, ProfileError, UserError
+from ..profile.errors import Problem, ProfileError, UserError, printable
 from ..profile.validate import LoadedProfile, load_profile
 from ..settings import (
     DEFAULT_PROFILE,
@@ -417,7 +417,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         chosen = from_env or (settings.get("profile") if isinstance(settings, dict) else None)
         path = resolve_profile(chosen, root).resolve()
     except UserError as exc:
-        raise PluginError(f"error: {exc}") from None
+        raise PluginError(printable(f"error: {exc}")) from None
     site_dir, private = Path(config.site_dir).resolve(), (root / PRIVATE_DIR).resolve()
     if site_dir.is_relative_to(private) or private.is_relative_to(site_dir):
         raise PluginError(
