@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .errors import SCHEMA, FieldPath, Problem, ProfileError
+from .errors import SCHEMA, FieldPath, Problem, ProfileError, shown
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 100_000
@@ -255,7 +255,7 @@ class _Builder:
                         line,
                         col,
                         child,
-                        f"duplicate key {key!r} (lines {first[0]} and {line}); the value on "
+                        f"duplicate key {shown(key)} (lines {first[0]} and {line}); the value on "
                         f"line {line} is used, as JSON parsers do; remove the other one",
                         "warning",
                     )
@@ -268,7 +268,7 @@ class _Builder:
                 self.fail(
                     key_node.start_mark,
                     child,
-                    f"duplicate key {key!r} (first defined at line {first[0]}); "
+                    f"duplicate key {shown(key)} (first defined at line {first[0]}); "
                     "keep one of them, YAML would silently drop the other",
                 )
                 continue

@@ -140,7 +140,9 @@ def _check_keys(
         # With the known key beside it, a look-alike is the author's own data, not a typo.
         if guess and guess not in raw:
             out.append(
-                source.problem(child, f"unknown key {key!r}; did you mean {guess!r}?", key=True)
+                source.problem(
+                    child, f"unknown key {shown(key)}; did you mean {guess!r}?", key=True
+                )
             )
         else:
             out.append(
@@ -214,13 +216,15 @@ def _unknown_documents(profile: Profile, source: SourceMap, index: int) -> list[
             continue
         guess = next(iter(difflib.get_close_matches(name, names, n=1, cutoff=0.6)), None)
         hint = (
-            f"did you mean {guess!r}?"
+            f"did you mean {shown(guess)}?"
             if guess
             else "name a `documents[].title` or `path` of the profile"
             + (f" ({', '.join(repr(n) for n in names[:5])})" if names else "; it has none")
         )
         out.append(
-            source.problem(("applications", index, "documents", j), f"no document {name!r}; {hint}")
+            source.problem(
+                ("applications", index, "documents", j), f"no document {shown(name)}; {hint}"
+            )
         )
     return out
 
