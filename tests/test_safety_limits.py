@@ -162,6 +162,17 @@ def test_thousands_of_findings_in_one_field_are_capped(write_profile) -> None:
         assert sum(f"more {rule} findings in this field not listed" in ln for ln in lines) == 1
 
 
+def test_findings_over_the_rule_cap_share_one_note(write_profile) -> None:
+    """500 highlights with a misspelling each: 200 listed, then one line for the rest."""
+    lines = "".join("      - Built the zqxvbn pipeline.\n" for _ in range(500))
+    text = profile().replace('      - "Kept the lights on. "\n', lines)
+    path = write_profile(text)
+    result = run("check", str(path))
+    spelling = [ln for ln in result.stderr.splitlines() if " spelling: " in ln]
+    assert len(spelling) == bounds.MAX_FINDINGS_PER_RULE + 1, len(spelling)
+    assert "300 more spelling findings here and in 299 more fields not listed" in spelling[-1]
+
+
 # --- 7: an enclosure of 20,000 pages ------------------------------------------------------------
 
 

@@ -136,19 +136,41 @@ class Tally:
         return False
 
     def notes(self, loaded: LoadedProfile) -> list[Problem]:
-        """One finding per field with findings left out, as severe as the worst of them."""
-        return [
-            finding(
-                loaded,
-                self.rule,
-                path,
-                f"{count:,} more {self.rule} finding{'s' if count != 1 else ''} in this field "
-                "not listed",
-                level=level,
-                hint="fix the ones listed and check again",
+        """One finding per listed field with findings left out, as severe as the worst of
+        them; the fields with none listed (the rule's own cap was reached) share one, so the
+        notes are bounded too."""
+        out: list[Problem] = []
+        rest: list[tuple[FieldPath, int, Severity]] = []
+        for path, (count, level) in self.skipped.items():
+            if path not in self.listed:
+                rest.append((path, count, level))
+                continue
+            out.append(
+                finding(
+                    loaded,
+                    self.rule,
+                    path,
+                    f"{count:,} more {self.rule} finding{'s' if count != 1 else ''} in this "
+                    "field not listed",
+                    level=level,
+                    hint="fix the ones listed and check again",
+                )
             )
-            for path, (count, level) in self.skipped.items()
-        ]
+        if rest:
+            total = sum(count for _, count, _ in rest)
+            worst = min((level for _, _, level in rest), key=lambda lv: _RANK[lv])
+            out.append(
+                finding(
+                    loaded,
+                    self.rule,
+                    rest[0][0],
+                    f"{total:,} more {self.rule} findings here and in {len(rest) - 1:,} more "
+                    f"fields not listed (at most {MAX_FINDINGS_PER_RULE} are)",
+                    level=worst,
+                    hint="fix the ones listed and check again",
+                )
+            )
+        return out
 
 
 _RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
