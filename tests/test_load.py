@@ -130,14 +130,14 @@ BAD_INPUTS: list[tuple[str, str | bytes, str, str, str]] = [
         BILLION_LAUGHS,
         "6:1",
         "f",
-        "expands to more than",
+        "expand the profile to more than",
     ),
     (
         "recursive-alias",
         "basics: &me\n  name: Ann\n  again: *me\n",
         "1:1",
         "basics",
-        "recursive or repeated aliases",
+        "refers to the anchor (&name) it sits in",
     ),
     (
         "bad-enum",

@@ -20,7 +20,7 @@ import click
 
 from . import __version__
 from .print.designs import DESIGNS, design_help
-from .profile.errors import FieldPath, Problem, ProfileError, UserError
+from .profile.errors import FieldPath, Problem, ProfileError, UserError, printable
 
 if TYPE_CHECKING:
     from datetime import date, datetime
@@ -50,9 +50,15 @@ design_option = click.option(
 FORMATS = ("pdf", "txt", "md", "docx")
 
 
+def _say(text: str, *, err: bool = False) -> None:
+    """One line of output that may quote a profile or a path: control characters escaped
+    (profile/errors.printable), so no value can forge a line or drive the terminal."""
+    click.echo(printable(text), err=err)
+
+
 def _print_problems(problems: list[Problem]) -> None:
     for p in problems:
-        click.echo(str(p), err=True)
+        click.echo(str(p), err=True)  # Problem lines are printable already
 
 
 force_option = click.option(
@@ -113,10 +119,10 @@ def user_errors(func: Callable[P, R]) -> Callable[P, R]:
         except ProfileError as exc:
             _print_problems(exc.problems)
             n = len(exc.problems)
-            click.echo(f"{n} problem{'s' if n != 1 else ''} found", err=True)
+            _say(f"{n} problem{'s' if n != 1 else ''} found", err=True)
             sys.exit(1)
         except UserError as exc:
-            click.echo(f"error: {exc}", err=True)
+            _say(f"error: {exc}", err=True)
             sys.exit(1)
 
     return wrapper
@@ -226,7 +232,7 @@ def check(
             if not bad:
                 warnings = sum(p.severity == "warning" for p in found)
                 extra = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
-                click.echo(f"{shown}: ok{extra}")
+                _say(f"{shown}: ok{extra}")
     if fmt == "json":
         counts = {
             f"{k}s": sum(p.severity == k for p in findings) for k in ("error", "warning", "info")
@@ -291,17 +297,17 @@ def new(directory: Path, name: str | None, title: str | None, no_git: bool) -> N
     from .scaffold import create_site, init_repository
 
     for path in create_site(directory, name, title):
-        click.echo(f"created {path}")
+        _say(f"created {path}")
     if not no_git:
         git = init_repository(directory)
-        click.echo(git.message if git.created else f"warning: {git.message}")
+        _say(git.message if git.created else f"warning: {git.message}")
         if git.created:
-            click.echo(
+            _say(
                 "to publish: create an empty repository on your host, then "
                 f"`cd {directory} && git remote add origin URL`; profiles/private.yml, "
                 "build/ and site/ are git-ignored"
             )
-    click.echo(
+    _say(
         f"next: edit {directory / 'profiles' / 'profile.yml'} (`jobpacket check` lists the "
         f"starter text left to replace), then `cd {directory} && mkdocs serve`"
     )
@@ -331,15 +337,15 @@ def split_private_command(profile: Path | None) -> None:
         raise UserError(f"{shown}: cannot read: {exc}") from None
     done = split_private(text, shown, existing)
     for left in done.left:
-        click.echo(f"left in {shown}: {left} (not a one-line value; move it by hand)", err=True)
+        _say(f"left in {shown}: {left} (not a one-line value; move it by hand)", err=True)
     if not done.moved:
-        click.echo(f"{shown}: nothing private to move", err=True)
+        _say(f"{shown}: nothing private to move", err=True)
         return
     # The overlay first: if the second write fails, the values are in both files (a located
     # error at the next load), never in neither.
     _write_atomic(overlay, done.private.encode("utf-8"))
     _write_atomic(path, done.profile.encode("utf-8"))
-    click.echo(f"moved {', '.join(done.moved)} to {display_path(overlay)}", err=True)
+    _say(f"moved {', '.join(done.moved)} to {display_path(overlay)}", err=True)
 
 
 @main.command()
@@ -369,7 +375,7 @@ def export(fmt: str, output: Path | None, include_private: bool, profile: Path |
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if output:
         _write_atomic(output, text.encode("utf-8"), loaded, private=include_private)
-        click.echo(f"wrote {output}", err=True)
+        _say(f"wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
 
@@ -490,7 +496,7 @@ def pdf(
             where = exc.filename or output or out_root
             raise UserError(f"{where}: cannot write: {exc.strerror}") from None
         for path in written:
-            click.echo(f"wrote {display_path(path)}", err=True)
+            _say(f"wrote {display_path(path)}", err=True)
         return
     if document == "resume":
         doc = documents.resume(loaded, public=public, design=design, application=app_id)
@@ -519,7 +525,7 @@ def pdf(
         return
     target = output or out_root / f"{doc.name}.pdf"
     _write_output(loaded, target, data, doc, out_root, design, private=not public)
-    click.echo(f"wrote {display_path(target)}", err=True)
+    _say(f"wrote {display_path(target)}", err=True)
 
 
 #: The letter kinds (profile.model.LetterKind), spelled out so that `--help` needs no pydantic.
@@ -645,7 +651,7 @@ def letter_command(
         _refuse_linked_outputs(out_root)
     target = output or out_root / f"{doc.name}.pdf"
     _write_output(loaded, target, data, doc, out_root, design)
-    click.echo(f"wrote {display_path(target)}", err=True)
+    _say(f"wrote {display_path(target)}", err=True)
 
 
 @main.command()
@@ -712,11 +718,11 @@ def packet(
     except OSError as exc:
         raise UserError(f"{exc.filename or out_dir}: cannot write: {exc.strerror}") from None
     for path in run.written:
-        click.echo(f"wrote {display_path(path)}", err=True)
+        _say(f"wrote {display_path(path)}", err=True)
     for path in run.unchanged:
-        click.echo(f"unchanged {display_path(path)}", err=True)
+        _say(f"unchanged {display_path(path)}", err=True)
     if run.problems:
-        click.echo(
+        _say(
             "a packet with errors is not written (its previous file is kept); fix them, or "
             "use --force to write it despite proofreading errors",
             err=True,
@@ -803,18 +809,18 @@ def _pdf_cohort(
         _print_problems(result.notes)
         _print_problems(result.problems)
         if result.error:
-            click.echo(f"error: {shown[result.profile]}: {result.error}", err=True)
+            _say(f"error: {shown[result.profile]}: {result.error}", err=True)
         for relpath, data in result.files:
             target = out_root / result.name / relpath
             _write_atomic(target, data)
-            click.echo(f"wrote {display_path(target)}", err=True)
+            _say(f"wrote {display_path(target)}", err=True)
         if result.made:  # what each was made from, beside them (print/manifest.py)
             from .print.manifest import updated
 
             folder = out_root / result.name
             _write_atomic(*updated(folder, {folder / k: m for k, m in result.made.items()}))
     failed = [r for r in results if r.failed]
-    click.echo(f"{len(results) - len(failed)} of {len(results)} profiles rendered", err=True)
+    _say(f"{len(results) - len(failed)} of {len(results)} profiles rendered", err=True)
     return bool(failed)
 
 
@@ -960,10 +966,10 @@ def followups(today: datetime | None, ics: Path | None, profile: Path | None) ->
     loaded = load(profile)
     day = _today(today)
     for line in schedule.table_lines(loaded.profile, schedule.schedules(loaded.profile, day), day):
-        click.echo(line)
+        _say(line)
     if ics is not None:
         _write_atomic(ics, calendar_bytes(loaded.profile), loaded)
-        click.echo(f"wrote {display_path(ics)}", err=True)
+        _say(f"wrote {display_path(ics)}", err=True)
 
 
 @main.command()
@@ -992,7 +998,7 @@ def status(app_id: str | None, today: datetime | None, profile: Path | None) -> 
     if not items:
         click.echo("No applications in the profile.")
     for line in report_lines(items):
-        click.echo(line)
+        _say(line)
     if any(r.blocking for r in items):
         sys.exit(1)
 

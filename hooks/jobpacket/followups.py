@@ -19,7 +19,9 @@ The rules follow the advice in DOMAIN.md ("Following up"):
 from __future__ import annotations
 
 import calendar
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal, cast
@@ -131,6 +133,7 @@ class Schedule:
             "draft": "a draft",
             "no date": "no applied or decided date to count from",
             "max attempts": f"{self.done} of {self.max_attempts} attempts made",
+            PAST_CALENDAR: "the next follow-up would fall after the year 9999",
         }.get(self.stopped, f"status {self.stopped}" if self.stopped else "nothing planned")
 
 
@@ -221,21 +224,42 @@ def schedule_for(index: int, app: Application, today: date) -> Schedule:
     # Answer a rejection promptly, then keep the ordinary rhythm from that answer. A letter
     # dated after the decision is the answer already on its way.
     unanswered = decided is not None and not answered and (letter is None or letter < decided)
+    stopped = ""
     if (
         app.status == "rejected"
         and decided is not None
         and unanswered
         and attempt <= rules.maxAttempts
     ):
-        quick = decided + timedelta(days=ANSWER_REJECTION_DAYS)
+        day: date = decided
+        quick = _later(lambda: day + timedelta(days=ANSWER_REJECTION_DAYS))
+        if quick is None:
+            return Schedule(index, app, done, last, rules.maxAttempts, PAST_CALENDAR)
         planned.append(item(attempt, quick, _state(quick, today), "rejection"))
         attempt, start = attempt + 1, quick
     while attempt <= rules.maxAttempts:
-        when = period.after(start, step)
+        when = _later(functools.partial(period.after, start, step))
+        if when is None:
+            stopped = PAST_CALENDAR
+            break
         planned.append(item(attempt, when, _state(when, today), f"every {period}"))
         attempt, step = attempt + 1, step + 1
-    stopped = "max attempts" if len(done) >= rules.maxAttempts else ""
+    if not stopped and len(done) >= rules.maxAttempts:
+        stopped = "max attempts"
     return Schedule(index, app, done + tuple(planned), last, rules.maxAttempts, stopped)
+
+
+#: Why a schedule stops when its next date would fall after 9999-12-31, the last day a date
+#: can hold; validation reports it (`log_problems`), so a loaded profile never gets there.
+PAST_CALENDAR = "past 9999"
+
+
+def _later(compute: Callable[[], date]) -> date | None:
+    """A date computed from a profile's dates, or None when it falls after the year 9999."""
+    try:
+        return compute()
+    except (OverflowError, ValueError):
+        return None
 
 
 def schedules(profile: Profile, today: date) -> list[Schedule]:
@@ -262,6 +286,16 @@ def log_problems(profile: Profile, source: SourceMap) -> list[Problem]:
     """Validation of `followUp`: a contact logged before the application was made is a typo."""
     out: list[Problem] = []
     for i, app in enumerate(profile.applications):
+        sched = schedule_for(i, app, date.min)
+        if sched.stopped == PAST_CALENDAR and sched.last_contact is not None:
+            out.append(
+                source.problem(
+                    ("applications", i, _anchor_field(app, sched.last_contact)),
+                    f"follow-ups every {settings(app).every} from "
+                    f"{sched.last_contact.isoformat()} would fall after the year 9999, "
+                    "which no calendar holds; check the year",
+                )
+            )
         if app.followUp is None:
             continue
         where = ("applications", i, "followUp")
@@ -289,6 +323,17 @@ def log_problems(profile: Profile, source: SourceMap) -> list[Problem]:
                     )
                 )
     return out
+
+
+def _anchor_field(app: Application, last: date) -> str:
+    """The field holding the date a schedule continues from, for a located message."""
+    if app.letter and to_date(app.letter.date) == last:
+        return "letter"
+    if to_date(app.decided) == last:
+        return "decided"
+    if to_date(app.applied) == last:
+        return "applied"
+    return "followUp"
 
 
 def followup_findings(loaded: LoadedProfile, today: date) -> list[Problem]:

@@ -161,9 +161,17 @@ def cache_folder(profile: Path) -> Path:
 def resolve_profile(explicit: str | os.PathLike[str] | None, root: Path | None = None) -> Path:
     """The profile path to load, relative paths taken from ``root`` (the site folder)."""
     root = root or Path.cwd()
-    chosen = explicit or current().profile
+    chosen: object = explicit or current().profile
     if not chosen:
         chosen = read_site_settings(root / "mkdocs.yml").get("profile") or DEFAULT_PROFILE
+    if not isinstance(chosen, (str, os.PathLike)):
+        # Only mkdocs.yml can hold something else: `profile: [a, b]` or `profile: 3`.
+        kinds = {bool: "true/false", int: "a number", float: "a number", list: "a list"}
+        kind = kinds.get(type(chosen), "a mapping" if isinstance(chosen, dict) else "not text")
+        raise UserError(
+            f"{root / 'mkdocs.yml'}: extra.jobpacket.profile is {kind}, not a path; write the "
+            "path of one profile as text, e.g. profile: profiles/me.yml"
+        )
     path = Path(chosen)
     return path if path.is_absolute() else root / path
 

@@ -10,12 +10,16 @@ follow-up after a rejection acknowledges the decision rather than reading as if 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
 
+from ..profile.bounds import MAX_PHRASE_CHARS
 from ..profile.errors import Problem
 from ..profile.model import Application
 from ..profile.validate import LoadedProfile
 from .dates import first_day, last_day
-from .where import finding
+from .where import Tally, finding
 
 RULE = "consistency"
 RECONSIDER_DAYS = 14
@@ -24,23 +28,92 @@ _GENERIC = {"the", "a", "an", "of", "and", "inc", "llc", "ltd", "gmbh", "co", "c
 _NAMES_POSITION = ("cover", "reconsideration")
 
 
+_FIRST_WORD = re.compile(r"\w+")
+_NAME_WORD = re.compile(r"[\w&'-]+")
+_ROLE_WORD = re.compile(r"[A-Za-z]{3,}")
+_NAME_PART = re.compile(r"[\w'’-]+")
+_ROLE_CORE = re.compile(r"[,(–—]| - ")
+
+
+#: A trie node: the next words, and under `_NAMES` the names whose words end here.
+_Node = dict[str, Any]
+_NAMES = "\x00names"  # never a word: words are \w+ runs
+
+
+@lru_cache(maxsize=1024)
+def _phrase(phrase: str) -> re.Pattern[str]:
+    """The phrase as a whole word or words, in any case, compiled once."""
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE)
+
+
 def _contains(text: str, phrase: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text, re.IGNORECASE) is not None
+    """Whether `text` names `phrase`. A phrase longer than a name (profile/bounds.py) is not
+    looked for: searching costs the text's length times the phrase's."""
+    if len(phrase) > MAX_PHRASE_CHARS:
+        return False
+    return _phrase(phrase).search(text) is not None
+
+
+class _Organizations:
+    """Every application's organization in a trie of its words, so each letter is read once,
+    word by word, for all of them, rather than once per organization (a profile of 1,000
+    applications took minutes); the whole-phrase pattern then confirms each candidate."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.trie: _Node = {}
+        self.patterns: dict[str, re.Pattern[str]] = {}
+        self.other: list[str] = []  # names without a word character: searched whole
+        for name in sorted(set(names)):
+            if len(name) > MAX_PHRASE_CHARS:
+                continue
+            words = [w.lower() for w in _FIRST_WORD.findall(name)]
+            if not words or not _FIRST_WORD.match(name):
+                self.other.append(name)
+                continue
+            node = self.trie
+            for word in words:
+                node = node.setdefault(word, {})
+            node.setdefault(_NAMES, []).append(name)
+
+    def _pattern(self, name: str) -> re.Pattern[str]:
+        found = self.patterns.get(name)
+        if found is None:
+            found = self.patterns[name] = _phrase.__wrapped__(name)
+        return found
+
+    def named_in(self, body: str) -> list[tuple[str, str]]:
+        """The organizations `body` names, each with the text that names it, in name order."""
+        words = [(m.group().lower(), m.start()) for m in _FIRST_WORD.finditer(body)]
+        found: dict[str, str] = {}
+        for i, (_, start) in enumerate(words):
+            node = self.trie
+            for word, _ in words[i:]:
+                child = node.get(word)
+                if not isinstance(child, dict):
+                    break
+                node = child
+                for name in node.get(_NAMES, ()):
+                    if name not in found and (match := self._pattern(name).match(body, start)):
+                        found[name] = match.group()
+        for name in self.other:
+            if name not in found and (match := self._pattern(name).search(body)):
+                found[name] = match.group()
+        return sorted(found.items())
 
 
 def _names_org(body: str, org: str) -> bool:
     """The full name, or its first distinctive word ("Lakefront" for Lakefront Biomedical...)."""
     if _contains(body, org):
         return True
-    words = [w for w in re.findall(r"[\w&'-]+", org) if w.lower() not in _GENERIC]
+    words = [w for w in _NAME_WORD.findall(org) if w.lower() not in _GENERIC]
     return bool(words) and len(words[0]) >= 4 and _contains(body, words[0])
 
 
 def _names_position(body: str, position: str) -> bool:
-    core = re.split(r"[,(–—]| - ", position)[0].strip()
+    core = _ROLE_CORE.split(position, maxsplit=1)[0].strip()
     if core and _contains(body, core):
         return True
-    words = [w for w in re.findall(r"[A-Za-z]{3,}", core) if w.lower() not in _GENERIC]
+    words = [w for w in _ROLE_WORD.findall(core) if w.lower() not in _GENERIC]
     hits = sum(_contains(body, w) for w in words)
     return bool(words) and hits * 3 >= len(words) * 2
 
@@ -49,9 +122,9 @@ def _salutation(loaded: LoadedProfile, i: int, app: Application) -> list[Problem
     letter, contact = app.letter, app.contact
     if not letter or not letter.greeting or not contact or not contact.name:
         return []
-    parts = [
-        p for p in re.findall(r"[\w'’-]+", contact.name) if p.lower().strip(".") not in _TITLES
-    ]
+    if len(contact.name) > MAX_PHRASE_CHARS:
+        return []  # not a name: nothing to look for
+    parts = [p for p in _NAME_PART.findall(contact.name) if p.lower().strip(".") not in _TITLES]
     if not parts or any(_contains(letter.greeting, p) for p in parts):
         return []
     return [
@@ -65,21 +138,18 @@ def _salutation(loaded: LoadedProfile, i: int, app: Application) -> list[Problem
     ]
 
 
-def _body(loaded: LoadedProfile, i: int, app: Application) -> list[Problem]:
+def _body(
+    loaded: LoadedProfile, i: int, app: Application, organizations: _Organizations, tally: Tally
+) -> list[Problem]:
     letter = app.letter
     if not letter or not letter.body or not letter.body.strip():
         return []
     body, where = letter.body, ("applications", i, "letter", "body")
     out = []
-    others = {
-        a.organization
-        for a in loaded.profile.applications
-        if a.organization and a is not app and a.organization != app.organization
-    }
-    for org in sorted(others):
-        if _contains(body, org) and not (app.organization and _contains(app.organization, org)):
-            match = re.search(re.escape(org), body, re.IGNORECASE)
-            assert match is not None
+    for org, text in organizations.named_in(body):
+        if org == app.organization or (app.organization and _contains(app.organization, org)):
+            continue
+        if tally.take(where, "error"):
             out.append(
                 finding(
                     loaded,
@@ -89,10 +159,11 @@ def _body(loaded: LoadedProfile, i: int, app: Application) -> list[Problem]:
                     "of another application",
                     level="error",
                     hint="a letter copied from another application; replace the name",
-                    text=match.group(),
+                    text=text,
                 )
             )
-    if app.organization and not _names_org(body, app.organization):
+    own = app.organization
+    if own and len(own) <= MAX_PHRASE_CHARS and not _names_org(body, own):
         out.append(
             finding(
                 loaded,
@@ -105,6 +176,7 @@ def _body(loaded: LoadedProfile, i: int, app: Application) -> list[Problem]:
     role = app.alternateRole if letter.kind == "role-proposal" else app.position
     if (
         role
+        and len(role) <= MAX_PHRASE_CHARS
         and letter.kind in (*_NAMES_POSITION, "role-proposal")
         and not _names_position(body, role)
     ):
@@ -183,7 +255,11 @@ def _acknowledges(loaded: LoadedProfile, i: int, app: Application) -> list[Probl
 
 def check(loaded: LoadedProfile) -> list[Problem]:
     out: list[Problem] = []
-    for i, app in enumerate(loaded.profile.applications):
-        out += _salutation(loaded, i, app) + _body(loaded, i, app) + _prompt(loaded, i, app)
+    apps = loaded.profile.applications
+    organizations = _Organizations(a.organization for a in apps if a.organization)
+    tally = Tally(RULE)
+    for i, app in enumerate(apps):
+        out += _salutation(loaded, i, app) + _prompt(loaded, i, app)
+        out += _body(loaded, i, app, organizations, tally)
         out += _acknowledges(loaded, i, app)
-    return out
+    return out + tally.notes(loaded)

@@ -170,12 +170,15 @@ def references(loaded: LoadedProfile) -> Iterator[Reference]:
     for i, project in enumerate(p.projects):
         for j, image in enumerate(project.images):
             yield Reference(("projects", i, "images", j), image, ("image",), True)
+    # A packet encloses PDFs and PNG or JPEG scans (print/enclosures.py, which reports any
+    # other image as an error of its own).
     for i, ref in enumerate(p.references):
         if ref.letter and ref.letter.file:
-            yield Reference(("references", i, "letter", "file"), ref.letter.file, ("pdf",))
+            yield Reference(("references", i, "letter", "file"), ref.letter.file, ("pdf", "image"))
     for i, app in enumerate(p.applications):
         for j, att in enumerate(app.attachments):
-            yield Reference(("applications", i, "attachments", j, "path"), att.path, ("pdf",))
+            where: FieldPath = ("applications", i, "attachments", j, "path")
+            yield Reference(where, att.path, ("pdf", "image"))
     for i, doc in enumerate(p.documents):
         if doc.path:
             yield Reference(("documents", i, "path"), doc.path, ("pdf", "image"))

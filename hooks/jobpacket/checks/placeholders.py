@@ -14,10 +14,10 @@ from importlib import resources
 
 import yaml
 
-from ..profile.errors import Problem
+from ..profile.errors import Problem, shown
 from ..profile.validate import LoadedProfile
 from .text import mask, strings
-from .where import finding
+from .where import Tally, finding
 
 RULE = "placeholders"
 
@@ -62,6 +62,7 @@ def starter_values() -> frozenset[str]:
 def check(loaded: LoadedProfile) -> list[Problem]:
     out: list[Problem] = []
     starter = starter_values()
+    tally = Tally(RULE)
     for text in strings(loaded.profile):
         if text.value.strip() in starter and text.field not in _STARTER_CHOICES:
             out.append(
@@ -82,7 +83,7 @@ def check(loaded: LoadedProfile) -> list[Problem]:
         for match in _PATTERNS.finditer(masked):
             found = text.value[match.start() : match.end()]
             bare = found.strip()
-            if re.fullmatch(r"[A-Za-z]+", bare) and not _CASE_SENSITIVE.match(bare):
+            if bare.isascii() and bare.isalpha() and not _CASE_SENSITIVE.match(bare):
                 continue  # "todo" or "xx" in lower case is a word, not a marker
             if bare.startswith("[") and not any(c.islower() for c in bare):
                 continue  # [HTML], [1]: an abbreviation or a reference, not a template slot
@@ -92,16 +93,18 @@ def check(loaded: LoadedProfile) -> list[Problem]:
                 continue  # Markdown: [text](url), [text][ref], [ref]: url, ![alt](src)
             n = seen.get(found, 0)
             seen[found] = n + 1
+            if not tally.take(text.path, "error"):
+                continue
             out.append(
                 finding(
                     loaded,
                     RULE,
                     text.path,
-                    f"placeholder {found!r} left in the text",
+                    f"placeholder {shown(found)} left in the text",
                     level="error",
                     hint="replace it with the real text before sending",
                     text=found,
                     occurrence=n,
                 )
             )
-    return out
+    return out + tally.notes(loaded)

@@ -25,7 +25,7 @@ from ..profile.errors import Problem
 from ..profile.validate import LoadedProfile
 from .text import mask, proper_nouns, strings, words
 from .vocabulary import DICTIONARY_FILE, known_words, user_words
-from .where import finding, occurrence
+from .where import Tally, finding, occurrence
 
 RULE = "spelling"
 #: Languages pyspellchecker ships a dictionary for.
@@ -66,10 +66,18 @@ def _word_list(cache: Path, language: str) -> frozenset[str]:
     return words
 
 
+_OPENERS = frozenset(" \t*_\"'“‘(-•")
+
+
 def _sentence_start(text: str, offset: int) -> bool:
-    """Whether a word begins a sentence, a line or a list item (where any word is capitalized)."""
-    before = text[:offset].rstrip(" \t*_\"'“‘(-•")
-    return not before or before[-1] in ".!?:\n#>"
+    """Whether a word begins a sentence, a line or a list item (where any word is capitalized).
+
+    Looks back from the word over spaces and opening marks only, never copying the text
+    before it: done for every word, a copy made checking a long text quadratic."""
+    i = offset - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n#>"
 
 
 def _plural_of_known(vocabulary: frozenset[str], word: str) -> bool:
@@ -200,18 +208,30 @@ def _check(loaded: LoadedProfile, language: str) -> list[Problem]:
         return []
     spell = dictionary(language)
     out = []
+    tally = Tally(RULE)
+    guesses: dict[str, str | None] = {}
     for text, word, stem, offset in found:
         if stem not in unknown:
+            continue
+        if not tally.room(text.path):
+            tally.take(text.path)  # counted as not listed, without a costly suggestion
             continue
         bare = stem if english else _ELISION.sub("", stem)
         # An English suggestion for a word with letters English does not use (projets is
         # French, não Portuguese) would corrupt it: say it is unknown, suggest nothing.
-        guess = None if english and not bare.isascii() else spell.correction(bare)
+        if english and not bare.isascii():
+            guess = None
+        else:
+            if bare not in guesses:
+                guesses[bare] = spell.correction(bare)
+            guess = guesses[bare]
         if guess and bare != stem:
             guess = stem[: len(stem) - len(bare)] + guess  # keep the elided article: d’...
         if not english and not (guess and guess != stem):
             # Outside English the word lists are thinner: a word with no near neighbour is
             # more likely missing from the list than misspelt, so only likely typos are shown.
+            continue
+        if not tally.take(text.path):
             continue
         if guess and guess != stem:
             shown = guess.capitalize() if word[:1].isupper() else guess
@@ -229,4 +249,4 @@ def _check(loaded: LoadedProfile, language: str) -> list[Problem]:
                 occurrence=occurrence(text.value, word, offset),
             )
         )
-    return out
+    return out + tally.notes(loaded)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from ..profile.bounds import MAX_TOKEN_CHARS, MAX_WORD_CHARS
 from ..profile.errors import FieldPath
 from ..profile.model import Profile
 
@@ -121,25 +122,34 @@ def _items(value: object, path: FieldPath) -> Iterator[tuple[FieldPath, BaseMode
 
 # --- words ---------------------------------------------------------------------------------
 
+# Every pattern here runs in time linear in the text: a repeat that could start at every
+# character of a long run is anchored to the run's start (`(?<!\S)`), and a bracketed span stops
+# at the next opening bracket, so no character is scanned again from each position before it
+# (`\S+@\S+` alone took 86 s on one 200,000-character token). tests/test_safety_regex.py
+# times every pattern of the package on hostile text.
 _NOT_WORDS = re.compile(
-    r"`[^`]*`"  # code spans
-    r"|\]\([^)]*\)"  # Markdown link targets
+    rf"(?<!\S)\S{{{MAX_TOKEN_CHARS + 1},}}"  # a run too long to be prose: pasted data, a key
+    r"|`[^`]*`"  # code spans
+    r"|\]\([^)\]]*\)"  # Markdown link targets
     r"|\]\[[^\]]*\]"  # reference-style link labels: [text][ref]
-    r"|^ {0,3}\[[^\]]+\]:[^\n]*"  # link definitions: [ref]: https://...
-    r"|<[^>]*>"  # autolinks and stray tags
+    r"|^ {0,3}\[[^\]\n]+\]:[^\n]*"  # link definitions: [ref]: https://...
+    r"|<[^<>]*>"  # autolinks and stray tags
     r"|\b(?:https?|mailto|ftp)://\S+|\bmailto:\S+|\bwww\.\S+"  # addresses
-    r"|\S+@\S+",  # emails and handles
+    r"|(?<!\S)\S+@\S+",  # emails and handles
     re.MULTILINE,
 )
 _TOKEN = re.compile(r"\S+")
 _EDGE = "\"'“”‘’()[]{}<>.,;:!?*_~…–—/|"
 #: Letters of any script (œ, ł, ş and Cyrillic too: "Mise en œuvre" was cut into 'uvre').
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}")
+_CAMEL = re.compile(r"[a-z][A-Z]|(?<![A-Z])[A-Z]{2,}[a-z]{2,}")
+_NAME_TOKEN = re.compile(r"[\w'’-]+")
+_NAME_PART = re.compile(r"[-'’]")
 
 
 def mask(text: str) -> str:
-    """The text with addresses, code and link targets blanked out, offsets kept."""
+    """The text with addresses, code, link targets and runs too long to be prose blanked
+    out, offsets kept."""
     return _NOT_WORDS.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -155,7 +165,8 @@ def words(text: str) -> Iterator[tuple[str, int]]:
             continue  # identifiers, paths, domains, CamelCase
         base = token.start() + raw.index(stripped)
         for part in _WORD.finditer(stripped):
-            yield part.group(), base + part.start()
+            if len(part.group()) <= MAX_WORD_CHARS:  # longer is no dictionary's word
+                yield part.group(), base + part.start()
 
 
 def proper_nouns(profile: Profile) -> frozenset[str]:
@@ -163,8 +174,8 @@ def proper_nouns(profile: Profile) -> frozenset[str]:
     found: set[str] = set()
     for text in strings(profile):
         if text.field in NAME_FIELDS or text.field not in PROSE_FIELDS:
-            for token in re.findall(r"[\w'’-]+", text.value):
-                for part in re.split(r"[-'’]", token):
+            for token in _NAME_TOKEN.findall(text.value):
+                for part in _NAME_PART.split(token):
                     if part:
                         found.add(part.lower())
                 found.add(token.lower())

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from ..profile.errors import FieldPath, Problem
+from ..profile.errors import FieldPath, Problem, shown
 from ..profile.validate import LoadedProfile
 from .text import proper_nouns, strings, words
 from .vocabulary import acronyms
-from .where import finding, occurrence
+from .where import Tally, finding, occurrence
 
 RULE = "tone"
 
@@ -54,7 +54,8 @@ CASUAL = frozenset(
         "u",
     }
 )
-_BANGS = re.compile(r"!{2,}|[!?]*\?![!?]*")
+#: A run of ! and ? holding "!!" or "?!", matched from the run's start only (linear time).
+_BANGS = re.compile(r"(?<![!?])[!?]*(?:!!|\?!)[!?]*")
 _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\U00002600-\U000027bf\U0001f900-\U0001f9ff\u2b50\u2b55\u203c\u2049]"
 )
@@ -107,6 +108,7 @@ def check(loaded: LoadedProfile) -> list[Problem]:
     out: list[Problem] = []
     known = proper_nouns(loaded.profile) | acronyms()
     bullets: dict[str, FieldPath] = {}
+    tally = Tally(RULE)
     for text in strings(loaded.profile):
         if not text.prose:
             continue
@@ -125,12 +127,14 @@ def check(loaded: LoadedProfile) -> list[Problem]:
                     )
                 )
         for match in _BANGS.finditer(text.value):
-            hits.append((match.group(), match.start(), repr(match.group()), "one '!' at most"))
+            hits.append((match.group(), match.start(), shown(match.group()), "one '!' at most"))
         for match in _EMOJI.finditer(text.value):
             hits.append(
                 (match.group(), match.start(), f"emoji {match.group()!r}", "leave emoji out")
             )
-        for found, offset, message, hint in hits:
+        for found, offset, message, hint in sorted(hits, key=lambda hit: hit[1]):
+            if not tally.take(text.path):
+                continue
             n = occurrence(text.value, found, offset)
             out.append(
                 finding(loaded, RULE, text.path, message, hint=hint, text=found, occurrence=n)
@@ -160,4 +164,4 @@ def check(loaded: LoadedProfile) -> list[Problem]:
                 )
             else:
                 bullets[key] = text.path
-    return out
+    return out + tally.notes(loaded)

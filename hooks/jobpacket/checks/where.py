@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..profile.bounds import MAX_FINDINGS_PER_FIELD, MAX_FINDINGS_PER_RULE
 from ..profile.errors import FieldPath, Problem, Severity
 from ..profile.load import SourceMap
 from ..profile.validate import LoadedProfile
@@ -103,3 +104,74 @@ def finding(
     else:
         line, col = source.locate(path, key=key)
     return Problem(source.file, line, col, tuple(path), message, level, rule, hint)
+
+
+class Tally:
+    """How many findings a rule has listed, per field and in all, so that it stops listing
+    (and locating, and looking up suggestions: the costly part) at the caps of
+    profile/bounds.py. What is left out is counted and said once per field (`notes`): a
+    pasted 200,000-character text holds thousands of "misspellings", and neither the
+    machine nor the reader gains from each one."""
+
+    def __init__(self, rule: str) -> None:
+        self.rule = rule
+        self.listed: dict[FieldPath, int] = {}
+        self.total = 0
+        self.skipped: dict[FieldPath, tuple[int, Severity]] = {}
+
+    def room(self, path: FieldPath) -> bool:
+        """Whether one more finding at `path` would be listed."""
+        listed = self.listed.get(path, 0)
+        return listed < MAX_FINDINGS_PER_FIELD and self.total < MAX_FINDINGS_PER_RULE
+
+    def take(self, path: FieldPath, level: Severity = "warning") -> bool:
+        """Whether to list one more finding at `path`; False counts it as left out."""
+        if self.room(path):
+            self.listed[path] = self.listed.get(path, 0) + 1
+            self.total += 1
+            return True
+        count, worst = self.skipped.get(path, (0, level))
+        if _RANK[level] < _RANK[worst]:
+            worst = level
+        self.skipped[path] = (count + 1, worst)
+        return False
+
+    def notes(self, loaded: LoadedProfile) -> list[Problem]:
+        """One finding per listed field with findings left out, as severe as the worst of
+        them; the fields with none listed (the rule's own cap was reached) share one, so the
+        notes are bounded too."""
+        out: list[Problem] = []
+        rest: list[tuple[FieldPath, int, Severity]] = []
+        for path, (count, level) in self.skipped.items():
+            if path not in self.listed:
+                rest.append((path, count, level))
+                continue
+            out.append(
+                finding(
+                    loaded,
+                    self.rule,
+                    path,
+                    f"{count:,} more {self.rule} finding{'s' if count != 1 else ''} in this "
+                    "field not listed",
+                    level=level,
+                    hint="fix the ones listed and check again",
+                )
+            )
+        if rest:
+            total = sum(count for _, count, _ in rest)
+            worst = min((level for _, _, level in rest), key=lambda lv: _RANK[lv])
+            out.append(
+                finding(
+                    loaded,
+                    self.rule,
+                    rest[0][0],
+                    f"{total:,} more {self.rule} findings here and in {len(rest) - 1:,} more "
+                    f"fields not listed (at most {MAX_FINDINGS_PER_RULE} are)",
+                    level=worst,
+                    hint="fix the ones listed and check again",
+                )
+            )
+        return out
+
+
+_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}

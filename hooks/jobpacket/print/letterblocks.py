@@ -83,11 +83,13 @@ def expand_blocks(
     Only a line holding nothing but the brackets is a block (fenced code is left alone), so
     Markdown links and any other text pass through untouched. An unknown name is an error
     naming the line of the body and the closest known block; a known name written inside a
-    sentence is a warning, since it would print as typed.
+    sentence is a warning, since it would print as typed. Each block expands once: a repeat
+    is an error (a body of repeated ``[[updates]]`` lines would multiply the letter).
     """
     findings: list[Finding] = []
     out: list[str] = []
     fence = ""
+    expanded: dict[str, int] = {}  # block name -> the line it expanded on
     for n, line in enumerate(body.splitlines(), 1):
         opened = _FENCE.match(line)
         if fence:
@@ -124,6 +126,18 @@ def expand_blocks(
             )
             out.append(line)
             continue
+        if name in expanded:
+            # Once is what a letter needs; each repeat would add the whole list again.
+            findings.append(
+                Finding(
+                    where,
+                    f"line {n} of the body: [[{name}]] again (it is on line {expanded[name]}); "
+                    "a block expands once: keep one",
+                    "error",
+                )
+            )
+            continue
+        expanded[name] = n
         lines = blocks[name]
         if isinstance(lines, str):
             findings.append(Finding(where, f"line {n} of the body: [[{name}]] {lines}", "error"))

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..i18n.dates import prose_date
 from ..i18n.letterbook import LetterBook, letter_book
+from ..profile.bounds import MAX_LETTER_CHARS
 from ..profile.errors import FieldPath
 from ..profile.model import ONGOING, Application, LetterKind, Profile
 from ..views.since import Update, is_after, updates_since
@@ -586,7 +587,8 @@ def letter_body(
                 "enclosures": "is empty: the application has no enclosures",
             },
         )
-        return LetterBody(text, False, tuple(found))
+        too_long = _too_long(text, (*where, "letter", "body"), "once its blocks are filled in")
+        return LetterBody(text, False, (*found, *too_long))
     view = tailored_view(profile, app)
     w = _Writer(app, lang)
     if kind == "cover":
@@ -610,7 +612,29 @@ def letter_body(
             )
             return LetterBody("", True, tuple(findings))
         text = _role_proposal(app, profile, view, updates, w, where, findings)
+    findings.extend(_too_long(text, where, "as assembled from the profile's text it quotes"))
     return LetterBody(text, True, tuple(findings))
+
+
+def _too_long(text: str, where: FieldPath, how: str) -> list[Finding]:
+    """The letter over `MAX_LETTER_CHARS` once its blocks are expanded or it is assembled:
+    an error, before anything lays it out (a multiplied body took minutes to render)."""
+    if len(text) <= MAX_LETTER_CHARS:
+        return []
+    what = (
+        "shorten it"
+        if how.startswith("once")
+        else "shorten the long highlight or summary it quotes, or write letter.body yourself"
+    )
+    return [
+        Finding(
+            where,
+            f"the letter is {len(text):,} characters long {how}, more than the "
+            f"{MAX_LETTER_CHARS:,} (about five pages) jobpacket lays out; a letter fits one "
+            f"page: {what}",
+            "error",
+        )
+    ]
 
 
 __all__ = [

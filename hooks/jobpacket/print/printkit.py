@@ -136,16 +136,17 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
     from ..settings import cache_folder
     from .images import ImageRefused, clean_image, image_problem
 
+    root = ctx.content_dir.parent
+    # Named as the user finds it, folder included (content/images/me.png, not me.png).
+    name = repr(str(path.relative_to(root)) if path.is_relative_to(root) else str(path))
     kind = mimetypes.guess_type(path.name)[0] or ""
     if not kind.startswith("image/"):
-        ctx.warn(
-            where, f"{path.name!r} is not an image file (PNG, JPEG, GIF, WebP or SVG)", rule="files"
-        )
+        ctx.warn(where, f"{name} is not an image file (PNG, JPEG, GIF, WebP or SVG)", rule="files")
         return None
     if path.stat().st_size > MAX_IMAGE_BYTES:
         ctx.warn(
             where,
-            f"{path.name!r} is larger than 5 MB; it is left out; use a smaller image",
+            f"{name} is larger than 5 MB; it is left out; use a smaller image",
             rule="files",
         )
         return None
@@ -161,7 +162,7 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
         except ImageRefused as exc:
             problem = str(exc)
     if problem is not None:
-        ctx.warn(where, f"{path.name!r} {problem}; it is left out", rule="files")
+        ctx.warn(where, f"{name} {problem}; it is left out", rule="files")
         return None
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 

@@ -27,7 +27,7 @@ _UNTOUCHED = re.compile(
     | <[^<>\n]*>                                # markup typed as text: shown as typed
     | \b(?:https?|ftp|mailto|tel|data):[^\s<>"]+  # an address with a scheme
     | \bwww\.[^\s<>"]+                           # a bare web address
-    | [\w.+'-]+@[\w-]+(?:\.[\w-]+)+              # an e-mail address
+    | (?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+  # an e-mail address, from its start
     """,
     re.VERBOSE,
 )
@@ -40,7 +40,7 @@ _UNITS = (
 )
 _NUMBER_UNIT = re.compile(rf"(?<![\w.,])(\d[\d,.]*) ((?:{_UNITS}))(?![\w])")
 _HTML_SKIP = ("code", "pre", "kbd", "samp", "script", "style")
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
 
 
 def _quotes(prose: str, before: str) -> str:

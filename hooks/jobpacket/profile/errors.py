@@ -6,12 +6,47 @@ message reads like a compiler's. Anything else that goes wrong is a bug and keep
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 FieldPath = tuple[str | int, ...]
+
+
+#: Characters a terminal acts on rather than shows: C0 controls (CR, LF, ESC...), DEL, C1
+#: controls (U+0080-U+009F, CSI among them), the Unicode line and paragraph separators and the
+#: bidirectional overrides that reorder what a reader sees.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: The longest user value a message quotes; longer ones are cut with an ellipsis.
+SHOWN_CHARS = 80
+
+
+def printable(text: str) -> str:
+    """`text` with every control character written as an escape (``\\n``, ``\\x1b``).
+
+    Messages quote what the user wrote (names, paths, values). Printed raw, a value holding a
+    newline could forge a line of its own ("profiles/example.yml: ok") and an ESC could
+    recolour or clear the terminal; escaped, it reads as what it is. Used by every `Problem`
+    line and by the CLI for anything else it prints from a profile or a path.
+    """
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char)
+    if named:
+        return named
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def shown(value: object, limit: int = SHOWN_CHARS) -> str:
+    """A user value quoted in a message: its repr, cut to `limit` characters, so a pasted
+    200,000-character value makes a readable line, not a screenful."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def format_path(path: FieldPath) -> str:
@@ -57,19 +92,20 @@ class Problem:
             # A linter's line: level and rule id first, so a reader (or grep) can filter.
             label = f"{self.severity} {self.rule}: "
         text = f"{where}: {label}{field + ': ' if field else ''}{self.message}"
-        return f"{text}; {self.hint}" if self.hint else text
+        return printable(f"{text}; {self.hint}" if self.hint else text)
 
     def as_json(self) -> dict[str, str | int]:
-        """Stable field names for editors and CI; never rename them."""
+        """Stable field names for editors and CI; never rename them. Text is `printable`:
+        JSON escapes C0 controls itself, but not C1 ones, and editors show these strings."""
         return {
-            "file": self.file,
+            "file": printable(self.file),
             "line": self.line,
             "column": self.col,
             "level": self.severity,
             "rule": self.rule,
-            "field": format_path(self.path),
-            "message": self.message,
-            "hint": self.hint,
+            "field": printable(format_path(self.path)),
+            "message": printable(self.message),
+            "hint": printable(self.hint),
         }
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .errors import SCHEMA, FieldPath, Problem, ProfileError, Severity
+from .errors import SCHEMA, FieldPath, Problem, ProfileError, Severity, shown
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 100_000
@@ -213,6 +213,9 @@ class _Builder:
         self.json = file.endswith(".json")
         self.problems: list[Problem] = []
         self.count = 0
+        #: Collections already built: one met again is an alias (*name) of an anchor.
+        self.seen: set[int] = set()
+        self.aliased = False
 
     def fail(self, mark: yaml.Mark, path: FieldPath, message: str) -> None:
         line, col = _pos(mark)
@@ -221,10 +224,15 @@ class _Builder:
     def build(self, node: yaml.Node, path: FieldPath, stack: frozenset[int]) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _TooBig(node, path)
+            raise _TooBig(node, path, "values", self.aliased)
         self.source.values.setdefault(path, _pos(node.start_mark))
-        if id(node) in stack or len(stack) >= MAX_DEPTH:
-            raise _TooBig(node, path)
+        if id(node) in stack:
+            raise _TooBig(node, path, "cycle", True)
+        if len(stack) >= MAX_DEPTH:
+            raise _TooBig(node, path, "depth", self.aliased)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            self.aliased = self.aliased or id(node) in self.seen
+            self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, stack | {id(node)})
         if isinstance(node, yaml.SequenceNode):
@@ -273,7 +281,7 @@ class _Builder:
                         line,
                         col,
                         child,
-                        f"duplicate key {key!r} (lines {first[0]} and {line}); the value on "
+                        f"duplicate key {shown(key)} (lines {first[0]} and {line}); the value on "
                         f"line {line} is used, as JSON parsers do; remove the other one",
                         "warning",
                     )
@@ -286,7 +294,7 @@ class _Builder:
                 self.fail(
                     key_node.start_mark,
                     child,
-                    f"duplicate key {key!r} (first defined at line {first[0]}); "
+                    f"duplicate key {shown(key)} (first defined at line {first[0]}); "
                     "keep one of them, YAML would silently drop the other",
                 )
                 continue
@@ -318,8 +326,51 @@ class _Builder:
 
 
 class _TooBig(Exception):
-    def __init__(self, node: yaml.Node, path: FieldPath) -> None:
-        self.node, self.path = node, path
+    """The tree is over a cap: `why` is "values" (MAX_NODES), "depth" (MAX_DEPTH) or "cycle"
+    (an alias inside its own anchor); `aliased` says whether aliases were used on the way."""
+
+    def __init__(self, node: yaml.Node, path: FieldPath, why: str, aliased: bool) -> None:
+        self.node, self.path, self.why, self.aliased = node, path, why, aliased
+
+    def message(self, json_file: bool) -> str:
+        if self.why == "cycle":
+            return (
+                "an alias (*name) refers to the anchor (&name) it sits in, so the data never "
+                "ends; write the data out without that alias"
+            )
+        if self.aliased:
+            what = (
+                f"more than {MAX_NODES:,} values"
+                if self.why == "values"
+                else f"deeper than {MAX_DEPTH} levels"
+            )
+            return (
+                f"anchors and aliases (&name, *name) expand the profile to {what}; "
+                "write the data out without them"
+            )
+        if self.why == "depth":
+            kind = "objects and arrays" if json_file else "mappings and lists"
+            return (
+                f"{kind} nest deeper than {MAX_DEPTH} levels; a profile needs a few, "
+                "flatten the data"
+            )
+        return (
+            f"the profile holds more than {MAX_NODES:,} values, more than jobpacket reads; "
+            "remove entries or split long lists"
+        )
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, file: str) -> Problem:
+    """A control character (or another YAML refuses), located at its line and column."""
+    before = text[: exc.position]
+    line = before.count("\n") + 1
+    col = exc.position - (before.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else 0
+    if file.endswith(".json"):
+        hint = f"remove it, or inside a string write it as \\u{code:04x}"
+    else:
+        hint = f'remove it, or write it as \\x{code:02x} inside double quotes ("...")'
+    return Problem(file, line, col, (), f"control character U+{code:04X} is not allowed; {hint}")
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
@@ -332,6 +383,17 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
         started = exc.context_mark.line + 1
         what = f"{what} ({exc.context} that starts on line {started})"
     line, col = _pos(mark) if mark else (1, 1)
+    if file.endswith(".json"):
+        # The JSON parser accepted the text (see `_json_as_yaml`): what YAML refuses inside
+        # it is a string escape, said in JSON's terms.
+        return Problem(
+            file,
+            line,
+            col,
+            (),
+            f"cannot read this JSON string: {what}; write the character itself, or a "
+            "\\uXXXX escape of a whole character (both halves of a surrogate pair)",
+        )
     hint = "check indentation and quoting on this line or the one before"
     if exc.context and "quoted scalar" in exc.context:
         hint = "close the quote, or quote the whole value with the other kind of quote"
@@ -357,20 +419,22 @@ def _json_as_yaml(text: str, file: str) -> str:
     written out as the character they stand for.
     """
     try:
-        json.loads(text)
+        # Numbers stay text: only the syntax is checked here, and Python refuses to convert
+        # an integer of more than 4,300 digits (the loader keeps those as text anyway).
+        json.loads(text, parse_int=str, parse_float=str)
     except json.JSONDecodeError as exc:
-        raise ProfileError(
-            [
-                Problem(
-                    file,
-                    exc.lineno,
-                    exc.colno,
-                    (),
-                    f"JSON syntax error: {exc.msg}; check commas, quotes and brackets "
-                    "on this line or the one before",
-                )
-            ]
-        ) from None
+        if exc.msg.startswith("Invalid control character"):
+            code = ord(exc.doc[exc.pos]) if exc.pos < len(exc.doc) else 0
+            message = (
+                f"control character U+{code:04X} inside a string; remove it, or write it as "
+                f"\\u{code:04x}"
+            )
+        else:
+            message = (
+                f"JSON syntax error: {exc.msg}; check commas, quotes and brackets "
+                "on this line or the one before"
+            )
+        raise ProfileError([Problem(file, exc.lineno, exc.colno, (), message)]) from None
     except RecursionError:
         return text  # the composer reports the nesting with its own limit
 
@@ -394,7 +458,9 @@ def parse_text(text: str, file: str, *, composer: str | None = None) -> Loaded:
         root = COMPOSERS[composer or DEFAULT_COMPOSER](text).get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise ProfileError([_syntax_problem(exc, file)]) from None
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
+        raise ProfileError([_reader_problem(exc, text, file)]) from None
+    except yaml.YAMLError as exc:
         raise ProfileError([Problem(file, 1, 1, (), f"cannot read the file: {exc}")]) from None
     if root is None:
         raise ProfileError(
@@ -413,9 +479,7 @@ def parse_text(text: str, file: str, *, composer: str | None = None) -> Loaded:
                     line,
                     col,
                     big.path[:1],
-                    f"the profile expands to more than {MAX_NODES} values or nests deeper "
-                    f"than {MAX_DEPTH} levels (recursive or repeated aliases?); "
-                    "write the data out without anchors and aliases",
+                    big.message(file.endswith(".json")),
                 )
             ]
         ) from None

@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from ..urls import LINK_SCHEMES, UNSAFE_SCHEMES, unsafe_scheme  # noqa: F401 (re-exported)
+from .errors import shown
 
 # --- value types ------------------------------------------------------------------------------
 
@@ -24,10 +25,17 @@ _ONGOING_WORDS = {"present", "current", "now", "ongoing"}
 
 
 def _partial_date(value: Any) -> Any:
-    if isinstance(value, int) and 1000 <= value <= 9999:
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         value = str(value)
     if isinstance(value, _date):
         value = value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # Numbers would otherwise become text ("0", "1e5") that no date parser reads.
+        raise PydanticCustomError(
+            "bad_date",
+            'the number {value} is not a date; write it as a quoted date, e.g. "2024-05-17"',
+            {"value": str(value)[:24]},
+        )
     if not isinstance(value, str):
         return value  # let the str type report it
     text = value.strip()
@@ -43,13 +51,13 @@ def _partial_date(value: Any) -> Any:
             _date(int(year), month or 1, day or 1)
         except ValueError:
             raise PydanticCustomError(
-                "bad_date", "{value} is not a real calendar date", {"value": repr(value)}
+                "bad_date", "{value} is not a real calendar date", {"value": shown(value)}
             ) from None
         return text
     raise PydanticCustomError(
         "bad_date",
         "{value} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY",
-        {"value": repr(value)},
+        {"value": shown(value)},
     )
 
 
@@ -92,7 +100,7 @@ def _timestamp(value: Any) -> Any:
                 "bad_timestamp",
                 "{value} is not a date and time; write it as 2024-03-01T09:30:00Z "
                 "or as a date, 2024-03-01",
-                {"value": repr(value)},
+                {"value": shown(value)},
             ) from None
         return text
     _partial_date(text)
@@ -128,7 +136,12 @@ Url = Annotated[
     Field(description="A web (https://), mailto:, tel: or chat (skype:, xmpp:...) address."),
 ]
 
-_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
+#: name@domain, neither part empty nor holding a space, quote, bracket or second @; the
+#: domain has a dot with something on both sides (checked in `_email`, so the pattern has no
+#: two adjacent repeats that could backtrack over each other).
+_EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+")
+#: RFC 5321: an address has at most 254 characters.
+MAX_EMAIL_CHARS = 254
 
 
 def _email(value: Any) -> Any:
@@ -138,11 +151,12 @@ def _email(value: Any) -> Any:
             return None
         if value.lower().startswith("mailto:"):
             value = value[len("mailto:") :]
-        if not _EMAIL.match(value):
+        domain = value.rpartition("@")[2]
+        if len(value) > MAX_EMAIL_CHARS or not _EMAIL.fullmatch(value) or "." not in domain[1:-1]:
             raise PydanticCustomError(
                 "bad_email",
                 "{value} is not an email address; write it as name@example.com",
-                {"value": repr(value)},
+                {"value": shown(value)},
             )
     return value
 
@@ -156,7 +170,7 @@ def _relative_path(value: str) -> str:
         raise PydanticCustomError(
             "bad_path",
             "{value} must be a path relative to the profile's folder, e.g. documents/x.pdf",
-            {"value": repr(value)},
+            {"value": shown(value)},
         )
     return value
 
@@ -170,7 +184,7 @@ def _slug(value: str) -> str:
             "bad_slug",
             "{value} is not a valid id; use lowercase letters, digits and hyphens, "
             "e.g. acme-data-engineer",
-            {"value": repr(value)},
+            {"value": shown(value)},
         )
     return value
 
@@ -188,7 +202,7 @@ def _duration(value: Any) -> Any:
     raise PydanticCustomError(
         "bad_duration",
         "{value} is not a period; write a number and d, w or m, e.g. 14d, 2w or 1m",
-        {"value": repr(value)},
+        {"value": shown(value)},
     )
 
 

@@ -23,7 +23,7 @@ from ..i18n.letterbook import has_letters, letter_languages
 from ..markup import fit_cache_to
 from . import compat
 from .bounds import check_bounds
-from .errors import FieldPath, Problem, ProfileError
+from .errors import FieldPath, Problem, ProfileError, shown
 from .load import Loaded, SourceMap, read_file
 from .model import Profile
 from .overlay import merge_overlay, overlay_display, overlay_path
@@ -67,7 +67,9 @@ def _kind(value: Any) -> str:
         return "nothing"
     if isinstance(value, (int, float)):
         return f"the number {value}"
-    return f"the text {value!r}"
+    if isinstance(value, str) and len(value) > 18 and value.lstrip("+-").isdigit():
+        return f"a number of {len(value.lstrip('+-')):,} digits"
+    return f"the text {shown(value)}"
 
 
 def _message(err: ErrorDetails, *, json: bool = False) -> str:
@@ -91,15 +93,26 @@ def _message(err: ErrorDetails, *, json: bool = False) -> str:
             return f'expected an object of keys (such as {{"name": ...}}), found {_kind(value)}'
         return f"expected a mapping of keys (such as `name: ...`), found {_kind(value)}"
     if kind == "literal_error":
-        return f"{value!r} is not allowed here; use one of {ctx.get('expected')}"
+        return f"{shown(value)} is not allowed here; use one of {ctx.get('expected')}"
     if kind in ("bool_type", "bool_parsing"):
         return f"expected true or false, found {_kind(value)}"
-    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
+    if kind == "int_parsing_size":
+        return f"found {_kind(value)}, too large for any count; write a small whole number"
+    if kind in (
+        "int_type",
+        "int_parsing",
+        "float_type",
+        "float_parsing",
+        "int_from_float",
+    ):
         return f"expected a number, found {_kind(value)}"
     if kind in ("too_short", "too_long"):
-        return f"expected {ctx.get('min_length', ctx.get('max_length'))} values, found {value!r}"
+        expected = ctx.get("min_length", ctx.get("max_length"))
+        return f"expected {expected} values, found {shown(value)}"
     if kind == "greater_than_equal":
-        return f"must be at least {ctx.get('ge')}, found {value!r}"
+        return f"must be at least {ctx.get('ge')}, found {shown(value)}"
+    if kind == "less_than_equal":
+        return f"must be at most {ctx.get('le')}, found {shown(value)}"
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
     return err["msg"]
@@ -148,7 +161,9 @@ def _check_keys(
         # With the known key beside it, a look-alike is the author's own data, not a typo.
         if guess and guess not in raw:
             out.append(
-                source.problem(child, f"unknown key {key!r}; did you mean {guess!r}?", key=True)
+                source.problem(
+                    child, f"unknown key {shown(key)}; did you mean {guess!r}?", key=True
+                )
             )
         else:
             out.append(
@@ -222,13 +237,15 @@ def _unknown_documents(profile: Profile, source: SourceMap, index: int) -> list[
             continue
         guess = next(iter(difflib.get_close_matches(name, names, n=1, cutoff=0.6)), None)
         hint = (
-            f"did you mean {guess!r}?"
+            f"did you mean {shown(guess)}?"
             if guess
             else "name a `documents[].title` or `path` of the profile"
             + (f" ({', '.join(repr(n) for n in names[:5])})" if names else "; it has none")
         )
         out.append(
-            source.problem(("applications", index, "documents", j), f"no document {name!r}; {hint}")
+            source.problem(
+                ("applications", index, "documents", j), f"no document {shown(name)}; {hint}"
+            )
         )
     return out
 
@@ -237,7 +254,11 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
     """Validate parsed data; raise ProfileError listing every error, in file order."""
     source = loaded.source
     findings: list[Problem] = list(loaded.problems)
-    findings.extend(check_bounds(loaded.data, source))
+    bounds = check_bounds(loaded.data, source)
+    findings.extend(bounds)
+    # A value outside the bounds is reported and goes no further: the checks across fields
+    # (follow-up dates, document names) compute with the values, so they only see bounded ones.
+    out_of_bounds = any(p.severity == "error" for p in bounds)
     fit_cache_to(loaded.data)
     foreign = compat.foreign_shape(loaded.data, source)
     if foreign is not None:
@@ -254,7 +275,7 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
             loc = tuple(err["loc"])
             message = _message(err, json=source.file.endswith(".json"))
             findings.append(source.problem(loc, message, key=err["type"] == "missing"))
-    if profile is None:
+    if profile is None and not out_of_bounds:
         # The valid rest, so the cross-field rules (and `check`'s proofreading) still run on
         # every part that parsed: one run shows every problem.
         rest = valid_rest(data, source, [p.path for p in findings if p.severity == "error"])
@@ -263,7 +284,7 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
                 replace(p, path=rest.restore(p.path))
                 for p in _cross_checks(rest.profile, rest.source)
             )
-    if profile is not None:
+    if profile is not None and not out_of_bounds:
         findings.extend(_cross_checks(profile, source))
         lang = profile.meta.lang
         if lang and not translated(lang):

@@ -52,7 +52,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..fsutil import publish_tree, unwritable, write_atomic, write_many
-from ..profile.errors import Problem, ProfileError, UserError
+from ..profile.errors import Problem, ProfileError, UserError, printable
 from ..profile.validate import LoadedProfile, load_profile
 from ..settings import (
     DEFAULT_PROFILE,
@@ -455,10 +455,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = config.extra.get("jobpacket") or {}
     try:
         from_env = current_settings().profile
+        chosen = from_env or (settings.get("profile") if isinstance(settings, dict) else None)
+        path = resolve_profile(chosen, root).resolve()
     except UserError as exc:
-        raise PluginError(f"error: {exc}") from None
-    chosen = from_env or (settings.get("profile") if isinstance(settings, dict) else None)
-    path = resolve_profile(chosen, root).resolve()
+        raise PluginError(printable(f"error: {exc}")) from None
     site_dir, private = Path(config.site_dir).resolve(), (root / PRIVATE_DIR).resolve()
     if site_dir.is_relative_to(private) or private.is_relative_to(site_dir):
         raise PluginError(
@@ -706,7 +706,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # stops at the next `<`: linear time on any text
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

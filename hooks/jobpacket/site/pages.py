@@ -158,7 +158,7 @@ def md_text(value: Any) -> Markup:
 
 def text_of_markdown(value: str) -> str:
     """The words of a Markdown field, for descriptions and JSON-LD (no markup at all)."""
-    rendered = re.sub(r"<[^>]*>", " ", str(markdown_to_html(value)))
+    rendered = re.sub(r"<[^<>]*>", " ", str(markdown_to_html(value)))
     return plain(html.unescape(rendered))
 
 
