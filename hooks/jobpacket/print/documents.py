@@ -14,6 +14,7 @@ of defence, not the first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -26,7 +27,7 @@ from ..markup import clean_text
 from ..profile.errors import Problem, UserError
 from ..profile.model import Application, Profile, Volunteer, Work
 from ..profile.validate import LoadedProfile
-from ..urls import print_href
+from ..urls import photo_data, print_href
 from ..views import public_view
 from ..views.tailored import tailored_view, tailoring_findings
 from .designs import DESIGNS, PHOTO_DESIGNS
@@ -40,6 +41,7 @@ from .printkit import (
     choose_design,
     contact_items,
     document_date,
+    embedded_photo,
     environment,
     image_data_url,
     local_file,
@@ -102,6 +104,11 @@ def _document(
 # --- the résumé ---------------------------------------------------------------------------------
 
 
+def _shown_url(href: str) -> str:
+    """An address as a title when the entry has no name: without its scheme and end slash."""
+    return re.sub(r"^[a-z]+://(www\.)?", "", href).rstrip("/")
+
+
 def _entries_roles(items: Iterable[Work | Volunteer], lang: str | None) -> list[dict[str, Any]]:
     """Jobs and volunteer roles as entries. A role's summary prints only when it has no
     highlights: the bullets tell the same story with evidence, and a résumé has one page
@@ -112,12 +119,15 @@ def _entries_roles(items: Iterable[Work | Volunteer], lang: str | None) -> list[
         where = [(r.location if isinstance(r, Work) else None) or ""]
         if isinstance(r, Work) and r.description:
             where.append(r.description)  # what the organisation does, beside its name
+        href = print_href(r.url) or ""
         entries.append(
             {
-                "title": r.position or org or "",
-                "org": org if r.position else "",
-                "org_url": print_href(r.url) or "",
-                "url": "",
+                # Without a position the organisation (or else its address) is the title,
+                # and the link goes with it rather than vanishing with the empty `org`.
+                "title": r.position or org or _shown_url(href),
+                "org": (org or _shown_url(href)) if r.position else "",
+                "org_url": href if r.position else "",
+                "url": "" if r.position else href,
                 "where": ", ".join(w for w in where if w),
                 "dates": span(r.startDate, r.endDate, lang),
                 "summary": "" if r.highlights else print_markdown(r.summary),
@@ -130,7 +140,7 @@ def _entries_roles(items: Iterable[Work | Volunteer], lang: str | None) -> list[
 def _entries_projects(items: Iterable[Any], lang: str | None) -> list[dict[str, Any]]:
     return [
         {
-            "title": p.name or "",
+            "title": p.name or _shown_url(print_href(p.url) or ""),
             "org": ", ".join(p.roles),
             "org_url": "",
             "url": print_href(p.url) or "",
@@ -148,12 +158,13 @@ def _entries_education(items: Iterable[Any], lang: str | None) -> list[dict[str,
     out: list[dict[str, Any]] = []
     for e in items:
         degree = ", ".join(x for x in (e.studyType, e.area) if x)
+        href = print_href(e.url) or ""
         out.append(
             {
-                "title": degree or e.institution or "",
+                "title": degree or e.institution or _shown_url(href),
                 "org": e.institution if degree else "",
-                "org_url": print_href(e.url) or "",
-                "url": "",
+                "org_url": href if degree else "",
+                "url": "" if degree else href,
                 "where": score(e.score, lang),
                 "dates": span(e.startDate, e.endDate, lang),
                 "summary": "",
@@ -282,11 +293,15 @@ def resume(
     photo = None
     if loaded.profile.basics.image:
         used = design in PHOTO_DESIGNS and view.basics.image is not None
-        found = local_file(
-            ctx, ("basics", "image"), loaded.profile.basics.image, used=used, under_content=True
-        )
-        if found and used:
-            photo = image_data_url(ctx, ("basics", "image"), found)
+        embedded = photo_data(loaded.profile.basics.image)
+        if embedded is not None:
+            photo = embedded_photo(ctx, ("basics", "image"), *embedded) if used else None
+        else:
+            found = local_file(
+                ctx, ("basics", "image"), loaded.profile.basics.image, used=used, under_content=True
+            )
+            if found and used:
+                photo = image_data_url(ctx, ("basics", "image"), found)
     ctx.raise_errors()
     resume_word = labels(loaded.profile.meta.lang)["resume"]
     title = f"{name} – {resume_word}"

@@ -155,6 +155,20 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
+def embedded_photo(ctx: PrintContext, where: FieldPath, kind: str, data: bytes) -> str | None:
+    """A photo the profile holds as a `data:` URL, re-encoded after the same check as a
+    file's, or a warning when it cannot be printed."""
+    import base64
+
+    from .images import image_problem
+
+    problem = image_problem(data, kind)
+    if problem is not None:
+        ctx.warn(where, f"the embedded photo {problem}; it is left out", rule="files")
+        return None
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
 # --- small formatting helpers ------------------------------------------------------------------
 
 

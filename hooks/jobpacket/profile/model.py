@@ -14,7 +14,13 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from ..urls import LINK_SCHEMES, UNSAFE_SCHEMES, unsafe_scheme  # noqa: F401 (re-exported)
+from ..urls import (  # noqa: F401 (re-exported)
+    LINK_SCHEMES,
+    MAX_PHOTO_BYTES,
+    UNSAFE_SCHEMES,
+    photo_data,
+    unsafe_scheme,
+)
 
 # --- value types ------------------------------------------------------------------------------
 
@@ -126,6 +132,28 @@ Url = Annotated[
     str | None,
     BeforeValidator(_url),
     Field(description="A web (https://), mailto:, tel: or chat (skype:, xmpp:...) address."),
+]
+
+
+def _photo(value: Any) -> Any:
+    """A photo's address, or the photo itself as a base64 `data:` URL (valid JSON Resume,
+    and how exporting tools embed it); a `data:` value that is no such photo is refused."""
+    if isinstance(value, str) and value.strip().lower().startswith("data:"):
+        if photo_data(value) is None:
+            raise PydanticCustomError(
+                "bad_photo",
+                "is a data: URL that is not a base64 PNG, JPEG, GIF or WebP image of at most "
+                "{limit} MB; save the photo as a file under content/ and write its path",
+                {"limit": MAX_PHOTO_BYTES // (1024 * 1024)},
+            )
+        return "".join(value.split())
+    return _url(value)
+
+
+Photo = Annotated[
+    str | None,
+    BeforeValidator(_photo),
+    Field(description="Photo: a path under content/, an https:// address or a data: image."),
 ]
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
@@ -253,9 +281,7 @@ class SocialProfile(Item):
 class Basics(Model):
     name: str | None = None
     label: str | None = None
-    image: Url | None = Field(
-        default=None, description="Photo: a path under content/ or an https:// address."
-    )
+    image: Photo | None = None
     email: Email | None = None
     phone: str | None = None
     url: Url | None = None

@@ -19,7 +19,7 @@ from pydantic_core import ErrorDetails
 from ..followups import log_problems
 from ..i18n.labels import available, translated
 from ..markup import fit_cache_to
-from . import compat
+from . import compat, lenient
 from .bounds import check_bounds
 from .errors import FieldPath, Problem, ProfileError
 from .load import Loaded, SourceMap, read_file
@@ -102,10 +102,30 @@ def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
     return None, False
 
 
+def _null(child: FieldPath, source: SourceMap, *, json: bool) -> Problem:
+    """`null` for a known key. The JSON Resume schema types every field (text, list or
+    object), so in a JSON file null is invalid and refused, as the schema's own test suite
+    expects; in YAML an empty value (`summary:`) is what a half-filled profile looks like,
+    read as absent with a warning."""
+    if json:
+        return source.problem(
+            child, "null is not allowed here (JSON Resume gives this field a type); remove the key"
+        )
+    return source.problem(child, "is empty; left out", severity="warning", hint="remove the key")
+
+
 def _check_keys(
-    raw: Any, cls: type[BaseModel], path: FieldPath, source: SourceMap, out: list[Problem]
+    raw: Any,
+    cls: type[BaseModel],
+    path: FieldPath,
+    source: SourceMap,
+    out: list[Problem],
+    *,
+    json: bool = False,
 ) -> None:
-    """Unknown keys: a near-miss of a known one is an error, others are kept and noted."""
+    """Unknown keys: a near-miss of a known one is an error in YAML (jobpacket's own format,
+    where it is a typo) and a warning in JSON (any key is valid JSON Resume); others are kept
+    and noted. A known key holding null: see `_null`."""
     if not isinstance(raw, dict):
         return
     known = {(f.alias or name): f for name, f in cls.model_fields.items()}
@@ -113,14 +133,17 @@ def _check_keys(
     for key, value in raw.items():
         child = (*path, key)
         if key in known:
+            if value is None:
+                out.append(_null(child, source, json=json))
+                continue
             inner, is_list = _model_in(known[key].annotation)
             if inner is None:
                 continue
             if is_list and isinstance(value, list):
                 for i, item in enumerate(value):
-                    _check_keys(item, inner, (*child, i), source, out)
+                    _check_keys(item, inner, (*child, i), source, out, json=json)
             elif not is_list:
-                _check_keys(value, inner, child, source, out)
+                _check_keys(value, inner, child, source, out, json=json)
             continue
         guess = lower.get(key.lower()) or next(
             iter(difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)), None
@@ -128,7 +151,13 @@ def _check_keys(
         # With the known key beside it, a look-alike is the author's own data, not a typo.
         if guess and guess not in raw:
             out.append(
-                source.problem(child, f"unknown key {key!r}; did you mean {guess!r}?", key=True)
+                source.problem(
+                    child,
+                    f"unknown key {key!r}; did you mean {guess!r}?"
+                    + (" (kept as extension data, not printed)" if json else ""),
+                    key=True,
+                    severity="warning" if json else "error",
+                )
             )
         else:
             out.append(
@@ -156,7 +185,8 @@ def _cross_checks(profile: Profile, source: SourceMap) -> list[Problem]:
                 out.append(
                     source.problem(
                         (section, i, "endDate"),
-                        f"ends ({end}) before it starts ({start})",
+                        f"ends ({end}) before it starts ({start}); printed as written",
+                        severity="warning",
                         rule="dates",
                         hint="swap or correct the dates",
                     )
@@ -224,7 +254,9 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
         raise ProfileError([foreign])
     data, renamed = compat.current_names(loaded.data, source)
     findings += renamed
-    _check_keys(data, Profile, (), source, findings)
+    data, read = lenient.read_as_meant(data, source)
+    findings += read
+    _check_keys(data, Profile, (), source, findings, json=source.file.endswith(".json"))
     profile: Profile | None = None
     try:
         profile = Profile.model_validate(data)

@@ -1,0 +1,174 @@
+"""Real résumé.json files, as they are: values whose meaning is plain are read as meant,
+with a located line, and printed and linked in the PDF and on the site (profile/lenient.py,
+urls.assumed_web, urls.photo_data)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from jobpacket.profile.lenient import plain_date
+from jobpacket.urls import assumed_web
+
+from .conftest import FIXTURES, run_cli
+from .pdf_support import reader, text
+from .test_site_support import build, make_site, urls_in
+
+LOOSE = FIXTURES / "asis" / "loose-values.resume.json"
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("github.com/mokafor", "https://github.com/mokafor"),
+        ("together.ai", "https://together.ai"),
+        ("www.linkedin.com/in/ann-b", "https://www.linkedin.com/in/ann-b"),
+        ("ann.example.org:8080/cv", "https://ann.example.org:8080/cv"),
+        ("projects/x/", None),  # a page of the site
+        ("cv.pdf", None),  # a file next to the page
+        ("index.html", None),
+        ("mailto:ann@example.com", None),
+        ("https://ann.example.com", None),
+        ("ann@example.com", None),
+        ("not a url.com", None),
+    ],
+)
+def test_a_web_address_without_scheme_means_https(value: str, expected: str | None) -> None:
+    assert assumed_web(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value, lang, expected",
+    [
+        ("03/2022", None, "2022-03"),
+        ("3.2022", None, "2022-03"),
+        ("2022/03", None, "2022-03"),
+        ("Feb 2019", None, "2019-02"),
+        ("February, 2019", None, "2019-02"),
+        ("Sept. 2019", None, "2019-09"),
+        ("févr. 2020", "fr", "2020-02"),
+        ("März 2021", "de", "2021-03"),
+        ("2020年2月", "ja", "2020-02"),
+        ("13/2020", None, None),
+        ("Summer 2019", None, None),
+        ("01/02/2020", None, None),  # day and month order is not plain
+    ],
+)
+def test_dates_people_write_are_read_as_their_month(
+    value: str, lang: str | None, expected: str | None
+) -> None:
+    assert plain_date(value, lang) == expected
+
+
+def test_a_loose_file_checks_with_exit_0_and_says_what_it_read() -> None:
+    result = run_cli("check", str(LOOSE))
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout + result.stderr
+    lines = {
+        "basics.url: 'www.marenokafor.dev' has no scheme; read as 'https://www.marenokafor.dev'",
+        "work[0].url: 'together.ai' has no scheme; read as 'https://together.ai'",
+        "work[0].startDate: '03/2022' read as 2022-03",
+        "work[1].startDate: 'Feb 2019' read as 2019-02",
+        "work[2].endDate: ends (2018-03) before it starts (2018-06); printed as written",
+        "volunteer[0].name: 'name' is the older JSON Resume name of 'organization'",
+        "meta.lastModified: has both a time-zone offset and a trailing 'Z'",
+        "work[0].highlightGroups: unknown key, kept as extension data",
+    }
+    for line in lines:
+        assert line in out, line
+    assert re.search(r"loose-values\.resume\.json:27:20: warning: work\[0\]\.startDate", out)
+    # The warnings are warnings: --strict refuses the file until they are fixed.
+    assert run_cli("check", "--strict", str(LOOSE)).returncode == 1
+
+
+def test_a_near_miss_key_is_a_warning_in_json_and_an_error_in_yaml(tmp_path: Path) -> None:
+    data = {"basics": {"name": "Ann"}, "work": [{"name": "Acme", "hightlights": ["x"]}]}
+    (tmp_path / "a.json").write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / "a.yml").write_text(json.dumps(data), encoding="utf-8")
+    as_json = run_cli("check", str(tmp_path / "a.json"))
+    assert as_json.returncode == 0, as_json.stdout
+    assert "warning: work[0].hightlights: unknown key 'hightlights'; did you mean" in (
+        as_json.stdout + as_json.stderr
+    )
+    as_yaml = run_cli("check", str(tmp_path / "a.yml"))
+    assert as_yaml.returncode == 1
+    assert (
+        "work[0].hightlights: unknown key 'hightlights'; did you mean"
+        in as_yaml.stdout + as_yaml.stderr
+    )
+
+
+def test_null_is_refused_in_json_and_read_as_absent_in_yaml(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(
+        '{"basics": {"name": "Ann",\n  "label": null}}', encoding="utf-8"
+    )
+    (tmp_path / "a.yml").write_text("basics:\n  name: Ann\n  label:\n", encoding="utf-8")
+    as_json = run_cli("check", str(tmp_path / "a.json"))
+    assert as_json.returncode == 1
+    assert "a.json:2:12: basics.label: null is not allowed here" in as_json.stdout + (
+        as_json.stderr
+    )
+    as_yaml = run_cli("check", str(tmp_path / "a.yml"))
+    assert as_yaml.returncode == 0
+    assert "a.yml:3:9: warning: basics.label: is empty; left out" in as_yaml.stdout + as_yaml.stderr
+
+
+def _links(pdf: bytes) -> list[str]:
+    out = []
+    for page in reader(pdf).pages:
+        for annot in page.get("/Annots", []):
+            action = annot.get_object().get("/A")
+            if action is not None and "/URI" in action:
+                out.append(str(action["/URI"]))
+    return out
+
+
+def test_the_pdf_prints_and_links_every_address_and_the_embedded_photo(tmp_path: Path) -> None:
+    shutil.copy(LOOSE, tmp_path / LOOSE.name)
+    result = run_cli("pdf", "resume", LOOSE.name, "--design", "modern", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pdf = (tmp_path / "out" / "loose-values.resume" / "resume.pdf").read_bytes()
+    words = text(pdf).replace("\u00a0", " ")
+    links = _links(pdf)
+    for url in (
+        "https://together.ai",
+        "https://github.com/mokafor",
+        "https://www.linkedin.com/in/maren-okafor",
+        "https://maren.example/clients",  # a job without a position
+        "https://lab.example.org/",  # a job without an organisation
+        "https://www.tu.example.de/",  # a school known only by its address
+        "https://openclimate.example.org",
+    ):
+        assert url in links, url
+    for shown in ("github.com/mokafor", "Freelance", "lab.example.org", "tu.example.de"):
+        assert shown in words, shown
+    assert "Open Climate Data" in words  # volunteer[].name
+    assert "Jun 2018" in words and "Mar 2018" in words  # end before start, as written
+    assert sum(len(page.images) for page in reader(pdf).pages) == 1  # the data: photo
+
+
+def test_a_data_photo_that_is_no_image_is_refused_with_its_location(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(
+        '{"basics": {"name": "Ann",\n "image": "data:text/html;base64,PGI+"}}', encoding="utf-8"
+    )
+    result = run_cli("check", str(path))
+    assert result.returncode == 1
+    out = result.stdout + result.stderr
+    assert "a.json:2:11: basics.image: is a data: URL that is not a base64 PNG" in out
+
+
+def test_the_site_links_addresses_without_scheme_absolutely(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site", LOOSE)
+    result = build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    hrefs = [v for page in (site / "site").rglob("*.html") for _, _, v in urls_in(page)]
+    assert "https://together.ai" in hrefs and "https://github.com/mokafor" in hrefs
+    assert "https://lab.example.org/" in hrefs  # a job without an organisation
+    assert not [h for h in hrefs if re.match(r"^(www\.|github\.com|together\.ai)", h)]
+    home = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'src="data:image/png;base64,' in home  # the embedded photo, shown
