@@ -134,7 +134,8 @@ def _check_keys(
         child = (*path, key)
         if key in known:
             if value is None:
-                out.append(_null(child, source, json=json))
+                if known[key].default is None:  # else the model refuses it with its type
+                    out.append(_null(child, source, json=json))
                 continue
             inner, is_list = _model_in(known[key].annotation)
             if inner is None:
