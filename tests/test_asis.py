@@ -172,3 +172,32 @@ def test_the_site_links_addresses_without_scheme_absolutely(tmp_path: Path) -> N
     assert not [h for h in hrefs if re.match(r"^(www\.|github\.com|together\.ai)", h)]
     home = (site / "site" / "index.html").read_text(encoding="utf-8")
     assert 'src="data:image/png;base64,' in home  # the embedded photo, shown
+
+
+HTML = FIXTURES / "asis" / "html-and-hashtags.resume.json"
+
+
+@pytest.mark.parametrize("design", ["classic", "sidebar"])
+def test_html_in_a_plain_field_hashtags_and_loose_lists_print_as_meant(
+    tmp_path: Path, design: str
+) -> None:
+    shutil.copy(HTML, tmp_path / HTML.name)
+    result = run_cli("pdf", "resume", HTML.name, "--design", design, "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "education[0].institution: holds HTML tags; read as its text 'HPI'" in result.stderr
+    words = text((tmp_path / "out" / "html-and-hashtags.resume" / "resume.pdf").read_bytes())
+    assert "<a" not in words and "<b>" not in words and "href" not in words
+    assert "HPI" in words and "Hasso-Plattner-Institut" in words
+    assert "#ursuppe: Lesekreis" in words  # a hashtag, not a heading
+    for item in ("Stream-Verarbeitung", "Konsistenz", "Lehre"):
+        assert re.search(rf"•[ \u00a0]*{item}", words), words  # the bullet beside its text
+
+
+def test_the_site_shows_html_fields_as_their_text(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site", HTML)
+    result = build(site, strict=False)
+    assert result.returncode == 0, result.stderr
+    page = (site / "site" / "resume.html").read_text(encoding="utf-8")
+    assert "&lt;a href" not in page and "&lt;b&gt;" not in page
+    assert "HPI" in page and "#ursuppe" in page
+    assert re.search(r"<li>\s*Stream-Verarbeitung", page)

@@ -1,10 +1,11 @@
 """Values whose meaning is plain, read as meant: a résumé is printed as written, not refused.
 
 Real résumé files hold addresses without their scheme (``github.com/ann``), dates as people
-write them (``02/2020``, ``Feb 2020``, ``2020年2月``) and time stamps with both an offset and a
-``Z``. Refusing the whole file for one of these helps nobody, and guessing silently hides
-what happened, so each value is read as its plain meaning on the raw tree, before validation,
-with a located line saying what it was read as. Values whose meaning is not plain (``13/2020``,
+write them (``02/2020``, ``Feb 2020``, ``2020年2月``), time stamps with both an offset and a
+``Z``, and HTML from an export tool in a plain field (``<a href='...'>HPI</a>``). Refusing
+the whole file for one of these helps nobody, and guessing silently hides what happened, so
+each value is read as its plain meaning on the raw tree, before validation, with a located
+line saying what it was read as. Values whose meaning is not plain (``13/2020``,
 ``Summer 2019``, ``01/02/2020``) are left for validation to refuse with its own message.
 """
 
@@ -14,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..markup import html_as_text
 from ..urls import assumed_web
 from .errors import FieldPath, Problem
 from .load import SourceMap
@@ -24,6 +26,9 @@ DATE_KEYS = frozenset(
 )
 #: Keys that hold a web address.
 URL_KEYS = frozenset({"url", "canonical"})
+#: Keys whose text is Markdown (HTML in it is sanitized, not shown as tags); every other text
+#: is plain. `description` is Markdown in projects only (a job's is one plain line).
+MARKDOWN_KEYS = frozenset({"summary", "reference", "body", "circumstances", "notes"})
 
 _MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")  # 02/2020, 2.2020, 02-2020
 _YEAR_SLASH_MONTH = re.compile(r"^(\d{4})\s*[/.]\s*(\d{1,2})$")  # 2020/02, 2020.02
@@ -95,6 +100,13 @@ def _copy(value: Any) -> Any:
     return value
 
 
+def _plain_field(path: FieldPath, key: str) -> bool:
+    """Whether the text at `path` is shown as plain text (escaped) rather than as Markdown."""
+    if key in MARKDOWN_KEYS or key in URL_KEYS:
+        return False
+    return not (key == "description" and path[:1] == ("projects",))
+
+
 def read_as_meant(data: dict[str, Any], source: SourceMap) -> tuple[dict[str, Any], list[Problem]]:
     """The raw tree with plain-meaning values rewritten, and a located line for each."""
     meta = data.get("meta")
@@ -122,6 +134,16 @@ def read_as_meant(data: dict[str, Any], source: SourceMap) -> tuple[dict[str, An
                     "YYYY-MM-DD, YYYY-MM or YYYY",
                     severity="warning",
                     hint=f"write {iso!r} so that other JSON Resume tools read it too",
+                )
+            )
+        elif _plain_field(path, key) and (shown := html_as_text(text)) is not None:
+            changes.append((path, shown))
+            notes.append(
+                source.problem(
+                    path,
+                    f"holds HTML tags; read as its text {shown[:80]!r}",
+                    severity="info",
+                    hint="the field is plain text: write the words alone",
                 )
             )
         elif path == ("meta", "lastModified") and (match := _OFFSET_Z.match(text.strip())):
