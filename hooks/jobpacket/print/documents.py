@@ -31,6 +31,7 @@ from ..urls import photo_data, print_href
 from ..views import public_view
 from ..views.tailored import tailored_view, tailoring_findings
 from .designs import DESIGNS, PHOTO_DESIGNS
+from .glyphs import glyph_findings
 from .letters import LetterBody, letter_body, letter_kind
 from .printkit import (
     ASSETS_DIR,
@@ -302,6 +303,7 @@ def resume(
             )
             if found and used:
                 photo = image_data_url(ctx, ("basics", "image"), found)
+    ctx.notes.extend(glyph_findings(loaded, design))
     ctx.raise_errors()
     resume_word = labels(loaded.profile.meta.lang)["resume"]
     title = f"{name} – {resume_word}"

@@ -27,7 +27,7 @@ from ..checks.files import (
     project_root,
     resolve_local,
 )
-from ..i18n.labels import labels
+from ..i18n.labels import direction, labels
 from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_html
 from ..profile.errors import SCHEMA, FieldPath, Problem, ProfileError
 from ..profile.model import Profile
@@ -294,7 +294,9 @@ def environment() -> Any:
 
 
 def stylesheets(design: str) -> tuple[Path, ...]:
-    return (TEMPLATES_DIR / "base.css", TEMPLATES_DIR / f"{design}.css")
+    """base.css, the right-to-left mirror (its rules apply only under `dir="rtl"`), then the
+    design's own sheet, last."""
+    return (TEMPLATES_DIR / "base.css", TEMPLATES_DIR / "rtl.css", TEMPLATES_DIR / f"{design}.css")
 
 
 def choose_design(loaded: LoadedProfile, design: str | None) -> str:
@@ -336,6 +338,7 @@ def base_context(loaded: LoadedProfile, design: str, kind: str, title: str) -> d
         "t": labels(profile.meta.lang),
         "page_css": Verbatim(page_footer_css(profile.meta.lang)),  # CSS: never typeset
         "lang": profile.meta.lang or "en",
+        "dir": direction(profile.meta.lang),
         "page_size": page_size(profile),
         "design": design,
         "kind": kind,
@@ -364,10 +367,17 @@ def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, st
     b = profile.basics
     loc = b.location
     items: list[dict[str, str]] = []
+    rtl = direction(profile.meta.lang) == "rtl"
 
     def add(text: str | None, href: str = "") -> None:
         if text:
-            items.append({"text": text, "href": print_href(href) or ""})
+            link = print_href(href) or ""
+            if rtl and link:
+                # An address or a phone number reads left to right inside right-to-left
+                # text: isolated, "+962 7 9123 4567" keeps its order (LRI ... PDI).
+                # Markup: `_finalize` drops bidi controls from profile text, not from ours.
+                text = Markup("\u2066%s\u2069") % clean_text(text)
+            items.append({"text": text, "href": link})
 
     if loc:
         # The public view only carries a street address when the user opted in.
