@@ -201,3 +201,24 @@ def test_the_site_shows_html_fields_as_their_text(tmp_path: Path) -> None:
     assert "&lt;a href" not in page and "&lt;b&gt;" not in page
     assert "HPI" in page and "#ursuppe" in page
     assert re.search(r"<li>\s*Stream-Verarbeitung", page)
+
+
+def test_cpp_is_set_in_one_piece_and_read_as_typed(tmp_path: Path) -> None:
+    from jobpacket.print import documents
+    from jobpacket.print.printkit import print_inline
+    from jobpacket.profile.validate import load_profile
+
+    path = tmp_path / "p.yml"
+    path.write_text(
+        "basics: {name: Ann Lee}\nwork:\n  - name: Acme\n    position: Engineer\n"
+        "    highlights: ['Rewrote the C++ engine; see [notes](https://x.example/c++)']\n"
+        "skills:\n  - name: Languages\n    keywords: [C++, 'C#', Notepad++]\n",
+        encoding="utf-8",
+    )
+    doc = documents.resume(load_profile(path), public=False)
+    assert doc.html.count('<span class="pp">C<span>++</span></span>') == 2
+    assert 'href="https://x.example/c++"' in str(print_inline("[n](https://x.example/c++)"))
+    result = run_cli("pdf", "resume", "p.yml", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    words = text((tmp_path / "out" / "p" / "resume.pdf").read_bytes())
+    assert "Languages: C++, C#, Notepad++" in words and "C++ engine" in words

@@ -49,6 +49,7 @@ from .printkit import (
     page_size,
     print_inline,
     print_markdown,
+    print_text,
     require_name,
     stylesheets,
     visible,
@@ -226,7 +227,7 @@ def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
     bare: dict[str, str] | None = None
     for s in visible(view.skills):
         if s.keywords:
-            skills.append({"label": _skill_label(s), "text": ", ".join(s.keywords)})
+            skills.append({"label": _skill_label(s), "text": print_text(", ".join(s.keywords))})
         elif bare is None:
             bare = {"label": "", "text": _skill_label(s)}
             skills.append(bare)

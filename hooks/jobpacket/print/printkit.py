@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import __version__
 from ..checks.files import (
@@ -34,7 +34,7 @@ from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
 from ..urls import MARKDOWN_SCHEMES, is_web, print_href
 from .designs import DEFAULT_DESIGN, DESIGNS
-from .typography import Verbatim, smarten, smarten_html
+from .typography import Verbatim, smarten, smarten_html, tighten_plus
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates" / "print"
@@ -271,6 +271,13 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, str):
         return smarten(clean_text(value))
     return value
+
+
+def print_text(value: str | None) -> Markup:
+    """Plain profile text for the body of a document (never an attribute): typeset like any
+    value, escaped, and with "C++" set in one piece (`typography.tighten_plus`)."""
+    text = smarten(clean_text(value or ""))
+    return Markup(tighten_plus(str(escape(text))))
 
 
 @lru_cache(maxsize=1)
