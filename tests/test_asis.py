@@ -222,3 +222,25 @@ def test_cpp_is_set_in_one_piece_and_read_as_typed(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     words = text((tmp_path / "out" / "p" / "resume.pdf").read_bytes())
     assert "Languages: C++, C#, Notepad++" in words and "C++ engine" in words
+
+
+def test_pdf_warns_when_the_resume_runs_past_its_page_budget(tmp_path: Path) -> None:
+    jobs = "".join(
+        f"  - name: Company {i}\n    position: Engineer\n    startDate: '{2000 + i}'\n"
+        f"    endDate: '{2001 + i}'\n    highlights:\n"
+        + "".join(f"      - Delivered project {i}.{j} on time and under budget\n" for j in range(5))
+        for i in range(14)
+    )
+    (tmp_path / "p.yml").write_text(f"basics: {{name: Ann Lee}}\nwork:\n{jobs}", encoding="utf-8")
+    result = run_cli("pdf", "resume", "p.yml", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert re.search(
+        r"meta\.pages: the résumé prints on [2-9] pages, over its budget of 1", (result.stderr)
+    )
+    single = run_cli("pdf", "resume", "--profile", "p.yml", "-o", "one.pdf", cwd=tmp_path)
+    assert "p.yml:1:1: warning length: meta.pages: the résumé prints on" in single.stderr
+    (tmp_path / "p.yml").write_text(
+        f"basics: {{name: Ann Lee}}\nwork:\n{jobs}meta: {{pages: 4}}\n", encoding="utf-8"
+    )
+    result = run_cli("pdf", "resume", "p.yml", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0 and "over its budget" not in result.stderr, result.stderr

@@ -84,12 +84,13 @@ def render_cohort(
     display: dict[Path, str] | None = None,
 ) -> list[CohortResult]:
     """Load, prepare and render every profile; the renders share the worker pool."""
+    from ..checks.render import page_findings
     from ..profile.validate import load_profile
     from ..settings import current
 
     cache_dir = cache_dir or current().cache_dir
     results: list[CohortResult] = []
-    jobs: list[tuple[CohortResult, str, PrintDocument]] = []
+    jobs: list[tuple[CohortResult, str, PrintDocument, LoadedProfile]] = []
     for path in paths:
         result = CohortResult(profile=path, name=path.stem)
         results.append(result)
@@ -98,18 +99,20 @@ def render_cohort(
             result.notes.extend(loaded.notes)
             for relpath, doc in _documents(loaded, document, public, design):
                 result.notes.extend(doc.notes)
-                jobs.append((result, relpath, doc))
+                jobs.append((result, relpath, doc, loaded))
         except ProfileError as exc:
             result.problems.extend(exc.problems)
         except UserError as exc:
             result.error = str(exc)
-    pending = [(r, rel, doc) for r, rel, doc in jobs if not r.failed]
-    rendered = outputs.render_settled([doc for _, _, doc in pending], cache_dir=cache_dir)
-    for (result, relpath, _), data in zip(pending, rendered, strict=True):
+    pending = [job for job in jobs if not job[0].failed]
+    rendered = outputs.render_settled([job[2] for job in pending], cache_dir=cache_dir)
+    for (result, relpath, doc, loaded), data in zip(pending, rendered, strict=True):
         if isinstance(data, UserError):
             result.error = result.error or str(data)
         else:
             result.files.append((relpath, data))
+            # A résumé past meta.pages (default 1): only the rendered page knows.
+            result.notes.extend(page_findings(loaded, [(doc, data)]))
     for result in results:
         if result.failed:
             result.files.clear()  # all of a profile's documents or none
