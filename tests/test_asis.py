@@ -244,3 +244,34 @@ def test_pdf_warns_when_the_resume_runs_past_its_page_budget(tmp_path: Path) -> 
     )
     result = run_cli("pdf", "resume", "p.yml", "-o", "out", cwd=tmp_path)
     assert result.returncode == 0 and "over its budget" not in result.stderr, result.stderr
+
+
+ACADEMIC = FIXTURES / "asis" / "academic-extensions.resume.json"
+
+
+def test_common_extensions_are_printed_where_a_recruiter_looks(tmp_path: Path) -> None:
+    shutil.copy(ACADEMIC, tmp_path / ACADEMIC.name)
+    check = run_cli("check", ACADEMIC.name, cwd=tmp_path)
+    assert check.returncode == 0 and "unknown key" not in check.stdout + check.stderr
+    result = run_cli("pdf", "resume", ACADEMIC.name, "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    pdf = (tmp_path / "out" / "academic-extensions.resume" / "resume.pdf").read_bytes()
+    words = " ".join(text(pdf).split())
+    assert "Thesis: Cross-lingual transfer for low-resource morphological tagging" in words
+    assert "Sofia Marchetti, Luca Bernardi, Anna Kowalska, Proceedings of ACL 2022" in words
+    assert "Open-source toolkit for cross-lingual tagger transfer" in words  # projects[].summary
+    assert "www.linkedin.com/in/sofia-marchetti" in words
+    assert "https://www.linkedin.com/in/sofia-marchetti" in _links(pdf)
+
+
+def test_the_site_shows_the_extensions_and_dates_a_paper_once(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site", ACADEMIC)
+    result = build(site, strict=True)
+    assert result.returncode == 0, result.stderr
+    resume = (site / "site" / "resume.html").read_text(encoding="utf-8")
+    assert "Cross-lingual transfer for low-resource morphological tagging" in resume
+    assert "Luca Bernardi" in resume and "used by three labs" in resume
+    papers = (site / "site" / "publications.html").read_text(encoding="utf-8")
+    assert "Luca Bernardi" in papers and "Present" not in papers
+    assert "Marchetti, S., Bernardi, L., Kowalska, A. (2022)." in papers
+    assert "Marchetti, Sofia and Bernardi, Luca and Kowalska, Anna" in papers

@@ -148,7 +148,7 @@ def _entries_projects(items: Iterable[Any], lang: str | None) -> list[dict[str, 
             "url": print_href(p.url) or "",
             "where": p.entity or "",
             "dates": span(p.startDate, p.endDate, lang),
-            "summary": print_markdown(p.description),
+            "summary": print_markdown(p.description or p.summary),
             "bullets": [print_inline(h) for h in p.highlights],
         }
         for p in items
@@ -156,7 +156,8 @@ def _entries_projects(items: Iterable[Any], lang: str | None) -> list[dict[str, 
 
 
 def _entries_education(items: Iterable[Any], lang: str | None) -> list[dict[str, Any]]:
-    """Degrees on one line each; courses are left to the site, where there is room."""
+    """Degrees on one line each, and the thesis under its degree; courses are left to the
+    site, where there is room."""
     out: list[dict[str, Any]] = []
     for e in items:
         degree = ", ".join(x for x in (e.studyType, e.area) if x)
@@ -169,7 +170,7 @@ def _entries_education(items: Iterable[Any], lang: str | None) -> list[dict[str,
                 "url": "" if degree else href,
                 "where": score(e.score, lang),
                 "dates": span(e.startDate, e.endDate, lang),
-                "summary": "",
+                "summary": f"{labels(lang)['thesis']}: {e.thesis}" if e.thesis else "",
                 "bullets": [],
             }
         )
@@ -195,6 +196,15 @@ def _lines(
             }
         )
     return out
+
+
+def _with_authors(items: Iterable[Any], lines: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Publication lines with their authors (`publications[].authors`, an extension common in
+    real files) before the publisher."""
+    for item, line in zip(items, lines, strict=True):
+        if item.authors:
+            line["by"] = ", ".join([*item.authors, *([line["by"]] if line["by"] else [])])
+    return lines
 
 
 def _skill_label(skill: Any) -> str:
@@ -250,7 +260,10 @@ def _resume_rows(view: Profile) -> list[list[dict[str, Any]]]:
         "publications",
         h["publications"],
         "lines",
-        _lines(visible(view.publications), "name", "publisher", "releaseDate", lang),
+        _with_authors(
+            visible(view.publications),
+            _lines(visible(view.publications), "name", "publisher", "releaseDate", lang),
+        ),
     )
     certs = _lines(visible(view.certificates), "name", "issuer", "date", lang)
     awards = _lines(visible(view.awards), "title", "awarder", "date", lang)

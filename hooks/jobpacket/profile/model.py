@@ -288,6 +288,11 @@ class Basics(Model):
     summary: str | None = None
     location: Location | None = None
     profiles: list[SocialProfile] = Field(default_factory=list)
+    linkedin: str | None = Field(
+        default=None,
+        description="Extension common in real files: a LinkedIn address or handle; printed "
+        "with the contact details unless basics.profiles already has LinkedIn.",
+    )
 
 
 class Work(Item):
@@ -321,6 +326,9 @@ class Education(Item):
     endDate: EndDate | None = None
     score: str | None = None
     courses: list[str] = Field(default_factory=list)
+    thesis: str | None = Field(
+        default=None, description="Extension common in academic files: the thesis title."
+    )
 
 
 class Award(Item):
@@ -343,6 +351,9 @@ class Publication(Item):
     releaseDate: PartialDate | None = None
     url: Url | None = None
     summary: str | None = None
+    authors: list[str] = Field(
+        default_factory=list, description="Extension common in real files: the authors."
+    )
 
 
 class Skill(Item):
@@ -364,6 +375,10 @@ class Interest(Item):
 class Project(Item):
     name: str | None = None
     description: str | None = None
+    summary: str | None = Field(
+        default=None,
+        description="Extension common in real files: printed when there is no description.",
+    )
     highlights: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
     startDate: PartialDate | None = None

@@ -46,10 +46,10 @@ PUBLIC_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     SocialProfile: ("network", "username", "url"),
     Work: ("name", "location", "description", "position", "url", *_DATES, "summary", "highlights"),
     Volunteer: ("organization", "position", "url", *_DATES, "summary", "highlights"),
-    Education: ("institution", "url", "area", "studyType", *_DATES, "score", "courses"),
+    Education: ("institution", "url", "area", "studyType", *_DATES, "score", "courses", "thesis"),
     Award: ("title", "date", "awarder", "summary"),
     Certificate: ("name", "date", "url", "issuer"),
-    Publication: ("name", "publisher", "releaseDate", "url", "summary"),
+    Publication: ("name", "publisher", "releaseDate", "url", "summary", "authors"),
     Skill: ("name", "level", "keywords"),
     Language: ("language", "fluency"),
     Interest: ("name", "keywords"),
@@ -57,6 +57,7 @@ PUBLIC_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     Project: (
         "name",
         "description",
+        "summary",
         "highlights",
         "keywords",
         *_DATES,
@@ -111,6 +112,7 @@ def public_view(profile: Profile) -> Profile:
         summary=b.summary,
         location=location,
         profiles=_public_items(b.profiles, opt_in=False),
+        linkedin=b.linkedin,  # a public professional link, like `profiles`
     )
     sections = {
         name: _public_items(getattr(profile, name), opt_in=name in EXTENSION_SECTIONS)
