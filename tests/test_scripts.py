@@ -160,3 +160,32 @@ def test_a_character_no_font_has_is_a_located_warning(tmp_path: Path) -> None:
     # Inter (the modern design) has the character: no warning there.
     modern = run_cli("pdf", "resume", "p.yml", "--design", "modern", "-o", "m", cwd=tmp_path)
     assert "has no glyph" not in modern.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("lang", "design"), [("ja", "classic"), ("ar", "modern"), ("he", "sidebar")]
+)
+def test_page_one_matches_its_golden_image(
+    lang: str, design: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """One CJK and two right-to-left résumés, pinned like the example's (test_golden.py):
+    regenerate with --update-golden and look at the PNGs before committing them."""
+    from PIL import Image
+
+    from jobpacket.print import documents, outputs
+    from jobpacket.profile.validate import load_profile
+
+    from .test_golden import GOLDEN, TOLERANCE, _mean_difference, _page_one
+
+    doc = documents.resume(load_profile(SCRIPTS / f"{lang}.yml"), public=False, design=design)
+    image = _page_one(outputs.render_uncached(doc), tmp_path)
+    golden = GOLDEN / f"resume-{lang}-{design}.png"
+    if request.config.getoption("--update-golden"):
+        image.save(golden, optimize=True)  # type: ignore[attr-defined]
+        return
+    assert golden.is_file(), f"no golden image {golden.name}; run pytest --update-golden"
+    expected = Image.open(golden).convert("L")
+    assert expected.size == image.size  # type: ignore[attr-defined]
+    difference = _mean_difference(expected, image)
+    assert difference < TOLERANCE, f"{golden.name} differs by {difference:.2f}"
