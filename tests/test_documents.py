@@ -42,6 +42,19 @@ def test_page_size_from_meta_then_language(meta: dict, expected: str) -> None:
     assert printkit.page_size(_profile(**meta)) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "country", "expected"),
+    [("pt-BR", "US", "Letter"), ("fr", "US", "Letter"), ("en-US", "GB", "A4"), ("de", "DE", "A4")],
+)
+def test_the_address_decides_the_paper_before_the_language(
+    lang: str, country: str, expected: str
+) -> None:
+    profile = Profile.model_validate(
+        {"basics": {"location": {"countryCode": country}}, "meta": {"lang": lang}}
+    )
+    assert printkit.page_size(profile) == expected
+
+
 def test_page_size_falls_back_to_the_country_of_the_address() -> None:
     profile = Profile.model_validate(
         {"basics": {"location": {"countryCode": "us"}}, "meta": {"lang": "en"}}

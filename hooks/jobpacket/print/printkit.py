@@ -173,17 +173,20 @@ def embedded_photo(ctx: PrintContext, where: FieldPath, kind: str, data: bytes) 
 
 
 def page_size(profile: Profile) -> str:
-    """`meta.pageSize`, else Letter for North American locales (by meta.lang or location)."""
+    """`meta.pageSize`, else the paper of the country in the address
+    (`basics.location.countryCode`), else of the region in `meta.lang` (`en-US`): Letter in
+    North America, A4 elsewhere. The address comes first because it is where the résumé is
+    printed and read: a `pt-BR` résumé of someone living in the US goes on Letter, like a
+    `fr` or `de` one."""
     if profile.meta.pageSize:
         return profile.meta.pageSize
     region = None
-    lang = profile.meta.lang or ""
-    parts = re.split(r"[-_]", lang)
-    for part in parts[1:]:
-        if len(part) == 2 and part.isalpha():
-            region = part.upper()
-    if region is None and profile.basics.location and profile.basics.location.countryCode:
+    if profile.basics.location and profile.basics.location.countryCode:
         region = profile.basics.location.countryCode.strip().upper()
+    if not region:
+        for part in re.split(r"[-_]", profile.meta.lang or "")[1:]:
+            if len(part) == 2 and part.isalpha():
+                region = part.upper()
     return "Letter" if region in _LETTER_COUNTRIES else "A4"
 
 

@@ -540,8 +540,8 @@ class Meta(Model):
     lang: str | None = Field(default=None, description="BCP 47 language tag, e.g. en-US.")
     pageSize: Literal["A4", "Letter"] | None = Field(
         default=None,
-        description="Paper for printed documents; default Letter for US/Canadian locales "
-        "(by lang or basics.location.countryCode), else A4.",
+        description="Paper for printed documents; default Letter for North America "
+        "(by basics.location.countryCode, else the region of lang), else A4.",
     )
     design: Literal["classic", "modern", "sidebar"] | None = Field(
         default=None,
