@@ -274,7 +274,8 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
                 source.problem(
                     ("meta", "lang"),
                     f"jobpacket has no labels for {lang!r} yet; headings and other words it "
-                    f"writes itself are in English (translated: {', '.join(available())}); "
+                    "writes itself are in English, while month names and date formats "
+                    f"follow {lang!r} (translated: {', '.join(available())}); "
                     "add hooks/jobpacket/i18n/labels/<code>.yml to translate them",
                     severity="info",
                 )
