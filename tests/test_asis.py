@@ -275,3 +275,24 @@ def test_the_site_shows_the_extensions_and_dates_a_paper_once(tmp_path: Path) ->
     assert "Luca Bernardi" in papers and "Present" not in papers
     assert "Marchetti, S., Bernardi, L., Kowalska, A. (2022)." in papers
     assert "Marchetti, Sofia and Bernardi, Luca and Kowalska, Anna" in papers
+
+
+def test_what_a_company_does_is_its_own_line_not_glued_to_the_location(tmp_path: Path) -> None:
+    data = {
+        "basics": {"name": "Ann Lee"},
+        "work": [
+            {
+                "name": "Confluent",
+                "position": "Engineer",
+                "location": "Mountain View, CA",
+                "description": "Data streaming platform built on Apache Kafka",
+                "startDate": "2021-03",
+            }
+        ],
+    }
+    (tmp_path / "a.json").write_text(json.dumps(data), encoding="utf-8")
+    result = run_cli("pdf", "resume", "a.json", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = text((tmp_path / "out" / "a" / "resume.pdf").read_bytes()).splitlines()
+    assert "Data streaming platform built on Apache Kafka" in lines
+    assert not [x for x in lines if "CA, Data streaming" in x]

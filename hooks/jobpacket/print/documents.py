@@ -118,9 +118,10 @@ def _entries_roles(items: Iterable[Work | Volunteer], lang: str | None) -> list[
     entries = []
     for r in items:
         org = r.name if isinstance(r, Work) else r.organization
-        where = [(r.location if isinstance(r, Work) else None) or ""]
-        if isinstance(r, Work) and r.description:
-            where.append(r.description)  # what the organisation does, beside its name
+        where = (r.location if isinstance(r, Work) else None) or ""
+        # What the organisation does: a line of its own under the heading, not glued to the
+        # location ("Mountain View, CA, Data streaming platform built on...").
+        about = (r.description if isinstance(r, Work) else None) or ""
         href = print_href(r.url) or ""
         entries.append(
             {
@@ -130,7 +131,8 @@ def _entries_roles(items: Iterable[Work | Volunteer], lang: str | None) -> list[
                 "org": (org or _shown_url(href)) if r.position else "",
                 "org_url": href if r.position else "",
                 "url": "" if r.position else href,
-                "where": ", ".join(w for w in where if w),
+                "where": where,
+                "about": about,
                 "dates": span(r.startDate, r.endDate, lang),
                 "summary": "" if r.highlights else print_markdown(r.summary),
                 "bullets": [print_inline(h) for h in r.highlights],
@@ -147,6 +149,7 @@ def _entries_projects(items: Iterable[Any], lang: str | None) -> list[dict[str, 
             "org_url": "",
             "url": print_href(p.url) or "",
             "where": p.entity or "",
+            "about": "",
             "dates": span(p.startDate, p.endDate, lang),
             "summary": print_markdown(p.description or p.summary),
             "bullets": [print_inline(h) for h in p.highlights],
@@ -169,6 +172,7 @@ def _entries_education(items: Iterable[Any], lang: str | None) -> list[dict[str,
                 "org_url": href if degree else "",
                 "url": "" if degree else href,
                 "where": score(e.score, lang),
+                "about": "",
                 "dates": span(e.startDate, e.endDate, lang),
                 "summary": f"{labels(lang)['thesis']}: {e.thesis}" if e.thesis else "",
                 "bullets": [],
