@@ -296,3 +296,15 @@ def test_what_a_company_does_is_its_own_line_not_glued_to_the_location(tmp_path:
     lines = text((tmp_path / "out" / "a" / "resume.pdf").read_bytes()).splitlines()
     assert "Data streaming platform built on Apache Kafka" in lines
     assert not [x for x in lines if "CA, Data streaming" in x]
+
+
+def test_a_scaffolded_site_is_titled_with_the_profiles_name() -> None:
+    from jobpacket.profile.model import Basics, Profile
+    from jobpacket.site import identity
+
+    ann = Profile(basics=Basics(name="Ann Lee"))
+    assert identity.site_identity(ann, "My portfolio", None, other_profile=False).site_name == (
+        "Ann Lee"
+    )
+    kept = identity.site_identity(ann, "Ann's work", None, other_profile=False)
+    assert kept.site_name == "Ann's work"  # a title the owner chose stays

@@ -22,6 +22,9 @@ from ..urls import is_web
 #: repository keeps these until its owner edits them; they never describe another profile.
 EXAMPLE_SITE_NAME = "Elena M. Vasquez"
 EXAMPLE_SITE_URL = "https://elenavasquez.example.com/"
+#: The title `jobpacket new` writes when given no --name (scaffold.py): a placeholder that the
+#: profile's own name replaces, so a site built from a real résumé is titled with its name.
+SCAFFOLD_SITE_NAME = "My portfolio"
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def site_identity(
     name = (profile.basics.name or "").strip()
     own_url = _site_url(profile.basics.url)
     if name != EXAMPLE_SITE_NAME:
-        if (site_name or "").strip() == EXAMPLE_SITE_NAME:
+        if (site_name or "").strip() in (EXAMPLE_SITE_NAME, SCAFFOLD_SITE_NAME):
             site_name = None
         if site_url == EXAMPLE_SITE_URL:
             site_url = None
