@@ -308,3 +308,12 @@ def test_a_scaffolded_site_is_titled_with_the_profiles_name() -> None:
     )
     kept = identity.site_identity(ann, "Ann's work", None, other_profile=False)
     assert kept.site_name == "Ann's work"  # a title the owner chose stays
+
+
+def test_an_empty_yaml_end_date_is_ongoing_without_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text(
+        "basics: {name: Ann}\nwork:\n  - name: Acme\n    startDate: '2021'\n    endDate:\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--strict", "a.yml", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr

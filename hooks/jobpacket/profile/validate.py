@@ -134,7 +134,9 @@ def _check_keys(
         child = (*path, key)
         if key in known:
             if value is None:
-                if known[key].default is None:  # else the model refuses it with its type
+                # An empty YAML `endDate:` means ongoing (README), not a value left out.
+                ongoing = key == "endDate" and not json
+                if known[key].default is None and not ongoing:  # else the model refuses it
                     out.append(_null(child, source, json=json))
                 continue
             inner, is_list = _model_in(known[key].annotation)
