@@ -189,3 +189,14 @@ def test_page_one_matches_its_golden_image(
     assert expected.size == image.size  # type: ignore[attr-defined]
     difference = _mean_difference(expected, image)
     assert difference < TOLERANCE, f"{golden.name} differs by {difference:.2f}"
+
+
+def test_the_site_build_warns_about_a_missing_glyph_and_strict_fails(tmp_path: Path) -> None:
+    from .test_site_support import build, make_site
+
+    text = (SCRIPTS / "ja.yml").read_text(encoding="utf-8")
+    site = make_site(tmp_path / "site", text.replace("ストリーム処理へ移行", "移行 \ue000"))
+    result = build(site, strict=True)
+    assert result.returncode != 0
+    assert "work[1].highlights[0]: '\\ue000' (U+E000) has no glyph" in result.stderr
+    assert build(make_site(tmp_path / "ok", SCRIPTS / "ja.yml"), strict=True).returncode == 0
