@@ -200,3 +200,12 @@ def test_the_site_build_warns_about_a_missing_glyph_and_strict_fails(tmp_path: P
     assert result.returncode != 0
     assert "work[1].highlights[0]: '\\ue000' (U+E000) has no glyph" in result.stderr
     assert build(make_site(tmp_path / "ok", SCRIPTS / "ja.yml"), strict=True).returncode == 0
+
+
+def test_the_site_of_an_arabic_profile_is_right_to_left(tmp_path: Path) -> None:
+    from .test_site_support import build_ok, make_site
+
+    out = build_ok(make_site(tmp_path / "site", SCRIPTS / "ar.yml"))
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="ar"' in home and '<body dir="rtl"' in home
+    assert "الخبرة العملية" in (out / "resume.html").read_text(encoding="utf-8")
