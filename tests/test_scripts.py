@@ -209,3 +209,16 @@ def test_the_site_of_an_arabic_profile_is_right_to_left(tmp_path: Path) -> None:
     home = (out / "index.html").read_text(encoding="utf-8")
     assert '<html lang="ar"' in home and '<body dir="rtl"' in home
     assert "الخبرة العملية" in (out / "resume.html").read_text(encoding="utf-8")
+
+
+def test_a_letter_warns_about_a_character_of_its_own_text_only(tmp_path: Path) -> None:
+    text = (SCRIPTS / "ja.yml").read_text(encoding="utf-8") + (
+        "applications:\n  - id: acme\n    organization: 株式会社アクメ\n"
+        "    letter:\n      body: 貴社の求人に応募いたします \ue000\n"
+    )
+    (tmp_path / "p.yml").write_text(text, encoding="utf-8")
+    letter = run_cli("letter", "acme", "--profile", "p.yml", "-o", "l.pdf", cwd=tmp_path)
+    assert letter.returncode == 0, letter.stderr
+    assert "applications[0].letter.body: '\\ue000' (U+E000) has no glyph" in letter.stderr
+    resume = run_cli("pdf", "resume", "--profile", "p.yml", "-o", "r.pdf", cwd=tmp_path)
+    assert resume.returncode == 0 and "has no glyph" not in resume.stderr, resume.stderr

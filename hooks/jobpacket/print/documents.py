@@ -31,7 +31,7 @@ from ..urls import photo_data, print_href
 from ..views import public_view
 from ..views.tailored import tailored_view, tailoring_findings
 from .designs import DESIGNS, PHOTO_DESIGNS
-from .glyphs import glyph_findings
+from .glyphs import glyph_findings, section_texts
 from .letters import LetterBody, letter_body, letter_kind
 from .printkit import (
     ASSETS_DIR,
@@ -437,6 +437,8 @@ def letter(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> 
     date_value = _letter_date(loaded, app)
     enclosures = _enclosures(ctx, index, app)
     body = _letter_body(ctx, index, app, date_value, enclosures)
+    texts = section_texts(loaded.profile, "applications", index)
+    ctx.notes.extend(glyph_findings(loaded, design, texts))
     ctx.raise_errors()
     profile = loaded.profile
     lang = profile.meta.lang
@@ -571,6 +573,7 @@ def reference_index(
             "no references to list; add each recommender under references: with name, "
             "title, organization, relationship, email and letter",
         )
+    ctx.notes.extend(glyph_findings(loaded, design, section_texts(loaded.profile, "references")))
     ctx.raise_errors()
     title = f"{name} – References"
     prepared = ""

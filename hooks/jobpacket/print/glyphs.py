@@ -42,6 +42,7 @@ FALLBACK_FAMILIES = (
 #: Fields that are never printed as text (addresses, paths, settings).
 _NOT_PRINTED = frozenset(
     {"url", "image", "images", "canonical", "path", "file", "tags", "visibility", "checks"}
+    | {"notes", "followUp", "compensation", "tailor", "documents", "attachments"}
 )
 #: Sections the résumé does not print (letters and the reference index check their own).
 _NOT_IN_RESUME = frozenset({"applications", "documents", "references", "meta", "$schema"})
@@ -160,11 +161,24 @@ def resume_texts(profile: BaseModel) -> Iterator[tuple[FieldPath, str]]:
             yield from _texts(getattr(profile, name), (key,))
 
 
-def glyph_findings(loaded: LoadedProfile, design: str) -> list[Problem]:
-    """A located warning for each character of the résumé no usable font has."""
+def section_texts(profile: BaseModel, *path: str | int) -> Iterator[tuple[FieldPath, str]]:
+    """(field path, text) of every printed field under `path` (`"references"`, or
+    `"applications", 2` for one application: its letter, its contact)."""
+    value: Any = profile
+    for part in path:
+        value = value[part] if isinstance(part, int) else getattr(value, part)
+    yield from _texts(value, tuple(path))
+
+
+def glyph_findings(
+    loaded: LoadedProfile, design: str, texts: Iterable[tuple[FieldPath, str]] | None = None
+) -> list[Problem]:
+    """A located warning for each character no usable font has: of the résumé, or of the
+    `texts` another document prints that the résumé does not (a letter, the reference
+    index), so that a character is reported by one document only."""
+    found = missing_glyphs(resume_texts(loaded.profile) if texts is None else texts, design)
     return [
-        loaded.source.problem(where, _message(char), severity="warning")
-        for where, char in missing_glyphs(resume_texts(loaded.profile), design)
+        loaded.source.problem(where, _message(char), severity="warning") for where, char in found
     ]
 
 
