@@ -271,6 +271,8 @@ def test_the_site_shows_the_extensions_and_dates_a_paper_once(tmp_path: Path) ->
     resume = (site / "site" / "resume.html").read_text(encoding="utf-8")
     assert "Cross-lingual transfer for low-resource morphological tagging" in resume
     assert "Luca Bernardi" in resume and "used by three labs" in resume
+    home = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://www.linkedin.com/in/sofia-marchetti"' in home  # basics.linkedin
     papers = (site / "site" / "publications.html").read_text(encoding="utf-8")
     assert "Luca Bernardi" in papers and "Present" not in papers
     assert "Marchetti, S., Bernardi, L., Kowalska, A. (2022)." in papers
@@ -317,3 +319,20 @@ def test_an_empty_yaml_end_date_is_ongoing_without_a_warning(tmp_path: Path) -> 
     )
     result = run_cli("check", "--strict", "a.yml", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("ann-lee", "https://www.linkedin.com/in/ann-lee"),
+        ("@ann-lee", "https://www.linkedin.com/in/ann-lee"),
+        ("linkedin.com/in/ann-lee", "https://linkedin.com/in/ann-lee"),
+        ("https://www.linkedin.com/in/ann-lee/", "https://www.linkedin.com/in/ann-lee/"),
+        ("Ann Lee on LinkedIn", None),
+        ("", None),
+    ],
+)
+def test_basics_linkedin_is_read_as_an_address(value: str, expected: str | None) -> None:
+    from jobpacket.urls import linkedin_url
+
+    assert linkedin_url(value) == expected

@@ -90,6 +90,25 @@ def photo_data(value: str | None) -> tuple[str, bytes] | None:
     return (kind, data) if 0 < len(data) <= MAX_PHOTO_BYTES else None
 
 
+_HANDLE = re.compile(r"^@?([\w-]{2,100})/?$")
+
+
+def linkedin_url(value: str | None) -> str | None:
+    """`basics.linkedin` (an extension common in real files) as an address: a web address as
+    written (or without its scheme, as `assumed_web` reads it), a bare handle
+    (``ann-lee``) as its profile page; None for anything else."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if is_web(text):
+        return text
+    web = assumed_web(text)
+    if web:
+        return web
+    handle = _HANDLE.match(text)
+    return f"https://www.linkedin.com/in/{handle.group(1)}" if handle else None
+
+
 def scheme(value: str) -> str:
     """The scheme a browser would see (lower case), or "" for a relative URL."""
     match = _SCHEME.match(_IGNORED.sub("", value))

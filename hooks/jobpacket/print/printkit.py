@@ -32,7 +32,7 @@ from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_h
 from ..profile.errors import SCHEMA, FieldPath, Problem, ProfileError
 from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
-from ..urls import MARKDOWN_SCHEMES, assumed_web, is_web, print_href
+from ..urls import MARKDOWN_SCHEMES, is_web, linkedin_url, print_href
 from .designs import DEFAULT_DESIGN, DESIGNS
 from .typography import Verbatim, smarten, smarten_html, tighten_plus
 
@@ -370,23 +370,11 @@ def require_name(loaded: LoadedProfile, ctx: PrintContext) -> str:
 
 
 def _linkedin(profile: Profile) -> str | None:
-    """`basics.linkedin` (an extension common in real files: an address, or a handle) as an
-    address, unless `basics.profiles` already lists LinkedIn."""
-    value = (profile.basics.linkedin or "").strip()
+    """`basics.linkedin` as an address, unless `basics.profiles` already lists LinkedIn."""
     listed = any(
         "linkedin" in f"{p.network or ''} {p.url or ''}".lower() for p in profile.basics.profiles
     )
-    if not value or listed:
-        return None
-    if is_web(value):
-        return value
-    web = assumed_web(value)
-    if web:
-        return web
-    handle = re.sub(r"^@|/+$", "", value)
-    return (
-        f"https://www.linkedin.com/in/{handle}" if re.fullmatch(r"[\w-]{2,100}", handle) else None
-    )
+    return None if listed else linkedin_url(profile.basics.linkedin)
 
 
 def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, str]]:
