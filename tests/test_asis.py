@@ -336,3 +336,39 @@ def test_basics_linkedin_is_read_as_an_address(value: str, expected: str | None)
     from jobpacket.urls import linkedin_url
 
     assert linkedin_url(value) == expected
+
+
+def test_a_long_sidebar_resume_carries_no_empty_tinted_column_onto_page_two(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+
+    from PIL import Image, ImageStat
+
+    jobs = "".join(
+        f"  - name: Company {i}\n    position: Engineer\n    startDate: '{2000 + i}'\n"
+        "    highlights: [Delivered the project on time, Cut costs by a tenth]\n"
+        for i in range(24)
+    )
+    (tmp_path / "p.yml").write_text(
+        f"basics: {{name: Ann Lee, email: ann@example.com}}\nwork:\n{jobs}skills:\n"
+        + "".join(f"  - {{name: Skill {i}, keywords: [one, two, three]}}\n" for i in range(12))
+        + "meta: {design: sidebar, pages: 3}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("pdf", "resume", "--profile", "p.yml", "-o", "r.pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    subprocess.run(
+        ["pdftoppm", "-r", "30", "-gray", "-f", "1", "-l", "2", "-png", "r.pdf", "p"],
+        cwd=tmp_path,
+        check=True,
+    )
+    pages = sorted(tmp_path.glob("p-*.png"))
+    assert len(pages) == 2
+    for png, tinted in zip(pages, (True, False), strict=True):
+        image = Image.open(png).convert("L")
+        width, height = image.size
+        # The side column's area, below the masthead and above the footer.
+        column = image.crop((int(width * 0.06), int(height * 0.2), int(width * 0.3), height // 2))
+        darkest = column.getextrema()[0]
+        assert (darkest < 250) == tinted, (png.name, ImageStat.Stat(column).mean)
