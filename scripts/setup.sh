@@ -17,6 +17,9 @@ APT_PACKAGES=(
   python3-venv
   # WeasyPrint: Pango for text layout, HarfBuzz subset for fast font subsetting
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
+  # Fonts for the scripts the shipped fonts (Charis SIL, Inter) lack, found by family name
+  # through fontconfig: Noto for Arabic, Hebrew and more (core), Chinese, Japanese, Korean (cjk)
+  fonts-noto-core fonts-noto-cjk
   # Tests: headless Chromium for the site, pdftoppm to look at rendered pages
   chromium chromium-driver poppler-utils
   # Tests: LibreOffice reads the Word résumé back (`soffice --convert-to txt`); measured on

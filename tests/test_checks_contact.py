@@ -71,7 +71,8 @@ def test_phone_without_country_needs_a_prefix(tmp_path: Path) -> None:
     ("url", "level", "words"),
     [
         ("http://priyaraman.example.com", "warning", "http://"),
-        ("priyaraman.example.com/work", "warning", "no https://"),
+        # ("priyaraman.example.com/work" is read as https://, with an info line: test_asis.py)
+        ("priyaraman/work", "warning", "no https://"),
         ("https://priya raman.example.com", "warning", "space"),
         ("https://priyaraman", "warning", "top-level domain"),
     ],

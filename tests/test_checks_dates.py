@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from jobpacket.profile.errors import ProfileError
 from jobpacket.profile.validate import load_profile
 
 from .checks_support import BASE, LETTER_BODY, at, findings, pos, write
@@ -89,12 +88,11 @@ def test_follow_up_letter_dated_before_the_application(tmp_path: Path) -> None:
     assert findings(tmp_path, text.replace("2026-09-20", "2026-10-20"), "dates") == []
 
 
-def test_end_before_start_is_the_validation_error_with_the_dates_rule_id(tmp_path: Path) -> None:
+def test_end_before_start_is_a_located_warning_with_the_dates_rule_id(tmp_path: Path) -> None:
+    """Printed as written (a real file's typo must not refuse the whole résumé), and
+    `--strict` fails on the warning."""
     text = BASE + JOBS.format(start2="2023-02", end1="2019-01")
-    try:
-        load_profile(write(tmp_path, text), "p.yml")
-    except ProfileError as exc:
-        (problem,) = exc.problems
-    else:
-        raise AssertionError("an end before its start must not validate")
+    loaded = load_profile(write(tmp_path, text), "p.yml")
+    (problem,) = [n for n in loaded.notes if "before it starts" in n.message]
+    assert problem.severity == "warning"
     assert (problem.rule, at(problem)) == ("dates", pos(text, '"2019-01"'))

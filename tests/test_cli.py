@@ -19,7 +19,7 @@ from jobpacket.profile.schema import schema_text
 
 from .conftest import EXAMPLE, JSONRESUME, ROOT
 
-BAD = "basics:\n  name: Ann\n  emial: a@example.com\nwork:\n  - startDate: Sept 2023\n"
+BAD = "basics:\n  name: Ann\n  emial: a@example.com\nwork:\n  - startDate: Fall 2023\n"
 
 
 def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None):
@@ -50,7 +50,7 @@ def test_check_bad_profile_exits_1_with_located_lines_and_no_traceback(tmp_path:
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
         "bad.yml:3:3: basics.emial: unknown key 'emial'; did you mean 'email'?",
-        "bad.yml:5:16: work[0].startDate: 'Sept 2023' is not a date; "
+        "bad.yml:5:16: work[0].startDate: 'Fall 2023' is not a date; "
         "use YYYY-MM-DD, YYYY-MM or YYYY",
         "2 problems found: 2 errors",
     ]

@@ -42,6 +42,19 @@ def test_page_size_from_meta_then_language(meta: dict, expected: str) -> None:
     assert printkit.page_size(_profile(**meta)) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "country", "expected"),
+    [("pt-BR", "US", "Letter"), ("fr", "US", "Letter"), ("en-US", "GB", "A4"), ("de", "DE", "A4")],
+)
+def test_the_address_decides_the_paper_before_the_language(
+    lang: str, country: str, expected: str
+) -> None:
+    profile = Profile.model_validate(
+        {"basics": {"location": {"countryCode": country}}, "meta": {"lang": lang}}
+    )
+    assert printkit.page_size(profile) == expected
+
+
 def test_page_size_falls_back_to_the_country_of_the_address() -> None:
     profile = Profile.model_validate(
         {"basics": {"location": {"countryCode": "us"}}, "meta": {"lang": "en"}}
@@ -86,10 +99,11 @@ def test_profile_text_is_escaped_and_markdown_links_stay_on_the_web() -> None:
 def test_resume_html_escapes_profile_strings(tmp_path: Path) -> None:
     path = tmp_path / "p.yml"
     path.write_text(
-        'basics:\n  name: "<b>Eve</b> \\u202eevil"\n  label: "{{ 7 * 7 }}"\n', encoding="utf-8"
+        'basics:\n  name: "<Eve> & co \\u202eevil"\n  label: "{{ 7 * 7 }}"\n', encoding="utf-8"
     )
     doc = documents.resume(load_profile(path), public=False)
-    assert "&lt;b&gt;Eve&lt;/b&gt;" in doc.html
+    # (HTML tags such as <b> are read as their text by the profile: test_asis.py)
+    assert "&lt;Eve&gt; &amp; co" in doc.html
     assert "\u202e" not in doc.html  # bidi override dropped
     assert "{{ 7 * 7 }}" in doc.html and "49" not in doc.html  # never evaluated
 

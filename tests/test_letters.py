@@ -542,7 +542,7 @@ def test_private_set_prints_a_letter_for_every_application(priya: LoadedProfile)
 def test_letter_body_is_pure_and_escapes_profile_text(tmp_path: Path) -> None:
     loaded = _load(
         tmp_path,
-        "basics: {name: Ann Lee}\nwork:\n  - name: 'Acme_Labs <b>'\n"
+        "basics: {name: Ann Lee}\nwork:\n  - name: 'Acme_Labs <x>'\n"
         "    position: '*Lead* {{ 7*7 }}'\n"
         "    startDate: '2024-01'\n    highlights: ['Shipped [the thing](javascript:alert(1))']\n"
         "applications:\n  - id: a\n    organization: Acme\n    position: Engineer\n",
@@ -550,8 +550,8 @@ def test_letter_body_is_pure_and_escapes_profile_text(tmp_path: Path) -> None:
     app = loaded.profile.application("a")
     body = letter_body(loaded.profile, 0, app, enclosures=[], letter_date="2026-01-01")
     assert body.assembled and body.findings == ()
-    assert r"\*Lead\* {{ 7\*7 }}" in body.markdown and r"Acme\_Labs &lt;b\>" in body.markdown
+    assert r"\*Lead\* {{ 7\*7 }}" in body.markdown and r"Acme\_Labs &lt;x\>" in body.markdown
     assert r"\[the thing\](javascript:alert(1))" in body.markdown
     html = documents.letter(loaded, "a").html
-    assert "*Lead* {{ 7*7 }}" in html and "Acme_Labs &lt;b&gt;" in html
+    assert "*Lead* {{ 7*7 }}" in html and "Acme_Labs &lt;x&gt;" in html
     assert "href" not in html.split("letter-body")[1].split("</div>")[0]

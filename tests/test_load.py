@@ -24,10 +24,10 @@ BILLION_LAUGHS = "".join(
 BAD_INPUTS: list[tuple[str, str | bytes, str, str, str]] = [
     (
         "bad-date",
-        "basics:\n  name: Ann\nwork:\n  - name: Acme\n    startDate: Sept 2023\n",
+        "basics:\n  name: Ann\nwork:\n  - name: Acme\n    startDate: Fall 2023\n",
         "5:16",
         "work[0].startDate",
-        "'Sept 2023' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY",
+        "'Fall 2023' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY",
     ),
     (
         "impossible-date",
@@ -123,7 +123,7 @@ BAD_INPUTS: list[tuple[str, str | bytes, str, str, str]] = [
         "basics:\n  image: 'data:image/svg+xml,<svg onload=alert(1)>'\n",
         "2:10",
         "basics.image",
-        "'data:' links are not allowed",
+        "is a data: URL that is not a base64 PNG, JPEG, GIF or WebP image",
     ),
     (
         "alias-bomb",
@@ -166,14 +166,6 @@ BAD_INPUTS: list[tuple[str, str | bytes, str, str, str]] = [
         "3:9",
         "applications[1].id",
         "already used by applications[0]",
-    ),
-    (
-        "end-before-start",
-        "work:\n  - name: A\n    startDate: '2021-05'\n    endDate: '2020'\n",
-        "4:14",
-        "",  # a `dates` rule finding: linter style, rule id instead of the field
-        "error dates: work[0].endDate: ends (2020) before it starts (2021-05); swap or correct "
-        "the dates",
     ),
     (
         "bad-email",

@@ -307,12 +307,12 @@ def test_broken_profile_fails_with_located_lines_and_keeps_the_last_site(tmp_pat
     site_dir = build_ok(folder)
     before = (site_dir / "index.html").read_bytes()
     profile = folder / "profiles" / "profile.yml"
-    broken = EXAMPLE.read_text().replace('startDate: "2023-04"', "startDate: Sept 2023", 1)
+    broken = EXAMPLE.read_text().replace('startDate: "2023-04"', "startDate: Fall 2023", 1)
     profile.write_text(broken)
     result = build(folder)
     assert result.returncode == 1
-    line = _line_of(broken, "startDate: Sept 2023")
-    assert f"profiles/profile.yml:{line}:16: work[0].startDate: 'Sept 2023' is not a date" in (
+    line = _line_of(broken, "startDate: Fall 2023")
+    assert f"profiles/profile.yml:{line}:16: work[0].startDate: 'Fall 2023' is not a date" in (
         result.stderr
     )
     assert "Traceback" not in result.stderr

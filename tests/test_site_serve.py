@@ -20,7 +20,7 @@ from .conftest import EXAMPLE
 from .test_site_support import PDF_CACHE, make_site, mkdocs_serve
 
 LABEL = "Senior Machine Learning Engineer"
-BAD_DATE = ('startDate: "2023-04"', "startDate: Sept 2023")
+BAD_DATE = ('startDate: "2023-04"', "startDate: Fall 2023")
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -54,7 +54,7 @@ def test_hooks_keep_the_last_good_profile_while_serving(
     line = _line_of(broken, BAD_DATE[1])
     errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert any(
-        f"profiles/profile.yml:{line}:16: work[0].startDate: 'Sept 2023' is not a date" in m
+        f"profiles/profile.yml:{line}:16: work[0].startDate: 'Fall 2023' is not a date" in m
         for m in errors
     ), errors
     assert any("still serving the last good version" in m for m in errors)

@@ -515,6 +515,11 @@ def pdf(
     _proofread_output(loaded, [doc.html], own, list(doc.notes), force=force, what=f"{doc.name}.pdf")
     cache_dir = outputs.default_cache_dir(loaded)
     data = outputs.render(doc, cache_dir=cache_dir)
+    if document == "resume":
+        from .checks.render import page_findings
+
+        # Only the rendered page knows: a résumé past meta.pages (default 1) is a warning.
+        _print_problems(page_findings(loaded, [(doc, data)]))
     if hint is not None and not hint[2] and hint[0] == cache_dir:
         from .print.cachehint import remember
 

@@ -119,17 +119,25 @@ _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
 
 
-def loosen_lists(text: str) -> str:
-    """A blank line before a list that follows a paragraph line, as CommonMark reads it.
+_HASH_WORD = re.compile(r"^( {0,3})(#{1,6})(?=[^#\s])")
 
-    JSON Resume summaries are often "Intro:\n- one\n- two"; Python-Markdown would print the
-    dashes as text unless the list is set off by a blank line.
+
+def loosen_lists(text: str) -> str:
+    """Blocks as CommonMark (what résumé authors write for) reads them, where Python-Markdown
+    reads them otherwise:
+
+    - a blank line before a list that follows a paragraph line: JSON Resume summaries are
+      often "Intro:\n- one\n- two", and Python-Markdown would print the dashes as text;
+    - a `#` with no space after it is text, not a heading: "#ursuppe" is a hashtag, and
+      Python-Markdown would make it a heading (then dropped to "ursuppe").
     """
     out: list[str] = []
     fenced = False
     for line in text.split("\n"):
         if _FENCE.match(line):
             fenced = not fenced
+        elif not fenced and _HASH_WORD.match(line):
+            line = _HASH_WORD.sub(lambda m: m.group(1) + "\\#" * len(m.group(2)), line)
         elif (
             not fenced
             and _LIST_ITEM.match(line)
@@ -141,6 +149,29 @@ def loosen_lists(text: str) -> str:
             out.append("")
         out.append(line)
     return "\n".join(out)
+
+
+#: A list item holding one paragraph and nothing else, as a "loose" list (items set apart by
+#: blank lines) comes out; the paragraph's margins would put the text a line below its bullet.
+_LOOSE_ITEM = re.compile(r"<li>\s*<p>((?:(?!</?p>|</?li>|<ul>|<ol>).)*)</p>\s*</li>", re.DOTALL)
+#: Tags that mark a plain field as HTML written by an export tool, not text with a `<` in it.
+_HTML_TAG = re.compile(
+    r"</?(?:a|b|i|u|em|strong|span|div|p|br|small|sup|sub|font|h[1-6]|ul|ol|li)\b[^<>]*>",
+    re.IGNORECASE,
+)
+
+
+def html_as_text(text: str) -> str | None:
+    """The text of a plain field that holds HTML tags (``<a href='https://hpi.de/'>HPI</a>``
+    becomes ``HPI``), or None when it holds none. Plain fields are escaped where they land,
+    so without this the reader would see the tags themselves."""
+    if not _HTML_TAG.search(text):
+        return None
+    import nh3
+
+    spaced = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
+    stripped = html_lib.unescape(nh3.clean(spaced, tags=set(), strip_comments=True))
+    return re.sub(r"[ \t]{2,}", " ", stripped).strip()
 
 
 _EXTENSIONS = ("sane_lists", "tables")
@@ -170,6 +201,7 @@ def _convert(text: str) -> Markup:
     import nh3
 
     html = _engine().reset().convert(loosen_lists(clean_text(text)))
+    html = _LOOSE_ITEM.sub(r"<li>\1</li>", html)
     return Markup(
         nh3.clean(
             html,

@@ -9,6 +9,12 @@
   and `//host/x` or `\\\\host\\share` would open a network share. Anything else is printed
   as text; `check_links` warns about each such value with its location.
 - Markdown links: `MARKDOWN_SCHEMES` (no `tel:` inside prose).
+- A web address written without its scheme (`github.com/ann`, `www.linkedin.com/in/ann`)
+  means https (`assumed_web`); the profile reads it so, with an `info:` line, so that it is
+  printed and linked everywhere instead of becoming a relative link on the site.
+- The one `data:` URL accepted is a photo (`basics.image`) as exported résumé files embed it:
+  a base64 PNG, JPEG, GIF or WebP of at most `MAX_PHOTO_BYTES` (`photo_data`). It is data, not
+  a place to go, so it runs nothing; every other `data:` URL is refused.
 """
 
 from __future__ import annotations
@@ -35,6 +41,72 @@ MARKDOWN_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
 _IGNORED = re.compile(r"[\x00-\x20\x7f]")
+
+
+#: A host name with a dot and a top-level domain of letters, then an optional port and path.
+_BARE_HOST = re.compile(
+    r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24})(?::\d{1,5})?(?:[/?#]\S*)?$",
+    re.IGNORECASE,
+)
+#: "index.html" is a file next to the page, not a host; these endings are never a domain.
+_FILE_ENDINGS = frozenset(
+    {"html", "htm", "md", "pdf", "png", "jpg", "jpeg", "gif", "svg", "webp", "txt", "php"}
+    | {"asp", "aspx", "json", "yml", "yaml", "xml", "css", "js", "zip", "docx", "doc"}
+)
+
+
+def assumed_web(value: str) -> str | None:
+    """``https://`` + `value` when it is a web address written without its scheme
+    (``together.ai``, ``github.com/ann``); None for anything else (a relative path such as
+    ``projects/x/``, a file name such as ``cv.pdf``, any address with a scheme)."""
+    text = value.strip()
+    match = _BARE_HOST.match(text)
+    if match is None or match.group(1).lower() in _FILE_ENDINGS:
+        return None
+    return f"https://{text}"
+
+
+#: The largest embedded photo (decoded): the size of a good passport photo many times over.
+MAX_PHOTO_BYTES = 2 * 1024 * 1024
+_DATA_IMAGE = re.compile(
+    r"^data:(image/(?:png|jpeg|jpg|gif|webp));base64,([A-Za-z0-9+/=\s]+)$", re.IGNORECASE
+)
+
+
+def photo_data(value: str | None) -> tuple[str, bytes] | None:
+    """(MIME type, bytes) of a `data:` photo, or None when `value` is not one (another
+    scheme, another type, not base64, or larger than `MAX_PHOTO_BYTES`)."""
+    import base64
+    import binascii
+
+    match = _DATA_IMAGE.match(value.strip()) if value else None
+    if match is None or len(match.group(2)) > MAX_PHOTO_BYTES * 4 // 3 + 4096:
+        return None
+    try:
+        data = base64.b64decode("".join(match.group(2).split()), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    kind = match.group(1).lower().replace("jpg", "jpeg")
+    return (kind, data) if 0 < len(data) <= MAX_PHOTO_BYTES else None
+
+
+_HANDLE = re.compile(r"^@?([\w-]{2,100})/?$")
+
+
+def linkedin_url(value: str | None) -> str | None:
+    """`basics.linkedin` (an extension common in real files) as an address: a web address as
+    written (or without its scheme, as `assumed_web` reads it), a bare handle
+    (``ann-lee``) as its profile page; None for anything else."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if is_web(text):
+        return text
+    web = assumed_web(text)
+    if web:
+        return web
+    handle = _HANDLE.match(text)
+    return f"https://www.linkedin.com/in/{handle.group(1)}" if handle else None
 
 
 def scheme(value: str) -> str:
@@ -99,7 +171,7 @@ def check_links(data: Any, source: Any) -> list[Problem]:
     """A located warning for each `url` that printed documents cannot link to."""
     out = []
     for path, url in _urls(data, ()):
-        if print_href(url) is None and unsafe_scheme(url) is None:
+        if print_href(url) is None and unsafe_scheme(url) is None and not assumed_web(url):
             out.append(
                 source.problem(
                     path,

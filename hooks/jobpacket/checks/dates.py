@@ -2,7 +2,7 @@
 
 Dates in the future that should be in the past, full-time jobs that overlap, gaps a reader
 will ask about (info only: a gap is not a mistake), and letters dated before what they answer.
-An end before its start is a validation error (profile/validate.py) and reported there, with
+An end before its start is a validation warning (profile/validate.py) and reported there, with
 this rule's id, so it is not repeated here. Today's date is a parameter: the same profile must
 give the same findings in a test next year.
 """

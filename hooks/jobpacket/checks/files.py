@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..profile.errors import FieldPath, Problem, ProfileError, Severity
 from ..profile.validate import LoadedProfile
-from ..urls import scheme
+from ..urls import photo_data, scheme
 
 RULE = "files"
 #: The largest local file a printed document reads (a photo, an enclosure named in a letter).
@@ -165,7 +165,7 @@ class Reference:
 def references(loaded: LoadedProfile) -> Iterator[Reference]:
     """Every file path in the profile: photo, project images, letters, enclosures, documents."""
     p = loaded.profile
-    if p.basics.image:
+    if p.basics.image and photo_data(p.basics.image) is None:  # embedded: no file
         yield Reference(("basics", "image"), p.basics.image, ("image",), True)
     for i, project in enumerate(p.projects):
         for j, image in enumerate(project.images):

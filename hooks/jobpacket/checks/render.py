@@ -69,7 +69,8 @@ def page_findings(
 
 
 def check_rendered(loaded: LoadedProfile, *, disable: Iterable[str] = ()) -> list[Problem]:
-    """Render the private documents (through the PDF cache) and report their page counts.
+    """Render the private documents (through the PDF cache) and report their page counts,
+    and any character of the résumé no installed font can print (print/glyphs.py).
 
     Errors that stop the documents being made are returned as the build reports them; the
     documents' other notes (a missing enclosure) are the `files` rule's and not repeated.
@@ -84,4 +85,8 @@ def check_rendered(loaded: LoadedProfile, *, disable: Iterable[str] = ()) -> lis
     except ProfileError as exc:
         return list(exc.problems)
     rendered = [(doc, outputs.render(doc, cache_dir=cache)) for doc in prepared]
-    return page_findings(loaded, rendered)
+    from ..print.glyphs import glyph_findings
+    from ..print.printkit import choose_design
+
+    design = choose_design(loaded, None)
+    return page_findings(loaded, rendered) + glyph_findings(loaded, design)

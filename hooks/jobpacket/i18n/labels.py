@@ -64,6 +64,19 @@ def labels(lang: str | None) -> dict[str, Any]:
     return out
 
 
+#: Languages written right to left (primary subtags; `iw` is Hebrew's older code).
+RTL_LANGUAGES = frozenset(
+    {"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb", "syr", "ku-arab"}
+)
+
+
+def direction(lang: str | None) -> str:
+    """``rtl`` for a language written right to left (``ar``, ``he-IL``, ``fa``), else ``ltr``:
+    the base direction of a document in that language."""
+    candidates = _candidates(lang)
+    return "rtl" if any(c.lower() in RTL_LANGUAGES for c in candidates) else "ltr"
+
+
 def available() -> list[str]:
     folder = resources.files("jobpacket").joinpath("i18n", "labels")
     return sorted(f.name[:-4] for f in folder.iterdir() if f.name.endswith(".yml"))

@@ -105,13 +105,13 @@ def render_cohort(
     What each profile's documents print is proofread (checks/outgoing.py): its warnings are
     notes, its errors fail that profile (its documents are not rendered) unless ``force``."""
     from ..checks.outgoing import bearing_on, proofread
+    from ..checks.render import page_findings
     from ..profile.validate import load_profile
     from ..settings import current
 
     cache_dir = cache_dir or current().cache_dir
     results: list[CohortResult] = []
-    jobs: list[tuple[CohortResult, str, PrintDocument]] = []
-    sources: dict[int, LoadedProfile] = {}
+    jobs: list[tuple[CohortResult, str, PrintDocument, LoadedProfile]] = []
     for path in paths:
         result = CohortResult(profile=path, name=path.stem)
         results.append(result)
@@ -128,21 +128,21 @@ def render_cohort(
             for p in bearing_on(loaded, proofread(loaded), texts=texts, own=own):
                 stops = p.severity == "error" and not force
                 (result.problems if stops else result.notes).append(p)
-            sources[id(result)] = loaded
-            jobs.extend((result, relpath, doc) for relpath, doc in docs)
+            jobs.extend((result, relpath, doc, loaded) for relpath, doc in docs)
         except ProfileError as exc:
             result.problems.extend(exc.problems)
         except UserError as exc:
             result.error = str(exc)
-    pending = [(r, rel, doc) for r, rel, doc in jobs if not r.failed]
-    rendered = outputs.render_settled([doc for _, _, doc in pending], cache_dir=cache_dir)
-    for (result, relpath, doc), data in zip(pending, rendered, strict=True):
+    pending = [job for job in jobs if not job[0].failed]
+    rendered = outputs.render_settled([job[2] for job in pending], cache_dir=cache_dir)
+    for (result, relpath, doc, loaded), data in zip(pending, rendered, strict=True):
         if isinstance(data, UserError):
             result.error = result.error or str(data)
         else:
             result.files.append((relpath, data))
-            loaded = sources[id(result)]
             result.made[relpath] = manifest.made(loaded, outputs.cache_key(doc), data, design)
+            # A résumé past meta.pages (default 1): only the rendered page knows.
+            result.notes.extend(page_findings(loaded, [(doc, data)]))
     for result in results:
         if result.failed:
             result.files.clear()  # all of a profile's documents or none

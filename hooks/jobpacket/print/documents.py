@@ -35,9 +35,11 @@ from ..markup import clean_text
 from ..profile.errors import FieldPath, Problem, UserError
 from ..profile.model import Application, LetterKind
 from ..profile.validate import LoadedProfile
+from ..urls import photo_data
 from ..views.timeline import choose, letter_path, with_letter
 from . import outline
 from .designs import DESIGNS, PHOTO_DESIGNS
+from .glyphs import glyph_findings, section_texts
 from .letterblocks import plain_text
 from .letters import LetterBody, letter_body, letter_kind
 from .printkit import (
@@ -49,6 +51,7 @@ from .printkit import (
     choose_design,
     contact_items,
     document_date,
+    embedded_photo,
     environment,
     image_data_url,
     local_file,
@@ -123,6 +126,7 @@ def _entry(e: outline.Entry | outline.Pair | outline.Line) -> dict[str, Any]:
             "org_url": e.org_url,
             "url": e.url,
             "where": e.where,
+            "about": e.about,
             "dates": e.dates,
             "summary": print_markdown(e.summary),
             "bullets": [print_inline(b) for b in e.bullets],
@@ -186,11 +190,16 @@ def resume(
     photo = None
     if loaded.profile.basics.image:
         used = design in PHOTO_DESIGNS and view.basics.image is not None
-        found_image = local_file(
-            ctx, ("basics", "image"), loaded.profile.basics.image, used=used, under_content=True
-        )
-        if found_image and used:
-            photo = image_data_url(ctx, ("basics", "image"), found_image)
+        embedded = photo_data(loaded.profile.basics.image)
+        if embedded is not None:
+            photo = embedded_photo(ctx, ("basics", "image"), *embedded) if used else None
+        else:
+            found_image = local_file(
+                ctx, ("basics", "image"), loaded.profile.basics.image, used=used, under_content=True
+            )
+            if found_image and used:
+                photo = image_data_url(ctx, ("basics", "image"), found_image)
+    ctx.notes.extend(glyph_findings(loaded, design))
     ctx.raise_errors()
     said = outline.outline(view, name)
     resume_word = labels(loaded.profile.meta.lang)["resume"]
@@ -431,6 +440,10 @@ def letter(
     """
     design = choose_design(loaded, design)
     parts = letter_parts(loaded, app_id, kind=kind, number=number)
+    index, _ = find_application(loaded, app_id)
+    # characters no font of this design has, in the application's own text (its letter)
+    texts = section_texts(loaded.profile, "applications", index)
+    parts.ctx.notes.extend(glyph_findings(loaded, design, texts))
     app, name, kind_title = parts.app, parts.name, parts.kind_title
     title = f"{name} – {kind_title}" + (f" – {app.organization}" if app.organization else "")
     lang = loaded.profile.meta.lang
@@ -573,6 +586,7 @@ def reference_index(
             "no references to list; add each recommender under references: with name, "
             "title, organization, relationship, email and letter",
         )
+    ctx.notes.extend(glyph_findings(loaded, design, section_texts(loaded.profile, "references")))
     ctx.raise_errors()
     title = f"{name} – References"
     prepared = ""

@@ -13,8 +13,9 @@ a date on one line with `white-space: nowrap`, not with no-break spaces).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from ..i18n.dates import NBSP, month_year, span
@@ -39,6 +40,9 @@ class Entry:
     org_url: str = ""
     url: str = ""
     where: str = ""
+    #: What the organisation does (work[].description): a line of its own under the heading,
+    #: not glued to the location ("Mountain View, CA, Data streaming platform built on...").
+    about: str = ""
     dates: str = ""
     summary: str = ""
     bullets: tuple[str, ...] = ()
@@ -117,22 +121,28 @@ def resume_view(
     return (public_view(view) if public else view), notes
 
 
+def _shown_url(href: str) -> str:
+    """An address as a title when the entry has no name: without its scheme and end slash."""
+    return re.sub(r"^[a-z]+://(www\.)?", "", href).rstrip("/")
+
+
 def _roles(items: Iterable[Work | Volunteer], lang: str | None) -> list[Entry]:
     """Jobs and volunteer roles. A role's summary prints only when it has no highlights: the
-    bullets tell the same story with evidence, and a résumé has one page (README: "What the
-    printed résumé leaves out")."""
+    bullets tell the same story with evidence, and a résumé has one page (docs: "What the
+    printed résumé leaves out"). Without a position the organisation (or else its address)
+    is the title, and the link goes with it rather than vanishing with the empty `org`."""
     entries = []
     for r in items:
         org = r.name if isinstance(r, Work) else r.organization
-        where = [(r.location if isinstance(r, Work) else None) or ""]
-        if isinstance(r, Work) and r.description:
-            where.append(r.description)  # what the organisation does, beside its name
+        href = print_href(r.url) or ""
         entries.append(
             Entry(
-                title=r.position or org or "",
-                org=(org or "") if r.position else "",
-                org_url=print_href(r.url) or "",
-                where=", ".join(w for w in where if w),
+                title=r.position or org or _shown_url(href),
+                org=(org or _shown_url(href)) if r.position else "",
+                org_url=href if r.position else "",
+                url="" if r.position else href,
+                where=(r.location if isinstance(r, Work) else None) or "",
+                about=(r.description if isinstance(r, Work) else None) or "",
                 dates=plain_dates(span(r.startDate, r.endDate, lang)),
                 summary="" if r.highlights else (r.summary or ""),
                 bullets=tuple(r.highlights),
@@ -144,12 +154,12 @@ def _roles(items: Iterable[Work | Volunteer], lang: str | None) -> list[Entry]:
 def _projects(items: Iterable[Any], lang: str | None) -> list[Entry]:
     return [
         Entry(
-            title=p.name or "",
+            title=p.name or _shown_url(print_href(p.url) or ""),
             org=", ".join(p.roles),
             url=print_href(p.url) or "",
             where=p.entity or "",
             dates=plain_dates(span(p.startDate, p.endDate, lang)),
-            summary=p.description or "",
+            summary=p.description or p.summary or "",
             bullets=tuple(p.highlights),
         )
         for p in items
@@ -157,17 +167,21 @@ def _projects(items: Iterable[Any], lang: str | None) -> list[Entry]:
 
 
 def _education(items: Iterable[Any], lang: str | None) -> list[Entry]:
-    """Degrees on one line each; courses are left to the site, where there is room."""
+    """Degrees on one line each, and the thesis under its degree; courses are left to the
+    site, where there is room."""
     out = []
     for e in items:
         degree = ", ".join(x for x in (e.studyType, e.area) if x)
+        href = print_href(e.url) or ""
         out.append(
             Entry(
-                title=degree or e.institution or "",
+                title=degree or e.institution or _shown_url(href),
                 org=(e.institution or "") if degree else "",
-                org_url=print_href(e.url) or "",
+                org_url=href if degree else "",
+                url="" if degree else href,
                 where=score(e.score, lang),
                 dates=plain_dates(span(e.startDate, e.endDate, lang)),
+                summary=f"{labels(lang)['thesis']}: {e.thesis}" if e.thesis else "",
             )
         )
     return out
@@ -190,6 +204,17 @@ def _lines(items: Iterable[Any], text: str, by: str, when: str, lang: str | None
             )
         )
     return out
+
+
+def _with_authors(items: Iterable[Any], lines: list[Line]) -> list[Line]:
+    """Publication lines with their authors (`publications[].authors`, an extension common in
+    real files) before the publisher."""
+    return [
+        replace(line, by=", ".join([*item.authors, *([line.by] if line.by else [])]))
+        if item.authors
+        else line
+        for item, line in zip(items, lines, strict=True)
+    ]
 
 
 def _skill_label(skill: Any) -> str:
@@ -244,7 +269,10 @@ def sections(view: Profile) -> list[Section]:
         "publications",
         h["publications"],
         "lines",
-        _lines(visible(view.publications), "name", "publisher", "releaseDate", lang),
+        _with_authors(
+            visible(view.publications),
+            _lines(visible(view.publications), "name", "publisher", "releaseDate", lang),
+        ),
     )
     certs = _lines(visible(view.certificates), "name", "issuer", "date", lang)
     awards = _lines(visible(view.awards), "title", "awarder", "date", lang)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import __version__
 from ..checks.files import (
@@ -27,14 +27,14 @@ from ..checks.files import (
     project_root,
     resolve_local,
 )
-from ..i18n.labels import labels
+from ..i18n.labels import direction, labels
 from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_html
 from ..profile.errors import SCHEMA, FieldPath, Problem, ProfileError
 from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
-from ..urls import MARKDOWN_SCHEMES, is_web, print_href
+from ..urls import MARKDOWN_SCHEMES, is_web, linkedin_url, print_href
 from .designs import DEFAULT_DESIGN, DESIGNS
-from .typography import Verbatim, smarten, smarten_html
+from .typography import Verbatim, smarten, smarten_html, tighten_plus
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates" / "print"
@@ -167,21 +167,38 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
+def embedded_photo(ctx: PrintContext, where: FieldPath, kind: str, data: bytes) -> str | None:
+    """A photo the profile holds as a `data:` URL, re-encoded after the same check as a
+    file's, or a warning when it cannot be printed."""
+    import base64
+
+    from .images import image_problem
+
+    problem = image_problem(data, kind)
+    if problem is not None:
+        ctx.warn(where, f"the embedded photo {problem}; it is left out", rule="files")
+        return None
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
 # --- small formatting helpers ------------------------------------------------------------------
 
 
 def page_size(profile: Profile) -> str:
-    """`meta.pageSize`, else Letter for North American locales (by meta.lang or location)."""
+    """`meta.pageSize`, else the paper of the country in the address
+    (`basics.location.countryCode`), else of the region in `meta.lang` (`en-US`): Letter in
+    North America, A4 elsewhere. The address comes first because it is where the résumé is
+    printed and read: a `pt-BR` résumé of someone living in the US goes on Letter, like a
+    `fr` or `de` one."""
     if profile.meta.pageSize:
         return profile.meta.pageSize
     region = None
-    lang = profile.meta.lang or ""
-    parts = re.split(r"[-_]", lang)
-    for part in parts[1:]:
-        if len(part) == 2 and part.isalpha():
-            region = part.upper()
-    if region is None and profile.basics.location and profile.basics.location.countryCode:
+    if profile.basics.location and profile.basics.location.countryCode:
         region = profile.basics.location.countryCode.strip().upper()
+    if not region:
+        for part in re.split(r"[-_]", profile.meta.lang or "")[1:]:
+            if len(part) == 2 and part.isalpha():
+                region = part.upper()
     return "Letter" if region in _LETTER_COUNTRIES else "A4"
 
 
@@ -271,6 +288,13 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+def print_text(value: str | None) -> Markup:
+    """Plain profile text for the body of a document (never an attribute): typeset like any
+    value, escaped, and with "C++" set in one piece (`typography.tighten_plus`)."""
+    text = smarten(clean_text(value or ""))
+    return Markup(tighten_plus(str(escape(text))))
+
+
 @lru_cache(maxsize=1)
 def environment() -> Any:
     import jinja2
@@ -292,7 +316,9 @@ def environment() -> Any:
 
 
 def stylesheets(design: str) -> tuple[Path, ...]:
-    return (TEMPLATES_DIR / "base.css", TEMPLATES_DIR / f"{design}.css")
+    """base.css, the right-to-left mirror (its rules apply only under `dir="rtl"`), then the
+    design's own sheet, last."""
+    return (TEMPLATES_DIR / "base.css", TEMPLATES_DIR / "rtl.css", TEMPLATES_DIR / f"{design}.css")
 
 
 def choose_design(loaded: LoadedProfile, design: str | None) -> str:
@@ -334,6 +360,7 @@ def base_context(loaded: LoadedProfile, design: str, kind: str, title: str) -> d
         "t": labels(profile.meta.lang),
         "page_css": Verbatim(page_footer_css(profile.meta.lang)),  # CSS: never typeset
         "lang": profile.meta.lang or "en",
+        "dir": direction(profile.meta.lang),
         "page_size": page_size(profile),
         "design": design,
         "kind": kind,
@@ -354,6 +381,14 @@ def require_name(loaded: LoadedProfile, ctx: PrintContext) -> str:
     return name
 
 
+def _linkedin(profile: Profile) -> str | None:
+    """`basics.linkedin` as an address, unless `basics.profiles` already lists LinkedIn."""
+    listed = any(
+        "linkedin" in f"{p.network or ''} {p.url or ''}".lower() for p in profile.basics.profiles
+    )
+    return None if listed else linkedin_url(profile.basics.linkedin)
+
+
 def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, str]]:
     """The contact items of a header, in the order people read them.
 
@@ -362,10 +397,17 @@ def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, st
     b = profile.basics
     loc = b.location
     items: list[dict[str, str]] = []
+    rtl = direction(profile.meta.lang) == "rtl"
 
     def add(text: str | None, href: str = "") -> None:
         if text:
-            items.append({"text": text, "href": print_href(href) or ""})
+            link = print_href(href) or ""
+            if rtl and link:
+                # An address or a phone number reads left to right inside right-to-left
+                # text: isolated, "+962 7 9123 4567" keeps its order (LRI ... PDI).
+                # Markup: `_finalize` drops bidi controls from profile text, not from ours.
+                text = Markup("\u2066%s\u2069") % clean_text(text)
+            items.append({"text": text, "href": link})
 
     if loc:
         # The public view only carries a street address when the user opted in.
@@ -375,6 +417,9 @@ def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, st
     add(b.email, f"mailto:{b.email}" if b.email else "")
     add(b.phone, "tel:" + re.sub(r"[^\d+]", "", b.phone) if b.phone else "")
     add(bare_url(b.url), b.url or "")
+    linkedin = _linkedin(profile) if social else None
+    if linkedin:
+        add(bare_url(linkedin), linkedin)
     for p in visible(b.profiles) if social else ():
         if is_web(p.url):
             add(bare_url(p.url), p.url)

@@ -25,6 +25,8 @@ def _entry_head(e: Entry) -> str:
 def _text_item(item: Entry | Pair | Line) -> list[str]:
     if isinstance(item, Entry):
         lines = [_entry_head(item)]
+        if item.about:
+            lines.append(item.about)
         if item.dates:
             lines.append(item.dates)
         if item.url:
@@ -70,6 +72,8 @@ def _md_item(item: Entry | Pair | Line) -> str:
             title = f"[{title}]({item.url})"
         org = f"[{md(item.org)}]({item.org_url})" if item.org and item.org_url else md(item.org)
         parts = [f"### {', '.join(x for x in (title, org) if x)}"]
+        if item.about:
+            parts.append(md(item.about))
         meta = " · ".join(x for x in (md(item.where), item.dates) if x)
         if meta:
             parts.append(meta)

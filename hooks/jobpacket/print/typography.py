@@ -7,6 +7,9 @@ backticks and markup typed as text (`<b class="x">`) pass through untouched, so 
 command still works when copied. HTML (a rendered Markdown body) is changed in its text
 only: never inside a tag, an attribute, or a <code>, <pre>, <kbd> or <samp> element.
 
+"C++" and "Notepad++" are set in one piece (`tighten_plus`): in Charis the plus signs stand
+apart ("C + +") and a line may break between them.
+
 Dates are kept on one line by the print CSS (`white-space: nowrap` on .dates and the
 reference index's dates), not by characters: the extracted text then has plain spaces, which
 is what applicant tracking systems search. The non-breaking space between a number and a
@@ -85,6 +88,18 @@ def _prose(prose: str, before: str) -> str:
     return _NUMBER_UNIT.sub(rf"\1{NBSP}\2", _quotes(prose, before))
 
 
+# A name ending in "++" (C++, Notepad++), not inside a longer run of plus signs.
+_PLUS_PLUS = re.compile(r"(?<![\w+])([A-Za-z][\w.]*)\+\+(?![\w+])")
+
+
+def tighten_plus(escaped: str) -> str:
+    """HTML text (already escaped) with each "C++" in a `pp` span: the print CSS sets it
+    on one line and, in the designs whose plus signs stand apart, tighter."""
+    if "++" not in escaped:
+        return escaped
+    return _PLUS_PLUS.sub(r'<span class="pp">\1<span>++</span></span>', escaped)
+
+
 class Verbatim(Markup):
     """Markup that is code, not prose (a <style> rule, a script): never typeset, so that a
     CSS string such as `content: "Page "` keeps its straight quotes."""
@@ -97,7 +112,12 @@ def smarten_html(html: Markup) -> Markup:
     since only `"` and `'` typed as characters in text are changed.
     """
     source = str(html)
-    if "'" not in source and '"' not in source and not any(c.isdigit() for c in source):
+    if (
+        "'" not in source
+        and '"' not in source
+        and "++" not in source
+        and not any(c.isdigit() for c in source)
+    ):
         return html
     out = []
     skipping: list[str] = []
@@ -105,7 +125,7 @@ def smarten_html(html: Markup) -> Markup:
     before = ""  # the last character of text, across inline tags
     for tag in _TAG.finditer(source):
         piece = source[last : tag.start()]
-        out.append(piece if skipping else smarten(piece, before))
+        out.append(piece if skipping else tighten_plus(smarten(piece, before)))
         before = piece[-1:] or before
         if tag.group(2).lower() in ("p", "li", "br", "div", "td", "th", "h1", "h2", "h3"):
             before = ""  # a new block or line starts: a quote there opens
@@ -119,5 +139,5 @@ def smarten_html(html: Markup) -> Markup:
                 skipping.append(name)
         last = tag.end()
     piece = source[last:]
-    out.append(piece if skipping else smarten(piece, before))
+    out.append(piece if skipping else tighten_plus(smarten(piece, before)))
     return Markup("".join(out))

@@ -116,6 +116,8 @@ def _entry(doc: WordDocument, e: Entry) -> None:
     head.add_run(e.title)
     if e.org:
         head.add_run(f", {e.org}")
+    if e.about:
+        doc.add_paragraph(e.about)
     meta = " | ".join(x for x in (e.where, e.dates, e.url) if x)
     if meta:
         doc.add_paragraph(meta)

@@ -21,7 +21,7 @@ from .load import SourceMap
 LEGACY_KEYS: dict[tuple[str, ...], dict[str, str]] = {
     ("basics",): {"picture": "image", "website": "url"},
     ("work",): {"company": "name", "website": "url", "organization": "name"},
-    ("volunteer",): {"website": "url", "company": "organization"},
+    ("volunteer",): {"website": "url", "company": "organization", "name": "organization"},
     ("education",): {"website": "url", "gpa": "score", "school": "institution"},
     ("awards",): {"website": "url", "name": "title"},
     ("certificates",): {"website": "url", "title": "name", "awarder": "issuer"},

@@ -14,7 +14,13 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from ..urls import LINK_SCHEMES, UNSAFE_SCHEMES, unsafe_scheme  # noqa: F401 (re-exported)
+from ..urls import (  # noqa: F401 (re-exported)
+    LINK_SCHEMES,
+    MAX_PHOTO_BYTES,
+    UNSAFE_SCHEMES,
+    photo_data,
+    unsafe_scheme,
+)
 from .errors import shown
 
 # --- value types ------------------------------------------------------------------------------
@@ -134,6 +140,28 @@ Url = Annotated[
     str | None,
     BeforeValidator(_url),
     Field(description="A web (https://), mailto:, tel: or chat (skype:, xmpp:...) address."),
+]
+
+
+def _photo(value: Any) -> Any:
+    """A photo's address, or the photo itself as a base64 `data:` URL (valid JSON Resume,
+    and how exporting tools embed it); a `data:` value that is no such photo is refused."""
+    if isinstance(value, str) and value.strip().lower().startswith("data:"):
+        if photo_data(value) is None:
+            raise PydanticCustomError(
+                "bad_photo",
+                "is a data: URL that is not a base64 PNG, JPEG, GIF or WebP image of at most "
+                "{limit} MB; save the photo as a file under content/ and write its path",
+                {"limit": MAX_PHOTO_BYTES // (1024 * 1024)},
+            )
+        return "".join(value.split())
+    return _url(value)
+
+
+Photo = Annotated[
+    str | None,
+    BeforeValidator(_photo),
+    Field(description="Photo: a path under content/, an https:// address or a data: image."),
 ]
 
 #: name@domain, neither part empty nor holding a space, quote, bracket or second @; the
@@ -267,15 +295,18 @@ class SocialProfile(Item):
 class Basics(Model):
     name: str | None = None
     label: str | None = None
-    image: Url | None = Field(
-        default=None, description="Photo: a path under content/ or an https:// address."
-    )
+    image: Photo | None = None
     email: Email | None = None
     phone: str | None = None
     url: Url | None = None
     summary: str | None = None
     location: Location | None = None
     profiles: list[SocialProfile] = Field(default_factory=list)
+    linkedin: str | None = Field(
+        default=None,
+        description="Extension common in real files: a LinkedIn address or handle; printed "
+        "with the contact details unless basics.profiles already has LinkedIn.",
+    )
 
 
 class Work(Item):
@@ -309,6 +340,9 @@ class Education(Item):
     endDate: EndDate | None = None
     score: str | None = None
     courses: list[str] = Field(default_factory=list)
+    thesis: str | None = Field(
+        default=None, description="Extension common in academic files: the thesis title."
+    )
 
 
 class Award(Item):
@@ -331,6 +365,9 @@ class Publication(Item):
     releaseDate: PartialDate | None = None
     url: Url | None = None
     summary: str | None = None
+    authors: list[str] = Field(
+        default_factory=list, description="Extension common in real files: the authors."
+    )
 
 
 class Skill(Item):
@@ -352,6 +389,10 @@ class Interest(Item):
 class Project(Item):
     name: str | None = None
     description: str | None = None
+    summary: str | None = Field(
+        default=None,
+        description="Extension common in real files: printed when there is no description.",
+    )
     highlights: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
     startDate: PartialDate | None = None
@@ -540,8 +581,8 @@ class Meta(Model):
     lang: str | None = Field(default=None, description="BCP 47 language tag, e.g. en-US.")
     pageSize: Literal["A4", "Letter"] | None = Field(
         default=None,
-        description="Paper for printed documents; default Letter for US/Canadian locales "
-        "(by lang or basics.location.countryCode), else A4.",
+        description="Paper for printed documents; default Letter for North America "
+        "(by basics.location.countryCode, else the region of lang), else A4.",
     )
     design: Literal["classic", "modern", "sidebar"] | None = Field(
         default=None,

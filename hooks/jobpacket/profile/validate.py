@@ -21,7 +21,7 @@ from ..followups import log_problems
 from ..i18n.labels import available, translated
 from ..i18n.letterbook import has_letters, letter_languages
 from ..markup import fit_cache_to
-from . import compat
+from . import compat, lenient
 from .bounds import check_bounds
 from .errors import FieldPath, Problem, ProfileError, shown
 from .load import Loaded, SourceMap, read_file
@@ -135,10 +135,30 @@ def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
     return None, False
 
 
+def _null(child: FieldPath, source: SourceMap, *, json: bool) -> Problem:
+    """`null` for a known key. The JSON Resume schema types every field (text, list or
+    object), so in a JSON file null is invalid and refused, as the schema's own test suite
+    expects; in YAML an empty value (`summary:`) is what a half-filled profile looks like,
+    read as absent with a warning."""
+    if json:
+        return source.problem(
+            child, "null is not allowed here (JSON Resume gives this field a type); remove the key"
+        )
+    return source.problem(child, "is empty; left out", severity="warning", hint="remove the key")
+
+
 def _check_keys(
-    raw: Any, cls: type[BaseModel], path: FieldPath, source: SourceMap, out: list[Problem]
+    raw: Any,
+    cls: type[BaseModel],
+    path: FieldPath,
+    source: SourceMap,
+    out: list[Problem],
+    *,
+    json: bool = False,
 ) -> None:
-    """Unknown keys: a near-miss of a known one is an error, others are kept and noted."""
+    """Unknown keys: a near-miss of a known one is an error in YAML (jobpacket's own format,
+    where it is a typo) and a warning in JSON (any key is valid JSON Resume); others are kept
+    and noted. A known key holding null: see `_null`."""
     if not isinstance(raw, dict):
         return
     known = {(f.alias or name): f for name, f in cls.model_fields.items()}
@@ -146,14 +166,20 @@ def _check_keys(
     for key, value in raw.items():
         child = (*path, key)
         if key in known:
+            if value is None:
+                # An empty YAML `endDate:` means ongoing (README), not a value left out.
+                ongoing = key == "endDate" and not json
+                if known[key].default is None and not ongoing:  # else the model refuses it
+                    out.append(_null(child, source, json=json))
+                continue
             inner, is_list = _model_in(known[key].annotation)
             if inner is None:
                 continue
             if is_list and isinstance(value, list):
                 for i, item in enumerate(value):
-                    _check_keys(item, inner, (*child, i), source, out)
+                    _check_keys(item, inner, (*child, i), source, out, json=json)
             elif not is_list:
-                _check_keys(value, inner, child, source, out)
+                _check_keys(value, inner, child, source, out, json=json)
             continue
         guess = lower.get(key.lower()) or next(
             iter(difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)), None
@@ -162,7 +188,11 @@ def _check_keys(
         if guess and guess not in raw:
             out.append(
                 source.problem(
-                    child, f"unknown key {shown(key)}; did you mean {guess!r}?", key=True
+                    child,
+                    f"unknown key {shown(key)}; did you mean {guess!r}?"
+                    + (" (kept as extension data, not printed)" if json else ""),
+                    key=True,
+                    severity="warning" if json else "error",
                 )
             )
         else:
@@ -191,7 +221,8 @@ def _cross_checks(profile: Profile, source: SourceMap) -> list[Problem]:
                 out.append(
                     source.problem(
                         (section, i, "endDate"),
-                        f"ends ({end}) before it starts ({start})",
+                        f"ends ({end}) before it starts ({start}); printed as written",
+                        severity="warning",
                         rule="dates",
                         hint="swap or correct the dates",
                     )
@@ -265,7 +296,9 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
         raise ProfileError([foreign])
     data, renamed = compat.current_names(loaded.data, source)
     findings += renamed
-    _check_keys(data, Profile, (), source, findings)
+    data, read = lenient.read_as_meant(data, source)
+    findings += read
+    _check_keys(data, Profile, (), source, findings, json=source.file.endswith(".json"))
     profile: Profile | None = None
     rest: Partial | None = None
     try:
@@ -292,9 +325,10 @@ def validate(loaded: Loaded, path: Path) -> LoadedProfile:
                 source.problem(
                     ("meta", "lang"),
                     f"jobpacket has no labels for {lang!r} yet; headings, letters and other "
-                    f"words it writes itself are in English (translated: "
-                    f"{', '.join(available())}); add hooks/jobpacket/i18n/labels/<code>.yml "
-                    "and labels/letters/<code>.yml to translate them",
+                    "words it writes itself are in English, while month names and date formats "
+                    f"follow {lang!r} (translated: {', '.join(available())}); add "
+                    "hooks/jobpacket/i18n/labels/<code>.yml and labels/letters/<code>.yml to "
+                    "translate them",
                     severity="info",
                 )
             )

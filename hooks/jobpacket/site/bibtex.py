@@ -5,8 +5,9 @@ or an unescaped ``%`` there breaks their whole bibliography. So every field is e
 (La)TeX here, and the result is escaped again for HTML where it lands (the template).
 
 JSON Resume records neither co-authors nor the kind of venue, so the entry is ``@misc`` with
-the person as author and the publisher as ``howpublished``: honest about what is known, and
-every reference manager imports it.
+the person as author (or ``publications[].authors``, an extension common in real files) and
+the publisher as ``howpublished``: honest about what is known, and every reference manager
+imports it.
 """
 
 from __future__ import annotations
@@ -88,13 +89,22 @@ class Citation:
     """The BibTeX entry, plain text (escape it for HTML where it lands)."""
 
 
+def _authors(author: str | None, publication: Publication) -> list[str]:
+    """The publication's own authors when it lists them, else the person."""
+    names = [a for a in publication.authors if plain(a)]
+    return names or ([author] if author and plain(author) else [])
+
+
 def citation_text(author: str | None, publication: Publication) -> str:
     """``Vasquez, E. M. (2025). Title. Publisher.`` from the fields that are there."""
     parts = []
-    if author and plain(author):
-        family, _, given = bibtex_name(author).partition(", ")
+    names = []
+    for name in _authors(author, publication):
+        family, _, given = bibtex_name(name).partition(", ")
         initials = " ".join(w[0] + "." for w in given.split() if w and w[0].isalpha())
-        parts.append(f"{family}, {initials}" if initials else family)
+        names.append(f"{family}, {initials}" if initials else family)
+    if names:
+        parts.append(", ".join(names))
     year = (publication.releaseDate or "")[:4]
     head = " ".join(p for p in (*parts, f"({year})." if year else "") if p)
     title = plain(publication.name or "")
@@ -108,8 +118,10 @@ def citation_text(author: str | None, publication: Publication) -> str:
 
 def bibtex_entry(key: str, author: str | None, publication: Publication) -> str:
     fields: list[tuple[str, str]] = []
-    if author and plain(author):
-        fields.append(("author", "{" + tex_escape(bibtex_name(author)) + "}"))
+    names = _authors(author, publication)
+    if names:
+        joined = " and ".join(bibtex_name(n) for n in names)
+        fields.append(("author", "{" + tex_escape(joined) + "}"))
     if publication.name:
         # Double braces keep the title's capitals as written (acronyms, names).
         fields.append(("title", "{{" + tex_escape(publication.name) + "}}"))

@@ -25,6 +25,9 @@ EXAMPLE_SITE_URL = "https://elenavasquez.example.com/"
 #: ``site_name`` as `jobpacket new` writes it: the title is the profile's ``basics.name``,
 #: so that replacing the starter's name renames the site too.
 FOLLOW_NAME = "from basics.name"
+#: The title `jobpacket new` wrote before it followed basics.name: a placeholder that the
+#: profile's own name replaces, so a site built from a real résumé is titled with its name.
+SCAFFOLD_SITE_NAME = "My portfolio"
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def site_identity(
         site_name = None
     own_url = _site_url(profile.basics.url)
     if name != EXAMPLE_SITE_NAME:
-        if (site_name or "").strip() == EXAMPLE_SITE_NAME:
+        if (site_name or "").strip() in (EXAMPLE_SITE_NAME, SCAFFOLD_SITE_NAME):
             site_name = None
         if site_url == EXAMPLE_SITE_URL:
             site_url = None

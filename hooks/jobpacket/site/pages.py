@@ -39,7 +39,7 @@ from ..i18n import dates
 from ..i18n.labels import labels, score
 from ..markup import clean_text, markdown_to_html
 from ..profile.model import ONGOING, Profile, Work
-from ..urls import site_href
+from ..urls import photo_data, site_href
 from ..views import public_view
 from . import bibtex, icons
 
@@ -400,6 +400,8 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
     def image(page: str, path: str | None) -> str | None:
         if path and _is_local_image(path) and path in ctx.files:
             return ctx.link(page, path)
+        if path and photo_data(path) is not None:
+            return path  # the photo itself, as the profile embeds it (checked by the model)
         return None
 
     def cards(page: str) -> list[dict[str, Any]]:
@@ -624,12 +626,12 @@ def head_tags(
 
 
 def referenced_images(profile: Profile) -> Iterable[tuple[tuple[str | int, ...], str]]:
-    """(field path, image path) of every local image the public site would show.
+    """(field path, image path) of every image file the public site would show.
 
     Paths are those of the full profile, so the adapter can point at the line in the file.
     """
     b = profile.basics
-    if b.image:
+    if b.image and photo_data(b.image) is None:  # an embedded photo needs no file
         yield ("basics", "image"), b.image
     for i, project in enumerate(profile.projects):
         if project.visibility == "private":

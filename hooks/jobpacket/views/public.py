@@ -33,6 +33,7 @@ from ..profile.model import (
     Volunteer,
     Work,
 )
+from ..urls import linkedin_url
 
 M = TypeVar("M", bound=BaseModel)
 ItemT = TypeVar("ItemT", bound=Item)
@@ -46,10 +47,10 @@ PUBLIC_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     SocialProfile: ("network", "username", "url"),
     Work: ("name", "location", "description", "position", "url", *_DATES, "summary", "highlights"),
     Volunteer: ("organization", "position", "url", *_DATES, "summary", "highlights"),
-    Education: ("institution", "url", "area", "studyType", *_DATES, "score", "courses"),
+    Education: ("institution", "url", "area", "studyType", *_DATES, "score", "courses", "thesis"),
     Award: ("title", "date", "awarder", "summary"),
     Certificate: ("name", "date", "url", "issuer"),
-    Publication: ("name", "publisher", "releaseDate", "url", "summary"),
+    Publication: ("name", "publisher", "releaseDate", "url", "summary", "authors"),
     Skill: ("name", "level", "keywords"),
     Language: ("language", "fluency"),
     Interest: ("name", "keywords"),
@@ -57,6 +58,7 @@ PUBLIC_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     Project: (
         "name",
         "description",
+        "summary",
         "highlights",
         "keywords",
         *_DATES,
@@ -91,6 +93,16 @@ def _public_fields(item: BaseModel) -> tuple[str, ...]:
     return fields
 
 
+def _with_linkedin(basics: Basics, profiles: list[SocialProfile]) -> list[SocialProfile]:
+    """The public profiles, with `basics.linkedin` (an extension common in real files) as one
+    more when the profile lists no LinkedIn (a LinkedIn entry marked private stays private)."""
+    url = linkedin_url(basics.linkedin)
+    listed = any("linkedin" in f"{p.network or ''} {p.url or ''}".lower() for p in basics.profiles)
+    if url is None or listed:
+        return profiles
+    return [*profiles, SocialProfile.model_construct(network="LinkedIn", url=url)]
+
+
 def public_view(profile: Profile) -> Profile:
     """What may be published on the open web: the site and the public résumé PDF."""
     publish = profile.meta.publish
@@ -110,7 +122,8 @@ def public_view(profile: Profile) -> Profile:
         url=b.url,
         summary=b.summary,
         location=location,
-        profiles=_public_items(b.profiles, opt_in=False),
+        profiles=_with_linkedin(b, _public_items(b.profiles, opt_in=False)),
+        linkedin=b.linkedin,  # a public professional link, like `profiles`
     )
     sections = {
         name: _public_items(getattr(profile, name), opt_in=name in EXTENSION_SECTIONS)
