@@ -178,7 +178,7 @@ def assert_located_or_ok(shown: str, out: str, err: str, code: int) -> None:
     assert code in (0, 1), (code, err[-2000:])
     assert "Traceback" not in out + err, err[-3000:]
     for line in err.splitlines():
-        if re.fullmatch(r"\d+ problems? found", line) or line.startswith("wrote "):
+        if re.fullmatch(r"\d+ problems? found(: .*)?", line) or line.startswith("wrote "):
             continue
         assert line.startswith(shown + ":") and _LOCATED.match(line), line[:300]
     if code == 1:

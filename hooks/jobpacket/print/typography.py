@@ -88,8 +88,9 @@ def _prose(prose: str, before: str) -> str:
     return _NUMBER_UNIT.sub(rf"\1{NBSP}\2", _quotes(prose, before))
 
 
-# A name ending in "++" (C++, Notepad++), not inside a longer run of plus signs.
-_PLUS_PLUS = re.compile(r"(?<![\w+])([A-Za-z][\w.]*)\+\+(?![\w+])")
+# A name ending in "++" (C++, Notepad++), not inside a longer run of plus signs; at most 41
+# characters, so that a long run of name characters is scanned once, not from every start.
+_PLUS_PLUS = re.compile(r"(?<![\w+])([A-Za-z][\w.]{0,40})\+\+(?![\w+])")
 
 
 def tighten_plus(escaped: str) -> str:
