@@ -77,7 +77,9 @@ def plan(loaded: LoadedProfile, index: int) -> list[Part]:
     thank_you = app.letter is not None and app.letter.kind == "thank-you"
     parts = [] if thank_you else [Part("resume", labels(profile.meta.lang)["resume"])]
     if has_public_references(loaded) and not thank_you:
-        parts.append(Part("references", REFERENCES_TITLE))
+        parts.append(
+            Part("references", labels(profile.meta.lang).get("references", REFERENCES_TITLE))
+        )
     enclosed: list[Part] = []
     for i, ref in enumerate(profile.references):
         letter = ref.letter
