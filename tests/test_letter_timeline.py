@@ -207,3 +207,27 @@ def test_readiness_reports_the_letter_the_commands_print(tmp_path: Path) -> None
     (first, *_) = readiness(loaded, date(2026, 12, 2), tmp_path / "build")
     letter = next(r for r in first.rows if r.topic == "letter")
     assert letter.summary.startswith("present: reconsideration letter dated 2026-12-02"), letter
+
+
+@pytest.mark.slow
+def test_pdf_letter_and_packet_take_the_letter_asked_for(tmp_path: Path) -> None:
+    """`--kind` / `--letter` choose the letter in `pdf letter` and `packet` too; a draft's
+    mistake in another letter of the application does not stop the one asked for."""
+    _load(tmp_path)
+    env = {"JOBPACKET_PROFILE": "profile.yml"}
+    pdf = run_cli(
+        "pdf", "letter", "-a", "lakeshore", "--kind", "cover", "-o", "c.pdf", cwd=tmp_path, **env
+    )
+    assert pdf.returncode == 0, pdf.stderr
+    (page,) = page_texts((tmp_path / "c.pdf").read_bytes())
+    assert "Re: Application for Clinical Simulation Educator" in page
+    bound = run_cli("packet", "lakeshore", "--letter", "1", "-o", "out", cwd=tmp_path, **env)
+    assert bound.returncode == 0, bound.stderr
+    first = page_texts((tmp_path / "out" / "lakeshore.pdf").read_bytes())[0]
+    assert "Re: Application for Clinical Simulation Educator" in first
+    # The thank-you (letter 2) holds the `[[update]]` typo: asking for it stops on it.
+    thanks = run_cli("packet", "lakeshore", "--kind", "thank-you", "-o", "t", cwd=tmp_path, **env)
+    assert thanks.returncode == 1 and "Traceback" not in thanks.stderr
+    assert "letters[1].body" in thanks.stderr
+    wrong = run_cli("pdf", "resume", "--kind", "cover", cwd=tmp_path, **env)
+    assert wrong.returncode == 1 and "apply to `letter` only" in wrong.stderr

@@ -61,6 +61,23 @@ def _print_problems(problems: list[Problem]) -> None:
         click.echo(str(p), err=True)  # Problem lines are printable already
 
 
+#: The letter kinds (profile.model.LetterKind), spelled out so that `--help` needs no pydantic.
+LETTER_KINDS = ["cover", "reconsideration", "follow-up", "thank-you", "role-proposal"]
+
+kind_option = click.option(
+    "--kind",
+    type=click.Choice(LETTER_KINDS),
+    help="The application's latest letter of this kind (a new one, assembled from the "
+    "profile, when it has none). Default: its latest letter not yet sent.",
+)
+number_option = click.option(
+    "--letter",
+    "number",
+    type=click.IntRange(min=1),
+    help="Letter N of the application's timeline (`letter:` first, then `letters:`).",
+)
+
+
 force_option = click.option(
     "--force",
     is_flag=True,
@@ -415,6 +432,8 @@ def export(fmt: str, output: Path | None, include_private: bool, profile: Path |
     "tailors each.",
 )
 @click.argument("profiles", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@kind_option
+@number_option
 @force_option
 @profile_option
 @user_errors
@@ -426,6 +445,8 @@ def pdf(
     output: Path | None,
     fmt: str,
     profiles: tuple[Path, ...],
+    kind: LetterKind | None,
+    number: int | None,
     force: bool,
     profile: Path | None,
 ) -> None:
@@ -442,12 +463,19 @@ def pdf(
     What a document prints is proofread first (the rules of `jobpacket check`): its
     warnings are printed, and an error writes nothing unless --force.
     """
+    if (kind is not None or number is not None) and document != "letter":
+        raise UserError("--kind and --letter choose a letter; they apply to `letter` only")
+    if kind is not None and number is not None:
+        raise UserError("--kind and --letter both choose the letter; give one of them")
     if fmt != "pdf":
         if profiles or document not in ("resume", "letter"):
             raise UserError(f"--format {fmt} applies to `resume` and `letter` of one profile")
-        _write_format(document, fmt, app_id, public, design, output, profile, force=force)
+        _write_format(
+            document, fmt, app_id, public, design, output, profile, kind, number, force=force
+        )
         return
     asked = [document, app_id or "", "public" if public else "", design or ""]
+    asked += [kind or "", str(number or "")]
     hint = None if profiles or document == "all" else _render_hint(profile, asked)
     from .print import worker
 
@@ -504,12 +532,12 @@ def pdf(
         if not app_id:
             ids = ", ".join(a.id for a in loaded.profile.applications) or "none in the profile"
             raise UserError(f"`letter` needs --application ID; ids: {ids}")
-        doc = documents.letter(loaded, app_id, design=design)
+        doc = documents.letter(loaded, app_id, design=design, kind=kind, number=number)
     else:
         doc = documents.reference_index(loaded, app_id, design=design)
     own: list[FieldPath] = []
     if document == "letter":
-        own = documents.letter_fields(loaded, app_id or "")
+        own = documents.letter_fields(loaded, app_id or "", kind=kind, number=number)
     elif app_id is not None:
         own = [("applications", documents.find_application(loaded, app_id)[0], "tailor")]
     _proofread_output(loaded, [doc.html], own, list(doc.notes), force=force, what=f"{doc.name}.pdf")
@@ -533,24 +561,10 @@ def pdf(
     _say(f"wrote {display_path(target)}", err=True)
 
 
-#: The letter kinds (profile.model.LetterKind), spelled out so that `--help` needs no pydantic.
-LETTER_KINDS = ["cover", "reconsideration", "follow-up", "thank-you", "role-proposal"]
-
-
 @main.command("letter")
 @click.argument("app_id", metavar="ID")
-@click.option(
-    "--kind",
-    type=click.Choice(LETTER_KINDS),
-    help="The application's latest letter of this kind (a new one, assembled from the "
-    "profile, when it has none). Default: its latest letter not yet sent.",
-)
-@click.option(
-    "--letter",
-    "number",
-    type=click.IntRange(min=1),
-    help="Letter N of the application's timeline (`letter:` first, then `letters:`).",
-)
+@kind_option
+@number_option
 @click.option(
     "--format",
     "fmt",
@@ -673,6 +687,8 @@ def letter_command(
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write ID.pdf into. Default: build/packets/ in the site folder.",
 )
+@kind_option
+@number_option
 @force_option
 @profile_option
 @user_errors
@@ -680,6 +696,8 @@ def packet(
     app_ids: tuple[str, ...],
     every: bool,
     output: Path | None,
+    kind: LetterKind | None,
+    number: int | None,
     force: bool,
     profile: Path | None,
 ) -> None:
@@ -712,13 +730,21 @@ def packet(
 
     def gate(index: int, docs: list[PrintDocument]) -> list[Problem]:
         texts = [d.html for d in docs]
-        found = bearing_on(loaded, findings, texts=texts, own=[("applications", index)])
+        app_id = loaded.profile.applications[index].id
+        own = documents.letter_fields(loaded, app_id, kind=kind, number=number)
+        found = bearing_on(loaded, findings, texts=texts, own=own)
         _print_problems([p for p in found if p.severity == "warning"])
         return [] if force else [p for p in found if p.severity == "error"]
 
     try:
         run = outputs.write_packets(
-            loaded, chosen, out_dir, report=lambda p: _print_problems([p]), proofread=gate
+            loaded,
+            chosen,
+            out_dir,
+            report=lambda p: _print_problems([p]),
+            proofread=gate,
+            kind=kind,
+            number=number,
         )
     except OSError as exc:
         raise UserError(f"{exc.filename or out_dir}: cannot write: {exc.strerror}") from None

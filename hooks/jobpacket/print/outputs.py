@@ -24,6 +24,7 @@ from pathlib import Path
 from .. import __version__
 from ..fsutil import write_atomic, write_cache_entry
 from ..profile.errors import Problem, ProfileError, UserError
+from ..profile.model import LetterKind
 from ..profile.validate import LoadedProfile
 from ..settings import ENV_CACHE_DIR, cache_folder
 from . import manifest, worker
@@ -187,6 +188,8 @@ def write_packets(
     cache_dir: Path | None = None,
     report: Callable[[Problem], None] | None = None,
     proofread: Callable[[int, list[PrintDocument]], list[Problem]] | None = None,
+    kind: LetterKind | None = None,
+    number: int | None = None,
 ) -> PacketRun:
     """Write out_dir/<id>.pdf for each application; private, so out_dir stays outside site/.
 
@@ -196,7 +199,14 @@ def write_packets(
     Problems of every application are collected in the result, never raised here.
     """
     ready, run = render_packets(
-        loaded, app_ids, out_dir, cache_dir=cache_dir, report=report, proofread=proofread
+        loaded,
+        app_ids,
+        out_dir,
+        cache_dir=cache_dir,
+        report=report,
+        proofread=proofread,
+        kind=kind,
+        number=number,
     )
     for target, data in ready:
         write_atomic(target, data)
@@ -214,13 +224,16 @@ def render_packets(
     cache_dir: Path | None = None,
     report: Callable[[Problem], None] | None = None,
     proofread: Callable[[int, list[PrintDocument]], list[Problem]] | None = None,
+    kind: LetterKind | None = None,
+    number: int | None = None,
 ) -> tuple[list[tuple[Path, bytes]], PacketRun]:
     """Each packet that changed, rendered, with the path it goes to; nothing is written (the
     MkDocs adapter renders everything before it changes any output). The run lists the
     packets already up to date and the problems of every application.
 
     `proofread(index, documents)` sees each packet's documents before it is rendered and
-    returns the errors that keep it from being written (checks/outgoing.py)."""
+    returns the errors that keep it from being written (checks/outgoing.py). `kind` and
+    `number` choose each packet's letter (`--kind`, `--letter N`), else the latest unsent."""
     from ..checks import pdffacts
     from . import packet
 
@@ -232,7 +245,7 @@ def render_packets(
     for app_id in app_ids:
         target = out_dir / f"{app_id}.pdf"
         try:
-            prepared = packet.prepare(loaded, app_id)
+            prepared = packet.prepare(loaded, app_id, kind=kind, number=number)
             docs = [s.document for s in prepared.sources if s.document is not None]
             for doc in docs:
                 _report(doc, report)
