@@ -222,3 +222,19 @@ def test_a_letter_warns_about_a_character_of_its_own_text_only(tmp_path: Path) -
     assert "applications[0].letter.body: '\\ue000' (U+E000) has no glyph" in letter.stderr
     resume = run_cli("pdf", "resume", "--profile", "p.yml", "-o", "r.pdf", cwd=tmp_path)
     assert resume.returncode == 0 and "has no glyph" not in resume.stderr, resume.stderr
+
+
+def test_text_below_the_covered_bound_needs_no_font_read() -> None:
+    """The fast path of print/glyphs.py: every design's shipped fonts have every character
+    below COVERED_BELOW, so text made only of them is not checked character by character."""
+    from jobpacket.print import glyphs
+
+    bound = ord(glyphs.COVERED_BELOW)
+    for design in glyphs.DESIGN_FONTS:
+        shipped = glyphs._shipped(design)
+        missing = [
+            hex(c)
+            for c in range(0x20, bound)
+            if glyphs._needs_glyph(chr(c)) and c not in shipped and not 0x7F <= c <= 0x9F
+        ]
+        assert missing == [], (design, missing)

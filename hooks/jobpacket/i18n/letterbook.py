@@ -43,21 +43,29 @@ _HONORIFICS: dict[str, tuple[Gender | None, str | None]] = {
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "la", "le", "del", "della", "da", "di"})
 
 
+def _file(code: str) -> Any:
+    """The letter text file of a language code, or None (a Traversable, as resources gives)."""
+    folder = resources.files("jobpacket").joinpath("i18n", "labels", "letters")
+    for name in (code, code.lower()):
+        file = folder.joinpath(f"{name}.yml")
+        if file.is_file():
+            return file
+    return None
+
+
 @lru_cache(maxsize=16)
 def _read(code: str) -> dict[str, Any] | None:
-    folder = resources.files("jobpacket").joinpath("i18n", "labels", "letters")
-    file = folder.joinpath(f"{code}.yml")
-    if not file.is_file():
-        file = folder.joinpath(f"{code.lower()}.yml")
-    if not file.is_file():
+    file = _file(code)
+    if file is None:
         return None
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
     return data if isinstance(data, dict) else {}
 
 
 def has_letters(lang: str | None) -> bool:
-    """Whether jobpacket writes letters in this language (English counts)."""
-    return not lang or any(_read(code) is not None for code in _candidates(lang))
+    """Whether jobpacket writes letters in this language (English counts). Asked at every
+    load: it looks for the file and reads none (parsing them costs 40 ms)."""
+    return not lang or any(_file(code) is not None for code in _candidates(lang))
 
 
 def letter_languages() -> list[str]:
