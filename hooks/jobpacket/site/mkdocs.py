@@ -785,7 +785,7 @@ def _lock(root: Path, site_dir: Path) -> None:
     try:
         lock.acquire(waiting)
         if not _state.dirty and not _serving():
-            recover(site_dir.resolve())
+            recover(site_dir)  # as named: staging folders sit beside it, even a link
         recover(root / PRIVATE_DIR)
     except OSError as exc:
         where = display_path(Path(exc.filename)) if exc.filename else display_path(root)
