@@ -31,7 +31,7 @@ from ..i18n.letterbook import (
     recipient_name,
     salutation,
 )
-from ..markup import clean_text
+from ..markup import clean_text, markdown_to_text
 from ..profile.errors import FieldPath, Problem, UserError
 from ..profile.model import Application, LetterKind
 from ..profile.validate import LoadedProfile
@@ -40,7 +40,6 @@ from ..views.timeline import choose, letter_path, with_letter
 from . import outline
 from .designs import DESIGNS, PHOTO_DESIGNS
 from .glyphs import glyph_findings, section_texts
-from .letterblocks import plain_text
 from .letters import LetterBody, letter_body, letter_kind
 from .printkit import (
     ASSETS_DIR,
@@ -496,7 +495,11 @@ def letter_text(
             blocks.append("\n".join(x for x in lines if x))
         if parts.subject:
             blocks.append(parts.subject)
-    blocks += [parts.greeting, plain_text(parts.body.markdown), f"{parts.closing}\n\n{parts.name}"]
+    blocks += [
+        parts.greeting,
+        markdown_to_text(parts.body.markdown, paragraph_gap=True),
+        f"{parts.closing}\n\n{parts.name}",
+    ]
     if full and parts.enclosures:
         blocks.append(parts.enclosures_line)
     text = "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"

@@ -48,15 +48,6 @@ def md(text: str | None) -> str:
     return escaped.replace("<", "&lt;")  # Python-Markdown has no backslash escape for "<"
 
 
-def plain_text(markdown: str) -> str:
-    """A letter body as plain text for an email or a web form: the emphasis markers and
-    backslash escapes ``md`` and the user wrote are dropped; bullets and paragraphs stay."""
-    text = re.sub(r"(?<!\\)(\*\*|__)(.+?)(?<!\\)\1", r"\2", markdown)
-    text = re.sub(r"(?<![\\\w*])([*_])(?!\s)(.+?)(?<![\\\s])\1(?!\w)", r"\2", text)
-    text = re.sub(r"\\([\\`*_\[\]>#+\-.!{}()])", r"\1", text)
-    return text.replace("&lt;", "<").replace("\u00a0", " ")
-
-
 def bullets(lines: Iterable[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
@@ -177,5 +168,4 @@ __all__ = [
     "expand_blocks",
     "letter_findings",
     "md",
-    "plain_text",
 ]
