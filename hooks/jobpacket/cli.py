@@ -976,6 +976,7 @@ def _refuse_output(path: Path, loaded: LoadedProfile | None, *, private: bool) -
     if loaded is None:
         return None
     from .checks.files import project_root
+    from .confined import inside
     from .settings import display_path
     from .site.files import private_paths
 
@@ -988,7 +989,7 @@ def _refuse_output(path: Path, loaded: LoadedProfile | None, *, private: bool) -
         )
     target = Path(os.path.realpath(path))
     published = [Path(os.path.realpath(root / name)) for name in ("content", "site")]
-    if private and any(target.is_relative_to(folder) for folder in published):
+    if private and inside(target, published):
         raise UserError(
             f"{shown}: is inside content/ or site/, which the site publishes; private "
             "documents go to build/ or outside the site folder"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 
 __all__ = ["Refused", "inside", "linked_folders", "read_inside"]
@@ -32,7 +33,8 @@ class Refused(Exception):
         self.outside = outside
 
 
-def inside(path: Path, roots: tuple[Path, ...]) -> bool:
+def inside(path: Path, roots: Sequence[Path]) -> bool:
+    """Whether `path` is one of `roots` or below one (compare real paths)."""
     return any(path == r or path.is_relative_to(r) for r in roots)
 
 

@@ -102,13 +102,6 @@ def unwritable(targets: list[Path]) -> list[tuple[Path, str]]:
     return list(dict.fromkeys(problems))
 
 
-def fresh_dir(path: Path) -> Path:
-    """An empty folder at `path` (a leftover from an interrupted run is removed first)."""
-    shutil.rmtree(path, ignore_errors=True)
-    path.mkdir(parents=True)
-    return path
-
-
 def publish_tree(staging: Path, target: Path) -> None:
     """Make `target` hold exactly what `staging` holds, one atomic rename per file.
 

@@ -37,9 +37,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..confined import inside
 from ..profile.errors import Problem
 from ..profile.validate import LoadedProfile
-from .files import Folders, inside, references
+from .files import Folders, references
 from .vocabulary import DICTIONARY_FILE
 
 _FORMAT = b"jobpacket-findings-1"

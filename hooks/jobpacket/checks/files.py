@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..confined import inside
 from ..profile.errors import FieldPath, Problem, ProfileError, Severity
 from ..profile.validate import LoadedProfile
 from ..urls import photo_data, scheme
@@ -29,10 +30,6 @@ def project_root(loaded: LoadedProfile) -> Path:
     from ..settings import site_folder
 
     return site_folder(loaded.path)
-
-
-def inside(path: Path, roots: tuple[Path, ...] | list[Path]) -> bool:
-    return any(path == r or path.is_relative_to(r) for r in roots)
 
 
 @dataclass(frozen=True)

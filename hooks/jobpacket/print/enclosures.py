@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from ..checks.files import inside
+from ..confined import inside
 from ..i18n.labels import labels
 from ..profile.bounds import MAX_ENCLOSURE_PAGES
 from ..profile.errors import FieldPath, ProfileError
