@@ -90,3 +90,12 @@ def test_the_cache_holds_every_field_of_a_large_profile(tmp_path: Path) -> None:
     assert len(markdown_to_html) == len(summaries)
     # A second pass (another page of the same build) gets the very same objects back.
     assert all(markdown_to_html(s) is f for s, f in zip(summaries, first, strict=True))
+
+
+def test_clean_text_drops_every_control_character_but_newlines_and_tabs() -> None:
+    """C1 controls (U+0080-U+009F, usually mis-decoded bytes) drew a .notdef box in the PDF
+    and an unlocated WeasyPrint warning, as C0 ones would have."""
+    from jobpacket.markup import clean_text
+
+    assert clean_text("a\x00b\x1fc\x7fd\x80e\x85f\x9fg\th\ni") == "abcdefg\th\ni"
+    assert clean_text("café – “quoted” €") == "café – “quoted” €"  # U+00A0 and up stay

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     import markdown
 
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 ALLOWED_TAGS = {
     "a",
@@ -111,7 +111,8 @@ def plain_paragraphs(text: str) -> Markup:
 
 
 def clean_text(text: str) -> str:
-    """Drop bidi overrides and C0 control characters; keep newlines and tabs."""
+    """Drop bidi overrides and control characters (C0, DEL and C1: they draw nothing, and a
+    C1 one in text is usually mis-decoded bytes); keep newlines and tabs."""
     return _CONTROL.sub("", _BIDI_CONTROLS.sub("", text))
 
 
