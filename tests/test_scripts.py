@@ -238,3 +238,42 @@ def test_text_below_the_covered_bound_needs_no_font_read() -> None:
             if glyphs._needs_glyph(chr(c)) and c not in shipped and not 0x7F <= c <= 0x9F
         ]
         assert missing == [], (design, missing)
+
+
+def test_a_character_no_font_has_is_reported_once_and_located(tmp_path: Path) -> None:
+    """print/glyphs.py names the field; WeasyPrint's own unlocated notice of the same
+    character is left out (worker._NOTDEF), and the guard below sees if its wording moves."""
+    from .conftest import run_cli
+
+    profile = tmp_path / "profile.json"
+    profile.write_text(
+        '{"basics": {"name": "Marisol Etxeberria", "email": "m@example.org"}, "work": [{'
+        '"name": "Harbor", "position": "Data engineer", "startDate": "2021-03", '
+        '"highlights": ["x \\ud809\\udd44 y"]}]}',
+        encoding="utf-8",
+    )
+    result = run_cli("pdf", "resume", "--profile", str(profile), "-o", str(tmp_path / "r.pdf"))
+    assert result.returncode == 0, result.stderr
+    lines = [x for x in result.stderr.splitlines() if "U+12544" in x]
+    assert len(lines) == 1 and "work[0].highlights[0]" in lines[0], result.stderr
+    assert ".notdef" not in result.stderr
+
+
+def test_weasyprint_still_words_its_missing_glyph_notice_as_the_worker_expects() -> None:
+    import logging
+
+    from jobpacket.print import pdf, worker
+
+    seen: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record.getMessage())
+
+    handler = Keep()
+    logging.getLogger("weasyprint").addHandler(handler)
+    try:
+        pdf.render_pdf("<p>x \U00012544 y</p>")
+    finally:
+        logging.getLogger("weasyprint").removeHandler(handler)
+    assert any(m.startswith(worker._NOTDEF) for m in seen), seen

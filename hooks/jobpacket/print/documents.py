@@ -100,7 +100,8 @@ def _document(
     title: str,
     design: str,
 ) -> PrintDocument:
-    """Render a print template and bundle it with what the renderer may read and report."""
+    """Render a print template and bundle it with what the renderer may read and report.
+    Its three callers (résumé, letter, reference index) each check their text's glyphs."""
     return PrintDocument(
         name=name,
         title=title,
@@ -110,6 +111,7 @@ def _document(
         roots=ctx.roots,
         notes=tuple(ctx.notes),
         lang=ctx.loaded.profile.meta.lang or "en",
+        glyphs_checked=True,
     )
 
 

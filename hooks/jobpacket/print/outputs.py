@@ -352,6 +352,7 @@ def _job(doc: PrintDocument, key: str) -> RenderJob:
         identifier=bytes.fromhex(key[:32]),
         what=doc.name,
         lang=doc.lang,
+        glyphs_checked=doc.glyphs_checked,
     )
 
 

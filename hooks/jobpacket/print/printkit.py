@@ -61,6 +61,9 @@ class PrintDocument:
     roots: tuple[Path, ...] = ()
     notes: tuple[Problem, ...] = ()
     lang: str = "en"
+    #: Its text went through print/glyphs.py, whose located warnings name each character no
+    #: font has; WeasyPrint's own unlocated ".notdef" notice for them is then left out.
+    glyphs_checked: bool = False
 
 
 @dataclass

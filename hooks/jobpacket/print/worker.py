@@ -92,8 +92,12 @@ class RenderJob:
     what: str = "document"  # names the document in messages
     lang: str = "en"
     variant: str | None = "pdf/ua-1"  # None: an untagged PDF (a packet's page stamps)
+    glyphs_checked: bool = False  # PrintDocument.glyphs_checked
 
 
+#: How WeasyPrint starts its notice of a character no font has. Should its wording change, the
+#: notice is merely shown twice (unlocated, and located by print/glyphs.py), never lost.
+_NOTDEF = ".notdef glyph rendered"
 _JOB = "job"
 _STOP = "stop"
 #: Allocations between young-generation collections while a spawned worker imports WeasyPrint.
@@ -428,6 +432,8 @@ class RenderPool:
             raise
         self._give_back_or_recycle(worker)  # it answered: in step for the next job
         for name, level, message in logs:  # as if WeasyPrint had run here
+            if job.glyphs_checked and message.startswith(_NOTDEF):
+                continue  # reported located, with its field, before the render
             logging.getLogger(name).log(level, "%s: %s", job.what, message)
         if kind == "ok":
             assert isinstance(value, bytes)
