@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import shutil
 import subprocess
@@ -9,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import settings
 
 # CI (`CI` set, as .ci/run does): the property tests draw the same examples on every run, so
@@ -57,19 +60,54 @@ def copy_example_files(site: Path) -> None:
 
 
 def run_cli(
-    *args: str, cwd: Path = ROOT, timeout: float = 120, **env: str
+    *args: str | os.PathLike[str],
+    cwd: Path = ROOT,
+    process: bool = False,
+    timeout: float = 120,
+    input: str | None = None,
+    **env: str,
 ) -> subprocess.CompletedProcess[str]:
-    """`jobpacket ARGS` in a fresh interpreter, as a user runs it: this checkout's package,
-    none of the developer's JOBPACKET_* settings, plus the variables given."""
-    full = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
-    full.update(PYTHONPATH=str(ROOT / "hooks"), **env)
-    return subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", *args],
-        cwd=cwd,
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
+    """`jobpacket ARGS` as a user runs it from ``cwd``: this checkout's package, none of the
+    developer's JOBPACKET_* settings, plus the variables given. The one way tests run the CLI.
+
+    The rule: in-process (click's CliRunner, the default) when the test looks only at what the
+    command prints, writes and returns; ``process=True`` when the test needs a real process:
+    it renders through WeasyPrint or the render workers (pdf, letter without --markdown,
+    packet, check --render: their processes and caches would outlive the test in this one),
+    relies on a timeout or a signal, reads what only the interpreter prints (a traceback,
+    a Python warning), or runs with a reduced environment (PATH, locale).
+
+    In-process, a bug is raised in the test with its own traceback (no exception is caught),
+    and ``timeout`` does not apply. Both ways return the same value: exit status, stdout and
+    stderr apart.
+    """
+    words = [os.fspath(a) for a in args]
+    if process:
+        full = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
+        full.update(PYTHONPATH=str(ROOT / "hooks"), **env)
+        return subprocess.run(
+            [sys.executable, "-m", "jobpacket.cli", *words],
+            cwd=cwd,
+            env=full,
+            input=input,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+    from jobpacket.cli import main
+
+    changes: dict[str, str | None] = {k: None for k in os.environ if k.startswith("JOBPACKET_")}
+    changes.update(env)
+    thresholds = gc.get_threshold()  # the command tunes the collector for a short process
+    try:
+        with contextlib.chdir(cwd):
+            result = CliRunner().invoke(
+                main, words, input=input, env=changes, catch_exceptions=False
+            )
+    finally:
+        gc.set_threshold(*thresholds)
+    return subprocess.CompletedProcess(
+        ["jobpacket", *words], result.exit_code, result.stdout, result.stderr
     )
 
 

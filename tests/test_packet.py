@@ -10,7 +10,6 @@ import io
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from jobpacket.print import documents, enclosures, outputs, packet
 from jobpacket.profile.errors import ProfileError
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
-from .conftest import EXAMPLE, ROOT, copy_example_files
+from .conftest import EXAMPLE, copy_example_files, run_cli
 from .pdf_support import flat, reader
 from .test_site_support import blank_pdf, build, make_site
 
@@ -324,17 +323,14 @@ def test_bad_enclosures_are_located_errors_naming_application_field_and_file(
 
 
 def _cli(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", "packet", *args],
+    return run_cli(
+        "packet",
+        *args,
         cwd=site,
-        capture_output=True,
-        text=True,
+        process=True,
         timeout=180,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "PYTHONPATH": str(ROOT / "hooks"),  # this checkout, not an installed copy
-            "JOBPACKET_CACHE_DIR": str(site / "cache"),
-        },
+        PATH="/usr/bin:/bin",
+        JOBPACKET_CACHE_DIR=str(site / "cache"),
     )
 
 
