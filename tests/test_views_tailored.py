@@ -3,9 +3,7 @@ drops them, `tailor.summary` replaces the summary; unknown tags are located warn
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from jobpacket.print import documents, outputs
 from jobpacket.profile.validate import LoadedProfile, load_profile
 from jobpacket.views.tailored import tailored_view, tailoring_findings
 
-from .conftest import ROOT
+from .conftest import run_cli
 from .pdf_support import flat, page_texts
 
 PROFILE = """\
@@ -202,14 +200,7 @@ def test_unknown_tags_are_located_warnings_with_suggestions(tomas: LoadedProfile
 
 
 def _cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", *args, "--profile", "t.yml"],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "JOBPACKET_CACHE_DIR": str(cwd)},
-    )
+    return run_cli(*args, "--profile", "t.yml", cwd=cwd, process=True, JOBPACKET_CACHE_DIR=str(cwd))
 
 
 def test_cli_check_warns_and_pdf_resume_a_prints_the_tailored_resume(tomas: LoadedProfile) -> None:

@@ -12,7 +12,10 @@ import pytest
 from jobpacket.followups import schedule_for
 from jobpacket.print import documents, packet
 from jobpacket.print.letterblocks import letter_findings
+from jobpacket.profile.errors import UserError
+from jobpacket.profile.model import Application
 from jobpacket.profile.validate import LoadedProfile, load_profile
+from jobpacket.views.timeline import choose, letter_path, timeline, with_letter
 
 from .conftest import run_cli
 from .pdf_support import page_texts
@@ -130,6 +133,7 @@ def test_cli_prints_the_letter_asked_for_as_plain_text(tmp_path: Path) -> None:
         "c.pdf",
         cwd=tmp_path,
         JOBPACKET_PROFILE="profile.yml",
+        process=True,
     )
     assert pdf.returncode == 0, pdf.stderr
     (page,) = page_texts((tmp_path / "c.pdf").read_bytes())
@@ -172,7 +176,13 @@ def test_eml_is_a_draft_any_mail_client_opens(tmp_path: Path) -> None:
         ),
     )
     result = run_cli(
-        "letter", "lakeshore", "--eml", "draft.eml", cwd=tmp_path, JOBPACKET_PROFILE="profile.yml"
+        "letter",
+        "lakeshore",
+        "--eml",
+        "draft.eml",
+        cwd=tmp_path,
+        JOBPACKET_PROFILE="profile.yml",
+        process=True,
     )
     assert result.returncode == 0, result.stderr
     raw = (tmp_path / "draft.eml").read_bytes()
@@ -216,18 +226,108 @@ def test_pdf_letter_and_packet_take_the_letter_asked_for(tmp_path: Path) -> None
     _load(tmp_path)
     env = {"JOBPACKET_PROFILE": "profile.yml"}
     pdf = run_cli(
-        "pdf", "letter", "-a", "lakeshore", "--kind", "cover", "-o", "c.pdf", cwd=tmp_path, **env
+        "pdf",
+        "letter",
+        "-a",
+        "lakeshore",
+        "--kind",
+        "cover",
+        "-o",
+        "c.pdf",
+        cwd=tmp_path,
+        **env,
+        process=True,
     )
     assert pdf.returncode == 0, pdf.stderr
     (page,) = page_texts((tmp_path / "c.pdf").read_bytes())
     assert "Re: Application for Clinical Simulation Educator" in page
-    bound = run_cli("packet", "lakeshore", "--letter", "1", "-o", "out", cwd=tmp_path, **env)
+    bound = run_cli(
+        "packet", "lakeshore", "--letter", "1", "-o", "out", cwd=tmp_path, **env, process=True
+    )
     assert bound.returncode == 0, bound.stderr
     first = page_texts((tmp_path / "out" / "lakeshore.pdf").read_bytes())[0]
     assert "Re: Application for Clinical Simulation Educator" in first
     # The thank-you (letter 2) holds the `[[update]]` typo: asking for it stops on it.
-    thanks = run_cli("packet", "lakeshore", "--kind", "thank-you", "-o", "t", cwd=tmp_path, **env)
+    thanks = run_cli(
+        "packet", "lakeshore", "--kind", "thank-you", "-o", "t", cwd=tmp_path, **env, process=True
+    )
     assert thanks.returncode == 1 and "Traceback" not in thanks.stderr
     assert "letters[1].body" in thanks.stderr
     wrong = run_cli("pdf", "resume", "--kind", "cover", cwd=tmp_path, **env)
     assert wrong.returncode == 1 and "apply to `letter` only" in wrong.stderr
+
+
+# --- views/timeline.py on its own ----------------------------------------------------------
+
+
+def _app(**fields: object) -> Application:
+    return Application.model_validate({"id": "lakeshore", "organization": "Lakeshore", **fields})
+
+
+def test_the_timeline_numbers_letter_first_then_letters() -> None:
+    app = _app(
+        letter={"kind": "cover", "date": "2026-07-15"},
+        letters=[{"kind": "thank-you", "date": "2026-08-20"}, {"kind": "follow-up"}],
+    )
+    assert [(e.number, e.letter.kind, e.path) for e in timeline(app)] == [
+        (1, "cover", ("letter",)),
+        (2, "thank-you", ("letters", 0)),
+        (3, "follow-up", ("letters", 1)),
+    ]
+    assert timeline(_app()) == []
+
+
+def test_choose_prefers_the_latest_unsent_then_the_latest_of_all() -> None:
+    app = _app(
+        letters=[
+            {"kind": "cover", "date": "2026-07-15", "sent": "2026-07-15"},
+            {"kind": "reconsideration", "date": "2026-12-02"},
+            {"kind": "thank-you", "date": "2026-08-20"},
+        ]
+    )
+    chosen = choose(app)
+    assert chosen is not None and chosen.letter.kind == "reconsideration"
+    all_sent = _app(
+        letters=[
+            {"kind": "cover", "date": "2026-07-15", "sent": "2026-07-15"},
+            {"kind": "thank-you", "date": "2026-08-20", "sent": "2026-08-21"},
+        ]
+    )
+    latest = choose(all_sent)
+    assert latest is not None and latest.number == 2
+    assert choose(_app()) is None
+
+
+def test_choose_by_kind_gives_a_fresh_letter_when_the_timeline_has_none() -> None:
+    app = _app(letters=[{"kind": "cover", "date": "2026-07-15"}])
+    fresh = choose(app, kind="follow-up")
+    assert fresh is not None
+    assert (fresh.number, fresh.letter.kind, fresh.letter.body) == (2, "follow-up", None)
+    same = choose(app, kind="cover")
+    assert same is not None and same.number == 1
+
+
+def test_choose_by_a_number_out_of_range_lists_the_letters() -> None:
+    app = _app(letters=[{"kind": "cover", "date": "2026-07-15", "sent": "2026-07-16"}])
+    with pytest.raises(UserError) as caught:
+        choose(app, number=2)
+    assert str(caught.value) == (
+        "application 'lakeshore' has no letter 2; its letters: 1: cover dated 2026-07-15, "
+        "sent 2026-07-16"
+    )
+    with pytest.raises(UserError, match="its letters: none"):
+        choose(_app(), number=1)
+
+
+def test_with_letter_derives_the_profile_and_letter_path_finds_its_place(
+    tmp_path: Path,
+) -> None:
+    loaded = _load(tmp_path)
+    app = loaded.profile.applications[0]
+    entry = choose(app, number=2)
+    derived = with_letter(loaded, 0, entry)
+    chosen = derived.profile.applications[0]
+    assert chosen.letter is not None and chosen.letter.kind == "thank-you"
+    assert letter_path(chosen) == ("letters", 1)
+    assert loaded.profile.applications[0].letter is None  # the loaded profile is unchanged
+    assert with_letter(loaded, 0, None) is loaded  # nothing chosen, nothing to derive
