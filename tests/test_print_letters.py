@@ -3,22 +3,18 @@ with `[[updates]]` / `[[enclosures]]` blocks when there is one. Real PDFs read b
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from jobpacket.print import documents, outputs
-from jobpacket.print.letterblocks import expand_blocks
 from jobpacket.print.letters import letter_body
 from jobpacket.print.typography import smarten
 from jobpacket.profile.errors import ProfileError
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
-from .conftest import EXAMPLE, ROOT, copy_example_files
+from .conftest import EXAMPLE, copy_example_files, run_cli
 from .pdf_support import flat, page_texts, weasyprint_log
 
 # A clinical data analyst who was a nurse: a realistic profile with items on both sides of
@@ -397,27 +393,13 @@ def test_unknown_block_is_a_located_error_with_a_suggestion(tmp_path: Path) -> N
     assert str(problem).startswith("p.yml:7:13: applications[0].letter.body: line 3 of the body: ")
     assert "[[update]] is not a block jobpacket knows; did you mean [[updates]]?" in str(problem)
     # The same through the CLI: one located line, exit 1, no traceback.
-    result = subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", "letter", "acme", "--markdown"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "JOBPACKET_PROFILE": "p.yml"},
-    )
+    result = run_cli("letter", "acme", "--markdown", cwd=tmp_path, JOBPACKET_PROFILE="p.yml")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert (
         "p.yml:7:13: applications[0].letter.body: line 3 of the body: [[update]]" in result.stderr
     )
     # `jobpacket check` finds it before anyone prints the letter.
-    check = subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", "check", "p.yml"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
-    )
+    check = run_cli("check", "p.yml", cwd=tmp_path)
     assert check.returncode == 1 and "p.yml: ok" not in check.stdout
     assert check.stderr.splitlines()[0].startswith(
         "p.yml:7:13: error letters: applications[0].letter.body: line 3 of the body: "
@@ -436,19 +418,6 @@ def test_updates_block_needs_the_applied_date(tmp_path: Path) -> None:
     (problem,) = exc.value.problems
     assert problem.path == ("applications", 0, "letter", "body")
     assert "line 3 of the body: [[updates]] needs the date you applied" in problem.message
-
-
-def test_expand_blocks_leaves_everything_else_alone() -> None:
-    body = "Dear all,\n\n[[Enclosures]]\n  [[updates]]  \n[x]: https://example.com\n[[ x ]] y\n"
-    text, findings = expand_blocks(
-        body, where=("b",), blocks={"updates": ["one"], "enclosures": ["Résumé"]}
-    )
-    # Names are exact (lowercase); a known name may carry spaces around it on its own line.
-    assert [f.message for f in findings if f.severity == "error"] == [
-        "line 3 of the body: [[Enclosures]] is not a block jobpacket knows; did you mean "
-        "[[enclosures]]? the blocks are [[updates]], [[enclosures]]"
-    ]
-    assert "\n- one\n" in text and "[x]: https://example.com\n[[ x ]] y\n" in text
 
 
 def test_markdown_output_pasted_back_gives_the_same_letter(
@@ -471,34 +440,26 @@ def test_markdown_output_pasted_back_gives_the_same_letter(
 
 
 def test_cli_letter_markdown_prints_the_assembled_body(priya: LoadedProfile) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", "letter", "lakeview-reconsideration", "--markdown"],
+    result = run_cli(
+        "letter",
+        "lakeview-reconsideration",
+        "--markdown",
         cwd=priya.path.parent,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "JOBPACKET_PROFILE": "profile.yml"},
+        JOBPACKET_PROFILE="profile.yml",
     )
     assert result.returncode == 0, result.stderr
     expected, _ = documents.letter_markdown(priya, "lakeview-reconsideration")
     assert result.stdout == expected
     assert result.stdout.startswith("Thank you for letting me know your decision")
     # Without --markdown: the letter's PDF, as `pdf letter -a ID` writes it.
-    pdf = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "jobpacket.cli",
-            "letter",
-            "lakeview-reconsideration",
-            "-o",
-            "l.pdf",
-        ],
+    pdf = run_cli(
+        "letter",
+        "lakeview-reconsideration",
+        "-o",
+        "l.pdf",
         cwd=priya.path.parent,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "JOBPACKET_PROFILE": "profile.yml"},
+        process=True,
+        JOBPACKET_PROFILE="profile.yml",
     )
     assert pdf.returncode == 0, pdf.stderr
     (raw,) = page_texts((priya.path.parent / "l.pdf").read_bytes())

@@ -221,7 +221,7 @@ def test_cli_writes_each_format_into_build(tmp_path: Path) -> None:
     shutil.copy(EXAMPLE.parent.parent / "mkdocs.yml", site / "mkdocs.yml")
     shutil.copytree(EXAMPLE.parent / "documents", site / "profiles" / "documents")
     for fmt in ("txt", "md"):
-        result = run_cli("pdf", "resume", "--format", fmt, "-a", TAILORED, cwd=site)
+        result = run_cli("pdf", "resume", "--format", fmt, "-a", TAILORED, cwd=site, process=True)
         assert result.returncode == 0, result.stderr
         assert f"wrote build/{TAILORED}/resume.{fmt}" in result.stderr
     written = (site / "build" / TAILORED / "resume.txt").read_text(encoding="utf-8")

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from jobpacket.cli import main
 from jobpacket.print import designs, documents
 from jobpacket.profile.validate import load_profile
+
+from .conftest import run_cli
 
 
 def test_pdf_and_letter_help_list_every_design_with_its_phrase() -> None:
     for command in ("pdf", "letter"):
-        result = CliRunner().invoke(main, [command, "--help"], terminal_width=400)
-        assert result.exit_code == 0
-        flat = " ".join(result.output.split())
+        result = run_cli(command, "--help")
+        assert result.returncode == 0
+        flat = " ".join(result.stdout.split())
         assert f"[{'|'.join(designs.DESIGNS)}]" in flat
         for name, phrase in designs.DESIGN_PHRASES.items():
             assert f"{name}: {phrase}" in flat, (command, name)
