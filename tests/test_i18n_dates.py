@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from jobpacket.i18n import dates
 from jobpacket.i18n.dates import (
     NBSP,
     keep_dates,
@@ -55,3 +56,13 @@ def test_a_date_never_breaks_across_lines() -> None:
     assert keep_dates("Since Feb 2020 and March 3, 2026 ok", "en") == (
         f"Since Feb{NBSP}2020 and March{NBSP}3,{NBSP}2026 ok"
     )
+
+
+def test_dates_read_as_people_write_them() -> None:
+    # Spaces inside a date are non-breaking: a date never splits across two lines.
+    assert dates.long_date("2026-11-03", "en-US") == "November\xa03,\xa02026"
+    assert dates.long_date("2026-11-03", "en-GB") == "3\xa0November\xa02026"
+    assert dates.long_date("2026-11", "en-US") == "November\xa02026"
+    assert dates.short_date("2026-07-20") == "Jul\xa020,\xa02026"
+    assert dates.span("2023-04", "present") == "Apr\xa02023\xa0– Present"
+    assert dates.span("2016", "2018-05") == "2016\xa0– May\xa02018"

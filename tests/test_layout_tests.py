@@ -49,11 +49,9 @@ NOT_MOVED_YET: dict[str, str] = {
     "print/outputs.py": "test_pdf_outputs.py",
     "print/packet.py": "test_packet.py",
     "print/pdf.py": "test_pdf.py, test_pdf_warm.py, test_pdf_hostile.py",
-    "print/printkit.py": "test_print_documents.py",
     "print/speedups.py": "test_pdf_coldstart.py",
     "print/worker.py": "test_safety_worker.py, test_speed_limit.py",
     # profile/: the loader's tests are one file about loading as a whole.
-    "profile/bounds.py": "test_safety_limits.py, test_safety_bounds.py",
     "profile/export.py": "test_cli.py (export)",
     "profile/model.py": "test_profile_load.py, test_docs.py (every field documented)",
     "profile/schema.py": "test_cli.py (the committed schema is fresh)",
@@ -85,7 +83,7 @@ FILES_NOT_RENAMED_YET: dict[str, str] = {
 
 #: How many entries the two module lists may hold together: lower it with each move, never
 #: raise it (a new module comes with its test file).
-MAX_EXCEPTIONS = 40
+MAX_EXCEPTIONS = 38
 
 
 def modules() -> list[str]:

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.i18n import dates
-from jobpacket.print import documents, printkit
+from jobpacket.print import documents
 from jobpacket.profile.errors import ProfileError, UserError
 from jobpacket.profile.model import Profile
 from jobpacket.profile.validate import LoadedProfile, load_profile
@@ -22,78 +21,6 @@ def example() -> LoadedProfile:
 
 def _profile(**meta: object) -> Profile:
     return Profile.model_validate({"basics": {"name": "X"}, "meta": meta})
-
-
-@pytest.mark.parametrize(
-    ("meta", "expected"),
-    [
-        ({"lang": "en-US"}, "Letter"),
-        ({"lang": "en_CA"}, "Letter"),
-        ({"lang": "es-MX"}, "Letter"),
-        ({"lang": "en-GB"}, "A4"),
-        ({"lang": "de-DE"}, "A4"),
-        ({"lang": "fr"}, "A4"),
-        ({}, "A4"),
-        ({"lang": "en-US", "pageSize": "A4"}, "A4"),
-        ({"lang": "de", "pageSize": "Letter"}, "Letter"),
-    ],
-)
-def test_page_size_from_meta_then_language(meta: dict, expected: str) -> None:
-    assert printkit.page_size(_profile(**meta)) == expected
-
-
-@pytest.mark.parametrize(
-    ("lang", "country", "expected"),
-    [("pt-BR", "US", "Letter"), ("fr", "US", "Letter"), ("en-US", "GB", "A4"), ("de", "DE", "A4")],
-)
-def test_the_address_decides_the_paper_before_the_language(
-    lang: str, country: str, expected: str
-) -> None:
-    profile = Profile.model_validate(
-        {"basics": {"location": {"countryCode": country}}, "meta": {"lang": lang}}
-    )
-    assert printkit.page_size(profile) == expected
-
-
-def test_page_size_falls_back_to_the_country_of_the_address() -> None:
-    profile = Profile.model_validate(
-        {"basics": {"location": {"countryCode": "us"}}, "meta": {"lang": "en"}}
-    )
-    assert printkit.page_size(profile) == "Letter"
-
-
-def test_document_date_prefers_source_date_epoch_then_last_modified(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    profile = _profile(lastModified="2026-11-03T09:00:00")
-    assert printkit.document_date(profile).isoformat() == "2026-11-03T09:00:00+00:00"
-    assert printkit.document_date(_profile(lastModified="2025-02")).year == 2025
-    assert printkit.document_date(_profile()).isoformat() == "2000-01-01T00:00:00+00:00"
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
-    assert printkit.document_date(profile).isoformat() == "1970-01-01T00:00:00+00:00"
-
-
-def test_dates_read_as_people_write_them() -> None:
-    # Spaces inside a date are non-breaking: a date never splits across two lines.
-    assert dates.long_date("2026-11-03", "en-US") == "November\xa03,\xa02026"
-    assert dates.long_date("2026-11-03", "en-GB") == "3\xa0November\xa02026"
-    assert dates.long_date("2026-11", "en-US") == "November\xa02026"
-    assert dates.short_date("2026-07-20") == "Jul\xa020,\xa02026"
-    assert dates.span("2023-04", "present") == "Apr\xa02023\xa0– Present"
-    assert dates.span("2016", "2018-05") == "2016\xa0– May\xa02018"
-
-
-def test_profile_text_is_escaped_and_markdown_links_stay_on_the_web() -> None:
-    html = printkit.print_markdown(
-        "**ok** <script>alert(1)</script> [x](../../etc/passwd) [y](https://e.org/) "
-        "[z](javascript:alert(1)) ![i](https://e.org/i.png)"
-    )
-    assert "<strong>ok</strong>" in html
-    assert "<script" not in html and "<img" not in html and "javascript" not in html
-    assert 'href="https://e.org/"' in html
-    assert "../../etc/passwd" not in html
-    assert printkit.print_markdown("   ") == ""
 
 
 def test_resume_html_escapes_profile_strings(tmp_path: Path) -> None:
