@@ -56,7 +56,6 @@ NOT_MOVED_YET: dict[str, str] = {
     "profile/model.py": "test_profile_load.py, test_docs.py (every field documented)",
     "profile/schema.py": "test_cli.py (the committed schema is fresh)",
     "profile/validate.py": "test_profile_load.py, test_profile_compat.py",
-    "scaffold.py": "test_new.py",
     # site/: being split into an engine-neutral stage and its adapters.
     "site/bibtex.py": "test_site_portfolio.py",
     "site/deploy.py": "test_new.py, test_site_portfolio.py (gh-deploy)",
@@ -83,7 +82,7 @@ FILES_NOT_RENAMED_YET: dict[str, str] = {
 
 #: How many entries the two module lists may hold together: lower it with each move, never
 #: raise it (a new module comes with its test file).
-MAX_EXCEPTIONS = 38
+MAX_EXCEPTIONS = 37
 
 
 def modules() -> list[str]:
