@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Literal, overload
 
 import pytest
 from click.testing import CliRunner
@@ -59,14 +60,35 @@ def copy_example_files(site: Path) -> None:
     )
 
 
+@overload
+def run_cli(
+    *args: str | os.PathLike[str],
+    cwd: Path = ...,
+    process: bool = ...,
+    timeout: float = ...,
+    input: str | None = ...,
+    binary: Literal[False] = ...,
+    **env: str,
+) -> subprocess.CompletedProcess[str]: ...
+@overload
+def run_cli(
+    *args: str | os.PathLike[str],
+    cwd: Path = ...,
+    process: bool = ...,
+    timeout: float = ...,
+    input: str | None = ...,
+    binary: Literal[True],
+    **env: str,
+) -> subprocess.CompletedProcess[bytes]: ...
 def run_cli(
     *args: str | os.PathLike[str],
     cwd: Path = ROOT,
     process: bool = False,
     timeout: float = 120,
     input: str | None = None,
+    binary: bool = False,
     **env: str,
-) -> subprocess.CompletedProcess[str]:
+) -> subprocess.CompletedProcess[str] | subprocess.CompletedProcess[bytes]:
     """`jobpacket ARGS` as a user runs it from ``cwd``: this checkout's package, none of the
     developer's JOBPACKET_* settings, plus the variables given. The one way tests run the CLI.
 
@@ -79,7 +101,7 @@ def run_cli(
 
     In-process, a bug is raised in the test with its own traceback (no exception is caught),
     and ``timeout`` does not apply. Both ways return the same value: exit status, stdout and
-    stderr apart.
+    stderr apart, as text, or as bytes with ``binary=True`` (a PDF written to stdout).
     """
     words = [os.fspath(a) for a in args]
     if process:
@@ -89,9 +111,9 @@ def run_cli(
             [sys.executable, "-m", "jobpacket.cli", *words],
             cwd=cwd,
             env=full,
-            input=input,
+            input=input.encode() if binary and input is not None else input,
             capture_output=True,
-            text=True,
+            text=not binary,
             timeout=timeout,
         )
     from jobpacket.cli import main
@@ -106,6 +128,10 @@ def run_cli(
             )
     finally:
         gc.set_threshold(*thresholds)
+    if binary:
+        return subprocess.CompletedProcess(
+            ["jobpacket", *words], result.exit_code, result.stdout_bytes, result.stderr_bytes
+        )
     return subprocess.CompletedProcess(
         ["jobpacket", *words], result.exit_code, result.stdout, result.stderr
     )
