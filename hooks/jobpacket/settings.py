@@ -123,16 +123,20 @@ _LenientLoader.add_multi_constructor("", _ignore_tag)
 _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
-def read_site_settings(mkdocs_yml: Path) -> dict[str, Any]:
-    """The ``extra.jobpacket`` mapping of a mkdocs.yml, or {} when there is none."""
+def read_site_config(mkdocs_yml: Path) -> dict[str, Any]:
+    """A mkdocs.yml as a mapping (tags read past, `!ENV` resolved), or {} when there is none."""
     try:
         data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader)
     except FileNotFoundError:
         return {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise UserError(f"{mkdocs_yml}: cannot read it: {exc}") from None
-    if not isinstance(data, dict):
-        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def read_site_settings(mkdocs_yml: Path) -> dict[str, Any]:
+    """The ``extra.jobpacket`` mapping of a mkdocs.yml, or {} when there is none."""
+    data = read_site_config(mkdocs_yml)
     extra = data.get("extra") or {}
     settings = extra.get("jobpacket") if isinstance(extra, dict) else None
     return settings if isinstance(settings, dict) else {}
