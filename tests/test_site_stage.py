@@ -44,37 +44,49 @@ EXAMPLE_PAGES = [
 LARGE_PROJECTS = 60
 
 
-def large_profile(target: Path) -> Path:
+HOSTILE_TITLE = "</title><script>window.__pwned=1</script>"
+
+
+def large_profile_text() -> str:
     """The example's person with 40 more jobs, 60 projects, 100 publications and 30
-    references (the scale benchmarks/bench_scale.py calls x1), as profiles/profile.yml."""
+    references (the scale benchmarks/bench_scale.py calls x1), and one project whose name
+    tries to end the page's <title>."""
     data: dict[str, Any] = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     data["work"] += [
         {
             "name": f"Harbor Analytics {i}",
             "position": "Data Engineer",
-            "startDate": f"{2000 + i % 20}-0{1 + i % 9}",
-            "endDate": f"{2002 + i % 20}-0{1 + i % 9}",
+            "startDate": f"{1970 + i}-01",  # one after the other: no overlap to warn of
+            "endDate": f"{1970 + i}-12",
             "summary": f"Engineer number {i} for **risk models**.",
-            "highlights": [f"Shipped model {i}.{j}" for j in range(6)],
+            "highlights": [f"Shipped model {i}.{j}" for j in range(3)],
         }
         for i in range(40)
     ]
     data["projects"] += [
         {"name": f"Tide tool {i:02d}", "description": f"A *tide* tool number {i}."}
-        for i in range(LARGE_PROJECTS)
+        for i in range(LARGE_PROJECTS - 1)
     ]
+    data["projects"].append(
+        {"name": HOSTILE_TITLE, "description": "<img src=x onerror=window.__pwned=1> text"}
+    )
     data["publications"] += [
         {"name": f"On drift, part {i}", "publisher": "Journal of Drift", "releaseDate": "2024-05"}
         for i in range(100)
     ]
+    data.setdefault("meta", {})["pages"] = 10  # the résumé's budget: it is long, knowingly
     data["references"] += [
         {"name": f"Reviewer {i}", "reference": f"Elena is careful ({i})."} for i in range(30)
     ]
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def large_profile(target: Path) -> Path:
+    """`large_profile_text` as profiles/profile.yml in `target`, with the files it names."""
     profile = target / "profiles" / "profile.yml"
     profile.parent.mkdir(parents=True, exist_ok=True)
-    profile.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    profile.write_text(large_profile_text(), "utf-8")
     copy_example_files(target)
-    shutil.copytree(EXAMPLE.parent / "documents", profile.parent / "documents", dirs_exist_ok=True)
     return profile
 
 
@@ -139,6 +151,7 @@ def test_every_link_between_generated_pages_lands_on_a_file_of_the_stage(example
 
 def test_a_large_profile_keeps_its_projects_out_of_the_nav(tmp_path: Path) -> None:
     stage = _stage(tmp_path, large_profile(tmp_path))
+    assert HOSTILE_TITLE in [p.title for p in stage.pages]
     projects = [
         p for p in stage.page_paths if p.startswith("projects/") and p != "projects/index.md"
     ]

@@ -5,7 +5,7 @@ third-party plugins, so it cannot ask jobpacket for the pages the way MkDocs doe
 this adapter makes the site stage (site/stage.py) itself and writes it out as a project
 Zensical can read, in the cache folder (never in the user's content/):
 
-    .jobpacket-cache/zensical/
+    .jobpacket-cache/zensical/<project digest>/
       mkdocs.yml   INHERIT: the project's mkdocs.yml, then docs_dir, nav, logo and the
                    template overrides of this build
       docs/        the generated pages, assets, public documents and the files admitted
@@ -20,6 +20,7 @@ whole with build/ (the private documents), both or neither, under the project's 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -230,7 +231,8 @@ def prepare(
         say(f"{'warning: ' if level == 'warning' else ''}{message}")
     for problem in stage.problems:
         report(problem)
-    folder = cache_folder(loaded.path) / WORK_DIR
+    # one folder per project: JOBPACKET_CACHE_DIR may be shared by several
+    folder = cache_folder(loaded.path) / WORK_DIR / hashlib.sha256(bytes(root)).hexdigest()[:12]
     _write_docs(stage, folder / "docs")
     overrides = folder / "overrides"
     shutil.rmtree(overrides, ignore_errors=True)
