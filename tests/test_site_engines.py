@@ -15,18 +15,29 @@ import html
 import json
 import posixpath
 import re
+import socket
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .conftest import EXAMPLE, copy_example_files, run_cli
+from .conftest import EXAMPLE, ROOT, copy_example_files, run_cli
 from .test_privacy import EXAMPLE_PRIVATE, leaks
 from .test_site import Elements
 from .test_site_stage import HOSTILE_TITLE, large_profile_text
-from .test_site_support import PDF_CACHE, built, make_site, mkdocs_env, site_files, urls_in
+from .test_site_support import (
+    PDF_CACHE,
+    Served,
+    built,
+    make_site,
+    mkdocs_env,
+    site_files,
+    urls_in,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -289,3 +300,42 @@ def test_the_mkdocs_engine_is_the_hook_run_by_mkdocs(tmp_path: Path) -> None:
     site_dir = _cli_build(folder, "mkdocs")
     assert (site_dir / "index.html").is_file() and (site_dir / "a.html").is_file()
     assert any("a.html" in url for _, _, url in urls_in(site_dir / "index.html"))
+
+
+def test_zensical_serve_remakes_the_pages_when_the_profile_is_saved(tmp_path: Path) -> None:
+    """`jobpacket site serve --engine zensical`: the site is served, a saved edit of the
+    profile reaches the page, and stopping the command stops Zensical's server too."""
+    folder = make_site(tmp_path / "s", EXAMPLE)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in mkdocs_env().items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = str(ROOT / "hooks")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jobpacket.cli", "site", "serve", "--engine", "zensical",
+         "-a", f"127.0.0.1:{port}"],
+        cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    served = Served(f"http://127.0.0.1:{port}/", proc)
+    reader = threading.Thread(target=lambda: served.log.extend(proc.stdout or ()), daemon=True)
+    reader.start()
+
+    def wait_for(text: bytes, path: str = "") -> bool:
+        for _ in range(240):  # up to two minutes: a bounded wait, not a timing
+            if text in served.get(path) or proc.poll() is not None:
+                return text in served.get(path)
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert wait_for(b"Senior Machine Learning Engineer"), "".join(served.log)
+        profile = folder / "profiles" / "profile.yml"
+        text = profile.read_text(encoding="utf-8")
+        profile.write_text(text.replace("Senior Machine Learning", "Principal Tide", 1), "utf-8")
+        assert wait_for(b"Principal Tide Engineer"), "".join(served.log)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        reader.join(timeout=5)
+    assert served.get() == b""  # Zensical's server stopped with the command
+    assert "Traceback" not in "".join(served.log)

@@ -76,12 +76,14 @@ def _reporter() -> tuple[Callable[[Problem], None], Callable[[str], None]]:
 
 
 def _engine(engine: str, command: str, config_file: Path, *extra: str) -> int:
-    """The engine's own command, in this process's place until it ends (Ctrl-C stops it)."""
-    try:
-        command_line = [sys.executable, "-m", engine, command, "-f", str(config_file), *extra]
-        return subprocess.call(command_line)
-    except KeyboardInterrupt:
-        return 130
+    """The engine's own command, until it ends; it ends with this process (Ctrl-C, SIGTERM)."""
+    from ..site.zensical import stopping
+
+    command_line = [sys.executable, "-m", engine, command, "-f", str(config_file), *extra]
+    process = subprocess.Popen(command_line)
+    with stopping(process):
+        process.wait()
+    return process.returncode if process.returncode is not None else 1
 
 
 @click.group(name="site")

@@ -23,10 +23,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -372,6 +375,29 @@ def build(
     return lines
 
 
+@contextmanager
+def stopping(process: subprocess.Popen[Any]) -> Iterator[None]:
+    """The engine's process ends with this one: on Ctrl-C, on SIGTERM (a service manager,
+    a test) and on any error, so no server is left running without its parent."""
+    previous = signal.getsignal(signal.SIGTERM)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    try:
+        yield
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, previous)
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
 def _inputs(prepared: Prepared) -> tuple[tuple[str, int, int], ...]:
     """What a change of shows in the site: the profile and the files of docs_dir."""
     paths = [prepared.loaded.path, prepared.root / "mkdocs.yml"]
@@ -404,7 +430,7 @@ def serve(
     command = [*ZENSICAL, "serve", "-f", str(prepared.config), *extra]
     process = subprocess.Popen(command, cwd=prepared.config.parent)
     seen = _inputs(prepared)
-    try:
+    with stopping(process):
         while process.poll() is None:
             time.sleep(poll)
             now = _inputs(prepared)
@@ -418,17 +444,7 @@ def serve(
                 for line in str(exc).splitlines():
                     say(line)
                 say("still serving the last good site; fix the above and save")
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
     return process.returncode or 0
 
 
-__all__ = ["ZENSICAL", "Prepared", "build", "prepare", "run_zensical", "serve"]
+__all__ = ["ZENSICAL", "Prepared", "build", "prepare", "run_zensical", "serve", "stopping"]
