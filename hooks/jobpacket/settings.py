@@ -66,6 +66,15 @@ class Settings:
     render_memory_mb: int = DEFAULT_RENDER_MEMORY_MB  # JOBPACKET_RENDER_MEMORY, megabytes
 
 
+def child_environment(profile: Path | None = None) -> dict[str, str]:
+    """The environment of a site engine run as a child process: this one, with ``profile``
+    (a ``--profile`` option) as JOBPACKET_PROFILE, which the hook reads."""
+    env = dict(os.environ)
+    if profile is not None:
+        env["JOBPACKET_PROFILE"] = str(profile.resolve())
+    return env
+
+
 def current() -> Settings:
     """The settings for the environment as it is now (parsed once per distinct value)."""
     return _parse(tuple(os.environ.get(k) for k in _KEYS))

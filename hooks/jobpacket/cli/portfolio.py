@@ -8,7 +8,6 @@ one word.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from pathlib import Path
 import click
 
 from ..profile.errors import Problem, UserError
+from ..settings import child_environment
 from .common import profile_option, say, user_errors
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
@@ -46,8 +46,8 @@ config_option = click.option(
 )
 
 
-def _prepare(engine: str, config_file: Path, profile: Path | None) -> Path:
-    """The project folder; the engine installed; --profile passed on as the hook reads it."""
+def _prepare(engine: str, config_file: Path) -> Path:
+    """The project folder, once the engine is known to be installed."""
     if not config_file.is_file():
         raise UserError(
             f"{config_file}: no such file; run this in the site's folder (where mkdocs.yml "
@@ -57,8 +57,6 @@ def _prepare(engine: str, config_file: Path, profile: Path | None) -> Path:
         raise UserError(
             f"{engine} is not installed; install it with: pip install '{_EXTRAS[engine]}'"
         )
-    if profile is not None:
-        os.environ["JOBPACKET_PROFILE"] = str(profile.resolve())
     return config_file.resolve().parent
 
 
@@ -75,12 +73,12 @@ def _reporter() -> tuple[Callable[[Problem], None], Callable[[str], None]]:
     return report, lambda line: say(line, err=True)
 
 
-def _engine(engine: str, command: str, config_file: Path, *extra: str) -> int:
+def _engine(engine: str, command: str, config_file: Path, profile: Path | None, *extra: str) -> int:
     """The engine's own command, until it ends; it ends with this process (Ctrl-C, SIGTERM)."""
     from ..site.zensical import stopping
 
     command_line = [sys.executable, "-m", engine, command, "-f", str(config_file), *extra]
-    process = subprocess.Popen(command_line)
+    process = subprocess.Popen(command_line, env=child_environment(profile))
     with stopping(process):
         process.wait()
     return process.returncode if process.returncode is not None else 1
@@ -102,15 +100,15 @@ def site_build(engine: str, config_file: Path, strict: bool, profile: Path | Non
 
     A failed build leaves both folders as they were.
     """
-    root = _prepare(engine, config_file, profile)
+    root = _prepare(engine, config_file)
     if engine != "zensical":
-        sys.exit(_engine(engine, "build", config_file, *(["--strict"] if strict else [])))
+        sys.exit(_engine(engine, "build", config_file, profile, *(["--strict"] * strict)))
     from ..site import zensical
     from ..site.publish import SiteError
 
     report, note = _reporter()
     try:
-        lines = zensical.build(root, report, note, strict=strict)
+        lines = zensical.build(root, report, note, strict=strict, profile=profile)
     except SiteError as exc:
         for line in str(exc).splitlines():
             say(line, err=True)
@@ -129,15 +127,16 @@ def site_build(engine: str, config_file: Path, strict: bool, profile: Path | Non
 @user_errors
 def site_serve(engine: str, config_file: Path, dev_addr: str | None, profile: Path | None) -> None:
     """Preview the site while you edit: saving the profile or a page rebuilds it."""
-    root = _prepare(engine, config_file, profile)
+    root = _prepare(engine, config_file)
     if engine != "zensical":
-        sys.exit(_engine(engine, "serve", config_file, *(["-a", dev_addr] if dev_addr else [])))
+        address = ["-a", dev_addr] if dev_addr else []
+        sys.exit(_engine(engine, "serve", config_file, profile, *address))
     from ..site import zensical
     from ..site.publish import SiteError
 
     report, note = _reporter()
     try:
-        code = zensical.serve(root, report, note, dev_addr=dev_addr)
+        code = zensical.serve(root, report, note, dev_addr=dev_addr, profile=profile)
     except SiteError as exc:
         for line in str(exc).splitlines():
             say(line, err=True)

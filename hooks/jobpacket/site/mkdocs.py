@@ -53,6 +53,7 @@ from . import deploy, identity, serving, work
 from . import files as site_files
 from . import pages as site
 from . import publish as pub
+from .head import head_tags
 from .serving import Build, log, report, report_printed
 from .stage import FILE_WORKER, MONOGRAM, PRIVATE_DIR, StageSettings, make_stage, overrides_dir
 
@@ -351,7 +352,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     else:
         title = html.unescape(_TAG.sub("", str(page.title or config.site_name)))
         description = (page.meta or {}).get("description")
-    head = site.head_tags(
+    head = head_tags(
         build.loaded.profile,
         build.ctx,
         title=title,

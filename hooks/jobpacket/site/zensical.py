@@ -21,7 +21,6 @@ whole with build/ (the private documents), both or neither, under the project's 
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import signal
 import subprocess
@@ -53,8 +52,9 @@ from ..settings import current as current_settings
 from . import files as site_files
 from . import identity, work
 from . import publish as pub
+from .head import head_tags
 from .nav import page_url
-from .pages import HOME, head_tags, plain
+from .pages import HOME, plain
 from .stage import (
     MONOGRAM,
     PRIVATE_DIR,
@@ -102,12 +102,12 @@ def _use_directory_urls(data: dict[str, Any]) -> bool:
     return bool(data.get("use_directory_urls", True))
 
 
-def _profile(root: Path, data: dict[str, Any]) -> tuple[Path, bool]:
+def _profile(root: Path, data: dict[str, Any], explicit: Path | None) -> tuple[Path, bool]:
     """The profile to build and whether it is another than mkdocs.yml names (identity.py)."""
     extra = data.get("extra") or {}
     settings = extra.get("jobpacket") if isinstance(extra, dict) else None
     named = settings.get("profile") if isinstance(settings, dict) else None
-    chosen = current_settings().profile or named
+    chosen = explicit or current_settings().profile or named
     path = resolve_profile(chosen, root).resolve()
     return path, path != (root / (named or DEFAULT_PROFILE)).resolve()
 
@@ -187,13 +187,17 @@ def site_dir_of(root: Path, data: dict[str, Any]) -> Path:
 
 
 def prepare(
-    root: Path, data: dict[str, Any], report: Callable[[Problem], None], say: Say
+    root: Path,
+    data: dict[str, Any],
+    report: Callable[[Problem], None],
+    say: Say,
+    profile: Path | None = None,
 ) -> Prepared:
     """Everything up to running Zensical: the profile loaded and proofread, the public
     documents rendered, the stage made and written out. Raises `pub.SiteError`."""
     config_file = root / "mkdocs.yml"
     try:
-        path, other = _profile(root, data)
+        path, other = _profile(root, data, profile)
         loaded = load_profile(path, display_path(path))
     except UserError as exc:
         raise pub.SiteError(printable(f"error: {exc}")) from None
@@ -300,11 +304,9 @@ def add_head_tags(prepared: Prepared, built: Path, site_description: str | None)
 
 def run_zensical(command: str, config: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """`zensical build` (through its public command line), in the generated project."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONSAFEPATH"}
     return subprocess.run(
         [*ZENSICAL, command, "-f", str(config), *extra],
         cwd=config.parent,
-        env=env,
         capture_output=True,
         text=True,
         check=False,
@@ -325,7 +327,12 @@ def _failed(result: subprocess.CompletedProcess[str]) -> pub.SiteError:
 
 
 def build(
-    root: Path, report: Callable[[Problem], None], say: Say, *, strict: bool = False
+    root: Path,
+    report: Callable[[Problem], None],
+    say: Say,
+    *,
+    strict: bool = False,
+    profile: Path | None = None,
 ) -> list[str]:
     """`jobpacket site build --engine zensical`: site/ and build/ replaced, both or neither.
     Returns what to tell the user; raises `pub.SiteError` and leaves both as they were.
@@ -347,7 +354,7 @@ def build(
     data = read_config(root)
     held = pub.lock(None, root, site_dir_of(root, data), say)
     try:
-        prepared = prepare(root, data, counting, noting)
+        prepared = prepare(root, data, counting, noting, profile)
         private = work.private_documents(prepared.loaded, root, counting)
         built = prepared.config.parent / "site"
         shutil.rmtree(built, ignore_errors=True)
@@ -418,6 +425,7 @@ def serve(
     say: Say,
     *,
     dev_addr: str | None = None,
+    profile: Path | None = None,
     poll: float = 0.5,
 ) -> int:
     """`jobpacket site serve --engine zensical`: Zensical serves the generated project and
@@ -425,7 +433,7 @@ def serve(
     content/ changes. A profile that stops validating is reported and the last good site
     stays served. The private documents are not made (as with `mkdocs serve`)."""
     root = root.resolve()
-    prepared = prepare(root, read_config(root), report, say)
+    prepared = prepare(root, read_config(root), report, say, profile)
     extra = ["--dev-addr", dev_addr] if dev_addr else []
     command = [*ZENSICAL, "serve", "-f", str(prepared.config), *extra]
     process = subprocess.Popen(command, cwd=prepared.config.parent)
@@ -438,7 +446,7 @@ def serve(
                 continue
             seen = now
             try:
-                prepared = prepare(root, read_config(root), report, say)
+                prepared = prepare(root, read_config(root), report, say, profile)
                 say("the profile or content/ changed: the pages were remade")
             except pub.SiteError as exc:
                 for line in str(exc).splitlines():
