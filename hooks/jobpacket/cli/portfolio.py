@@ -75,7 +75,7 @@ def _reporter() -> tuple[Callable[[Problem], None], Callable[[str], None]]:
 
 def _engine(engine: str, command: str, config_file: Path, profile: Path | None, *extra: str) -> int:
     """The engine's own command, until it ends; it ends with this process (Ctrl-C, SIGTERM)."""
-    from ..site.zensical import stopping
+    from ..site.child import stopping
 
     command_line = [sys.executable, "-m", engine, command, "-f", str(config_file), *extra]
     process = subprocess.Popen(command_line, env=child_environment(profile))
@@ -131,12 +131,12 @@ def site_serve(engine: str, config_file: Path, dev_addr: str | None, profile: Pa
     if engine != "zensical":
         address = ["-a", dev_addr] if dev_addr else []
         sys.exit(_engine(engine, "serve", config_file, profile, *address))
-    from ..site import zensical
     from ..site.publish import SiteError
+    from ..site.zensical_serve import serve
 
     report, note = _reporter()
     try:
-        code = zensical.serve(root, report, note, dev_addr=dev_addr, profile=profile)
+        code = serve(root, report, note, dev_addr=dev_addr, profile=profile)
     except SiteError as exc:
         for line in str(exc).splitlines():
             say(line, err=True)

@@ -1,31 +1,22 @@
 """The MkDocs adapter: the only module of jobpacket that imports MkDocs.
 
 ``hooks/site.py`` re-exports the ``on_*`` functions below, which MkDocs calls as a plugin.
-Everything else is decided by the core package: the site itself is one value made without any
-engine (site/stage.py), the build's other work is engine-neutral (site/work.py: proofreading,
-documents; site/publish.py: lock, staging, whole-folder swap) and what survives a ``mkdocs
-serve`` rebuild lives in site/serving.py. This module only translates between them and MkDocs:
+The site itself is one value made without any engine (site/stage.py); the build's other work
+(site/work.py), publishing (site/publish.py) and what survives a ``mkdocs serve`` rebuild
+(site/serving.py) are engine-neutral too. This module only translates them into MkDocs:
 
-- ``on_config``  loads the profile and renders every document (the public résumé, and for
-  ``mkdocs build`` the private ones, checking that build/ can take them), then points MkDocs
-  at a staging folder next to site_dir: nothing the user has is touched until all is ready.
-  It also puts jobpacket's theme overrides (templates/site/overrides/: the escaped
-  ``<title>``, the 404 page) below the user's ``custom_dir``, and the person's monogram in as
-  logo and favicon unless mkdocs.yml names its own.
-- ``on_files``   makes the site stage from the files MkDocs found and hands its pages, assets
-  and documents to MkDocs as in-memory files (nothing is written into ``content/``); a
-  hand-written page at the same path wins. Sets the nav.
-- ``on_env``     caches the theme's compiled templates.
+- ``on_config``  loads the profile, renders every document (for ``mkdocs build`` the private
+  ones too, checking that build/ can take them) and points MkDocs at a staging folder next
+  to site_dir; puts jobpacket's theme overrides below the user's ``custom_dir`` and the
+  person's monogram in as logo and favicon unless mkdocs.yml names its own.
+- ``on_files``   hands the stage's pages, assets and documents to MkDocs as in-memory files
+  (nothing is written into ``content/``); a hand-written page at the same path wins.
 - ``on_post_page`` adds link-preview tags and the JSON-LD Person to ``<head>``.
-- ``on_post_build`` (last of all plugins) stages the private documents, packets and the
-  follow-up calendar; ``on_shutdown`` swaps site/ and build/ in, both or neither.
-  ``on_build_error`` drops the staging folders, so a failed build (or ``mkdocs serve``
-  rebuild, even a crash inside Markdown) leaves site/ and build/ exactly as they were.
-- ``on_serve``   keeps serving through failed rebuilds and watches the profile when it
-  lives outside the watched folders.
-
-While ``mkdocs serve`` runs, a profile that stops validating is reported with its located
-lines and the last good profile keeps being served; saving a fix recovers without a restart.
+- ``on_post_build`` stages the private documents, packets and calendar; ``on_shutdown``
+  swaps site/ and build/ in, both or neither; ``on_build_error`` drops what was staged, so a
+  failed build or ``mkdocs serve`` rebuild leaves both exactly as they were.
+- ``on_serve``   keeps serving through failed rebuilds (the last good profile too) and
+  watches the profile when it lives outside the watched folders.
 """
 
 from __future__ import annotations

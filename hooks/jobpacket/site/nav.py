@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote
 
-from .pages import HOME, Linker, SitePage, nav_titles, plain
+from .pages import Linker, SitePage, nav_titles, plain
 
 PAGE_SUFFIXES = (".md", ".markdown")
 
@@ -137,7 +137,6 @@ def nav_paths(nav: Iterable[Any]) -> list[str]:
 
 
 __all__ = [
-    "HOME",
     "auto_nav",
     "is_page",
     "nav_paths",

@@ -22,13 +22,9 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import signal
 import subprocess
 import sys
-import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -38,7 +34,7 @@ from urllib.parse import unquote, urljoin
 import yaml
 
 from ..fsutil import write_atomic
-from ..profile.errors import Problem, UserError, printable
+from ..profile.errors import Problem, ProfileError, UserError, printable
 from ..profile.validate import LoadedProfile, load_profile
 from ..settings import (
     DEFAULT_PROFILE,
@@ -61,7 +57,6 @@ from .stage import (
     STYLESHEET,
     SiteStage,
     StageSettings,
-    list_sources,
     make_stage,
 )
 
@@ -199,14 +194,10 @@ def prepare(
     try:
         path, other = _profile(root, data, profile)
         loaded = load_profile(path, display_path(path))
+    except ProfileError as exc:  # its located lines
+        raise pub.SiteError(work.counted(work.problem_lines(exc))) from None
     except UserError as exc:
         raise pub.SiteError(printable(f"error: {exc}")) from None
-    except Exception as exc:  # ProfileError: its located lines
-        from ..profile.errors import ProfileError
-
-        if not isinstance(exc, ProfileError):
-            raise
-        raise pub.SiteError(work.counted(work.problem_lines(exc))) from None
     for note in loaded.notes:
         say(str(note))
     site_dir = site_dir_of(root, data)
@@ -382,77 +373,4 @@ def build(
     return lines
 
 
-@contextmanager
-def stopping(process: subprocess.Popen[Any]) -> Iterator[None]:
-    """The engine's process ends with this one: on Ctrl-C, on SIGTERM (a service manager,
-    a test) and on any error, so no server is left running without its parent."""
-    previous = signal.getsignal(signal.SIGTERM)
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
-    try:
-        yield
-    except KeyboardInterrupt:
-        pass
-    finally:
-        if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGTERM, previous)
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _inputs(prepared: Prepared) -> tuple[tuple[str, int, int], ...]:
-    """What a change of shows in the site: the profile and the files of docs_dir."""
-    paths = [prepared.loaded.path, prepared.root / "mkdocs.yml"]
-    paths.extend(list_sources(prepared.docs_dir).values())
-    out = []
-    for path in paths:
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        out.append((str(path), st.st_mtime_ns, st.st_size))
-    return tuple(out)
-
-
-def serve(
-    root: Path,
-    report: Callable[[Problem], None],
-    say: Say,
-    *,
-    dev_addr: str | None = None,
-    profile: Path | None = None,
-    poll: float = 0.5,
-) -> int:
-    """`jobpacket site serve --engine zensical`: Zensical serves the generated project and
-    rebuilds when its docs folder changes; this loop remakes that folder when the profile or
-    content/ changes. A profile that stops validating is reported and the last good site
-    stays served. The private documents are not made (as with `mkdocs serve`)."""
-    root = root.resolve()
-    prepared = prepare(root, read_config(root), report, say, profile)
-    extra = ["--dev-addr", dev_addr] if dev_addr else []
-    command = [*ZENSICAL, "serve", "-f", str(prepared.config), *extra]
-    process = subprocess.Popen(command, cwd=prepared.config.parent)
-    seen = _inputs(prepared)
-    with stopping(process):
-        while process.poll() is None:
-            time.sleep(poll)
-            now = _inputs(prepared)
-            if now == seen:
-                continue
-            seen = now
-            try:
-                prepared = prepare(root, read_config(root), report, say, profile)
-                say("the profile or content/ changed: the pages were remade")
-            except pub.SiteError as exc:
-                for line in str(exc).splitlines():
-                    say(line)
-                say("still serving the last good site; fix the above and save")
-    return process.returncode or 0
-
-
-__all__ = ["ZENSICAL", "Prepared", "build", "prepare", "run_zensical", "serve", "stopping"]
+__all__ = ["ZENSICAL", "Prepared", "build", "prepare", "read_config", "run_zensical"]
