@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from jobpacket.profile.model import Profile
 from jobpacket.profile.validate import load_profile
-from jobpacket.site import pages
+from jobpacket.site import head, pages
 
 from .conftest import EXAMPLE
 from .test_site_support import PRIVATE, built, site_files
@@ -58,7 +58,7 @@ def _pages_text(profile: Profile) -> str:
         site_url="https://s.example/",
     )
     out = [p.markdown for p in pages.site_pages(profile, ctx)]
-    out.append(pages.head_tags(profile, ctx, title="Home", home=True))
+    out.append(head.head_tags(profile, ctx, title="Home", home=True))
     return "\n".join(out)
 
 

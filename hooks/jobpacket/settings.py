@@ -66,6 +66,15 @@ class Settings:
     render_memory_mb: int = DEFAULT_RENDER_MEMORY_MB  # JOBPACKET_RENDER_MEMORY, megabytes
 
 
+def child_environment(profile: Path | None = None) -> dict[str, str]:
+    """The environment of a site engine run as a child process: this one, with ``profile``
+    (a ``--profile`` option) as JOBPACKET_PROFILE, which the hook reads."""
+    env = dict(os.environ)
+    if profile is not None:
+        env["JOBPACKET_PROFILE"] = str(profile.resolve())
+    return env
+
+
 def current() -> Settings:
     """The settings for the environment as it is now (parsed once per distinct value)."""
     return _parse(tuple(os.environ.get(k) for k in _KEYS))
@@ -123,16 +132,20 @@ _LenientLoader.add_multi_constructor("", _ignore_tag)
 _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
-def read_site_settings(mkdocs_yml: Path) -> dict[str, Any]:
-    """The ``extra.jobpacket`` mapping of a mkdocs.yml, or {} when there is none."""
+def read_site_config(mkdocs_yml: Path) -> dict[str, Any]:
+    """A mkdocs.yml as a mapping (tags read past, `!ENV` resolved), or {} when there is none."""
     try:
         data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader)
     except FileNotFoundError:
         return {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise UserError(f"{mkdocs_yml}: cannot read it: {exc}") from None
-    if not isinstance(data, dict):
-        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def read_site_settings(mkdocs_yml: Path) -> dict[str, Any]:
+    """The ``extra.jobpacket`` mapping of a mkdocs.yml, or {} when there is none."""
+    data = read_site_config(mkdocs_yml)
     extra = data.get("extra") or {}
     settings = extra.get("jobpacket") if isinstance(extra, dict) else None
     return settings if isinstance(settings, dict) else {}
