@@ -11,15 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 from jobpacket.cli import main
-from jobpacket.followups import (
-    Period,
-    followup_findings,
-    schedule_for,
-    schedules,
-)
+from jobpacket.followups import followup_findings
 from jobpacket.followups_ics import calendar_bytes
 from jobpacket.profile.errors import ProfileError
 from jobpacket.profile.model import Application
+from jobpacket.profile.schedule import Period, schedule_for, schedules
 from jobpacket.profile.validate import load_profile
 
 from .conftest import EXAMPLE

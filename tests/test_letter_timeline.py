@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.followups import schedule_for
 from jobpacket.print import documents, packet
 from jobpacket.print.letterblocks import letter_findings
+from jobpacket.profile.schedule import schedule_for
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import run_cli

@@ -15,8 +15,10 @@ from typing import cast
 
 from icalendar import Alarm, Calendar, Event
 
-from .followups import FollowUpItem, Schedule, schedules, to_date, whats_new
+from .dates import to_date
+from .followups import whats_new
 from .profile.model import Profile
+from .profile.schedule import FollowUpItem, Schedule, schedules
 
 PRODID = "-//jobpacket//follow-ups//EN"
 

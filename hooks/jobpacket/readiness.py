@@ -17,10 +17,11 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from .followups import FINAL_STATUSES, Schedule, letter_in_progress, schedule_for, to_date
+from .dates import to_date
 from .print.manifest import freshness
 from .profile.errors import Problem, ProfileError, UserError
 from .profile.model import Application
+from .profile.schedule import FINAL_STATUSES, Schedule, letter_in_progress, schedule_for
 from .profile.validate import LoadedProfile
 
 Level = Literal["ok", "info", "warning", "error"]

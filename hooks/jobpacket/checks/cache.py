@@ -32,15 +32,14 @@ import os
 import stat
 from collections.abc import Callable, Iterable
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from ..caches import code_fingerprint
 from ..confined import inside
 from ..profile.errors import Problem
+from ..profile.paths import Folders, references
 from ..profile.validate import LoadedProfile
-from .files import Folders, references
 from .vocabulary import DICTIONARY_FILE
 
 _FORMAT = b"jobpacket-findings-1"
@@ -50,9 +49,6 @@ KEEP = 32
 #: limit, print/enclosures.MAX_ENCLOSURE_BYTES), so their size alone is their fingerprint.
 _READ_LIMIT = 50 * 1024 * 1024
 _CHUNK = 1 << 20
-#: Distributions whose behaviour the rules depend on: the dictionary, phone metadata, the
-#: PDF and image readers that judge enclosures.
-_LIBRARIES = ("pyspellchecker", "phonenumbers", "pypdf", "pillow")
 
 
 def cached_findings(
@@ -127,30 +123,6 @@ def _file(h: Any, path: Path, roots: tuple[Path, ...]) -> None:
                     h.update(chunk)
         except OSError as exc:
             _text(h, f"unreadable {exc.errno}")
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """The rules' own version: jobpacket's files (size and time) and the libraries' versions.
-
-    Once per process: code does not change under a running interpreter.
-    """
-    from importlib.metadata import PackageNotFoundError, version
-
-    package = Path(__file__).resolve().parent.parent
-    lines = [__version__]
-    for folder, dirs, names in os.walk(package):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(names):
-            path = os.path.join(folder, name)
-            st = os.stat(path)
-            lines.append(f"{os.path.relpath(path, package)} {st.st_size} {st.st_mtime_ns}")
-    for dist in _LIBRARIES:
-        try:
-            lines.append(f"{dist} {version(dist)}")
-        except PackageNotFoundError:
-            lines.append(f"{dist} absent")
-    return "\n".join(lines)
 
 
 def _read(entry: Path) -> list[Problem] | None:

@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from ..dates import first_day, last_day
 from ..profile.bounds import MAX_PHRASE_CHARS
 from ..profile.errors import Problem
 from ..profile.model import Application
 from ..profile.validate import LoadedProfile
-from .dates import first_day, last_day
 from .where import Tally, finding
 
 RULE = "consistency"

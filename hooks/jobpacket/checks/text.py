@@ -104,22 +104,6 @@ def _walk(value: object, path: FieldPath, field: str) -> Iterator[Text]:
         yield Text(path, field, value)
 
 
-def item_paths(profile: Profile) -> Iterator[tuple[FieldPath, BaseModel]]:
-    """Each list entry of a profile (work[0], basics.profiles[1], ...) with its path."""
-    yield from _items(profile, ())
-
-
-def _items(value: object, path: FieldPath) -> Iterator[tuple[FieldPath, BaseModel]]:
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _items(getattr(value, name), (*path, name))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, BaseModel):
-                yield (*path, i), item
-                yield from _items(item, (*path, i))
-
-
 # --- words ---------------------------------------------------------------------------------
 
 # Every pattern here runs in time linear in the text: a repeat that could start at every

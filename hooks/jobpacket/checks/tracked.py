@@ -18,10 +18,10 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..profile.disabled import item_paths
 from ..profile.errors import FieldPath, Problem
 from ..profile.overlay import PRIVATE_NAME
 from ..profile.validate import LoadedProfile
-from .text import item_paths
 from .where import finding
 
 RULE = "private"

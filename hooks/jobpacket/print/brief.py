@@ -15,9 +15,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..followups import letter_in_progress, schedule_for
 from ..i18n.dates import long_date
 from ..profile.model import Application
+from ..profile.schedule import letter_in_progress, schedule_for
 from ..profile.validate import LoadedProfile
 from ..views.since import updates_since
 from .documents import find_application

@@ -20,7 +20,6 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..checks.files import project_root
 from ..i18n.dates import NBSP, keep_dates, long_date, short_date
 from ..i18n.labels import labels
 from ..i18n.letterbook import (
@@ -34,6 +33,7 @@ from ..i18n.letterbook import (
 from ..markup import clean_text, markdown_to_text
 from ..profile.errors import FieldPath, Problem, UserError
 from ..profile.model import Application, LetterKind
+from ..profile.paths import project_root
 from ..profile.validate import LoadedProfile
 from ..urls import photo_data
 from ..views.timeline import choose, letter_path, with_letter

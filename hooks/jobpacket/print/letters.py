@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..dates import ONGOING, is_after
 from ..i18n.dates import prose_date
 from ..i18n.letterbook import LetterBook, letter_book
 from ..profile.bounds import MAX_LETTER_CHARS
 from ..profile.errors import FieldPath
-from ..profile.model import ONGOING, Application, LetterKind, Profile
-from ..views.since import Update, is_after, updates_since
+from ..profile.model import Application, LetterKind, Profile
+from ..views.since import Update, updates_since
 from ..views.tailored import tailored_view
 from ..views.timeline import letter_path
 from .letterblocks import Finding, bullets, expand_blocks, md

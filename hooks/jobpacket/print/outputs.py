@@ -124,7 +124,7 @@ def prepare_private_documents(
             _report(doc, report)
     pdfs = render_all([doc for _, doc in prepared], cache_dir=cache)
     if report is not None:
-        from ..checks.render import page_findings
+        from .pagefit import page_findings
 
         docs = [doc for _, doc in prepared]
         for problem in page_findings(loaded, list(zip(docs, pdfs, strict=True))):
@@ -234,8 +234,7 @@ def render_packets(
     `proofread(index, documents)` sees each packet's documents before it is rendered and
     returns the errors that keep it from being written (checks/outgoing.py). `kind` and
     `number` choose each packet's letter (`--kind`, `--letter N`), else the latest unsent."""
-    from ..checks import pdffacts
-    from . import packet
+    from . import packet, pdffacts
 
     cache = default_cache_dir(loaded, cache_dir)
     run = PacketRun()

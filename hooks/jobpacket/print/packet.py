@@ -513,16 +513,3 @@ def _created(packet: Packet) -> Any:
     from datetime import UTC, datetime
 
     return datetime.fromisoformat(packet.contents["date"]).astimezone(UTC)
-
-
-def identifier_of(path: Path) -> str | None:
-    """The hex /ID of a packet on disk (its inputs' digest, truncated), or None if unreadable."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        with path.open("rb") as fh:
-            ids = PdfReader(fh).trailer.get("/ID")
-            return bytes(getattr(ids[0], "original_bytes", ids[0])).hex() if ids else None
-    except (OSError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError):
-        return None

@@ -21,16 +21,16 @@ import nh3
 from markupsafe import Markup, escape
 
 from .. import __version__
-from ..checks.files import (
+from ..i18n.labels import direction, labels
+from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_html
+from ..profile.errors import SCHEMA, FieldPath, Problem, ProfileError
+from ..profile.model import Profile
+from ..profile.paths import (
     LOCAL_FILE_LIMIT,
     Folders,
     project_root,
     resolve_local,
 )
-from ..i18n.labels import direction, labels
-from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_html
-from ..profile.errors import SCHEMA, FieldPath, Problem, ProfileError
-from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
 from ..urls import MARKDOWN_SCHEMES, is_web, linkedin_url, print_href
 from .designs import DEFAULT_DESIGN, DESIGNS
@@ -110,7 +110,7 @@ def local_file(
 ) -> Path | None:
     """Resolve a profile path to a readable file inside the project, or report why not.
 
-    The rules live in checks/files.py, shared with `jobpacket check` so both report the same
+    The rules live in profile/paths.py, shared with `jobpacket check` so both report the same
     findings; here they are collected into the document's errors and notes.
     """
     folders = Folders(ctx.profile_dir, ctx.content_dir)
@@ -126,7 +126,7 @@ def local_file(
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 #: The largest file (enclosure, letter, image) a printed document reads.
-MAX_LOCAL_FILE_BYTES = LOCAL_FILE_LIMIT  # the rule lives in checks/files.py
+MAX_LOCAL_FILE_BYTES = LOCAL_FILE_LIMIT  # the rule lives in profile/paths.py
 
 
 def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | None:

@@ -10,7 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import EXTENSION_SECTIONS, ONGOING, SECTIONS, Item, Profile, Reference
+from ..dates import ONGOING
+from .model import EXTENSION_SECTIONS, SECTIONS, Item, Profile, Reference
 
 JSONRESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 _SECTIONS = tuple(s for s in SECTIONS if s not in EXTENSION_SECTIONS)

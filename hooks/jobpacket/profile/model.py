@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from ..dates import ONGOING, ONGOING_WORDS
 from ..urls import (  # noqa: F401 (re-exported)
     LINK_SCHEMES,
     MAX_PHOTO_BYTES,
@@ -26,8 +27,6 @@ from .errors import shown
 # --- value types ------------------------------------------------------------------------------
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-ONGOING = "present"
-_ONGOING_WORDS = {"present", "current", "now", "ongoing"}
 
 
 def _partial_date(value: Any) -> Any:
@@ -68,7 +67,7 @@ def _partial_date(value: Any) -> Any:
 
 
 def _end_date(value: Any) -> Any:
-    if isinstance(value, str) and value.strip().lower() in _ONGOING_WORDS:
+    if isinstance(value, str) and value.strip().lower() in ONGOING_WORDS:
         return ONGOING
     return _partial_date(value)
 

@@ -35,10 +35,11 @@ from urllib.parse import urljoin, urlsplit
 import jinja2
 from markupsafe import Markup
 
+from ..dates import ONGOING
 from ..i18n import dates
 from ..i18n.labels import labels, score
 from ..markup import clean_text, markdown_to_html
-from ..profile.model import ONGOING, Profile, Work
+from ..profile.model import Profile, Work
 from ..urls import photo_data, site_href
 from ..views import public_view
 from . import bibtex, icons

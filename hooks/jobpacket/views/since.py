@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..dates import ONGOING, is_after, is_not_after
 from ..profile.errors import FieldPath
-from ..profile.model import ONGOING, Profile
+from ..profile.model import Profile
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -41,21 +42,6 @@ class Update:
     """From whom or where: the issuer, the employer, the journal; may be empty."""
     text: str
     """One concrete English line: what, from whom, when."""
-
-
-def is_after(value: str | None, reference: str) -> bool:
-    """True when the partial date ``value`` is later than ``reference`` at their shared
-    precision; ``present`` and missing dates are never after anything."""
-    if not value or value == ONGOING:
-        return False
-    n = min(len(value), len(reference))
-    return value[:n] > reference[:n]
-
-
-def is_not_after(value: str, limit: str) -> bool:
-    """True when ``value`` is on or before ``limit`` at their shared precision."""
-    n = min(len(value), len(limit))
-    return value[:n] <= limit[:n]
 
 
 def _when(value: str) -> str:
@@ -143,4 +129,4 @@ def updates_since(profile: Profile, after: str, *, until: str | None = None) -> 
     return sorted(found.values(), key=lambda u: u.date)  # stable: same date keeps section order
 
 
-__all__ = ["Update", "is_after", "updates_since"]
+__all__ = ["Update", "updates_since"]
