@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from jobpacket.checks import run_checks
 from jobpacket.cli import main
+from jobpacket.errors import ProfileError
 from jobpacket.print import documents
-from jobpacket.profile.errors import ProfileError
 from jobpacket.profile.validate import load_profile
 
 from .checks_support import BASE, LETTER_BODY, TODAY, pos, write

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from jobpacket.cli import main
-from jobpacket.profile.errors import ProfileError
+from jobpacket.errors import ProfileError
 from jobpacket.profile.export import to_jsonresume
 from jobpacket.profile.validate import load_profile
 

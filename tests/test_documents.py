@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from jobpacket.errors import ProfileError, UserError
 from jobpacket.i18n import dates
 from jobpacket.print import documents, printkit
-from jobpacket.profile.errors import ProfileError, UserError
 from jobpacket.profile.model import Profile
 from jobpacket.profile.validate import LoadedProfile, load_profile
 

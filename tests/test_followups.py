@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from jobpacket.cli import main
+from jobpacket.errors import ProfileError
 from jobpacket.followups import followup_findings
 from jobpacket.followups_ics import calendar_bytes
-from jobpacket.profile.errors import ProfileError
 from jobpacket.profile.model import Application
 from jobpacket.profile.schedule import Period, schedule_for, schedules
 from jobpacket.profile.validate import load_profile

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from jobpacket.errors import ProfileError
 from jobpacket.print import documents, outputs
 from jobpacket.print.letterblocks import expand_blocks
 from jobpacket.print.letters import letter_body
 from jobpacket.print.typography import smarten
-from jobpacket.profile.errors import ProfileError
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import EXAMPLE, ROOT, copy_example_files

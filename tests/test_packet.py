@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
+from jobpacket.errors import ProfileError
 from jobpacket.print import documents, enclosures, outputs, packet
-from jobpacket.profile.errors import ProfileError
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import EXAMPLE, ROOT, copy_example_files

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .profile.errors import Problem
+from .errors import Problem
 from .profile.model import Profile
 from .profile.schedule import Schedule, schedules
 from .profile.validate import LoadedProfile

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Literal
 
 from .dates import to_date
+from .errors import Problem, ProfileError, UserError
 from .print.manifest import freshness
-from .profile.errors import Problem, ProfileError, UserError
 from .profile.model import Application
 from .profile.schedule import FINAL_STATUSES, Schedule, letter_in_progress, schedule_for
 from .profile.validate import LoadedProfile

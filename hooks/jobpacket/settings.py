@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from .profile.errors import UserError
+from .errors import UserError
 
 DEFAULT_PROFILE = Path("profiles/example.yml")
 ENV_PROFILE = "JOBPACKET_PROFILE"

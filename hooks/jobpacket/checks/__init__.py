@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import import_module
 
+from ..errors import FieldPath, Problem, ProfileError
 from ..profile.disabled import ALWAYS_ON, BUILD_ERRORS, apply_disable, item_paths
-from ..profile.errors import FieldPath, Problem, ProfileError
 from ..profile.validate import LoadedProfile
 from .where import finding
 

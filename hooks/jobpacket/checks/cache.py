@@ -37,7 +37,8 @@ from typing import Any
 
 from ..caches import code_fingerprint
 from ..confined import inside
-from ..profile.errors import Problem
+from ..digests import file_digest
+from ..errors import Problem
 from ..profile.paths import Folders, references
 from ..profile.validate import LoadedProfile
 from .vocabulary import DICTIONARY_FILE
@@ -48,7 +49,6 @@ KEEP = 32
 #: Files larger than this are rejected by size before any rule reads them (the packet's
 #: limit, print/enclosures.MAX_ENCLOSURE_BYTES), so their size alone is their fingerprint.
 _READ_LIMIT = 50 * 1024 * 1024
-_CHUNK = 1 << 20
 
 
 def cached_findings(
@@ -118,9 +118,7 @@ def _file(h: Any, path: Path, roots: tuple[Path, ...]) -> None:
     _text(h, f"{stat.S_IFMT(st.st_mode)} {st.st_size} {st.st_mtime_ns}")
     if stat.S_ISREG(st.st_mode) and st.st_size <= _READ_LIMIT and inside(real, roots):
         try:
-            with real.open("rb") as fh:
-                while chunk := fh.read(_CHUNK):
-                    h.update(chunk)
+            h.update(file_digest(real))
         except OSError as exc:
             _text(h, f"unreadable {exc.errno}")
 

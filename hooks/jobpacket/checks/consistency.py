@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..dates import first_day, last_day
+from ..errors import Problem
 from ..profile.bounds import MAX_PHRASE_CHARS
-from ..profile.errors import Problem
 from ..profile.model import Application
 from ..profile.validate import LoadedProfile
 from .where import Tally, finding

@@ -12,7 +12,7 @@ import ipaddress
 import re
 from urllib.parse import urlsplit
 
-from ..profile.errors import FieldPath, Problem, Severity
+from ..errors import FieldPath, Problem, Severity
 from ..profile.validate import LoadedProfile
 from .text import strings
 from .where import finding

@@ -13,7 +13,7 @@ from datetime import date
 from itertools import pairwise
 
 from ..dates import ONGOING, first_day, last_day
-from ..profile.errors import FieldPath, Problem
+from ..errors import FieldPath, Problem
 from ..profile.validate import LoadedProfile
 from .where import finding
 

@@ -13,7 +13,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from ..profile.errors import FieldPath, Problem, ProfileError
+from ..errors import FieldPath, Problem, ProfileError
 from ..profile.paths import RULE, Folders, references, resolve_local, sniff
 from ..profile.validate import LoadedProfile
 from ..urls import scheme

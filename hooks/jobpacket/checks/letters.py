@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..profile.errors import Problem
+from ..errors import Problem
 from ..profile.model import Application
 from ..profile.validate import LoadedProfile
 

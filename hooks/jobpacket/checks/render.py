@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..errors import Problem, ProfileError
 from ..print.pagefit import RULE, page_findings
-from ..profile.errors import Problem, ProfileError
 from ..profile.validate import LoadedProfile
 
 

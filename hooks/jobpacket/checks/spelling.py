@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..profile.errors import Problem
+from ..errors import Problem
 from ..profile.validate import LoadedProfile
 from .text import mask, proper_nouns, strings, words
 from .vocabulary import DICTIONARY_FILE, known_words, user_words

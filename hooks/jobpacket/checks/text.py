@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from ..errors import FieldPath
 from ..profile.bounds import MAX_TOKEN_CHARS, MAX_WORD_CHARS
-from ..profile.errors import FieldPath
 from ..profile.model import Profile
 
 #: Fields whose text is prose a reader reads as sentences.

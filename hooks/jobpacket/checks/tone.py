@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..profile.errors import FieldPath, Problem, shown
+from ..errors import FieldPath, Problem, shown
 from ..profile.validate import LoadedProfile
 from .text import proper_nouns, strings, words
 from .vocabulary import acronyms

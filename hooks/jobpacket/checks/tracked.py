@@ -18,8 +18,8 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..errors import FieldPath, Problem
 from ..profile.disabled import item_paths
-from ..profile.errors import FieldPath, Problem
 from ..profile.overlay import PRIVATE_NAME
 from ..profile.validate import LoadedProfile
 from .where import finding

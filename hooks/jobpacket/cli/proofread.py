@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..profile.errors import FieldPath, Problem
+from ..errors import FieldPath, Problem
 from .common import (
     plural,
     print_problems,

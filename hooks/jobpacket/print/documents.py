@@ -20,6 +20,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..errors import FieldPath, Problem, UserError
 from ..i18n.dates import NBSP, keep_dates, long_date, short_date
 from ..i18n.labels import labels
 from ..i18n.letterbook import (
@@ -31,7 +32,6 @@ from ..i18n.letterbook import (
     salutation,
 )
 from ..markup import clean_text, markdown_to_text
-from ..profile.errors import FieldPath, Problem, UserError
 from ..profile.model import Application, LetterKind
 from ..profile.paths import project_root
 from ..profile.validate import LoadedProfile

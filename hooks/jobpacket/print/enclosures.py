@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Literal
 
 from ..confined import inside
+from ..errors import FieldPath, ProfileError
 from ..i18n.labels import labels
-from ..profile.errors import FieldPath, ProfileError
 from ..profile.validate import LoadedProfile
 from .printkit import PrintContext
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import ModuleType
 
+from ..errors import Problem, UserError
 from ..i18n.labels import labels
-from ..profile.errors import Problem, UserError
 from ..profile.model import LetterKind
 from ..profile.validate import LoadedProfile
 from . import documents, textformats

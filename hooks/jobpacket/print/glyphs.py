@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from ..profile.errors import FieldPath, Problem
+from ..errors import FieldPath, Problem
 
 if TYPE_CHECKING:
     from ..profile.validate import LoadedProfile

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..profile.errors import FieldPath, Problem, Severity
+from ..errors import FieldPath, Problem, Severity
 
 if TYPE_CHECKING:
     from ..profile.validate import LoadedProfile

@@ -24,10 +24,10 @@ from datetime import date
 from typing import Any
 
 from ..dates import ONGOING, is_after
+from ..errors import FieldPath
 from ..i18n.dates import prose_date
 from ..i18n.letterbook import LetterBook, letter_book
 from ..profile.bounds import MAX_LETTER_CHARS
-from ..profile.errors import FieldPath
 from ..profile.model import Application, LetterKind, Profile
 from ..views.since import Update, updates_since
 from ..views.tailored import tailored_view

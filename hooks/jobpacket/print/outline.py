@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from ..errors import Problem
 from ..i18n.dates import NBSP, month_year, span
 from ..i18n.labels import labels, score
-from ..profile.errors import Problem
 from ..profile.model import Application, Profile, Volunteer, Work
 from ..profile.validate import LoadedProfile
 from ..urls import print_href

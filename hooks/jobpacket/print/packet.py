@@ -33,10 +33,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..errors import FieldPath, Problem, ProfileError
 from ..i18n.labels import labels
-from ..profile.errors import FieldPath, Problem, ProfileError
 from ..profile.model import LetterKind
 from ..profile.validate import LoadedProfile
+from ..urls import file_url
 from . import documents, enclosures, outputs
 from .printkit import (
     TEMPLATES_DIR,
@@ -324,7 +325,7 @@ def _stamp_pages(packet: Packet, widths: list[float], cache_dir: Path | None) ->
         return _stamps[key]
     job = worker.RenderJob(
         html=html,
-        stylesheets=((design_css.read_text(encoding="utf-8"), outputs.file_url(design_css)),),
+        stylesheets=((design_css.read_text(encoding="utf-8"), file_url(design_css)),),
         roots=(TEMPLATES_DIR, TEMPLATES_DIR.parent.parent / "assets"),
         identifier=bytes.fromhex(key[:32]),
         what=f"{packet.app_id}/page stamps",

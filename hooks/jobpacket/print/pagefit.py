@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..errors import FieldPath, Problem
 from ..profile.disabled import apply_disable
-from ..profile.errors import FieldPath, Problem
 from ..profile.validate import LoadedProfile
 from .pdffacts import facts_folder, page_count
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from io import BytesIO
@@ -22,16 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from ..caches import code_fingerprint
+from ..digests import file_digest
 from ..profile.bounds import MAX_ENCLOSURE_PAGES
 from ..profile.validate import LoadedProfile
 
 FACTS_DIR = "pdf-facts"
 #: Entries kept: a few per document, enclosure and packet, over many edits.
 KEEP = 512
-_CHUNK = 1 << 20
-#: A file's digest while it is the same file, unmodified: (path, inode, size, mtime, ctime).
-#: The change time cannot be set back by a program, so a rewrite in place is always seen.
-_digests: dict[tuple[str, int, int, int, int], str] = {}
 
 
 def facts_folder(loaded: LoadedProfile) -> Path:
@@ -61,7 +57,7 @@ def enclosure_problem(loaded: LoadedProfile, path: Path) -> str | None:
         problem = pdf_problem(path)
         return "ok" if problem is None else f"problem {problem}"
 
-    answer = _remembered(facts_folder(loaded), "enclosure", _digest(_file_digest(path)), judge)
+    answer = _remembered(facts_folder(loaded), "enclosure", _digest(file_digest(path).hex()), judge)
     if answer != "ok" and not answer.startswith("problem "):
         answer = judge()  # a damaged entry
     return None if answer == "ok" else answer.removeprefix("problem ")
@@ -75,7 +71,7 @@ def packet_identifier(path: Path, folder: Path | None) -> str | None:
         return "none" if found is None else f"id {found}"
 
     try:
-        digest = _digest(_file_digest(path))
+        digest = _digest(file_digest(path).hex())
     except OSError:
         return None
     answer = _remembered(folder / FACTS_DIR if folder else None, "packet-id", digest, read)
@@ -87,21 +83,6 @@ def packet_identifier(path: Path, folder: Path | None) -> str | None:
 def _digest(content: str) -> str:
     """The file's digest together with the code that reads it."""
     return hashlib.sha256(f"{code_fingerprint()}\n{content}".encode()).hexdigest()
-
-
-def _file_digest(path: Path) -> str:
-    st = os.stat(path)
-    stamp = (str(path), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-    found = _digests.get(stamp)
-    if found is None:
-        h = hashlib.sha256()
-        with path.open("rb") as fh:
-            while chunk := fh.read(_CHUNK):
-                h.update(chunk)
-        if len(_digests) > 1024:
-            _digests.clear()
-        found = _digests[stamp] = h.hexdigest()
-    return found
 
 
 def _remembered(folder: Path | None, question: str, digest: str, answer: Callable[[], str]) -> str:

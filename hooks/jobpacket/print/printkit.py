@@ -21,9 +21,9 @@ import nh3
 from markupsafe import Markup, escape
 
 from .. import __version__
+from ..errors import SCHEMA, FieldPath, Problem, ProfileError
 from ..i18n.labels import direction, labels
 from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_html
-from ..profile.errors import SCHEMA, FieldPath, Problem, ProfileError
 from ..profile.model import Profile
 from ..profile.paths import (
     LOCAL_FILE_LIMIT,

@@ -34,9 +34,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..errors import FieldPath, Problem, shown
 from ..markup import markdown_limit
 from ..urls import check_links
-from .errors import FieldPath, Problem, shown
 from .load import SourceMap
 
 _YEAR = re.compile(r"\A\s*+([+-]?\d+)")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import FieldPath, Problem
+from ..errors import FieldPath, Problem
 from .load import SourceMap
 
 #: section (None for a single mapping such as basics) -> {older name: current name}.

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel
 
-from .errors import FieldPath, Problem
+from ..errors import FieldPath, Problem
 from .model import Item, Profile
 from .validate import LoadedProfile
 

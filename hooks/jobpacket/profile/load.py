@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .errors import SCHEMA, FieldPath, Problem, ProfileError, Severity, shown
+from ..errors import SCHEMA, FieldPath, Problem, ProfileError, Severity, shown
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 100_000

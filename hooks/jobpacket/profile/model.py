@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from ..dates import ONGOING, ONGOING_WORDS
+from ..errors import shown
 from ..urls import (  # noqa: F401 (re-exported)
     LINK_SCHEMES,
     MAX_PHOTO_BYTES,
@@ -22,7 +23,6 @@ from ..urls import (  # noqa: F401 (re-exported)
     photo_data,
     unsafe_scheme,
 )
-from .errors import shown
 
 # --- value types ------------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .errors import FieldPath, Problem
+from ..errors import FieldPath, Problem
 from .load import Loaded, SourceMap
 
 PRIVATE_NAME = "private.yml"

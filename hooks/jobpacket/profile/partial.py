@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import FieldPath
+from ..errors import FieldPath
 from .load import SourceMap
 from .model import Profile
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..confined import inside
+from ..errors import FieldPath, Problem, Severity
 from ..urls import photo_data, scheme
-from .errors import FieldPath, Problem, Severity
 from .validate import LoadedProfile
 
 #: The rule id the findings of a path carry, for `meta.checks.disable`.

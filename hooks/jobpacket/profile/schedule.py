@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from typing import Literal, cast
 
 from ..dates import is_before, to_date
-from .errors import Problem
+from ..errors import Problem
 from .load import SourceMap
 from .model import Application, Contact, FollowUp, FollowUpContact, Profile
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .errors import FieldPath, ProfileError, UserError
+from ..errors import FieldPath, ProfileError, UserError
 from .load import Loaded, parse_text
 from .overlay import PRIVATE_NAME, merge_overlay
 

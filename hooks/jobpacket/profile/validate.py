@@ -18,12 +18,12 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..dates import ONGOING, is_before
+from ..errors import FieldPath, Problem, ProfileError, shown
 from ..i18n.labels import available, translated
 from ..i18n.letterbook import has_letters, letter_languages
 from ..markup import fit_cache_to
 from . import compat, lenient
 from .bounds import check_bounds
-from .errors import FieldPath, Problem, ProfileError, shown
 from .load import Loaded, SourceMap, read_file
 from .model import Profile
 from .overlay import merge_overlay, overlay_display, overlay_path

@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from ..confined import Refused, linked_folders, read_inside
-from ..profile.errors import Problem
+from ..errors import Problem
 from ..profile.validate import LoadedProfile
 from ..urls import scheme
 

@@ -51,8 +51,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from ..errors import Problem, ProfileError, UserError, printable
 from ..fsutil import publish_tree, unwritable, write_atomic, write_many
-from ..profile.errors import Problem, ProfileError, UserError, printable
 from ..profile.validate import LoadedProfile, load_profile
 from ..settings import (
     DEFAULT_PROFILE,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dates import ONGOING, is_after, is_not_after
-from ..profile.errors import FieldPath
+from ..errors import FieldPath
 from ..profile.model import Profile
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

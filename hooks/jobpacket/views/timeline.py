@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..profile.errors import FieldPath, UserError
+from ..errors import FieldPath, UserError
 from ..profile.model import Application, ApplicationLetter, LetterKind
 
 if TYPE_CHECKING:
