@@ -22,6 +22,7 @@ from ..errors import FieldPath, Problem
 from ..profile.disabled import item_paths
 from ..profile.overlay import PRIVATE_NAME
 from ..profile.validate import LoadedProfile
+from ..profile.values import is_private
 from .where import finding
 
 RULE = "private"
@@ -61,7 +62,7 @@ def private_paths(loaded: LoadedProfile) -> Iterator[tuple[FieldPath, str]]:
             continue  # reported whole above
         if getattr(item, "notes", None):
             yield (*path, "notes"), "private notes"
-        if getattr(item, "visibility", None) == "private":
+        if is_private(item):
             yield path, "an entry marked `visibility: private`"
 
 

@@ -35,6 +35,7 @@ from ..markup import clean_text, markdown_to_text
 from ..profile.model import Application, LetterKind
 from ..profile.paths import project_root
 from ..profile.validate import LoadedProfile
+from ..profile.values import is_private
 from ..urls import photo_data
 from ..views.timeline import choose, letter_path, with_letter
 from . import outline
@@ -547,7 +548,7 @@ def reference_index(
     profile = loaded.profile
     rows, confidential = [], []
     for i, ref in enumerate(profile.references):
-        if ref.visibility == "private":
+        if is_private(ref):
             continue
         letter = ref.letter
         status, delivery = "No letter", ""
@@ -626,7 +627,7 @@ def private_set(loaded: LoadedProfile) -> Iterator[tuple[str, PrintDocument]]:
     (see `letter`).
     """
     yield "resume.pdf", resume(loaded, public=False)
-    if any(r.visibility != "private" for r in loaded.profile.references):
+    if any(not is_private(r) for r in loaded.profile.references):
         yield "references.pdf", reference_index(loaded)
     for app in loaded.profile.applications:
         doc = letter(loaded, app.id)

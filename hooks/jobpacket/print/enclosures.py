@@ -19,6 +19,7 @@ from ..confined import inside
 from ..errors import FieldPath, ProfileError
 from ..i18n.labels import labels
 from ..profile.validate import LoadedProfile
+from ..profile.values import is_private
 from .printkit import PrintContext
 
 PartKind = Literal["resume", "references", "recommendation", "attachment", "document"]
@@ -53,7 +54,7 @@ class Part:
 
 def has_public_references(loaded: LoadedProfile) -> bool:
     """Whether the recommendation-letter index has anyone to list."""
-    return any(r.visibility != "private" for r in loaded.profile.references)
+    return any(not is_private(r) for r in loaded.profile.references)
 
 
 def plan(loaded: LoadedProfile, index: int) -> list[Part]:
@@ -78,7 +79,7 @@ def plan(loaded: LoadedProfile, index: int) -> list[Part]:
     enclosed: list[Part] = []
     for i, ref in enumerate(profile.references):
         letter = ref.letter
-        if thank_you or ref.visibility == "private" or letter is None or letter.confidential:
+        if thank_you or is_private(ref) or letter is None or letter.confidential:
             continue
         if letter.delivery == "enclosed" and letter.file:
             title = "Letter of recommendation" + (f" from {ref.name}" if ref.name else "")

@@ -32,6 +32,7 @@ from ..profile.paths import (
     resolve_local,
 )
 from ..profile.validate import LoadedProfile
+from ..profile.values import is_private
 from ..urls import MARKDOWN_SCHEMES, is_web, linkedin_url, print_href
 from .designs import DEFAULT_DESIGN, DESIGNS
 from .typography import Verbatim, smarten, smarten_html, tighten_plus
@@ -272,7 +273,7 @@ def print_inline(text: str | None) -> Markup:
 
 
 def visible(items: Iterable[Any]) -> list[Any]:
-    return [i for i in items if getattr(i, "visibility", None) != "private"]
+    return [i for i in items if not is_private(i)]
 
 
 # --- templates ---------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from typing import Any
 from ..dates import ONGOING, is_after, is_not_after
 from ..errors import FieldPath
 from ..profile.model import Profile
+from ..profile.values import is_private
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -59,7 +60,7 @@ def _candidates(profile: Profile) -> Iterator[tuple[str, str, int, str, str, str
     """(date, section, index, date field, kind, what, source) for every dated public item."""
 
     def public(items: list[Any]) -> Iterator[tuple[int, Any]]:
-        return ((i, item) for i, item in enumerate(items) if item.visibility != "private")
+        return ((i, item) for i, item in enumerate(items) if not is_private(item))
 
     for i, w in public(profile.work):
         yield w.startDate, "work", i, "startDate", "new-role", w.position or "", w.name or ""
