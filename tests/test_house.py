@@ -59,7 +59,6 @@ LONG_MODULES = {
     "print/documents.py",  # being split by helper "house"
     "print/letters.py",  # being split by helper "house"
     "print/packet.py",  # being split by helper "house"
-    "profile/load.py",  # being split by helper "house"
 }
 #: Circles among modules being rewritten by helper "speed" (print/outputs.py binds packets
 #: and print/packet.py renders through it; print/worker.py runs print/pdf.py, which takes

@@ -15,7 +15,7 @@ import re
 
 from ..errors import FieldPath, Problem, Severity
 from ..profile.bounds import MAX_FINDINGS_PER_FIELD, MAX_FINDINGS_PER_RULE
-from ..profile.load import SourceMap
+from ..profile.source import SourceMap
 from ..profile.validate import LoadedProfile
 
 _Index = tuple[list[int], list[int]]

@@ -37,7 +37,7 @@ from typing import Any
 from ..errors import FieldPath, Problem, shown
 from ..markup import markdown_limit
 from ..urls import check_links
-from .load import SourceMap
+from .source import SourceMap
 
 _YEAR = re.compile(r"\A\s*+([+-]?\d+)")
 MIN_YEAR, MAX_YEAR = 1900, 9998

@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import FieldPath, Problem
 from ..markup import html_as_text
 from ..urls import assumed_web
-from .load import SourceMap
+from .source import SourceMap
 
 #: Keys that hold a date in JSON Resume and in jobpacket's extensions.
 DATE_KEYS = frozenset(

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FieldPath, Problem
-from .load import Loaded, SourceMap
+from .source import Loaded, SourceMap
 
 PRIVATE_NAME = "private.yml"
 

@@ -32,8 +32,8 @@ from typing import Literal, cast
 
 from ..dates import is_before, to_date
 from ..errors import Problem
-from .load import SourceMap
 from .model import Application, Contact, FollowUp, FollowUpContact, Profile
+from .source import SourceMap
 
 State = Literal["done", "overdue", "due", "planned"]
 

@@ -24,11 +24,12 @@ from ..i18n.letterbook import has_letters, letter_languages
 from ..markup import fit_cache_to
 from . import compat, lenient
 from .bounds import check_bounds
-from .load import Loaded, SourceMap, read_file
 from .model import Profile
 from .overlay import merge_overlay, overlay_display, overlay_path
 from .partial import Partial, valid_rest
+from .read import read_file
 from .schedule import log_problems
+from .source import Loaded, SourceMap
 
 
 @dataclass(frozen=True)
