@@ -35,6 +35,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "dates",
             "caches",
             "digests",
+            "templating",
             "i18n",
         ),
     ),
@@ -56,7 +57,6 @@ LONG_MODULES = {
     "site/mkdocs.py",  # being split by the lead and helper "stage"
     "site/pages.py",  # being split by the lead and helper "stage"
     "print/worker.py",  # being rewritten by helper "speed"
-    "print/documents.py",  # being split by helper "house"
     "print/letters.py",  # being split by helper "house"
     "print/packet.py",  # being split by helper "house"
 }

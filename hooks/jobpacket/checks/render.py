@@ -30,7 +30,7 @@ def check_rendered(loaded: LoadedProfile, *, disable: Iterable[str] = ()) -> lis
         return list(exc.problems)
     rendered = [(doc, outputs.render(doc, cache_dir=cache)) for doc in prepared]
     from ..print.glyphs import glyph_findings
-    from ..print.printkit import choose_design
+    from ..print.layout import choose_design
 
     design = choose_design(loaded, None)
     return page_findings(loaded, rendered) + glyph_findings(loaded, design)

@@ -21,17 +21,15 @@ from ..profile.schedule import letter_in_progress, schedule_for
 from ..profile.validate import LoadedProfile
 from ..views.since import updates_since
 from .documents import find_application
-from .printkit import (
-    PrintContext,
-    PrintDocument,
+from .layout import (
     base_context,
     choose_design,
     contact_items,
     environment,
-    print_markdown,
     require_name,
     stylesheets,
 )
+from .printkit import PrintContext, PrintDocument, print_markdown
 
 
 def _money(value: float, currency: str | None) -> str:

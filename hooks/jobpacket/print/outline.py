@@ -26,7 +26,8 @@ from ..profile.validate import LoadedProfile
 from ..urls import print_href
 from ..views import public_view
 from ..views.tailored import tailored_view, tailoring_findings
-from .printkit import contact_items, visible
+from .layout import contact_items
+from .printkit import visible
 
 Style = Literal["entries", "pairs", "lines"]
 

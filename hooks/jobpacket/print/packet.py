@@ -39,18 +39,15 @@ from ..profile.model import LetterKind
 from ..profile.validate import LoadedProfile
 from ..urls import file_url
 from . import documents, enclosures, outputs
-from .printkit import (
-    TEMPLATES_DIR,
-    PrintContext,
-    PrintDocument,
+from .layout import (
     base_context,
     choose_design,
     contact_items,
-    document_date,
     environment,
     require_name,
     stylesheets,
 )
+from .printkit import TEMPLATES_DIR, PrintContext, PrintDocument, document_date
 
 PACKET_CSS = TEMPLATES_DIR / "packet.css"
 #: A contents page is added when a packet has more parts than this (the letter included).

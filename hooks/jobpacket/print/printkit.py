@@ -1,9 +1,9 @@
 """What every printed document needs, whichever it is.
 
 Where files may come from (and the located messages when a profile points elsewhere), the
-paper size and the one date stamped into a PDF, how dates and links read on paper, Markdown
-made safe for print, and the Jinja2 environment of the print templates. documents.py builds
-the résumé, letters and reference index on top of this.
+paper size and the one date stamped into a PDF, how dates and links read on paper, and
+Markdown made safe for print. layout.py holds the templates; documents.py builds the résumé,
+letters and reference index on top of both.
 """
 
 from __future__ import annotations
@@ -13,18 +13,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import nh3
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from .. import __version__
-from ..errors import SCHEMA, FieldPath, Problem, ProfileError
-from ..i18n.labels import direction, labels
-from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_html
-from ..profile.model import Profile
+from ..errors import SCHEMA, FieldPath, Problem, ProfileError, UserError
+from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, markdown_to_html
+from ..profile.model import Application, Profile
 from ..profile.paths import (
     LOCAL_FILE_LIMIT,
     Folders,
@@ -33,9 +30,7 @@ from ..profile.paths import (
 )
 from ..profile.validate import LoadedProfile
 from ..profile.values import is_private
-from ..urls import MARKDOWN_SCHEMES, is_web, linkedin_url, print_href
-from .designs import DEFAULT_DESIGN, DESIGNS
-from .typography import Verbatim, smarten, smarten_html, tighten_plus
+from ..urls import MARKDOWN_SCHEMES, print_href
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates" / "print"
@@ -276,162 +271,10 @@ def visible(items: Iterable[Any]) -> list[Any]:
     return [i for i in items if not is_private(i)]
 
 
-# --- templates ---------------------------------------------------------------------------------
-
-
-def _finalize(value: Any) -> Any:
-    """Every value a print template writes: bidi controls dropped, quotes curled (typography)."""
-    if value is None:
-        return ""
-    if isinstance(value, Verbatim):
-        return value
-    if isinstance(value, Markup):
-        return smarten_html(value)
-    if isinstance(value, str):
-        return smarten(clean_text(value))
-    return value
-
-
-def print_text(value: str | None) -> Markup:
-    """Plain profile text for the body of a document (never an attribute): typeset like any
-    value, escaped, and with "C++" set in one piece (`typography.tighten_plus`)."""
-    text = smarten(clean_text(value or ""))
-    return Markup(tighten_plus(str(escape(text))))
-
-
-@lru_cache(maxsize=1)
-def environment() -> Any:
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        # Compiled templates are kept in Jinja2's per-user temporary folder: compiling the
-        # print templates costs about 40 ms per process, a twentieth of `jobpacket pdf`.
-        bytecode_cache=jinja2.FileSystemBytecodeCache(),
-    )
-    env.filters["bare_url"] = bare_url
-    return env
-
-
-def stylesheets(design: str) -> tuple[Path, ...]:
-    """base.css, the right-to-left mirror (its rules apply only under `dir="rtl"`), then the
-    design's own sheet, last."""
-    return (TEMPLATES_DIR / "base.css", TEMPLATES_DIR / "rtl.css", TEMPLATES_DIR / f"{design}.css")
-
-
-def choose_design(loaded: LoadedProfile, design: str | None) -> str:
-    chosen = design or loaded.profile.meta.design or DEFAULT_DESIGN
-    if chosen not in DESIGNS:
-        raise ProfileError(
-            [
-                loaded.source.problem(
-                    ("meta", "design"), f"unknown design {chosen!r}; use one of {DESIGNS}"
-                )
-            ]
-        )
-    return chosen
-
-
-def _css_string(text: str) -> str:
-    """Text as a CSS string literal that cannot end the string or the <style> element."""
-    return '"' + re.sub(r'["\\<>\n]', lambda m: f"\\{ord(m.group()):X} ", text) + '"'
-
-
-def page_footer_css(lang: str | None) -> Markup:
-    """The "Page n of N" footer rule in the document's language (labels' ``page``)."""
-    parts = re.split(r"(\{page\}|\{pages\})", labels(lang)["page"])
-    content = " ".join(
-        {"{page}": "counter(page)", "{pages}": "counter(pages)"}.get(p) or _css_string(p)
-        for p in parts
-        if p
-    )
-    # The page's own <style> outranks base.css (WeasyPrint reads that as a user sheet), so
-    # the first page's "no footer" is restated here.
-    return Markup(
-        "@page { @bottom-right { content: %s; } } @page :first { @bottom-right { content: none; } }"
-    ) % Markup(content)
-
-
-def base_context(loaded: LoadedProfile, design: str, kind: str, title: str) -> dict[str, Any]:
-    profile = loaded.profile
-    return {
-        "t": labels(profile.meta.lang),
-        "page_css": Verbatim(page_footer_css(profile.meta.lang)),  # CSS: never typeset
-        "lang": profile.meta.lang or "en",
-        "dir": direction(profile.meta.lang),
-        "page_size": page_size(profile),
-        "design": design,
-        "kind": kind,
-        "title": title,
-        "author": profile.basics.name or "",
-        "created": w3c(document_date(profile)),
-        "generator": f"jobpacket {__version__}",
-    }
-
-
-NAME_REQUIRED = "printed documents need your name; add basics.name"
-
-
-def require_name(loaded: LoadedProfile, ctx: PrintContext) -> str:
-    name = (loaded.profile.basics.name or "").strip()
-    if not name:
-        ctx.error(("basics", "name"), NAME_REQUIRED)
-    return name
-
-
-def _linkedin(profile: Profile) -> str | None:
-    """`basics.linkedin` as an address, unless `basics.profiles` already lists LinkedIn."""
-    listed = any(
-        "linkedin" in f"{p.network or ''} {p.url or ''}".lower() for p in profile.basics.profiles
-    )
-    return None if listed else linkedin_url(profile.basics.linkedin)
-
-
-def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, str]]:
-    """The contact items of a header, in the order people read them.
-
-    A letter's sender block keeps to address, email, phone and website (`social=False`).
-    """
-    b = profile.basics
-    loc = b.location
-    items: list[dict[str, str]] = []
-    rtl = direction(profile.meta.lang) == "rtl"
-
-    def add(text: str | None, href: str = "") -> None:
-        if text:
-            link = print_href(href) or ""
-            if rtl and link:
-                # An address or a phone number reads left to right inside right-to-left
-                # text: isolated, "+962 7 9123 4567" keeps its order (LRI ... PDI).
-                # Markup: `_finalize` drops bidi controls from profile text, not from ours.
-                text = Markup("\u2066%s\u2069") % clean_text(text)
-            items.append({"text": text, "href": link})
-
-    if loc:
-        # The public view only carries a street address when the user opted in.
-        region = " ".join(x for x in (loc.region, loc.postalCode) if x)
-        add(loc.address)
-        add(", ".join(x for x in (loc.city, region) if x))
-    add(b.email, f"mailto:{b.email}" if b.email else "")
-    add(b.phone, "tel:" + re.sub(r"[^\d+]", "", b.phone) if b.phone else "")
-    add(bare_url(b.url), b.url or "")
-    linkedin = _linkedin(profile) if social else None
-    if linkedin:
-        add(bare_url(linkedin), linkedin)
-    for p in visible(b.profiles) if social else ():
-        if is_web(p.url):
-            add(bare_url(p.url), p.url)
-        elif p.url:
-            # A chat or phone link (skype:, tel:, matrix:) reads as its handle, not its URI.
-            handle = p.username or re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(//)?", "", p.url)
-            handle = handle.split("?", 1)[0]
-            add(f"{p.network}: {handle}" if p.network else handle, p.url)
-        elif p.username:
-            add(f"{p.network}: {p.username}" if p.network else p.username)
-    return items
+def find_application(loaded: LoadedProfile, app_id: str) -> tuple[int, Application]:
+    """The application with this id and its index (for located messages), or a user error."""
+    for i, app in enumerate(loaded.profile.applications):
+        if app.id == app_id:
+            return i, app
+    known = ", ".join(a.id for a in loaded.profile.applications) or "none"
+    raise UserError(f"no application with id {app_id!r} in {loaded.source.file}; known: {known}")

@@ -702,7 +702,9 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Compiling the theme's templates is the largest fixed cost of every build and
         # `mkdocs serve` rebuild. The cache checks each template's source, so an edited or
         # upgraded theme is never served stale.
-        env.bytecode_cache = site.bytecode_cache(env, "theme")
+        from ..templating import bytecode_cache
+
+        env.bytecode_cache = bytecode_cache(env, "theme")
     return env
 
 

@@ -21,7 +21,6 @@ Escaping, wherever profile text lands:
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import re
@@ -40,6 +39,7 @@ from ..i18n import dates
 from ..i18n.labels import labels, score
 from ..markup import clean_text, markdown_to_html
 from ..profile.model import Profile, Work
+from ..templating import bytecode_cache
 from ..urls import photo_data, site_href
 from ..views import public_view
 from . import bibtex, icons
@@ -241,37 +241,6 @@ def json_for_script(data: Any) -> Markup:
 
 
 # --- templates -----------------------------------------------------------------------------
-
-
-def bytecode_cache(env: jinja2.Environment, purpose: str) -> jinja2.BytecodeCache:
-    """Jinja's per-user bytecode cache, safe for environments with different settings.
-
-    Jinja checks a cached template against its source but not against the environment that
-    compiled it, and autoescaping (among others) is compiled in. Files are therefore named
-    by a digest of every setting that changes the compiled code.
-    """
-    autoescape = env.autoescape
-    settings = (
-        autoescape if isinstance(autoescape, bool) else getattr(autoescape, "__qualname__", "?"),
-        env.block_start_string,
-        env.block_end_string,
-        env.variable_start_string,
-        env.variable_end_string,
-        env.comment_start_string,
-        env.comment_end_string,
-        env.line_statement_prefix,
-        env.line_comment_prefix,
-        env.trim_blocks,
-        env.lstrip_blocks,
-        env.newline_sequence,
-        env.keep_trailing_newline,
-        sorted(env.extensions),
-        env.optimized,
-        env.finalize is not None,
-        jinja2.__version__,
-    )
-    digest = hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
-    return jinja2.FileSystemBytecodeCache(pattern=f"__jobpacket_{purpose}_{digest}_%s.cache")
 
 
 @cache
