@@ -57,7 +57,6 @@ LONG_MODULES = {
     "site/mkdocs.py",  # being split by the lead and helper "stage"
     "site/pages.py",  # being split by the lead and helper "stage"
     "print/worker.py",  # being rewritten by helper "speed"
-    "print/packet.py",  # being split by helper "house"
 }
 #: Circles among modules being rewritten by helper "speed" (print/outputs.py binds packets
 #: and print/packet.py renders through it; print/worker.py runs print/pdf.py, which takes
