@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
+from ..i18n.tags import DEFAULT, primary
 from ..profile.validate import LoadedProfile
 from .text import mask, proper_nouns, strings, words
 from .vocabulary import DICTIONARY_FILE, known_words, user_words
@@ -95,8 +96,8 @@ def language_of(loaded: LoadedProfile) -> str:
     """The spelling language: `meta.lang`, else the one the prose is written in
     (language.py), else English."""
     if loaded.profile.meta.lang:
-        return loaded.profile.meta.lang.replace("_", "-").split("-")[0].lower()
-    return detected_language(loaded) or "en"
+        return primary(loaded.profile.meta.lang)
+    return detected_language(loaded) or DEFAULT
 
 
 def detected_language(loaded: LoadedProfile) -> str | None:

@@ -19,6 +19,7 @@ from babel.dates import format_date, format_skeleton
 
 from ..dates import ONGOING, parts
 from .labels import labels
+from .tags import DEFAULT, subtags
 
 NBSP = "\u00a0"
 DASH = f"{NBSP}– "  # the range dash stays with the start date; a line may break after it
@@ -29,10 +30,10 @@ def locale(lang: str | None) -> Locale:
     """Babel's locale for a BCP 47 tag (``pt-BR``), English when unknown or unset."""
     if lang:
         try:
-            return Locale.parse(lang.strip(), sep="-" if "-" in lang else "_")
+            return Locale.parse("-".join(subtags(lang)), sep="-")
         except (UnknownLocaleError, ValueError, TypeError):
             pass
-    return Locale.parse("en")
+    return Locale.parse(DEFAULT)
 
 
 def _keep(text: str) -> str:

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from ..i18n.dates import long_date
+from ..i18n.tags import language
 from ..profile.model import Application
 from ..profile.schedule import letter_in_progress, schedule_for
 from ..profile.validate import LoadedProfile
@@ -139,7 +140,7 @@ def brief(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> P
         files=tuple(ctx.files),
         roots=ctx.roots,
         notes=tuple(ctx.notes),
-        lang=lang or "en",
+        lang=language(lang),
     )
 
 

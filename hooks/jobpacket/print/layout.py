@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..errors import ProfileError
 from ..i18n.labels import direction, labels
+from ..i18n.tags import language
 from ..markup import clean_text
 from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
@@ -111,7 +112,7 @@ def base_context(loaded: LoadedProfile, design: str, kind: str, title: str) -> d
     return {
         "t": labels(profile.meta.lang),
         "page_css": Verbatim(page_footer_css(profile.meta.lang)),  # CSS: never typeset
-        "lang": profile.meta.lang or "en",
+        "lang": language(profile.meta.lang),
         "dir": direction(profile.meta.lang),
         "page_size": page_size(profile),
         "design": design,
@@ -204,6 +205,6 @@ def render_document(
         files=tuple(ctx.files),
         roots=ctx.roots,
         notes=tuple(ctx.notes),
-        lang=ctx.loaded.profile.meta.lang or "en",
+        lang=language(ctx.loaded.profile.meta.lang),
         glyphs_checked=True,
     )

@@ -35,6 +35,7 @@ from typing import Any
 from .. import __version__
 from ..errors import FieldPath, Problem, ProfileError
 from ..i18n.labels import labels
+from ..i18n.tags import language
 from ..profile.model import LetterKind
 from ..profile.validate import LoadedProfile
 from ..urls import file_url
@@ -153,7 +154,7 @@ def _image_page(
         html=environment().get_template("image.html").render(context),
         stylesheets=(*stylesheets(design), PACKET_CSS),
         roots=PrintContext(loaded).roots,
-        lang=loaded.profile.meta.lang or "en",
+        lang=language(loaded.profile.meta.lang),
     )
 
 
@@ -227,7 +228,7 @@ def prepare(
         keywords=tuple(
             dict.fromkeys(x for x in (app.position, app.organization, "job application", name) if x)
         ),
-        lang=loaded.profile.meta.lang or "en",
+        lang=language(loaded.profile.meta.lang),
         design=design,
         sources=(Source(kind_title, _bare(letter)), *sources),
         contents=_contents_inputs(loaded, design, name, what),

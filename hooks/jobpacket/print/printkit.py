@@ -20,6 +20,7 @@ import nh3
 from markupsafe import Markup
 
 from ..errors import SCHEMA, FieldPath, Problem, ProfileError, UserError
+from ..i18n.tags import region as tag_region
 from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, markdown_to_html
 from ..profile.model import Application, Profile
 from ..profile.paths import (
@@ -195,9 +196,7 @@ def page_size(profile: Profile) -> str:
     if profile.basics.location and profile.basics.location.countryCode:
         region = profile.basics.location.countryCode.strip().upper()
     if not region:
-        for part in re.split(r"[-_]", profile.meta.lang or "")[1:]:
-            if len(part) == 2 and part.isalpha():
-                region = part.upper()
+        region = tag_region(profile.meta.lang)
     return "Letter" if region in _LETTER_COUNTRIES else "A4"
 
 
