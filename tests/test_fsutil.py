@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.fsutil import write_atomic, write_cache_entry
+from jobpacket.caches import write_cache_entry
+from jobpacket.fsutil import write_atomic
 
 
 def test_write_atomic_uses_ordinary_permissions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

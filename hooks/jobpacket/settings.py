@@ -152,12 +152,6 @@ def site_folder(profile: Path) -> Path:
     return start
 
 
-def cache_folder(profile: Path) -> Path:
-    """Where jobpacket keeps what it can make again (PDFs, findings, word lists, hints):
-    JOBPACKET_CACHE_DIR, or ``.jobpacket-cache`` in the profile's site folder."""
-    return current().cache_dir or site_folder(profile) / CACHE_DIR_NAME
-
-
 def resolve_profile(explicit: str | os.PathLike[str] | None, root: Path | None = None) -> Path:
     """The profile path to load, relative paths taken from ``root`` (the site folder)."""
     root = root or Path.cwd()

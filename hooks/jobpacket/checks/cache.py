@@ -35,7 +35,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..caches import code_fingerprint
+from ..caches import code_fingerprint, read_text_entry
 from ..confined import inside
 from ..digests import file_digest
 from ..errors import Problem
@@ -61,7 +61,7 @@ def cached_findings(
 ) -> list[Problem]:
     """`run()`'s findings, from the cache when every input is as it was when they were
     stored; otherwise run, and keep the result."""
-    from ..settings import cache_folder
+    from ..caches import cache_folder
 
     folder = folder or cache_folder(loaded.path) / "checks"
     entry = folder / f"{findings_key(loaded, today=today, disable=disable)}.json"
@@ -124,8 +124,11 @@ def _file(h: Any, path: Path, roots: tuple[Path, ...]) -> None:
 
 
 def _read(entry: Path) -> list[Problem] | None:
+    text = read_text_entry(entry)
+    if text is None:
+        return None
     try:
-        rows = json.loads(entry.read_text(encoding="utf-8"))
+        rows = json.loads(text)
         found = [
             Problem(
                 file=str(r["file"]),
@@ -139,13 +142,13 @@ def _read(entry: Path) -> list[Problem] | None:
             )
             for r in rows
         ]
-    except (OSError, ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError):
         return None
     return found
 
 
 def _write(entry: Path, found: list[Problem]) -> None:
-    from ..fsutil import write_cache_entry
+    from ..caches import write_cache_entry
 
     rows = [
         {

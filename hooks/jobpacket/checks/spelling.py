@@ -44,7 +44,7 @@ def dictionary(language: str) -> Any:
 def _cache_file(loaded: LoadedProfile, language: str) -> Path:
     from spellchecker.info import __version__
 
-    from ..settings import cache_folder
+    from ..caches import cache_folder
 
     name = f"{language}-pyspellchecker-{__version__}.txt"
     return cache_folder(loaded.path) / "spelling" / name
@@ -53,17 +53,13 @@ def _cache_file(loaded: LoadedProfile, language: str) -> Path:
 @lru_cache(maxsize=4)
 def _word_list(cache: Path, language: str) -> frozenset[str]:
     """The dictionary's words, from the cache file, else from the dictionary (then cached)."""
-    try:
-        return frozenset(cache.read_text(encoding="utf-8").split("\n"))
-    except (OSError, UnicodeDecodeError):
-        pass
-    words = frozenset(dictionary(language).word_frequency.keys())
-    try:
-        from ..fsutil import write_atomic
+    from ..caches import read_text_entry, write_cache_entry
 
-        write_atomic(cache, "\n".join(sorted(words)).encode("utf-8"))
-    except OSError:
-        pass  # the cache only saves time
+    found = read_text_entry(cache)
+    if found is not None:
+        return frozenset(found.split("\n"))
+    words = frozenset(dictionary(language).word_frequency.keys())
+    write_cache_entry(cache, "\n".join(sorted(words)).encode("utf-8"), keep=None)
     return words
 
 

@@ -290,8 +290,9 @@ def _render_hint(profile: Path | None, args: list[str]) -> tuple[Path, str, bool
     """(cache folder, request id, whether the PDF is likely cached already) for a one-shot
     render, guessed before the profile is loaded (print/cachehint.py); None when the
     profile cannot even be resolved (the load that follows reports why)."""
+    from ..caches import cache_folder
     from ..print.cachehint import likely_cached, request
-    from ..settings import cache_folder, current, resolve_profile
+    from ..settings import current, resolve_profile
 
     try:
         path = resolve_profile(profile)

@@ -87,16 +87,14 @@ def reader(data: bytes | Path, cache_dir: Path | None) -> Any:
 
 def safe_enclosure(raw: bytes, cache_dir: Path | None) -> bytes:
     """`pdfsafe.safe_copy(raw)`, kept in `cache_dir`/enclosures by digest."""
-    from ..fsutil import write_cache_entry
+    from ..caches import read_entry, write_cache_entry
     from .pdfsafe import safe_copy
 
     name = hashlib.sha256(_SAFE_FORMAT + raw).hexdigest() + ".pdf"
     stored = cache_dir / "enclosures" / name if cache_dir is not None else None
-    if stored is not None:
-        try:
-            return stored.read_bytes()
-        except OSError:
-            pass
+    found = read_entry(stored)
+    if found is not None:
+        return found
     clean = safe_copy(raw)
     if stored is not None:
         write_cache_entry(stored, clean, keep=_SAFE_KEEP, pattern="*.pdf")

@@ -21,12 +21,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
+from ..caches import cache_folder, write_cache_entry
 from ..digests import file_digest as content_digest
 from ..errors import Problem, ProfileError, UserError
-from ..fsutil import write_atomic, write_cache_entry
+from ..fsutil import write_atomic
 from ..profile.model import LetterKind
 from ..profile.validate import LoadedProfile
-from ..settings import ENV_CACHE_DIR, cache_folder
+from ..settings import ENV_CACHE_DIR
 from ..urls import file_url
 from . import manifest, worker
 from .printkit import ASSETS_DIR, PrintDocument

@@ -20,7 +20,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from ..caches import code_fingerprint
+from ..caches import code_fingerprint, read_text_entry, write_cache_entry
 from ..digests import file_digest
 from ..profile.bounds import MAX_ENCLOSURE_PAGES
 from ..profile.validate import LoadedProfile
@@ -31,7 +31,7 @@ KEEP = 512
 
 
 def facts_folder(loaded: LoadedProfile) -> Path:
-    from ..settings import cache_folder
+    from ..caches import cache_folder
 
     return cache_folder(loaded.path) / FACTS_DIR
 
@@ -89,13 +89,10 @@ def _remembered(folder: Path | None, question: str, digest: str, answer: Callabl
     if folder is None:
         return answer()
     entry = folder / f"{question}-{digest}.txt"
-    try:
-        return entry.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        pass
+    found = read_text_entry(entry)
+    if found is not None:
+        return found
     value = answer()
-    from ..fsutil import write_cache_entry
-
     write_cache_entry(entry, value.encode("utf-8"), keep=KEEP, pattern="*.txt")
     return value
 

@@ -132,8 +132,8 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
     import base64
     import mimetypes
 
+    from ..caches import cache_folder
     from ..confined import Refused, read_inside
-    from ..settings import cache_folder
     from .images import ImageRefused, clean_image, image_problem
 
     root = ctx.content_dir.parent

@@ -219,10 +219,10 @@ def read_for_site(
     of the file read) and images only private projects show. Images and PDFs are published
     as their clean copies.
     """
+    from ..caches import cache_folder
     from ..print.images import ImageRefused, clean_image
     from ..print.pdfsafe import PdfRefused, public_copy
     from ..profile.paths import sniff_bytes
-    from ..settings import cache_folder
 
     roots, docs_real = (_real(root),), _real(docs_dir)
     hidden = private_project_images(loaded)
