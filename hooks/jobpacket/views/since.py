@@ -22,8 +22,6 @@ from ..errors import FieldPath
 from ..profile.model import Profile
 from ..profile.values import is_private
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 
 @dataclass(frozen=True)
 class Update:
@@ -46,10 +44,12 @@ class Update:
 
 
 def _when(value: str) -> str:
-    """Month and year (or the year alone), the precision the profile gave and no finer."""
-    if len(value) >= 7:
-        return f"{_MONTHS[int(value[5:7]) - 1]} {value[:4]}"
-    return value[:4]
+    """Month and year (or the year alone), the precision the profile gave and no finer; in
+    English like the rest of the line, with ordinary spaces (it is quoted in running text).
+    Babel loads on first use: loading a profile needs no locale data."""
+    from ..i18n.dates import NBSP, month_year
+
+    return month_year(value, "en").replace(NBSP, " ")
 
 
 def _line(what: str, source: str, joiner: str, date: str) -> str:
