@@ -11,7 +11,7 @@ date for a reader, in the reader's language, is i18n/dates.py's.
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import UTC, date, datetime
 
 #: How the profile model stores an end date that has not come: "present", "current", "now"
 #: and "ongoing" are all read as this.
@@ -45,6 +45,18 @@ def last_day(value: str) -> date:
 def to_date(value: str | None) -> date | None:
     """A profile date as the first day it can mean, or None when there is none."""
     return first_day(value) if value else None
+
+
+def moment(value: str | None) -> datetime | None:
+    """A profile timestamp (``meta.lastModified``: ISO 8601 date and time, ``Z`` for UTC) as
+    an aware moment, read as UTC when it names no zone; None when absent or not one."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def is_after(value: str | None, reference: str) -> bool:

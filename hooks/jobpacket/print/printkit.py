@@ -12,13 +12,14 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
 import nh3
 from markupsafe import Markup
 
+from ..dates import first_day, moment
 from ..errors import SCHEMA, FieldPath, Problem, ProfileError, UserError
 from ..i18n.tags import region as tag_region
 from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, markdown_to_html
@@ -211,17 +212,13 @@ def document_date(profile: Profile) -> datetime:
     if epoch is not None:
         return datetime.fromtimestamp(epoch, tz=UTC)
     stamp = profile.meta.lastModified
-    if stamp:
-        text = stamp.strip().replace("Z", "+00:00")
-        day = text[:10]
-        day += "-01" * max(0, (10 - len(day)) // 3)  # "2025-02" -> "2025-02-01"
-        for candidate in (text, day):
-            try:
-                parsed = datetime.fromisoformat(candidate)
-            except ValueError:
-                continue
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    return _FALLBACK_DATE
+    found = moment(stamp)
+    if found is None and stamp:
+        try:  # a partial date ("2025-02") is its first day
+            found = datetime.combine(first_day(stamp.strip()[:10]), time(), tzinfo=UTC)
+        except ValueError:
+            found = None
+    return found or _FALLBACK_DATE
 
 
 def w3c(moment: datetime) -> str:
