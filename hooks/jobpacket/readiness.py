@@ -320,8 +320,7 @@ def _since_row(loaded: LoadedProfile, index: int, app: Application, today: date)
 
     enclosed = {os.path.normpath(p.value) for p in plan(loaded, index) if p.value is not None}
     # What the letter will say: the assembled body, or the user's with its [[updates]] and
-    # [[enclosures]] blocks expanded (issue 19: a certificate [[updates]] lists was reported
-    # "not in the letter").
+    # [[enclosures]] blocks expanded, so that what a block lists counts as in the letter.
     from .print import documents
 
     try:

@@ -93,7 +93,7 @@ def _timeline(loaded: LoadedProfile, today: date) -> list[Problem]:
         start = first_day(job.startDate)
         if start > today:
             # Not part of the timeline so far: a gap "until" it would be counted to a date
-            # that has not come (issue 19: a job starting in 2027 read as a 60-month gap).
+            # that has not come (a job starting next year would read as years of gap).
             if job.endDate in (None, ONGOING):
                 out.append(
                     finding(

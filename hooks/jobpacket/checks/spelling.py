@@ -8,10 +8,10 @@ words too. Web and email addresses, code spans, identifiers, CamelCase, acronyms
 with a digit, and capitalized words inside a sentence (names the profile does not list) are
 not proofread.
 
-Loading pyspellchecker's dictionary costs about 0.35 s, most of `jobpacket check`. Whether a
-word is in it only needs the list of words, so that list is kept as plain text in the cache
-folder (`.jobpacket-cache/spelling/`, or JOBPACKET_CACHE_DIR) and read in about 0.03 s; the
-full dictionary is loaded only to suggest a correction for a word that is not in it.
+Loading pyspellchecker's dictionary is most of the time of `jobpacket check`. Whether a word
+is in it only needs the list of words, so that list is kept as plain text in the cache folder
+(`.jobpacket-cache/spelling/`, or JOBPACKET_CACHE_DIR), which reads far faster; the full
+dictionary is loaded only to suggest a correction for a word that is not in it.
 """
 
 from __future__ import annotations

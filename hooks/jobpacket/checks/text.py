@@ -109,8 +109,8 @@ def _walk(value: object, path: FieldPath, field: str) -> Iterator[Text]:
 # Every pattern here runs in time linear in the text: a repeat that could start at every
 # character of a long run is anchored to the run's start (`(?<!\S)`), and a bracketed span stops
 # at the next opening bracket, so no character is scanned again from each position before it
-# (`\S+@\S+` alone took 86 s on one 200,000-character token). tests/test_safety_regex.py
-# times every pattern of the package on hostile text.
+# (`\S+@\S+` alone is quadratic on one long token). tests/test_safety_regex.py times every
+# pattern of the package on hostile text.
 _NOT_WORDS = re.compile(
     rf"(?<!\S)\S{{{MAX_TOKEN_CHARS + 1},}}"  # a run too long to be prose: pasted data, a key
     r"|`[^`]*`"  # code spans

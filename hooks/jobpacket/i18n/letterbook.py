@@ -65,7 +65,7 @@ def _read(code: str) -> dict[str, Any] | None:
 
 def has_letters(lang: str | None) -> bool:
     """Whether jobpacket writes letters in this language (English counts). Asked at every
-    load: it looks for the file and reads none (parsing them costs 40 ms)."""
+    load: it looks for the file and parses none (parsing them is the slow part)."""
     return not lang or any(_file(code) is not None for code in lookups(lang))
 
 

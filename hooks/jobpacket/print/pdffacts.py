@@ -180,7 +180,8 @@ def count_pages(reader: Any, cap: int) -> int | None:
     tree is damaged (a loop, a node that is not a dictionary).
 
     pypdf's own count (`len(reader.pages)`) first flattens the whole tree, and binding reads
-    every page: a 2.5 MB file of 20,000 blank pages took ten minutes and 2 GB. This walk
+    every page, so a small file claiming a huge number of pages would take minutes and
+    gigabytes. This walk
     visits at most `cap` + 1 pages and as many inner nodes, whatever the tree claims
     (`/Count` is written by whoever made the file, so it is not trusted)."""
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject

@@ -69,8 +69,8 @@ if getattr(yaml, "__with_libyaml__", False):
     from yaml._yaml import CParser
 
     class _LibYAMLComposer(CParser, _CoreResolver):
-        """LibYAML's C composer with our resolver: the same nodes, about ten times faster
-        (the Python composer took most of the time of loading the example profile)."""
+        """LibYAML's C composer with our resolver: the same nodes, made in C (the Python
+        composer is most of the time of loading a profile)."""
 
         def __init__(self, text: str) -> None:
             CParser.__init__(self, text)
