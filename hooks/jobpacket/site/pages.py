@@ -39,7 +39,7 @@ from ..i18n import dates
 from ..i18n.labels import labels, score
 from ..markup import clean_text, markdown_to_html
 from ..profile.model import Profile, Work
-from ..templating import bytecode_cache
+from ..templating import environment
 from ..urls import photo_data, site_href
 from ..views import public_view
 from . import bibtex, icons
@@ -245,16 +245,7 @@ def json_for_script(data: Any) -> Markup:
 
 @cache
 def _env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("jobpacket", "templates/site"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    # Compiling the templates is most of the pages' cost in a fresh `mkdocs build` process.
-    env.bytecode_cache = bytecode_cache(env, "site")
+    env = environment(jinja2.PackageLoader("jobpacket", "templates/site"), "site")
     env.filters.update(
         md=lambda v: markdown_to_html(v) if v else Markup(""),
         md_inline=md_inline,
