@@ -35,18 +35,18 @@ from ..profile.model import Application, LetterKind
 from ..profile.paths import project_root
 from ..profile.validate import LoadedProfile
 from ..profile.values import is_private
-from ..views.timeline import choose, letter_path, with_letter
+from ..views.timeline import choose, letter_kind, letter_path, with_letter
 from .designs import DESIGNS
 from .glyphs import glyph_findings, section_texts
 from .layout import base_context, choose_design, contact_items, render_document, require_name
-from .letters import LetterBody, letter_body, letter_kind
+from .letters import LetterBody, letter_body
 from .printkit import (
     ASSETS_DIR,
     TEMPLATES_DIR,
     PrintContext,
     PrintDocument,
-    document_date,
     find_application,
+    letter_date,
     local_file,
     page_size,
     print_markdown,
@@ -129,17 +129,6 @@ def _letter_body(
     return body
 
 
-def _letter_date(loaded: LoadedProfile, app: Application) -> str:
-    """The letter's own date, else the application date for a cover letter, else the
-    document date (never the clock: same inputs, same bytes)."""
-    kind = letter_kind(app)
-    return (
-        (app.letter.date if app.letter else None)
-        or (app.applied if kind == "cover" else None)
-        or document_date(loaded.profile).date().isoformat()
-    )
-
-
 def chosen(
     loaded: LoadedProfile,
     app_id: str,
@@ -188,7 +177,7 @@ def letter_markdown(
     index, app = find_application(loaded, app_id)
     ctx = PrintContext(loaded)
     enclosures = _enclosures(ctx, index, app)
-    body = _letter_body(ctx, index, app, _letter_date(loaded, app), enclosures)
+    body = _letter_body(ctx, index, app, letter_date(loaded, app), enclosures)
     ctx.raise_errors()
     return body.markdown, tuple(ctx.notes)
 
@@ -229,7 +218,7 @@ def letter_parts(
     ctx = PrintContext(loaded)
     name = require_name(loaded, ctx)
     kind = letter_kind(app)
-    date_value = _letter_date(loaded, app)
+    date_value = letter_date(loaded, app)
     enclosures = _enclosures(ctx, index, app)
     body = _letter_body(ctx, index, app, date_value, enclosures)
     ctx.raise_errors()

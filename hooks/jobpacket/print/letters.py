@@ -26,7 +26,7 @@ from ..profile.bounds import MAX_LETTER_CHARS
 from ..profile.model import Application, LetterKind, Profile
 from ..views.since import Update, updates_since
 from ..views.tailored import tailored_view
-from ..views.timeline import letter_path
+from ..views.timeline import letter_kind, letter_path
 from .evidence import (
     Evidence,
     current_role,
@@ -64,12 +64,6 @@ class LetterBody:
 
 def _paragraphs(*parts: str) -> str:
     return "\n\n".join(p.strip() for p in parts if p and p.strip()) + "\n"
-
-
-def letter_kind(app: Application) -> LetterKind:
-    """The kind of the application's letter; an application without `letter:` gets a cover
-    letter, since every packet opens with one."""
-    return app.letter.kind if app.letter else "cover"
 
 
 def since_date(app: Application, kind: LetterKind, letter_date: str | None = None) -> str | None:
@@ -387,7 +381,6 @@ __all__ = [
     "LetterBody",
     "days_between",
     "letter_body",
-    "letter_kind",
     "since_date",
     "update_lines",
     "words",

@@ -33,6 +33,7 @@ from ..profile.paths import (
 from ..profile.validate import LoadedProfile
 from ..profile.values import is_private
 from ..urls import MARKDOWN_SCHEMES, print_href
+from ..views.timeline import letter_kind
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates" / "print"
@@ -274,3 +275,15 @@ def find_application(loaded: LoadedProfile, app_id: str) -> tuple[int, Applicati
             return i, app
     known = ", ".join(a.id for a in loaded.profile.applications) or "none"
     raise UserError(f"no application with id {app_id!r} in {loaded.source.file}; known: {known}")
+
+
+def letter_date(loaded: LoadedProfile, app: Application) -> str:
+    """The date a letter is given: its own, else the application date for a cover letter,
+    else the document date (never the clock: same inputs, same bytes). The print step and
+    rule `letters` both date letters with it, so both say the same."""
+    kind = letter_kind(app)
+    return (
+        (app.letter.date if app.letter else None)
+        or (app.applied if kind == "cover" else None)
+        or document_date(loaded.profile).date().isoformat()
+    )
