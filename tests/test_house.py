@@ -182,6 +182,8 @@ def test_no_import_circles() -> None:
     assert not circles, "import circles: move what both sides need below them:\n" + "\n".join(
         described
     )
+    gone = [sorted(c) for c in KNOWN_CIRCLES if c not in _circles(graph)]
+    assert not gone, f"take these off KNOWN_CIRCLES, they are broken now: {gone}"
 
 
 def test_no_import_runs_up_the_layers() -> None:

@@ -29,11 +29,11 @@ def _read(code: str) -> dict[str, Any] | None:
     return None
 
 
-def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+def merge_labels(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for key, value in over.items():
         if isinstance(value, dict) and isinstance(base.get(key), dict):
-            out[key] = _merge(base[key], value)
+            out[key] = merge_labels(base[key], value)
         elif value is not None:
             out[key] = value
     return out
@@ -51,7 +51,7 @@ def labels(lang: str | None) -> dict[str, Any]:
     for code in reversed(lookups(lang)):
         found = _read(code)
         if found:
-            out = _merge(out, found)
+            out = merge_labels(out, found)
     return out
 
 

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import yaml
 
-from .labels import _merge
+from .labels import merge_labels
 from .tags import DEFAULT, lookups, primary
 
 Gender = Literal["female", "male"]
@@ -108,7 +108,7 @@ def letter_book(lang: str | None) -> LetterBook:
     for code in reversed(lookups(lang)):
         found = _read(code)
         if found:
-            out = _merge(out, found)
+            out = merge_labels(out, found)
     return LetterBook(out)
 
 
