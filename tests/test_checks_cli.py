@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from jobpacket.checks import run_checks
+from jobpacket.errors import ProfileError
 from jobpacket.print import documents
-from jobpacket.profile.errors import ProfileError
 from jobpacket.profile.validate import load_profile
 
 from .checks_support import BASE, LETTER_BODY, TODAY, pos, write

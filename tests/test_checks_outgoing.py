@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jobpacket.checks.outgoing import bearing_on, document_words, value_at
-from jobpacket.profile.errors import Problem
+from jobpacket.errors import Problem
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
 PROFILE = """\

@@ -9,14 +9,10 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from jobpacket.followups import (
-    Period,
-    followup_findings,
-    schedule_for,
-    schedules,
-)
-from jobpacket.profile.errors import ProfileError
+from jobpacket.errors import ProfileError
+from jobpacket.followups import followup_findings
 from jobpacket.profile.model import Application
+from jobpacket.profile.schedule import Period, schedule_for, schedules
 from jobpacket.profile.validate import load_profile
 
 from .conftest import run_cli

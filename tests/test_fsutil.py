@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from jobpacket import fsutil
-from jobpacket.fsutil import write_atomic, write_cache_entry
+from jobpacket.fsutil import write_atomic
 
 
 def test_write_atomic_uses_ordinary_permissions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -35,19 +35,6 @@ def test_failed_write_keeps_the_last_good_file(tmp_path: Path, monkeypatch: pyte
         write_atomic(target, b"new")
     assert target.read_bytes() == b"good"
     assert [p.name for p in tmp_path.iterdir()] == ["resume.pdf"]  # no temp file left behind
-
-
-def test_a_cache_entry_keeps_only_the_newest_of_its_kind(tmp_path: Path) -> None:
-    (tmp_path / "other.txt").write_text("not a cache entry", encoding="utf-8")
-    for i in range(5):
-        write_cache_entry(tmp_path / f"{i}.pdf", b"%PDF", keep=3, pattern="*.pdf")
-        os.utime(tmp_path / f"{i}.pdf", ns=(i * 10**9, i * 10**9))  # written in this order
-    write_cache_entry(tmp_path / "5.pdf", b"%PDF", keep=3, pattern="*.pdf")
-    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["3.pdf", "4.pdf", "5.pdf"]
-    assert (tmp_path / "other.txt").exists(), "only entries matching the pattern are pruned"
-    blocked = tmp_path / "other.txt" / "x.pdf"  # a file where the folder would be
-    write_cache_entry(blocked, b"%PDF", keep=3)  # no error: a cache only saves time
-    assert not blocked.exists()
 
 
 def _tree(root: Path) -> dict[str, bytes]:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from jobpacket.print import documents, enclosures, outputs, packet
-from jobpacket.profile.errors import ProfileError
+from jobpacket.errors import ProfileError
+from jobpacket.print import binding, documents, enclosures, outputs, packet
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import EXAMPLE, copy_example_files, run_cli
@@ -402,7 +402,7 @@ def test_same_inputs_same_bytes(
     # and the whole site moved to another folder
     monkeypatch.setattr(outputs, "_memo", type(outputs._memo)())
     monkeypatch.setattr(packet, "_stamps", type(packet._stamps)())
-    monkeypatch.setattr(packet, "_readers", type(packet._readers)())
+    monkeypatch.setattr(binding, "_readers", type(binding._readers)())
     moved = shutil.copytree(site, tmp_path / "elsewhere" / "another-site")
     prepared = packet.prepare(load_profile(_profile(moved)), KEYSTONE)
     second = packet.render(prepared, cache_dir=tmp_path / "other-cache")

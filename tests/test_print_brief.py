@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from jobpacket.errors import UserError
 from jobpacket.print.brief import brief
-from jobpacket.profile.errors import UserError
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import EXAMPLE

@@ -33,7 +33,7 @@ def test_meta_design_accepts_sidebar_and_pages_defaults_to_one(tmp_path: Path) -
 def test_a_page_budget_below_one_is_a_located_error(tmp_path: Path) -> None:
     import pytest
 
-    from jobpacket.profile.errors import ProfileError
+    from jobpacket.errors import ProfileError
 
     path = tmp_path / "p.yml"
     path.write_text("basics:\n  name: Ann\nmeta:\n  pages: 0\n", encoding="utf-8")

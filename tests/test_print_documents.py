@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from jobpacket.errors import ProfileError, UserError
 from jobpacket.print import documents
-from jobpacket.profile.errors import ProfileError, UserError
 from jobpacket.profile.model import Profile
 from jobpacket.profile.validate import LoadedProfile, load_profile
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from jobpacket.print import documents, formats, outputs
+from jobpacket.print.resume import resume_outline
 from jobpacket.profile.model import Profile
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
@@ -258,7 +259,7 @@ def test_docx_reads_back_in_word_styles_in_order(example: LoadedProfile) -> None
         "Normal",
         "List Bullet",
     }
-    said = documents.resume_outline(example, public=False)
+    said = resume_outline(example, public=False)
     assert [t for s, t in styled if s == "Heading 1"] == ["Summary"] + [
         s.heading for s in said.sections
     ]

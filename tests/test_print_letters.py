@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from jobpacket.errors import ProfileError
 from jobpacket.print import documents, outputs
 from jobpacket.print.letters import letter_body
 from jobpacket.print.typography import smarten
-from jobpacket.profile.errors import ProfileError
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import EXAMPLE, copy_example_files, run_cli

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from jobpacket.profile.errors import ProfileError
+from jobpacket.errors import ProfileError
 from jobpacket.profile.export import to_jsonresume
 from jobpacket.profile.validate import load_profile
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jobpacket.profile.errors import ProfileError
+from jobpacket.errors import ProfileError
 from jobpacket.profile.load import COMPOSERS, parse_text
 from jobpacket.profile.validate import load_profile
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jobpacket.checks import run_checks
-from jobpacket.profile.errors import ProfileError
+from jobpacket.errors import ProfileError
 from jobpacket.profile.load import parse_text
 from jobpacket.profile.overlay import merge_overlay, overlay_display, overlay_path
 from jobpacket.profile.validate import load_profile

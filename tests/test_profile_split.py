@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.profile.errors import UserError
+from jobpacket.errors import UserError
 from jobpacket.profile.split import split_private
 from jobpacket.profile.validate import load_profile
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.profile.errors import ProfileError
+from jobpacket.errors import ProfileError
 from jobpacket.profile.validate import load_profile
 
 PROFILE = """\

@@ -285,7 +285,7 @@ def test_a_script_without_a_main_guard_gets_the_fix_in_the_error(tmp_path: Path)
         "import multiprocessing\n"
         "from pathlib import Path\n"
         "from jobpacket.print import documents, outputs\n"
-        "from jobpacket.profile.errors import UserError\n"
+        "from jobpacket.errors import UserError\n"
         "from jobpacket.profile.validate import load_profile\n"
         f"loaded = load_profile(Path({str(EXAMPLE)!r}))\n"
         "try:\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from jobpacket.profile.errors import UserError
+from jobpacket.errors import UserError
 from jobpacket.scaffold import (
     create_site,
     init_repository,

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.followups import schedule_for
+from jobpacket.errors import UserError
 from jobpacket.print import documents, packet
 from jobpacket.print.letterblocks import letter_findings
-from jobpacket.profile.errors import UserError
 from jobpacket.profile.model import Application
+from jobpacket.profile.schedule import schedule_for
 from jobpacket.profile.validate import LoadedProfile, load_profile
 from jobpacket.views.timeline import choose, letter_path, timeline, with_letter
 

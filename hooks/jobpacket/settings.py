@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from .profile.errors import UserError
+from .errors import UserError
 
 DEFAULT_PROFILE = Path("profiles/example.yml")
 ENV_PROFILE = "JOBPACKET_PROFILE"
@@ -39,13 +39,13 @@ _KEYS = (
 #: Seconds one document may take to render; the example's résumé needs well under one.
 DEFAULT_RENDER_TIMEOUT = 60.0
 #: A longer document gets the time limit once per this many bytes of print HTML (see
-#: `print.worker.time_limit`), so a long CV is never stopped for being long. Measured on a
-#: 2-core machine: about 0.03 s per KB (a résumé of 1.9 MB of print HTML in 56 s); 60 s per
-#: 250 KB is eight times that.
+#: `print.worker.time_limit`), so a long CV is never stopped for being long; the allowance is
+#: several times what a slow machine needs (figures in benchmarks/README.md).
 RENDER_TIMEOUT_BYTES = 250_000
 #: Megabytes of memory a render process may use before it is stopped. WeasyPrint keeps every
-#: laid-out page until the PDF is written: the x16 large profile's 233-page résumé peaks at
-#: about 780 MB (benchmarks/bench_scale.py), the example's résumé at about 110 MB.
+#: laid-out page until the PDF is written, so a very long résumé needs far more than a
+#: one-page one; the limit leaves room for the largest profile benchmarks/bench_scale.py
+#: builds, and stops a runaway document before it takes the machine.
 DEFAULT_RENDER_MEMORY_MB = 2048
 #: A worker that holds more than this after a job is replaced before the next one, so a
 #: long `mkdocs serve` session does not keep the peak of its largest document.
@@ -163,12 +163,6 @@ def site_folder(profile: Path) -> Path:
         if (folder / "mkdocs.yml").is_file():
             return folder
     return start
-
-
-def cache_folder(profile: Path) -> Path:
-    """Where jobpacket keeps what it can make again (PDFs, findings, word lists, hints):
-    JOBPACKET_CACHE_DIR, or ``.jobpacket-cache`` in the profile's site folder."""
-    return current().cache_dir or site_folder(profile) / CACHE_DIR_NAME
 
 
 def resolve_profile(explicit: str | os.PathLike[str] | None, root: Path | None = None) -> Path:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from ..profile.errors import Problem, UserError
+from ..errors import Problem, UserError
 from ..settings import child_environment
 from .common import profile_option, say, user_errors
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urljoin
 
+from ..dates import ONGOING
 from ..i18n.labels import labels
-from ..profile.model import ONGOING, Profile, Work
+from ..profile.model import Profile, Work
 from .pages import HOME, SiteContext, describe, is_local_image, label, public_of
 from .text import env, json_for_script, plain, safe_href, text_of_markdown
 

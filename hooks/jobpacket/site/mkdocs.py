@@ -35,11 +35,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from ..errors import UserError, printable
 from ..fsutil import write_atomic
-from ..profile.errors import UserError, printable
 from ..profile.validate import LoadedProfile
 from ..settings import DEFAULT_PROFILE, configured_theme_language, display_path, resolve_profile
 from ..settings import current as current_settings
+from ..templating import bytecode_cache
 from . import deploy, identity, serving, work
 from . import files as site_files
 from . import pages as site
@@ -325,7 +326,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Compiling the theme's templates is the largest fixed cost of every build and
         # `mkdocs serve` rebuild. The cache checks each template's source, so an edited or
         # upgraded theme is never served stale.
-        env.bytecode_cache = site.bytecode_cache(env, "theme")
+        env.bytecode_cache = bytecode_cache(env, "theme")
     return env
 
 

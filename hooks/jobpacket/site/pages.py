@@ -22,7 +22,6 @@ from ..urls import photo_data
 from ..views import public_view
 from . import bibtex
 from .text import (
-    bytecode_cache,
     date_range,
     json_for_script,
     md_text,
@@ -357,7 +356,6 @@ __all__ = [
     "Linker",
     "SiteContext",
     "SitePage",
-    "bytecode_cache",
     "date_range",
     "json_for_script",
     "md_text",

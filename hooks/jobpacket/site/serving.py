@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..caches import cache_folder
+from ..errors import Problem, ProfileError, UserError
 from ..fsutil import write_atomic
-from ..profile.errors import Problem, ProfileError, UserError
 from ..profile.validate import LoadedProfile, load_profile
-from ..settings import cache_folder, display_path
+from ..settings import display_path
 from ..swap import ProjectLock
 from . import preview, work
 from .pages import SiteContext, SitePage

@@ -22,9 +22,10 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..profile.errors import Problem
+from ..caches import cache_folder
+from ..errors import Problem
 from ..profile.validate import LoadedProfile
-from ..settings import cache_folder, display_path
+from ..settings import display_path
 from . import files as site_files
 from . import monogram
 from .nav import auto_nav, is_page, relative_linker

@@ -15,7 +15,6 @@ Escaping, wherever profile text lands:
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import re
@@ -27,10 +26,11 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
+from ..dates import ONGOING
 from ..i18n import dates
 from ..i18n.labels import score
 from ..markup import clean_text, markdown_to_html
-from ..profile.model import ONGOING
+from ..templating import environment
 from ..urls import site_href
 from . import icons
 
@@ -143,51 +143,11 @@ def json_for_script(data: Any) -> Markup:
 # --- templates -----------------------------------------------------------------------------
 
 
-def bytecode_cache(env: jinja2.Environment, purpose: str) -> jinja2.BytecodeCache:
-    """Jinja's per-user bytecode cache, safe for environments with different settings.
-
-    Jinja checks a cached template against its source but not against the environment that
-    compiled it, and autoescaping (among others) is compiled in. Files are therefore named
-    by a digest of every setting that changes the compiled code.
-    """
-    autoescape = env.autoescape
-    settings = (
-        autoescape if isinstance(autoescape, bool) else getattr(autoescape, "__qualname__", "?"),
-        env.block_start_string,
-        env.block_end_string,
-        env.variable_start_string,
-        env.variable_end_string,
-        env.comment_start_string,
-        env.comment_end_string,
-        env.line_statement_prefix,
-        env.line_comment_prefix,
-        env.trim_blocks,
-        env.lstrip_blocks,
-        env.newline_sequence,
-        env.keep_trailing_newline,
-        sorted(env.extensions),
-        env.optimized,
-        env.finalize is not None,
-        jinja2.__version__,
-    )
-    digest = hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
-    return jinja2.FileSystemBytecodeCache(pattern=f"__jobpacket_{purpose}_{digest}_%s.cache")
-
-
 @cache
 def env() -> jinja2.Environment:
     """The site templates' environment: autoescape on, an unknown name an error, the filters
     above; one per process (its compiled templates are cached on disk too)."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("jobpacket", "templates/site"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    # Compiling the templates is most of the pages' cost in a fresh `mkdocs build` process.
-    env.bytecode_cache = bytecode_cache(env, "site")
+    env = environment(jinja2.PackageLoader("jobpacket", "templates/site"), "site")
     env.filters.update(
         md=lambda v: markdown_to_html(v) if v else Markup(""),
         md_inline=md_inline,

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..errors import Problem, ProfileError, UserError
 from ..fsutil import unwritable
-from ..profile.errors import Problem, ProfileError, UserError
 from ..profile.validate import LoadedProfile
 from ..settings import display_path
 from .publish import FOLLOWUPS_ICS, SiteError

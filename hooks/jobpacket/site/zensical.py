@@ -33,12 +33,12 @@ from urllib.parse import unquote, urljoin
 
 import yaml
 
+from ..caches import cache_folder
+from ..errors import Problem, ProfileError, UserError, printable
 from ..fsutil import write_atomic
-from ..profile.errors import Problem, ProfileError, UserError, printable
 from ..profile.validate import LoadedProfile, load_profile
 from ..settings import (
     DEFAULT_PROFILE,
-    cache_folder,
     configured_theme_language,
     display_path,
     read_site_config,

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..profile.errors import Problem
+from ..errors import Problem
 from . import publish as pub
 from .child import stopping
 from .stage import list_sources

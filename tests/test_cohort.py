@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.print.cohort import profile_paths
-from jobpacket.profile.errors import UserError
+from jobpacket.cohort import profile_paths
+from jobpacket.errors import UserError
 
 PROFILE = "basics:\n  name: {name}\n"
 

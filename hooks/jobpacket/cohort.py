@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..profile.errors import FieldPath, Problem, ProfileError, UserError
-from ..profile.overlay import PRIVATE_NAME, overlay_path
-from . import documents, manifest, outputs
-from .printkit import PrintDocument
+from .errors import FieldPath, Problem, ProfileError, UserError
+from .print import documents, manifest, outputs
+from .print.printkit import PrintDocument
+from .profile.overlay import PRIVATE_NAME, overlay_path
 
 if TYPE_CHECKING:
-    from ..profile.validate import LoadedProfile
+    from .profile.validate import LoadedProfile
 
 PROFILE_SUFFIXES = (".yml", ".yaml", ".json")
 
@@ -104,10 +104,10 @@ def render_cohort(
 
     What each profile's documents print is proofread (checks/outgoing.py): its warnings are
     notes, its errors fail that profile (its documents are not rendered) unless ``force``."""
-    from ..checks.outgoing import bearing_on, proofread
-    from ..checks.render import page_findings
-    from ..profile.validate import load_profile
-    from ..settings import current
+    from .checks.outgoing import bearing_on, proofread
+    from .print.pagefit import page_findings
+    from .profile.validate import load_profile
+    from .settings import current
 
     cache_dir = cache_dir or current().cache_dir
     results: list[CohortResult] = []

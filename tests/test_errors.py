@@ -4,7 +4,7 @@ or drive the terminal. Whole messages through the CLI are in test_safety_message
 
 from __future__ import annotations
 
-from jobpacket.profile.errors import (
+from jobpacket.errors import (
     Problem,
     ProfileError,
     errors_only,
