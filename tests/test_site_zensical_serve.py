@@ -55,3 +55,68 @@ def test_zensical_serve_remakes_the_pages_when_the_profile_is_saved(tmp_path: Pa
         reader.join(timeout=5)
     assert served.get() == b""  # Zensical's server stopped with the command
     assert "Traceback" not in "".join(served.log)
+
+
+#: Stands in for `zensical serve`: serves nothing, and ends with exit 3 once the file named
+#: by its first argument exists (so the test decides when the server "dies").
+STAND_IN = """\
+import pathlib, sys, time
+while not pathlib.Path(sys.argv[1]).exists():
+    time.sleep(0.02)
+sys.exit(3)
+"""
+
+
+def test_the_loop_remakes_the_pages_keeps_the_last_good_and_ends_with_the_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jobpacket.site import work, zensical_serve
+
+    monkeypatch.setattr(work, "_has_print", lambda: False)  # no PDF: the pages are what count
+    monkeypatch.setenv("JOBPACKET_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("JOBPACKET_PROFILE", raising=False)
+    stop = tmp_path / "stop"
+    script = tmp_path / "stand_in.py"
+    script.write_text(STAND_IN, encoding="utf-8")
+    monkeypatch.setattr(zensical_serve, "ZENSICAL", [sys.executable, str(script), str(stop)])
+    folder = make_site(tmp_path / "s", "basics:\n  name: Ada Quill\n  label: Data Engineer\n")
+    profile = folder / "profiles" / "profile.yml"
+    said: list[str] = []
+    failed: list[BaseException] = []
+
+    def wait_for(check: object) -> None:
+        for _ in range(1200):  # a bounded wait for the loop's next poll, not a timing
+            if callable(check) and check():
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"gave up waiting; said: {said}")
+
+    def home() -> str:
+        found = list((tmp_path / "cache").rglob("docs/index.md"))
+        return found[0].read_text(encoding="utf-8") if found else ""
+
+    def edit() -> None:
+        try:
+            wait_for(lambda: "Data Engineer" in home())
+            profile.write_text("basics:\n  name: Ada Quill\n  label: Ship Pilot\n", "utf-8")
+            wait_for(lambda: "the profile or content/ changed: the pages were remade" in said)
+            assert "Ship Pilot" in home()
+            profile.write_text("basics:\n  name: Ada Quill\nwork:\n  - startDate: soon\n", "utf-8")
+            wait_for(lambda: any("still serving the last good site" in s for s in said))
+            assert "Ship Pilot" in home()  # the last good pages stay
+        except BaseException as exc:
+            failed.append(exc)
+        finally:
+            stop.write_text("", encoding="utf-8")
+
+    editor = threading.Thread(target=edit)
+    editor.start()
+    try:
+        code = zensical_serve.serve(folder, lambda p: said.append(str(p)), said.append, poll=0.02)
+    finally:
+        stop.write_text("", encoding="utf-8")
+        editor.join(timeout=120)
+    if failed:
+        raise failed[0]
+    assert code == 3  # the server's own exit status
+    assert any("profiles/profile.yml:4:16: work[0].startDate: 'soon'" in s for s in said), said
