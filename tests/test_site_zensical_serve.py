@@ -83,6 +83,14 @@ def test_the_loop_remakes_the_pages_keeps_the_last_good_and_ends_with_the_server
     profile = folder / "profiles" / "profile.yml"
     said: list[str] = []
     failed: list[BaseException] = []
+    looked: list[int] = []  # how often the loop has read the inputs' sizes and times
+    inputs = zensical_serve._inputs
+
+    def counting(prepared: object) -> object:
+        looked.append(1)
+        return inputs(prepared)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zensical_serve, "_inputs", counting)
 
     def wait_for(check: object) -> None:
         for _ in range(1200):  # a bounded wait for the loop's next poll, not a timing
@@ -97,10 +105,13 @@ def test_the_loop_remakes_the_pages_keeps_the_last_good_and_ends_with_the_server
 
     def edit() -> None:
         try:
-            wait_for(lambda: "Data Engineer" in home())
+            wait_for(lambda: len(looked) >= 2)  # the first state is taken, and polled once
+            assert "Data Engineer" in home()
             profile.write_text("basics:\n  name: Ada Quill\n  label: Ship Pilot\n", "utf-8")
             wait_for(lambda: "the profile or content/ changed: the pages were remade" in said)
             assert "Ship Pilot" in home()
+            seen = len(looked)
+            wait_for(lambda: len(looked) > seen + 1)  # the remade state is the one compared
             profile.write_text("basics:\n  name: Ada Quill\nwork:\n  - startDate: soon\n", "utf-8")
             wait_for(lambda: any("still serving the last good site" in s for s in said))
             assert "Ship Pilot" in home()  # the last good pages stay
