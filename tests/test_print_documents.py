@@ -47,13 +47,6 @@ def test_a_blank_letter_body_says_what_to_write(tmp_path: Path) -> None:
         list(documents.private_set(loaded))
 
 
-def test_documents_need_a_name(tmp_path: Path) -> None:
-    path = tmp_path / "p.yml"
-    path.write_text("basics:\n  label: Nobody\n", encoding="utf-8")
-    with pytest.raises(ProfileError, match=r"basics\.name: printed documents need your name"):
-        documents.resume(load_profile(path), public=True)
-
-
 def test_private_set_names_every_document(example: LoadedProfile) -> None:
     names = [name for name, _ in documents.private_set(example)]
     assert names == [
@@ -85,13 +78,3 @@ def test_missing_enclosure_is_a_located_warning(tmp_path: Path) -> None:
         "Enclosures: Résumé; References; Letter of recommendation from Dr. Marcus Hartman; "
         "Work sample: ledgerline case study"
     ) in doc.html
-
-
-def test_design_comes_from_meta_or_the_caller(tmp_path: Path) -> None:
-    path = tmp_path / "p.yml"
-    path.write_text("basics:\n  name: Ann\nmeta:\n  design: modern\n", encoding="utf-8")
-    loaded = load_profile(path)
-    assert documents.resume(loaded, public=True).stylesheets[-1].name == "modern.css"
-    assert documents.resume(loaded, public=True, design="classic").stylesheets[-1].name == (
-        "classic.css"
-    )
