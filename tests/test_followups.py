@@ -205,12 +205,6 @@ def test_followups_table_via_the_cli(profile_file: Path, tmp_path: Path):
     )
 
 
-def test_followups_rejects_a_bad_date(profile_file: Path):
-    result = run_cli("followups", "--today", "20 March", "--profile", str(profile_file))
-    assert result.returncode == 2 and "Traceback" not in (result.stdout + result.stderr)
-    assert "'20 March' does not match the format '%Y-%m-%d'" in (result.stdout + result.stderr)
-
-
 # --- the build ------------------------------------------------------------------------------
 
 
