@@ -33,12 +33,8 @@ NO_TEST_FILE: dict[str, str] = {
 #: Modules whose tests still live in a property or older file (named after the arrow), to be
 #: moved into their own file. Nothing is ever added here; each move removes an entry.
 NOT_MOVED_YET: dict[str, str] = {
-    # cli/: split from one cli.py into a module per job; test_cli.py is split with it.
-    "cli/letters.py": "test_print_letters.py, test_views_timeline.py, test_packet.py",
+    # cli/printing.py: the render path, being reworked by helpers "cold" and "warm".
     "cli/printing.py": "test_print_formats.py, test_asis.py, test_scripts.py",
-    "cli/proofread.py": "test_outgoing.py",
-    "cli/tracking.py": "test_followups.py, test_readiness.py, test_applications.py",
-    "cli/writing.py": "test_safety_outputs.py",
     # print/: the render path, being reworked (worker, outputs, pdf); their files move with it.
     "print/cachehint.py": "test_pdf_coldstart.py",
     "print/outputs.py": "test_pdf_outputs.py",
@@ -72,7 +68,7 @@ FILES_NOT_RENAMED_YET: dict[str, str] = {
 
 #: How many entries the two module lists hold together: lowered with each move, never raised
 #: (a new module comes with its test file).
-MAX_EXCEPTIONS = 27
+MAX_EXCEPTIONS = 23
 
 
 def modules() -> list[str]:
