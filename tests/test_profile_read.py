@@ -34,6 +34,11 @@ def test_the_example_and_a_json_resume_are_read_with_their_positions() -> None:
 def test_a_byte_order_mark_is_skipped(write_profile) -> None:
     path = write_profile(b"\xef\xbb\xbfbasics:\n  name: Zo\xc3\xab Hart\n")
     assert read_file(path).data == {"basics": {"name": "Zoë Hart"}}
+    # a JSON résumé saved by Windows Notepad starts with one too; columns count without it
+    path = write_profile(b'\xef\xbb\xbf{"basics": {"name": "Zo\xc3\xab"}}\n', "resume.json")
+    loaded = read_file(path)
+    assert loaded.data == {"basics": {"name": "Zoë"}}
+    assert loaded.source.locate(("basics", "name")) == (1, 21)
 
 
 def test_latin_1_text_is_located_at_its_first_bad_byte(write_profile) -> None:

@@ -15,11 +15,11 @@ import pytest
 from jobpacket.site.child import stopping
 
 #: A stand-in for an engine's server: says it is up, then serves until stopped.
-SERVER = "import time; print('serving', flush=True); time.sleep(120)"
+SERVER = "import time; print('serving', flush=True); time.sleep(60)"
 #: One that ignores SIGTERM, as a server stuck in a handler would.
 STUBBORN = (
     "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
-    "print('serving', flush=True); time.sleep(120)"
+    "print('serving', flush=True); time.sleep(60)"
 )
 
 
