@@ -56,7 +56,9 @@ NOT_MOVED_YET: dict[str, str] = {
 #: Test files still named otherwise, with the name the rule gives them (or why they wait).
 #: Nothing is ever added here either.
 FILES_NOT_RENAMED_YET: dict[str, str] = {
-    "test_new.py": "test_scaffold.py, test_site_deploy.py (test_cli, test_site import fill_in)",
+    "test_new.py": (
+        "test_scaffold.py, test_site_deploy.py (test_cli_project, test_site import fill_in)"
+    ),
     "test_packet.py": "test_print_packet.py",
     "test_pdf.py": "test_print_pdf.py",
     "test_pdf_warm.py": "test_print_pdf.py",
