@@ -10,8 +10,7 @@ from typing import Any
 import yaml
 
 from jobpacket.checks.placeholders import starter_values
-from jobpacket.profile.model import Profile
-from jobpacket.site.identity import FOLLOW_NAME, site_identity
+from jobpacket.site.identity import FOLLOW_NAME
 
 from .conftest import run_cli
 from .test_site_support import MKDOCS, mkdocs_env
@@ -97,14 +96,6 @@ def test_no_git_and_a_set_title(tmp_path: Path) -> None:
     assert not (tmp_path / "s" / ".git").exists()
     text = (tmp_path / "s" / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_name: "Ateliers d’Élodie"' in text
-
-
-def test_site_title_follows_the_profile_unless_set() -> None:
-    profile = Profile.model_validate({"basics": {"name": "Jérémy Buget"}})
-    assert site_identity(profile, FOLLOW_NAME, None, other_profile=False).site_name == (
-        "Jérémy Buget"
-    )
-    assert site_identity(profile, "Ateliers", None, other_profile=False).site_name == "Ateliers"
 
 
 def test_new_refuses_symlinks_in_the_target(tmp_path: Path) -> None:
