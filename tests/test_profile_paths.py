@@ -94,7 +94,7 @@ def _refused(loaded: LoadedProfile, value: str, *, used: bool = True) -> list[tu
     [
         ("../../secrets.pdf", "error", "points outside the project"),
         ("/etc/passwd", "error", "is an absolute path"),
-        ("C:\\Users\\ann\\cv.pdf", "error", "is not a relative path"),
+        ("C:\\Users\\ann\\cv.pdf", "error", "is an absolute path"),  # not read as a scheme
         ("file:///etc/passwd", "error", "is not a relative path"),
         ("https://ann.example.org/cv.pdf", "warning", "jobpacket never downloads files"),
         ("documents/missing.pdf", "warning", "file 'documents/missing.pdf' not found"),

@@ -46,6 +46,11 @@ def test_markdown_fields_are_rendered_then_cleaned() -> None:
     assert text_of_markdown("Built **[driftwatch](https://x.org)** &amp; more") == (
         "Built driftwatch & more"
     )
+    # Inline markup before punctuation leaves no space in a description or the JSON-LD.
+    assert text_of_markdown("I **build** [maps](x.md). And *more*, yes.") == (
+        "I build maps. And more, yes."
+    )
+    assert text_of_markdown("# Title\n\nFirst.\n\n- one\n- two") == "Title First. one two"
 
 
 def test_shorten_cuts_at_a_word_and_says_so() -> None:
