@@ -316,6 +316,7 @@ def _site_documents(loaded: LoadedProfile) -> dict[str, bytes]:
         if exc.name != f"{__package__}.outputs":
             raise
         return {}
+    outputs.tally.reset()  # logged at debug level by _private_documents
     with _state.lock:
         served = dict(_state.served)
     if _serving() and served:
@@ -342,6 +343,9 @@ def _refresh_documents(job: tuple[_Build, LoadedProfile]) -> dict[str, bytes]:
     from ..print import outputs
 
     build, loaded = job
+    known = outputs.known_site_documents(loaded, outputs.default_cache_dir(loaded))
+    if known is not None:  # unchanged inputs: no print HTML
+        return known
     planned = outputs.site_print_documents(
         loaded, report=lambda problem: _report_printed(problem, build)
     )
@@ -759,6 +763,11 @@ def _private_documents(build: _Build) -> None:
         lines = [f"error: {display_path(where)}: {why}" for where, why in problems]
         raise PluginError("\n".join([*lines, "nothing was written; fix the above and rebuild"]))
     build.private, build.packets, build.packets_unchanged = rendered, packets, len(run.unchanged)
+    done = outputs.tally
+    log.debug(
+        f"print outputs: {done.made} print HTML made, {done.rendered} rendered, "
+        f"{done.bound} packets bound"
+    )
 
 
 def _count_warnings() -> None:
