@@ -113,3 +113,21 @@ def test_a_document_with_a_warning_is_made_and_reported_every_time(
     # every document on the first run; on the second only those with a warning
     assert made_first == len(list(documents.private_plan(load_profile(example))))
     assert 0 < made_second < made_first
+
+
+def test_a_published_pdf_is_copied_once_and_kept_by_its_digest(tmp_path: Path) -> None:
+    """An unchanged build publishes the profile's public PDFs from the cache (no pypdf)."""
+    from jobpacket.print import pdfsafe
+
+    data = (EXAMPLE.parent / "documents" / "ledgerline-case-study.pdf").read_bytes()
+    folder = tmp_path / "public-pdfs"
+    clean = pdfsafe.public_copy(data, folder)
+    kept = list(folder.glob("*.pdf"))
+    assert len(kept) == 1 and kept[0].read_bytes() == clean
+    assert clean.startswith(b"%PDF-") and clean != data  # its clean copy, not the input
+    pdfsafe._public.clear()  # a new process: from the folder
+    kept[0].write_bytes(clean + b"%kept\n")
+    assert pdfsafe.public_copy(data, folder) == clean + b"%kept\n"
+    pdfsafe._public.clear()
+    kept[0].write_bytes(b"not a pdf")  # a damaged entry is made again
+    assert pdfsafe.public_copy(data, folder) == clean

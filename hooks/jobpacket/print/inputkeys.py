@@ -83,16 +83,32 @@ def weasyprint_version() -> str:
 
 @lru_cache(maxsize=1)
 def library_versions() -> str:
-    """Python's and the libraries' versions; once per process."""
+    """Python's and the libraries' versions; once per process. Read from the names of the
+    installed `*.dist-info` folders (one directory listing per path entry), which is several
+    times cheaper than asking importlib.metadata for each distribution; one installed
+    another way is asked for the usual way."""
     import sys
     from importlib.metadata import PackageNotFoundError, version
 
+    installed: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                dist, _, found = name.removesuffix(".dist-info").partition("-")
+                installed.setdefault(dist.lower().replace("-", "_"), found)
     lines = [sys.version]
     for dist in _LIBRARIES:
-        try:
-            lines.append(f"{dist} {version(dist)}")
-        except PackageNotFoundError:
-            lines.append(f"{dist} absent")
+        known = installed.get(dist.replace("-", "_"))
+        if known is None:
+            try:
+                known = version(dist)
+            except PackageNotFoundError:
+                known = "absent"
+        lines.append(f"{dist} {known}")
     return "\n".join(lines)
 
 
@@ -133,6 +149,18 @@ def _part(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
+_shared: tuple[Any, str] | None = None
+
+
+def _shared_part(profile: Any) -> str:
+    """The profile without its applications, as text: the part every output reads, dumped
+    once per validated profile (a build keys all its outputs on the same one)."""
+    global _shared
+    if _shared is None or _shared[0] is not profile:
+        _shared = (profile, _part(profile.model_dump(mode="json", exclude={"applications"})))
+    return _shared[1]
+
+
 def input_key(loaded: LoadedProfile, what: tuple[str | None, ...], app: int | None) -> str:
     """Digest of every input of one printed output (see the module's docstring).
 
@@ -150,7 +178,7 @@ def input_key(loaded: LoadedProfile, what: tuple[str | None, ...], app: int | No
     _text(h, repr(what))
     _text(h, str(loaded.path.resolve()))
     profile = loaded.profile
-    _text(h, _part(profile.model_dump(mode="json", exclude={"applications"})))
+    _text(h, _shared_part(profile))
     if app is not None:
         _text(h, _part(profile.applications[app].model_dump(mode="json")))
     folders = Folders.of(loaded)

@@ -115,6 +115,7 @@ def public_documents(
     from ..checks.files import public_document_problems, sniff_bytes
     from ..print.images import ImageRefused, clean_image
     from ..print.pdfsafe import PdfRefused, public_copy
+    from ..settings import cache_folder
 
     files: dict[str, bytes] = {}
     refused = public_document_problems(loaded)
@@ -144,7 +145,7 @@ def public_documents(
                 raise Refused("changed while it was read (a link was swapped); build again")
             kind = sniff_bytes(data[:512])
             if kind == "pdf":
-                data = public_copy(data)
+                data = public_copy(data, cache_folder(loaded.path) / "public-pdfs")
             elif kind == "raster":
                 data = clean_image(data)
             elif kind != "svg":
@@ -263,7 +264,7 @@ def read_for_site(
             if kind == "raster":
                 data = clean_image(data, images)
             elif kind == "pdf":
-                data = public_copy(data)
+                data = public_copy(data, cache_folder(loaded.path) / "public-pdfs")
         except (ImageRefused, PdfRefused) as exc:
             notes.append(("warning", f"{shown}/{uri}: {exc}; it is not published"))
             continue
