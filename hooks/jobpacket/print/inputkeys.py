@@ -1,6 +1,7 @@
-"""Keys of printed outputs computed from their inputs, before any print HTML is made.
+"""The keys of printed outputs: by their print HTML (`cache_key`, which names a PDF in the
+cache and becomes its /ID), and by their inputs (`input_key`), before any HTML is made.
 
-A PDF's cache key (outputs.cache_key) is a digest of its print HTML, so finding an unchanged
+A PDF's cache key (`cache_key`) is a digest of its print HTML, so finding an unchanged
 PDF used to mean making the HTML of every document of a build first. This module keys each
 output on what that HTML is made from instead, so an unchanged build makes no print HTML:
 
@@ -33,21 +34,44 @@ import hashlib
 import json
 import os
 import stat
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
 from ..fsutil import write_cache_entry
 from ..profile.validate import LoadedProfile
+from .printkit import ASSETS_DIR, PrintDocument
 
 _FORMAT = b"jobpacket-inputs-1"
+_CACHE_FORMAT = b"jobpacket-pdf-1"
 #: Entries kept on disk: the documents of a few profiles over a few edits.
 KEEP = 256
 _MEMO_SIZE = 64
 _CHUNK = 1 << 20
 _memo: OrderedDict[str, Known] = OrderedDict()
+_memo_lock = threading.Lock()  # `mkdocs serve` looks outputs up on a background thread too
+
+
+@dataclass
+class Tally:
+    """What the print side did in this process since `reset`: documents whose print HTML was
+    made, documents rendered by WeasyPrint, packets bound. The adapters log it (at debug
+    level), which is also how the tests see that an unchanged build makes and renders nothing.
+    """
+
+    made: int = 0
+    rendered: int = 0
+    bound: int = 0
+
+    def reset(self) -> None:
+        self.made = self.rendered = self.bound = 0
+
+
+tally = Tally()
 
 
 @dataclass(frozen=True)
@@ -197,9 +221,11 @@ def _entry(folder: Path | None, key: str) -> Path | None:
 
 def recall(key: str, folder: Path | None) -> Known | None:
     """What the last making of the output with this input key found, if it was remembered."""
-    if key in _memo:
-        _memo.move_to_end(key)
-        return _memo[key]
+    with _memo_lock:
+        known = _memo.get(key)
+        if known is not None:
+            _memo.move_to_end(key)
+            return known
     path = _entry(folder, key)
     if path is None:
         return None
@@ -222,7 +248,40 @@ def remember(key: str, folder: Path | None, known: Known) -> None:
 
 
 def _keep(key: str, known: Known) -> None:
-    _memo[key] = known
-    _memo.move_to_end(key)
-    while len(_memo) > _MEMO_SIZE:
-        _memo.popitem(last=False)
+    with _memo_lock:
+        _memo[key] = known
+        _memo.move_to_end(key)
+        while len(_memo) > _MEMO_SIZE:
+            _memo.popitem(last=False)
+
+
+def file_digest(path: Path) -> bytes:
+    """A file's name and contents, digested (cached while its size and mtime are unchanged)."""
+    h = hashlib.sha256()
+    _digest_file(h, path)
+    return h.digest()
+
+
+def _digest_file(h: hashlib._Hash, path: Path) -> None:
+    """A file's name and contents; never its absolute path, which differs between machines
+    and would make the PDF's /ID (taken from this digest) differ with it."""
+    st = path.stat()
+    h.update(path.name.encode("utf-8", "surrogateescape") + b"\0")
+    h.update(contents_digest(path, st.st_size, st.st_mtime_ns))
+
+
+def cache_key(doc: PrintDocument) -> str:
+    """Digest of every input of a document's PDF."""
+    h = hashlib.sha256(_CACHE_FORMAT)
+    html = doc.html
+    for i, root in enumerate(doc.roots):  # a file: URL in the HTML would name the folder
+        html = html.replace(root.as_uri(), f"root{i}:")
+    for part in (__version__, weasyprint_version(), html):
+        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    for path in doc.stylesheets:
+        _digest_file(h, path)
+    for path in sorted(p for p in (ASSETS_DIR / "fonts").rglob("*") if p.is_file()):
+        _digest_file(h, path)
+    for path in doc.files:
+        _digest_file(h, path)
+    return h.hexdigest()

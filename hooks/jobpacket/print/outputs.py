@@ -13,48 +13,33 @@ JOBPACKET_CACHE_DIR when that is set.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import __version__
 from ..fsutil import write_atomic, write_cache_entry
 from ..profile.errors import Problem, ProfileError, UserError
 from ..profile.model import LetterKind
 from ..profile.validate import LoadedProfile
 from ..settings import ENV_CACHE_DIR, cache_folder
 from . import inputkeys, manifest, worker
-from .inputkeys import Known, contents_digest, weasyprint_version
-from .printkit import ASSETS_DIR, PrintDocument
+
+# The keys live in inputkeys.py; callers also find them (and the tally) here.
+from .inputkeys import Known
+from .inputkeys import cache_key as cache_key
+from .inputkeys import file_digest as file_digest
+from .inputkeys import tally as tally
+from .printkit import PrintDocument
 from .worker import RenderJob
 
 SITE_RESUME = "resume.pdf"
 CACHE_ENV = ENV_CACHE_DIR
-_CACHE_FORMAT = b"jobpacket-pdf-1"
 _MEMO_SIZE = 32
 _DISK_KEEP = 64
 _memo: OrderedDict[str, bytes] = OrderedDict()
 
-
-@dataclass
-class Tally:
-    """What the print side did in this process since `reset`: documents whose print HTML was
-    made, documents rendered by WeasyPrint, packets bound. The adapters log it (at debug
-    level), which is also how the tests see that an unchanged build makes and renders nothing.
-    """
-
-    made: int = 0
-    rendered: int = 0
-    bound: int = 0
-
-    def reset(self) -> None:
-        self.made = self.rendered = self.bound = 0
-
-
-tally = Tally()
 
 #: The public documents: file name under site/, and what the document is (inputkeys).
 _SITE_PLAN = {SITE_RESUME: ("resume-public",)}
@@ -386,38 +371,6 @@ def _report(doc: PrintDocument, report: Callable[[Problem], None] | None) -> Non
 def default_cache_dir(loaded: LoadedProfile, cache_dir: Path | None = None) -> Path:
     """Where rendered PDFs are kept between runs: argument, JOBPACKET_CACHE_DIR, or the site's."""
     return cache_dir if cache_dir is not None else cache_folder(loaded.path)
-
-
-def file_digest(path: Path) -> bytes:
-    """A file's name and contents, digested (cached while its size and mtime are unchanged)."""
-    h = hashlib.sha256()
-    _digest_file(h, path)
-    return h.digest()
-
-
-def _digest_file(h: hashlib._Hash, path: Path) -> None:
-    """A file's name and contents; never its absolute path, which differs between machines
-    and would make the PDF's /ID (taken from this digest) differ with it."""
-    st = path.stat()
-    h.update(path.name.encode("utf-8", "surrogateescape") + b"\0")
-    h.update(contents_digest(path, st.st_size, st.st_mtime_ns))
-
-
-def cache_key(doc: PrintDocument) -> str:
-    """Digest of every input of a document's PDF."""
-    h = hashlib.sha256(_CACHE_FORMAT)
-    html = doc.html
-    for i, root in enumerate(doc.roots):  # a file: URL in the HTML would name the folder
-        html = html.replace(root.as_uri(), f"root{i}:")
-    for part in (__version__, weasyprint_version(), html):
-        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    for path in doc.stylesheets:
-        _digest_file(h, path)
-    for path in sorted(p for p in (ASSETS_DIR / "fonts").rglob("*") if p.is_file()):
-        _digest_file(h, path)
-    for path in doc.files:
-        _digest_file(h, path)
-    return h.hexdigest()
 
 
 def file_url(path: Path) -> str:
