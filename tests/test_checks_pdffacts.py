@@ -1,4 +1,4 @@
-"""What pypdf tells about a PDF, kept by the digest of its bytes (checks/pdffacts.py): a page
+"""What pypdf tells about a PDF, kept by the digest of its bytes (print/pdffacts.py): a page
 count, an enclosure's verdict, a packet's /ID. A changed file is always read again, even one
 rewritten in place with the same size and time."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.checks import pdffacts
+from jobpacket.print import pdffacts
 from jobpacket.profile.validate import load_profile
 
 from .test_checks_cache import TEXT
@@ -72,7 +72,7 @@ def test_an_enclosure_verdict_follows_the_bytes_even_in_one_process(
 def test_a_packet_identifier_is_read_once_per_content(tmp_path: Path) -> None:
     from pypdf import PdfWriter
 
-    from jobpacket.print.packet import identifier_of
+    from jobpacket.print.pdffacts import identifier_of
 
     path = tmp_path / "packet.pdf"
     writer = PdfWriter()

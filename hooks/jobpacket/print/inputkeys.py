@@ -42,7 +42,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..fsutil import write_cache_entry
+from ..caches import code_fingerprint, write_cache_entry
+from ..digests import file_digest as contents_digest
+from ..profile.paths import Folders, references
 from ..profile.validate import LoadedProfile
 from .printkit import ASSETS_DIR, PrintDocument
 
@@ -51,7 +53,6 @@ _CACHE_FORMAT = b"jobpacket-pdf-1"
 #: Entries kept on disk: the documents of a few profiles over a few edits.
 KEEP = 256
 _MEMO_SIZE = 64
-_CHUNK = 1 << 20
 _memo: OrderedDict[str, Known] = OrderedDict()
 _memo_lock = threading.Lock()  # `mkdocs serve` looks outputs up on a background thread too
 
@@ -136,17 +137,6 @@ def library_versions() -> str:
     return "\n".join(lines)
 
 
-@lru_cache(maxsize=256)
-def contents_digest(path: Path, size: int, mtime_ns: int) -> bytes:
-    """A file's bytes, digested in chunks (an enclosure may be tens of megabytes); once per
-    process while its size and time are unchanged."""
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            h.update(chunk)
-    return h.digest()
-
-
 def _text(h: Any, value: str) -> None:
     data = value.encode("utf-8", "surrogatepass")
     h.update(len(data).to_bytes(8, "big") + data)
@@ -164,7 +154,7 @@ def _file(h: Any, path: Path) -> None:
     _text(h, f"{stat.S_IFMT(st.st_mode)} {st.st_size} {st.st_mtime_ns}")
     if stat.S_ISREG(st.st_mode):
         try:
-            h.update(contents_digest(real, st.st_size, st.st_mtime_ns))
+            h.update(contents_digest(real))
         except OSError as exc:
             _text(h, f"unreadable {exc.errno}")
 
@@ -191,8 +181,6 @@ def input_key(loaded: LoadedProfile, what: tuple[str | None, ...], app: int | No
     `what` names the output and its options (kind, design, letter choice); `app` is the index
     of the application it is about, or None for one that reads no application.
     """
-    from ..checks.cache import code_fingerprint
-    from ..checks.files import Folders, references
     from ..settings import current
 
     h = hashlib.sha256(_FORMAT)
@@ -256,7 +244,7 @@ def _keep(key: str, known: Known) -> None:
 
 
 def file_digest(path: Path) -> bytes:
-    """A file's name and contents, digested (cached while its size and mtime are unchanged)."""
+    """A file's name and contents, digested (digests.py remembers each file's bytes)."""
     h = hashlib.sha256()
     _digest_file(h, path)
     return h.digest()
@@ -265,9 +253,8 @@ def file_digest(path: Path) -> bytes:
 def _digest_file(h: hashlib._Hash, path: Path) -> None:
     """A file's name and contents; never its absolute path, which differs between machines
     and would make the PDF's /ID (taken from this digest) differ with it."""
-    st = path.stat()
     h.update(path.name.encode("utf-8", "surrogateescape") + b"\0")
-    h.update(contents_digest(path, st.st_size, st.st_mtime_ns))
+    h.update(contents_digest(path))
 
 
 def cache_key(doc: PrintDocument) -> str:

@@ -13,17 +13,18 @@ JOBPACKET_CACHE_DIR when that is set.
 
 from __future__ import annotations
 
-import os
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..fsutil import write_atomic, write_cache_entry
-from ..profile.errors import Problem, ProfileError, UserError
+from ..caches import cache_folder, write_cache_entry
+from ..errors import Problem, ProfileError, UserError
+from ..fsutil import write_atomic
 from ..profile.model import LetterKind
 from ..profile.validate import LoadedProfile
-from ..settings import ENV_CACHE_DIR, cache_folder
+from ..settings import ENV_CACHE_DIR
+from ..urls import file_url
 from . import inputkeys, manifest, worker
 
 # The keys live in inputkeys.py; callers also find them (and the tally) here.
@@ -190,7 +191,7 @@ def prepare_private_documents(
         else:
             rows.append((made[i].name, cache_key(made[i]), pdfs[i]))
     if report is not None:
-        from ..checks.render import page_findings
+        from .pagefit import page_findings
 
         for problem in page_findings(loaded, [(name, data) for name, _, data in rows]):
             report(problem)
@@ -350,7 +351,7 @@ def _unchanged_packet(
 ) -> bool:
     """Whether the packet on disk was made from inputs with this key (its /ID); if so, it is
     recorded in `run` as unchanged."""
-    from ..checks import pdffacts
+    from . import pdffacts
 
     if not (target.is_file() and pdffacts.packet_identifier(target, cache) == key[:32]):
         return False
@@ -371,11 +372,6 @@ def _report(doc: PrintDocument, report: Callable[[Problem], None] | None) -> Non
 def default_cache_dir(loaded: LoadedProfile, cache_dir: Path | None = None) -> Path:
     """Where rendered PDFs are kept between runs: argument, JOBPACKET_CACHE_DIR, or the site's."""
     return cache_dir if cache_dir is not None else cache_folder(loaded.path)
-
-
-def file_url(path: Path) -> str:
-    """A file: URL for WeasyPrint (which resolves relative URLs against it)."""
-    return Path(os.path.abspath(path)).as_uri()
 
 
 def _job(doc: PrintDocument, key: str) -> RenderJob:

@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from ..confined import Refused, read_inside
+from ..urls import file_url
 from .speedups import import_weasyprint
 from .worker import RefusedFetch, RenderJob, RenderTimeout
 
@@ -262,10 +263,3 @@ def render_job(job: RenderJob) -> bytes:
         identifier=job.identifier,
         variant=job.variant,
     )
-
-
-def file_url(path: Path) -> str:
-    """A file: URL for WeasyPrint (which resolves relative URLs against it)."""
-    from .outputs import file_url as url
-
-    return url(path)

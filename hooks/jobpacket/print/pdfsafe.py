@@ -23,7 +23,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from ..fsutil import write_cache_entry
+from ..caches import write_cache_entry
 from ..urls import scheme
 
 __all__ = ["WEB_SCHEMES", "PdfRefused", "defang", "public_copy", "safe_copy"]

@@ -44,7 +44,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..profile.errors import UserError
+from ..errors import UserError
 
 if TYPE_CHECKING:
     # ForkServerContext does not exist on Windows.
