@@ -93,6 +93,28 @@ def test_a_named_file_is_an_input(example: Path) -> None:
     assert other != key
 
 
+def test_a_file_outside_the_project_is_never_read_for_a_key(
+    example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A path leading out of the project is refused when the document is made; its key
+    must not read it first (nor a file past the local-file limit)."""
+    secret = tmp_path / "secret.pdf"  # beside the site folder, outside the project
+    secret.write_bytes(b"%PDF-1.4 secret")
+    text = example.read_text(encoding="utf-8")
+    example.write_text(
+        text.replace("documents/ledgerline-case-study.pdf", "../../secret.pdf"), encoding="utf-8"
+    )
+    read: list[Path] = []
+    real_digest = inputkeys.contents_digest
+    monkeypatch.setattr(inputkeys, "contents_digest", lambda p: read.append(p) or real_digest(p))
+    loaded = load_profile(example)
+    key = inputkeys.input_key(loaded, ("letter", "x"), 0)
+    assert read  # the files inside the project are read
+    assert secret.resolve() not in [p.resolve() for p in read]
+    secret.write_bytes(b"%PDF-1.4 changed")
+    assert inputkeys.input_key(load_profile(example), ("letter", "x"), 0) == key
+
+
 def test_a_document_with_a_warning_is_made_and_reported_every_time(
     example: Path, tmp_path: Path
 ) -> None:

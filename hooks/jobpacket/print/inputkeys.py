@@ -43,8 +43,9 @@ from typing import Any
 
 from .. import __version__
 from ..caches import code_fingerprint, write_cache_entry
+from ..confined import inside
 from ..digests import file_digest as contents_digest
-from ..profile.paths import Folders, references
+from ..profile.paths import LOCAL_FILE_LIMIT, Folders, references
 from ..profile.validate import LoadedProfile
 from .printkit import ASSETS_DIR, PrintDocument
 
@@ -142,17 +143,26 @@ def _text(h: Any, value: str) -> None:
     h.update(len(data).to_bytes(8, "big") + data)
 
 
-def _file(h: Any, path: Path) -> None:
-    """Where a path leads, whether it is there, its kind, size, time and bytes."""
+def _file(h: Any, path: Path, roots: tuple[Path, ...]) -> None:
+    """Where a path leads, whether it is there, its kind, size, time and bytes.
+
+    Only a path that leads inside the project's folders is looked at: one that leads out of
+    them is refused when the document is made, and a key must not read (or even stat) a file
+    the documents may not. A file past the local-file limit is keyed by its size and time
+    alone, for the same reason: making the document refuses it.
+    """
     real = Path(os.path.realpath(path))
     _text(h, str(real))
+    if not inside(real, roots):
+        _text(h, "outside")
+        return
     try:
         st = os.stat(real)
     except OSError as exc:
         _text(h, f"missing {exc.errno}")
         return
     _text(h, f"{stat.S_IFMT(st.st_mode)} {st.st_size} {st.st_mtime_ns}")
-    if stat.S_ISREG(st.st_mode):
+    if stat.S_ISREG(st.st_mode) and st.st_size <= LOCAL_FILE_LIMIT:
         try:
             h.update(contents_digest(real))
         except OSError as exc:
@@ -194,12 +204,13 @@ def input_key(loaded: LoadedProfile, what: tuple[str | None, ...], app: int | No
     if app is not None:
         _text(h, _part(profile.applications[app].model_dump(mode="json")))
     folders = Folders.of(loaded)
+    roots = (folders.profile_dir, folders.content_dir)
     for ref in references(loaded):
         if ref.where[0] == "applications" and ref.where[1] != app:
             continue
         _text(h, repr(ref.where) + ref.value)
-        for base in (folders.profile_dir, folders.content_dir):
-            _file(h, base / ref.value)
+        for base in roots:
+            _file(h, base / ref.value, roots)
     return h.hexdigest()
 
 
