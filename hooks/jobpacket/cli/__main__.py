@@ -1,0 +1,5 @@
+"""`python -m jobpacket.cli`: the same command as the `jobpacket` script."""
+
+from . import main
+
+main()
