@@ -226,6 +226,23 @@ def render_pdf(
     PDF's /ID, so pass something derived from the inputs. `variant` None makes an untagged
     PDF (a packet's page stamps, which are artifacts, not content).
     """
+    return _render(html, stylesheets, roots, identifier, variant)[0]
+
+
+def _render(
+    html: str,
+    stylesheets: Sequence[tuple[str, str]],
+    roots: Sequence[Path],
+    identifier: bytes,
+    variant: str | None,
+) -> tuple[bytes, int]:
+    """`render_pdf`, with the number of pages WeasyPrint laid out (its `finisher` hook sees
+    the document before the PDF is written): nothing needs to parse the PDF to learn it."""
+    pages: list[int] = []
+
+    def count(document: Any, _pdf: Any) -> None:
+        pages.append(len(document.pages))
+
     fetcher = ConfinedFetcher(roots)
     try:
         font_config, css = _styles(stylesheets, roots, fetcher)
@@ -242,6 +259,7 @@ def render_pdf(
                 pdf_variant=variant,
                 pdf_identifier=identifier,
                 cache=_images,
+                finisher=count,
             )
     except FatalURLFetchingError as exc:
         url, reason = fetcher.refused[-1] if fetcher.refused else (str(exc), str(exc.__cause__))
@@ -250,18 +268,17 @@ def render_pdf(
             "documents only use files next to the profile, under content/ or in jobpacket"
         ) from None
     assert isinstance(pdf, bytes)
-    return pdf
+    return pdf, pages[0]
+
+
+def render_counted(job: RenderJob) -> tuple[bytes, int]:
+    """The worker's entry point: one job, rendered here; its PDF and page count."""
+    return _render(job.html, job.stylesheets, job.roots, job.identifier, job.variant)
 
 
 def render_job(job: RenderJob) -> bytes:
-    """The worker's entry point: one job, rendered here."""
-    return render_pdf(
-        job.html,
-        stylesheets=job.stylesheets,
-        roots=job.roots,
-        identifier=job.identifier,
-        variant=job.variant,
-    )
+    """One job, rendered here: its PDF."""
+    return render_counted(job)[0]
 
 
 def file_url(path: Path) -> str:

@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..profile.errors import UserError
+from . import pages
 
 if TYPE_CHECKING:
     # ForkServerContext does not exist on Windows.
@@ -141,9 +142,9 @@ def _serve(conn: Connection, tmp: str) -> None:  # pragma: no cover - runs in th
     # render and sets its own thresholds while rendering).
     usual = gc.get_threshold()
     gc.set_threshold(_IMPORT_GC_THRESHOLD, *usual[1:])
-    render: Callable[[RenderJob], bytes] | None
+    render: Callable[[RenderJob], tuple[bytes, int]] | None
     try:
-        from .pdf import render_job as render
+        from .pdf import render_counted as render
     except OSError as exc:  # WeasyPrint could not load Pango and friends: say so per job
         missing = UserError(
             f"WeasyPrint cannot load its system libraries ({exc}); on Debian or Ubuntu run "
@@ -436,8 +437,10 @@ class RenderPool:
                 continue  # reported located, with its field, before the render
             logging.getLogger(name).log(level, "%s: %s", job.what, message)
         if kind == "ok":
-            assert isinstance(value, bytes)
-            return value
+            data, count = value
+            assert isinstance(data, bytes)
+            pages.remember(data, count)
+            return data
         if kind == "error":
             raise value
         raise RuntimeError(f"{job.what}: PDF rendering failed in the worker process:\n{value}")
