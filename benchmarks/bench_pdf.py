@@ -1,8 +1,11 @@
 """How long the example's résumé PDF takes, and how that compares with RenderCV.
 
     python benchmarks/bench_pdf.py [--runs 9] [--before OLD/hooks] [--rendercv PATH] [--busy N]
+                                   [--worker]
 
-1. Whole process, cold: `python -m jobpacket.cli pdf resume -o X` with JOBPACKET_CACHE_DIR
+1. Whole process, cold: `jobpacket pdf resume -o X` (`python -m jobpacket.launch`, what the
+   `jobpacket` script runs; `python -m jobpacket.cli` in a tree without the launcher; with
+   `--worker`, this tree's worker path too: `python -m jobpacket.cli`) with JOBPACKET_CACHE_DIR
    pointing at a new empty folder for every run (a true first run: WeasyPrint renders and
    nothing is cached), and once more with the PDF already cached. With `--before`, the same
    commands run from an older checkout's `hooks` folder too (e.g. `git worktree add
@@ -286,7 +289,12 @@ class Runner:
         self.costs.clear()
 
 
-def jobpacket_runner(label: str, hooks: Path, *, cached: bool) -> Runner:
+def entry(hooks: Path) -> str:
+    """The module the `jobpacket` script runs in that tree: the launcher where there is one."""
+    return "jobpacket.launch" if (hooks / "jobpacket" / "launch.py").is_file() else "jobpacket.cli"
+
+
+def jobpacket_runner(label: str, hooks: Path, *, cached: bool, module: str | None = None) -> Runner:
     cache_home = Path(tempfile.mkdtemp(prefix="bench-pdf-cache-"))
     counter = iter(range(1_000_000))
     runner = Runner(label, lambda tmp: [], _env(hooks))
@@ -294,7 +302,8 @@ def jobpacket_runner(label: str, hooks: Path, *, cached: bool) -> Runner:
     def setup(tmp: Path) -> list[str]:
         cache = cache_home / ("kept" if cached else f"run{next(counter)}")
         runner.env["JOBPACKET_CACHE_DIR"] = str(cache)
-        return [sys.executable, "-m", "jobpacket.cli", "pdf", "resume", "-o", str(tmp / "r.pdf")]
+        cmd = [sys.executable, "-m", module or entry(hooks)]
+        return [*cmd, "pdf", "resume", "-o", str(tmp / "r.pdf")]
 
     runner.setup = setup
     if cached:  # fill the cache once
@@ -401,15 +410,27 @@ def main() -> None:
     parser.add_argument("--rendercv", help="the rendercv command (default: $RENDERCV, PATH)")
     parser.add_argument("--no-warm", action="store_true", help="skip the one-process part")
     parser.add_argument(
+        "--worker",
+        action="store_true",
+        help="also time this tree's one-shot render through a worker (python -m jobpacket.cli)",
+    )
+    parser.add_argument(
         "--busy", type=int, default=0, metavar="N", help="keep N CPU-bound loops running meanwhile"
     )
     args = parser.parse_args()
     after = ROOT / "hooks"
 
-    trees = [("", after)] + ([(" (before)", args.before.resolve())] if args.before else [])
-    cold = [jobpacket_runner(f"jobpacket pdf resume{s}", h, cached=False) for s, h in trees]
+    trees: list[tuple[str, Path, str | None]] = [("", after, None)]
+    if args.worker:
+        trees.append((" (worker)", after, "jobpacket.cli"))
+    if args.before:
+        trees.append((" (before)", args.before.resolve(), None))
+    cold = [
+        jobpacket_runner(f"jobpacket pdf resume{s}", h, cached=False, module=m) for s, h, m in trees
+    ]
     cached = [
-        jobpacket_runner(f"jobpacket pdf resume{s}, cached", h, cached=True) for s, h in trees
+        jobpacket_runner(f"jobpacket pdf resume{s}, cached", h, cached=True, module=m)
+        for s, h, m in trees
     ]
     rendercv = find_rendercv(args.rendercv)
     rcv: list[Runner] = []
@@ -451,9 +472,9 @@ def main() -> None:
                 f"  {r.label} / {other.label}: {_ratios(r, other)}, per alternating pair "
                 f"{med(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f})  (target <= 0.9x)"
             )
-    if len(cold) == 2:
-        print(f"  cold, after / before: {_ratios(cold[0], cold[1])}")
-        print(f"  cached, after / before: {_ratios(cached[0], cached[1])}")
+    for i in range(1, len(cold)):
+        print(f"  cold, {cold[0].label} / {cold[i].label}: {_ratios(cold[0], cold[i])}")
+        print(f"  cached, {cached[0].label} / {cached[i].label}: {_ratios(cached[0], cached[i])}")
     if args.no_warm:
         return
     sys.path.insert(0, str(after))

@@ -1,8 +1,9 @@
 """Print HTML -> PDF bytes with WeasyPrint, confined to the project's own files.
 
-This module runs inside the render worker (worker.py), which imports it once; it never
-runs a render in the process that builds the site or parses the command line, and it
-knows nothing about time limits: the worker's parent kills a render that runs too long.
+This module runs inside the render worker (worker.py), which imports it once, or in a
+one-shot command's own process while the launcher watches it (launch.py); never in the
+process that builds the site. It knows nothing about time limits: the process watching the
+render (the worker's parent, or the launcher) kills a render that runs too long.
 
 Two guarantees live here:
 - WeasyPrint reads nothing but `data:` URLs and files inside the allowed folders
