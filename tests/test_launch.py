@@ -225,3 +225,30 @@ def test_a_watched_process_renders_here_and_reports_each_render(
     assert limits.timeout_message.startswith("doc: rendering took longer than 7 s")
     assert limits.memory_message.startswith("doc: rendering needed more than 900 MB")
     assert done + b"\n" == supervisor.DONE
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_what_goes_out_is_proofread_first_with_the_same_verdict_as_through_a_worker(
+    tmp_path: Path, force: bool
+) -> None:
+    """The launcher's child proofreads before it renders (no thread to overlap with): the
+    same lines, the same exit status, the previous file kept on an error, the same PDF with
+    --force."""
+    from .test_outgoing import _site
+
+    target = "build/stmarys/reconsideration-letter.pdf"
+    results = []
+    for name, run in (("launcher", launch), ("worker", run_cli)):
+        (tmp_path / name).mkdir()
+        site = _site(tmp_path / name)
+        (site / target).parent.mkdir(parents=True)
+        (site / target).write_bytes(b"%PDF-previous")
+        args = ["letter", "stmarys", "--profile", "profiles/profile.yml"]
+        results.append(run(*args, *(["--force"] if force else []), cwd=site))
+    here, there = results
+    assert here.returncode == there.returncode == (0 if force else 1), here.stderr
+    assert "placeholder '[Company]'" in here.stderr and "Traceback" not in here.stderr
+    assert here.stderr.replace("launcher", "worker") == there.stderr
+    written = [(tmp_path / name / target).read_bytes() for name in ("launcher", "worker")]
+    assert written[0] == written[1]
+    assert written[0].startswith(b"%PDF-1") if force else written[0] == b"%PDF-previous"

@@ -140,6 +140,14 @@ def apply_disable(loaded: LoadedProfile, problems: Iterable[Problem]) -> list[Pr
     return out
 
 
+def release() -> None:
+    """Free what the rules keep for their next run (the spelling dictionaries: tens of MB);
+    a rule module that was never imported holds nothing and is not imported for this."""
+    spelling = sys.modules.get(f"{__name__}.spelling")
+    if spelling is not None:
+        spelling.release()
+
+
 def run_checks(
     loaded: LoadedProfile,
     *,

@@ -67,6 +67,13 @@ def _word_list(cache: Path, language: str) -> frozenset[str]:
     return words
 
 
+def release() -> None:
+    """Let go of the dictionaries and word lists (tens of MB), kept for the next run of the
+    rules: a one-shot command that has proofread frees them before it renders."""
+    dictionary.cache_clear()
+    _word_list.cache_clear()
+
+
 _OPENERS = frozenset(" \t*_\"'“‘(-•")
 
 
