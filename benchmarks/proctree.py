@@ -50,6 +50,7 @@ class Cost:
     cpu: float
     pss_mb: float
     hwm_mb: float
+    stdout: bytes = b""  # with `measure(..., capture=True)`
 
 
 def become_subreaper() -> bool:
@@ -141,13 +142,22 @@ class _Sampler(threading.Thread):
 
 
 def measure(
-    cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None, stdin: bytes = b""
+    cmd: list[str],
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    stdin: bytes = b"",
+    capture: bool = False,
 ) -> Cost:
     """Run `cmd` to the end of its whole process tree; raise SystemExit with its error output
-    when it fails. Its output goes to files, never to pipes that a helper could hold open."""
+    when it fails. Its output goes to files, never to pipes that a helper could hold open;
+    with `capture`, its standard output comes back in `Cost.stdout`."""
     reaper = become_subreaper()
     sampler = _Sampler()
-    with tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as inp:
+    with (
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryFile() as inp,
+        tempfile.TemporaryFile() as out,
+    ):
         inp.write(stdin)
         inp.seek(0)
         start = time.perf_counter()
@@ -156,7 +166,7 @@ def measure(
             cwd=cwd,
             env=env,
             stdin=inp,
-            stdout=subprocess.DEVNULL,
+            stdout=out if capture else subprocess.DEVNULL,
             stderr=err,
             start_new_session=True,
         )
@@ -183,6 +193,8 @@ def measure(
         if code != 0:
             err.seek(0)
             raise SystemExit(f"{' '.join(cmd)} failed ({code}):\n{err.read().decode()[-2000:]}")
+        out.seek(0)
+        output = out.read()
     nan = float("nan")
     return Cost(
         wall=wall,
@@ -190,6 +202,7 @@ def measure(
         cpu=cpu,
         pss_mb=sampler.peak_pss_kb / 1024 if sampler.ok else nan,
         hwm_mb=sum(sampler.hwm_kb.values()) / 1024 if sampler.ok else nan,
+        stdout=output,
     )
 
 
