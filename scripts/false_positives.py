@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from jobpacket.checks import RULES, run_checks  # noqa: E402
-from jobpacket.profile.errors import ProfileError  # noqa: E402
+from jobpacket.errors import ProfileError  # noqa: E402
 from jobpacket.profile.validate import load_profile  # noqa: E402
 
 #: Findings read and judged real: (file, rule, message).

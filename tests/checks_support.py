@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from jobpacket.checks import run_checks
-from jobpacket.profile.errors import Problem
+from jobpacket.errors import Problem
 from jobpacket.profile.validate import load_profile
 
 TODAY = date(2026, 11, 26)

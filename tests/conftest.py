@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Literal, overload
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import settings
 
 # CI (`CI` set, as .ci/run does): the property tests draw the same examples on every run, so
@@ -56,20 +60,80 @@ def copy_example_files(site: Path) -> None:
     )
 
 
+@overload
 def run_cli(
-    *args: str, cwd: Path = ROOT, timeout: float = 120, **env: str
-) -> subprocess.CompletedProcess[str]:
-    """`jobpacket ARGS` in a fresh interpreter, as a user runs it: this checkout's package,
-    none of the developer's JOBPACKET_* settings, plus the variables given."""
-    full = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
-    full.update(PYTHONPATH=str(ROOT / "hooks"), **env)
-    return subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", *args],
-        cwd=cwd,
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
+    *args: str | os.PathLike[str],
+    cwd: Path = ...,
+    process: bool = ...,
+    timeout: float = ...,
+    input: str | None = ...,
+    binary: Literal[False] = ...,
+    **env: str,
+) -> subprocess.CompletedProcess[str]: ...
+@overload
+def run_cli(
+    *args: str | os.PathLike[str],
+    cwd: Path = ...,
+    process: bool = ...,
+    timeout: float = ...,
+    input: str | None = ...,
+    binary: Literal[True],
+    **env: str,
+) -> subprocess.CompletedProcess[bytes]: ...
+def run_cli(
+    *args: str | os.PathLike[str],
+    cwd: Path = ROOT,
+    process: bool = False,
+    timeout: float = 120,
+    input: str | None = None,
+    binary: bool = False,
+    **env: str,
+) -> subprocess.CompletedProcess[str] | subprocess.CompletedProcess[bytes]:
+    """`jobpacket ARGS` as a user runs it from ``cwd``: this checkout's package, none of the
+    developer's JOBPACKET_* settings, plus the variables given. The one way tests run the CLI.
+
+    The rule: in-process (click's CliRunner, the default) when the test looks only at what the
+    command prints, writes and returns; ``process=True`` when the test needs a real process:
+    it renders through WeasyPrint or the render workers (pdf, letter without --markdown,
+    packet, check --render: their processes and caches would outlive the test in this one),
+    relies on a timeout or a signal, reads what only the interpreter prints (a traceback,
+    a Python warning), or runs with a reduced environment (PATH, locale).
+
+    In-process, a bug is raised in the test with its own traceback (no exception is caught),
+    and ``timeout`` does not apply. Both ways return the same value: exit status, stdout and
+    stderr apart, as text, or as bytes with ``binary=True`` (a PDF written to stdout).
+    """
+    words = [os.fspath(a) for a in args]
+    if process:
+        full = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
+        full.update(PYTHONPATH=str(ROOT / "hooks"), **env)
+        return subprocess.run(
+            [sys.executable, "-m", "jobpacket.cli", *words],
+            cwd=cwd,
+            env=full,
+            input=input.encode() if binary and input is not None else input,
+            capture_output=True,
+            text=not binary,
+            timeout=timeout,
+        )
+    from jobpacket.cli import main
+
+    changes: dict[str, str | None] = {k: None for k in os.environ if k.startswith("JOBPACKET_")}
+    changes.update(env)
+    thresholds = gc.get_threshold()  # the command tunes the collector for a short process
+    try:
+        with contextlib.chdir(cwd):
+            result = CliRunner().invoke(
+                main, words, input=input, env=changes, catch_exceptions=False
+            )
+    finally:
+        gc.set_threshold(*thresholds)
+    if binary:
+        return subprocess.CompletedProcess(
+            ["jobpacket", *words], result.exit_code, result.stdout_bytes, result.stderr_bytes
+        )
+    return subprocess.CompletedProcess(
+        ["jobpacket", *words], result.exit_code, result.stdout, result.stderr
     )
 
 

@@ -1,6 +1,7 @@
 """Real résumé.json files, as they are: values whose meaning is plain are read as meant,
 with a located line, and printed and linked in the PDF and on the site (profile/lenient.py,
-urls.assumed_web, urls.photo_data)."""
+urls.assumed_web, urls.photo_data). Their functions alone: test_profile_lenient.py and
+test_urls.py."""
 
 from __future__ import annotations
 
@@ -11,57 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.profile.lenient import plain_date
-from jobpacket.urls import assumed_web
-
 from .conftest import FIXTURES, run_cli
 from .pdf_support import reader, text
 from .test_site_support import build, make_site, urls_in
 
 LOOSE = FIXTURES / "asis" / "loose-values.resume.json"
-
-
-@pytest.mark.parametrize(
-    "value, expected",
-    [
-        ("github.com/mokafor", "https://github.com/mokafor"),
-        ("together.ai", "https://together.ai"),
-        ("www.linkedin.com/in/ann-b", "https://www.linkedin.com/in/ann-b"),
-        ("ann.example.org:8080/cv", "https://ann.example.org:8080/cv"),
-        ("projects/x/", None),  # a page of the site
-        ("cv.pdf", None),  # a file next to the page
-        ("index.html", None),
-        ("mailto:ann@example.com", None),
-        ("https://ann.example.com", None),
-        ("ann@example.com", None),
-        ("not a url.com", None),
-    ],
-)
-def test_a_web_address_without_scheme_means_https(value: str, expected: str | None) -> None:
-    assert assumed_web(value) == expected
-
-
-@pytest.mark.parametrize(
-    "value, lang, expected",
-    [
-        ("03/2022", None, "2022-03"),
-        ("3.2022", None, "2022-03"),
-        ("2022/03", None, "2022-03"),
-        ("Feb 2019", None, "2019-02"),
-        ("February, 2019", None, "2019-02"),
-        ("Sept. 2019", None, "2019-09"),
-        ("févr. 2020", "fr", "2020-02"),
-        ("März 2021", "de", "2021-03"),
-        ("2020年2月", "ja", "2020-02"),
-        ("13/2020", None, None),
-        ("Summer 2019", None, None),
-        ("01/02/2020", None, None),  # day and month order is not plain
-    ],
-)
-def test_dates_people_write_are_read_as_their_month(
-    value: str, lang: str | None, expected: str | None
-) -> None:
-    assert plain_date(value, lang) == expected
 
 
 def test_a_loose_file_checks_with_exit_0_and_says_what_it_read() -> None:
@@ -129,7 +84,9 @@ def _links(pdf: bytes) -> list[str]:
 
 def test_the_pdf_prints_and_links_every_address_and_the_embedded_photo(tmp_path: Path) -> None:
     shutil.copy(LOOSE, tmp_path / LOOSE.name)
-    result = run_cli("pdf", "resume", LOOSE.name, "--design", "modern", "-o", "out", cwd=tmp_path)
+    result = run_cli(
+        "pdf", "resume", LOOSE.name, "--design", "modern", "-o", "out", cwd=tmp_path, process=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     pdf = (tmp_path / "out" / "loose-values.resume" / "resume.pdf").read_bytes()
     words = text(pdf).replace("\u00a0", " ")
@@ -182,7 +139,9 @@ def test_html_in_a_plain_field_hashtags_and_loose_lists_print_as_meant(
     tmp_path: Path, design: str
 ) -> None:
     shutil.copy(HTML, tmp_path / HTML.name)
-    result = run_cli("pdf", "resume", HTML.name, "--design", design, "-o", "out", cwd=tmp_path)
+    result = run_cli(
+        "pdf", "resume", HTML.name, "--design", design, "-o", "out", cwd=tmp_path, process=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "education[0].institution: holds HTML tags; read as its text 'HPI'" in result.stderr
     words = text((tmp_path / "out" / "html-and-hashtags.resume" / "resume.pdf").read_bytes())
@@ -218,7 +177,7 @@ def test_cpp_is_set_in_one_piece_and_read_as_typed(tmp_path: Path) -> None:
     doc = documents.resume(load_profile(path), public=False)
     assert doc.html.count('<span class="pp">C<span>++</span></span>') == 2
     assert 'href="https://x.example/c++"' in str(print_inline("[n](https://x.example/c++)"))
-    result = run_cli("pdf", "resume", "p.yml", "-o", "out", cwd=tmp_path)
+    result = run_cli("pdf", "resume", "p.yml", "-o", "out", cwd=tmp_path, process=True)
     assert result.returncode == 0, result.stderr
     words = text((tmp_path / "out" / "p" / "resume.pdf").read_bytes())
     assert "Languages: C++, C#, Notepad++" in words and "C++ engine" in words
@@ -232,17 +191,19 @@ def test_pdf_warns_when_the_resume_runs_past_its_page_budget(tmp_path: Path) -> 
         for i in range(14)
     )
     (tmp_path / "p.yml").write_text(f"basics: {{name: Ann Lee}}\nwork:\n{jobs}", encoding="utf-8")
-    result = run_cli("pdf", "resume", "p.yml", "-o", "out", cwd=tmp_path)
+    result = run_cli("pdf", "resume", "p.yml", "-o", "out", cwd=tmp_path, process=True)
     assert result.returncode == 0, result.stderr
     assert re.search(
         r"meta\.pages: the résumé prints on [2-9] pages, over its budget of 1", (result.stderr)
     )
-    single = run_cli("pdf", "resume", "--profile", "p.yml", "-o", "one.pdf", cwd=tmp_path)
+    single = run_cli(
+        "pdf", "resume", "--profile", "p.yml", "-o", "one.pdf", cwd=tmp_path, process=True
+    )
     assert "p.yml:1:1: warning length: meta.pages: the résumé prints on" in single.stderr
     (tmp_path / "p.yml").write_text(
         f"basics: {{name: Ann Lee}}\nwork:\n{jobs}meta: {{pages: 4}}\n", encoding="utf-8"
     )
-    result = run_cli("pdf", "resume", "p.yml", "-o", "out", cwd=tmp_path)
+    result = run_cli("pdf", "resume", "p.yml", "-o", "out", cwd=tmp_path, process=True)
     assert result.returncode == 0 and "over its budget" not in result.stderr, result.stderr
 
 
@@ -253,7 +214,7 @@ def test_common_extensions_are_printed_where_a_recruiter_looks(tmp_path: Path) -
     shutil.copy(ACADEMIC, tmp_path / ACADEMIC.name)
     check = run_cli("check", ACADEMIC.name, cwd=tmp_path)
     assert check.returncode == 0 and "unknown key" not in check.stdout + check.stderr
-    result = run_cli("pdf", "resume", ACADEMIC.name, "-o", "out", cwd=tmp_path)
+    result = run_cli("pdf", "resume", ACADEMIC.name, "-o", "out", cwd=tmp_path, process=True)
     assert result.returncode == 0, result.stderr
     pdf = (tmp_path / "out" / "academic-extensions.resume" / "resume.pdf").read_bytes()
     words = " ".join(text(pdf).split())
@@ -293,7 +254,7 @@ def test_what_a_company_does_is_its_own_line_not_glued_to_the_location(tmp_path:
         ],
     }
     (tmp_path / "a.json").write_text(json.dumps(data), encoding="utf-8")
-    result = run_cli("pdf", "resume", "a.json", "-o", "out", cwd=tmp_path)
+    result = run_cli("pdf", "resume", "a.json", "-o", "out", cwd=tmp_path, process=True)
     assert result.returncode == 0, result.stderr
     lines = text((tmp_path / "out" / "a" / "resume.pdf").read_bytes()).splitlines()
     assert "Data streaming platform built on Apache Kafka" in lines
@@ -321,23 +282,6 @@ def test_an_empty_yaml_end_date_is_ongoing_without_a_warning(tmp_path: Path) -> 
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(
-    "value, expected",
-    [
-        ("ann-lee", "https://www.linkedin.com/in/ann-lee"),
-        ("@ann-lee", "https://www.linkedin.com/in/ann-lee"),
-        ("linkedin.com/in/ann-lee", "https://linkedin.com/in/ann-lee"),
-        ("https://www.linkedin.com/in/ann-lee/", "https://www.linkedin.com/in/ann-lee/"),
-        ("Ann Lee on LinkedIn", None),
-        ("", None),
-    ],
-)
-def test_basics_linkedin_is_read_as_an_address(value: str, expected: str | None) -> None:
-    from jobpacket.urls import linkedin_url
-
-    assert linkedin_url(value) == expected
-
-
 def test_a_long_sidebar_resume_carries_no_empty_tinted_column_onto_page_two(
     tmp_path: Path,
 ) -> None:
@@ -356,7 +300,9 @@ def test_a_long_sidebar_resume_carries_no_empty_tinted_column_onto_page_two(
         + "meta: {design: sidebar, pages: 3}\n",
         encoding="utf-8",
     )
-    result = run_cli("pdf", "resume", "--profile", "p.yml", "-o", "r.pdf", cwd=tmp_path)
+    result = run_cli(
+        "pdf", "resume", "--profile", "p.yml", "-o", "r.pdf", cwd=tmp_path, process=True
+    )
     assert result.returncode == 0, result.stderr
     subprocess.run(
         ["pdftoppm", "-r", "30", "-gray", "-f", "1", "-l", "2", "-png", "r.pdf", "p"],

@@ -16,7 +16,7 @@ import pytest
 from jobpacket import checks
 from jobpacket.checks import cache as findings_cache
 from jobpacket.checks import run_checks
-from jobpacket.profile.errors import Problem
+from jobpacket.errors import Problem
 from jobpacket.profile.validate import load_profile
 
 from .checks_support import BASE, LETTER_BODY, TODAY

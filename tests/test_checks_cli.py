@@ -8,16 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from jobpacket.checks import run_checks
-from jobpacket.cli import main
+from jobpacket.errors import ProfileError
 from jobpacket.print import documents
-from jobpacket.profile.errors import ProfileError
 from jobpacket.profile.validate import load_profile
 
 from .checks_support import BASE, LETTER_BODY, TODAY, pos, write
-from .conftest import EXAMPLE, JSONRESUME, ROOT
+from .conftest import EXAMPLE, JSONRESUME, ROOT, run_cli
 from .test_site_support import build, make_site
 
 APP = """\
@@ -66,8 +64,8 @@ def test_json_resume_sample_only_has_its_real_faults() -> None:
 def test_json_format_has_stable_fields_and_exit_status(tmp_path: Path) -> None:
     body = LETTER_BODY.replace("Harbour Retail Group", "[Company Name]")
     path = write(tmp_path, BASE + APP.format(body=body))
-    result = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
-    assert result.exit_code == 1
+    result = run_cli("check", "--format", "json", str(path))
+    assert result.returncode == 1
     report = json.loads(result.stdout)
     assert set(report) == {"findings", "errors", "warnings", "infos", "ok"}
     assert report["ok"] is False and report["errors"] >= 1
@@ -88,15 +86,15 @@ def test_json_format_has_stable_fields_and_exit_status(tmp_path: Path) -> None:
 
 def test_strict_makes_warnings_fail(tmp_path: Path) -> None:
     path = write(tmp_path, BASE.replace("https://priyaraman", "http://priyaraman"))
-    relaxed = CliRunner().invoke(main, ["check", str(path)])
-    assert relaxed.exit_code == 0
+    relaxed = run_cli("check", str(path))
+    assert relaxed.returncode == 0
     expected = "warning contact: basics.url: 'http://priyaraman.example.com' uses http://"
     assert expected in relaxed.stderr
     assert relaxed.stdout.strip().endswith("ok (1 warning)")
-    strict = CliRunner().invoke(main, ["check", "--strict", str(path)])
-    assert strict.exit_code == 1
+    strict = run_cli("check", "--strict", str(path))
+    assert strict.returncode == 1
     assert "1 problem found: 0 errors, 1 warning" in strict.stderr
-    assert CliRunner().invoke(main, ["check", "--disable", "contact", str(path)]).exit_code == 0
+    assert run_cli("check", "--disable", "contact", str(path)).returncode == 0
 
 
 def test_check_does_not_import_the_renderer() -> None:
@@ -157,8 +155,8 @@ def test_what_the_build_rejects_check_rejects_at_the_same_line(
     path = write(tmp_path, text)
     rejected = _build_errors(path)
     assert pos(text, needle) in rejected
-    result = CliRunner().invoke(main, ["check", str(path)])
-    assert result.exit_code == 1
+    result = run_cli("check", str(path))
+    assert result.returncode == 1
     line, col = pos(text, needle)
     assert f"{path}:{line}:{col}: error " in result.stderr
 
@@ -177,13 +175,7 @@ def test_missing_enclosure_stops_the_build_and_check_at_the_same_line(tmp_path: 
     result = build(site, strict=False)
     assert result.returncode == 1
     assert located in result.stdout + result.stderr
-    checked = subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", "check"],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    checked = run_cli("check", cwd=site)
     assert checked.returncode == 1
     assert located in checked.stderr
 
@@ -237,14 +229,10 @@ def test_letter_over_one_page_is_found_by_the_print_step_and_check_render(tmp_pa
     )
     assert overflow in result.stderr
     # jobpacket check: only --render measures pages
-    plain = CliRunner().invoke(main, ["check", str(path)])
+    plain = run_cli("check", str(path))
     assert "pages when printed" not in plain.stderr
-    rendered = subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", "check", "--render", "profiles/profile.yml"],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    rendered = run_cli(
+        "check", "--render", "profiles/profile.yml", cwd=site, process=True, timeout=300
     )
     assert overflow in rendered.stderr
 

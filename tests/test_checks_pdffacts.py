@@ -1,4 +1,4 @@
-"""What pypdf tells about a PDF, kept by the digest of its bytes (checks/pdffacts.py): a page
+"""What pypdf tells about a PDF, kept by the digest of its bytes (print/pdffacts.py): a page
 count, an enclosure's verdict, a packet's /ID. A changed file is always read again, even one
 rewritten in place with the same size and time."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.checks import pdffacts
+from jobpacket.print import pdffacts
 from jobpacket.profile.validate import load_profile
 
 from .test_checks_cache import TEXT
@@ -72,7 +72,7 @@ def test_an_enclosure_verdict_follows_the_bytes_even_in_one_process(
 def test_a_packet_identifier_is_read_once_per_content(tmp_path: Path) -> None:
     from pypdf import PdfWriter
 
-    from jobpacket.print.packet import identifier_of
+    from jobpacket.print.pdffacts import identifier_of
 
     path = tmp_path / "packet.pdf"
     writer = PdfWriter()
@@ -89,28 +89,3 @@ def test_a_packet_identifier_is_read_once_per_content(tmp_path: Path) -> None:
     assert pdffacts.packet_identifier(path, tmp_path) is None
     path.unlink()
     assert pdffacts.packet_identifier(path, tmp_path) is None
-
-
-def test_a_pdf_this_process_rendered_is_counted_by_the_renderer_not_read_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The render worker hands back WeasyPrint's page count with the bytes (print/pages.py),
-    so the page budget needs no pypdf; the count is the one pypdf reads from the file."""
-    from jobpacket.print import pages, worker
-
-    html = "<p style='break-after: page'>one</p><p>two</p>"
-    job = worker.RenderJob(html=html, stylesheets=(), roots=(), identifier=b"0" * 16)
-    pool = worker.RenderPool(size=1, method="spawn")
-    try:
-        data = pool.render(job)
-    finally:
-        pool.close()
-    assert pages.known(pages.digest(data)) == 2
-    assert pdffacts.page_count(data) == 2  # pypdf's count agrees
-    import pypdf
-
-    def unread(*args: object, **kwargs: object) -> None:
-        raise AssertionError("pypdf parsed a PDF the renderer had counted")
-
-    monkeypatch.setattr(pypdf, "PdfReader", unread)
-    assert pdffacts.page_count(data, tmp_path / "facts") == 2

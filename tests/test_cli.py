@@ -151,7 +151,7 @@ def test_schema_describes_extensions_and_example_points_at_it():
 
 def test_schema_accepts_the_example_and_fixtures():
     schema = json.loads(schema_text())
-    from jobpacket.profile.load import read_file
+    from jobpacket.profile.read import read_file
 
     for path in [EXAMPLE, *JSONRESUME.glob("*.resume.json")]:
         jsonschema.validate(read_file(path).data, schema)

@@ -1,30 +1,21 @@
-"""The follow-up schedule, its calendar, the `followups` and `status` commands, and the build's
-build/followups.ics."""
+"""followups.py: the follow-up schedule, its findings and the `followups` command. The
+calendar is tested in test_followups_ics.py, `status` in test_readiness.py."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 import icalendar
 import pytest
-from click.testing import CliRunner
 
-from jobpacket.cli import main
-from jobpacket.followups import (
-    Period,
-    followup_findings,
-    schedule_for,
-    schedules,
-)
-from jobpacket.followups_ics import calendar_bytes
-from jobpacket.profile.errors import ProfileError
+from jobpacket.errors import ProfileError
+from jobpacket.followups import followup_findings
 from jobpacket.profile.model import Application
+from jobpacket.profile.schedule import Period, schedule_for, schedules
 from jobpacket.profile.validate import load_profile
 
-from .conftest import EXAMPLE
-from .test_cli import run
-from .test_site_support import build, build_ok, make_site
+from .conftest import run_cli
 
 # A second candidate, unlike the example: a nurse informaticist with five applications in
 # every state the schedule knows.
@@ -273,7 +264,7 @@ def test_log_date_before_applied_is_a_located_error(tmp_path: Path):
     assert (problem.line, problem.col) == (line, 17)
     assert problem.path == ("applications", 1, "followUp", "log", 1, "date")
     assert "before the application (2026-02-02)" in problem.message
-    result = run("check", str(path), cwd=tmp_path)
+    result = run_cli("check", str(path), cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"bad.yml:{line}:17: applications[1].followUp.log[1].date: contact on" in result.stderr
 
@@ -314,85 +305,8 @@ def test_followup_finding_without_followup_key_points_at_applied(tmp_path: Path)
     assert (problem.line, problem.col, problem.severity) == (4, 5, "info")
 
 
-# --- the calendar ----------------------------------------------------------------------------
-
-
 def _events(data: bytes) -> list[icalendar.Event]:
     return list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
-
-
-def test_calendar_has_one_all_day_event_per_follow_up_to_make():
-    profile = _profile()
-    events = _events(calendar_bytes(profile))
-    uids = [str(e["UID"]) for e in events]
-    # St Brendan's 3, Northgate 2 (of 4, two logged), none for accepted/withdrawn/draft
-    assert sorted(uids) == sorted(
-        [
-            "st-brendan-informatics-lead-followup-1@jobpacket",
-            "st-brendan-informatics-lead-followup-2@jobpacket",
-            "st-brendan-informatics-lead-followup-3@jobpacket",
-            "northgate-ehr-analyst-followup-3@jobpacket",
-            "northgate-ehr-analyst-followup-4@jobpacket",
-        ]
-    )
-    first = events[0]
-    assert str(first["UID"]) == "st-brendan-informatics-lead-followup-1@jobpacket"
-    start, end = first.decoded("DTSTART"), first.decoded("DTEND")
-    assert type(start) is date and start == date(2026, 3, 12)
-    assert type(end) is date and end == date(2026, 3, 13)
-    assert first.decoded("DTSTAMP") == datetime.fromisoformat("2026-03-20T10:30:00+00:00")
-    assert str(first["SUMMARY"]) == "Follow up: Nursing Informatics Lead, St Brendan's Hospital"
-    text = str(first["DESCRIPTION"])
-    for expected in (
-        "Contact: Dr. Helen Marsh, Director of Nursing",
-        "Email: h.marsh@stbrendans.example.org",
-        "Position: Nursing Informatics Lead",
-        "Organization: St Brendan's Hospital",
-        "reconsideration request or a thank-you",
-        # what is new since the decision, up to the follow-up's own date: nothing yet
-        "Nothing new in the profile since 2026-03-09.",
-    ):
-        assert expected in text
-    assert "Healthcare Information and Management Systems" not in text  # dated Apr 2
-    later = next(e for e in events if str(e["UID"]).endswith("lead-followup-2@jobpacket"))
-    assert "- Earned the Certified Professional in Healthcare Information" in str(
-        later["DESCRIPTION"]
-    )
-    assert "Epic" not in str(later["DESCRIPTION"])  # before the last contact
-    # Each event carries a reminder at 9:00 on its day (issue 19).
-    for event in events:
-        (alarm,) = event.walk("VALARM")
-        assert str(alarm["ACTION"]) == "DISPLAY"
-        assert alarm.decoded("TRIGGER") == timedelta(hours=9)
-        assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
-
-
-def test_calendar_is_reproducible_and_uids_survive_unrelated_edits(tmp_path: Path):
-    path = tmp_path / "p.yml"
-    path.write_text(PROFILE, encoding="utf-8")
-    once = calendar_bytes(load_profile(path).profile)
-    assert calendar_bytes(load_profile(path).profile) == once
-    edited = PROFILE.replace(
-        "label: Clinical Informatics Nurse", "label: Nurse Informaticist"
-    ).replace('lastModified: "2026-03-20T10:30:00Z"', 'lastModified: "2026-03-22T08:00:00Z"')
-    path.write_text(edited, encoding="utf-8")
-    again = calendar_bytes(load_profile(path).profile)
-    assert again != once  # the stamp moved with lastModified
-    assert [str(e["UID"]) for e in _events(again)] == [str(e["UID"]) for e in _events(once)]
-    assert [e.decoded("DTSTART") for e in _events(again)] == [
-        e.decoded("DTSTART") for e in _events(once)
-    ]
-    # A logged contact moves the later dates; the UIDs stay and the sequence grows.
-    logged = edited.replace(
-        "      maxAttempts: 3\n", '      maxAttempts: 3\n      log:\n        - date: "2026-03-12"\n'
-    )
-    path.write_text(logged, encoding="utf-8")
-    events = _events(calendar_bytes(load_profile(path).profile))
-    brendan = [e for e in events if str(e["UID"]).startswith("st-brendan")]
-    assert [(str(e["UID"]), e.decoded("DTSTART"), e["SEQUENCE"]) for e in brendan] == [
-        ("st-brendan-informatics-lead-followup-2@jobpacket", date(2026, 4, 12), 1),
-        ("st-brendan-informatics-lead-followup-3@jobpacket", date(2026, 5, 12), 1),
-    ]
 
 
 # --- the commands ----------------------------------------------------------------------------
@@ -400,7 +314,7 @@ def test_calendar_is_reproducible_and_uids_survive_unrelated_edits(tmp_path: Pat
 
 def test_followups_table_via_the_cli(profile_file: Path, tmp_path: Path):
     ics = tmp_path / "out" / "f.ics"
-    result = run(
+    result = run_cli(
         "followups",
         "--today",
         "2026-03-20",
@@ -435,7 +349,7 @@ def test_followups_table_via_the_cli(profile_file: Path, tmp_path: Path):
     assert "  harbour-digital-health: a draft" in lines
     assert len(_events(ics.read_bytes())) == 5
     # Later, the certificate of Apr 2 is news for the rejection's answer
-    later = run("followups", "--today", "2026-04-10", "--profile", str(profile_file))
+    later = run_cli("followups", "--today", "2026-04-10", "--profile", str(profile_file))
     out = later.stdout.splitlines()
     brendan = next(i for i, line in enumerate(out) if "st-brendan" in line)
     assert out[brendan].endswith("  1")
@@ -447,166 +361,12 @@ def test_followups_table_via_the_cli(profile_file: Path, tmp_path: Path):
 
 
 def test_followups_rejects_a_bad_date(profile_file: Path):
-    result = CliRunner().invoke(
-        main, ["followups", "--today", "20 March", "--profile", str(profile_file)]
-    )
-    assert result.exit_code == 2 and "Traceback" not in result.output
-    assert "'20 March' does not match the format '%Y-%m-%d'" in result.output
-
-
-def test_status_of_the_example_is_ready_and_reminds_the_recommender():
-    result = run("status", "--today", "2026-11-26")
-    assert result.returncode == 0, result.stdout + result.stderr
-    out = result.stdout
-    assert "keystone-genomics-staff-mle: Staff Machine Learning Engineer, Keystone Genomics" in out
-    assert "status applied (applied 2026-10-20): ready (0 errors, 1 warning)" in out
-    assert (
-        "references[1].letter.requested: Dr. Aisha Bello's letter was requested 2026-10-21 "
-        "(36 days ago) and has not arrived; remind the recommender"
-    ) in out
-    assert "  enclosures       ok       2 of 2 present" in out
-    assert "  next follow-up   info     2026-11-17 overdue (attempt 2 of 3)" in out
-    # the new certificate is not in Keystone's cover letter yet
-    assert "certificate Google Cloud Professional Machine Learning Engineer (2026-10-30)" in out
-
-
-def test_status_recommender_boundary_is_three_weeks(profile_file: Path):
-    day21 = run("status", "--today", "2026-03-31", "--profile", str(profile_file))
-    day22 = run("status", "--today", "2026-04-01", "--profile", str(profile_file))
-    assert "1 received, 1 pending" in day21.stdout and "remind" not in day21.stdout
-    assert "1 received, 0 pending, 1 overdue" in day22.stdout
-    assert "Gwen Adeyemi's letter was requested 2026-03-10 (22 days ago)" in day22.stdout
-
-
-def test_status_exits_1_for_an_undecided_application_with_an_error(profile_file: Path):
-    # northgate (interviewing) encloses a file that does not exist
-    result = run("status", "--today", "2026-03-20", "--profile", str(profile_file))
-    assert result.returncode == 1
-    assert "northgate-ehr-analyst: EHR Clinical Analyst, Northgate Health Trust" in result.stdout
-    # 2 warnings: the proofreading checks find the nine-word letter bodies far too short
-    assert "NOT READY (1 error, 2 warnings)" in result.stdout
-    line = PROFILE.splitlines().index("      - path: missing-portfolio.pdf") + 1
-    assert (
-        f"profile.yml:{line}:15: applications[1].attachments[0].path: 'missing-portfolio.pdf' "
-        "not found next to the profile"
-    ) in result.stdout
-    assert "Traceback" not in result.stderr
-    # the same application alone still fails; a decided one with a missing letter does not
-    assert (
-        run(
-            "status",
-            "northgate-ehr-analyst",
-            "--today",
-            "2026-03-20",
-            "--profile",
-            str(profile_file),
-        ).returncode
-        == 1
-    )
-    accepted = run(
-        "status", "riverside-telehealth", "--today", "2026-03-20", "--profile", str(profile_file)
-    )
-    assert accepted.returncode == 0, accepted.stdout
-    # no `letter:`: jobpacket assembles a cover letter from the profile
-    assert "letter           ok       present: cover letter (from the profile)" in accepted.stdout
-    # a rejected application with a missing enclosure: an error, but decided, so exit 0
-    profile_file.write_text(
-        PROFILE.replace(
-            "      maxAttempts: 3\n",
-            "      maxAttempts: 3\n    attachments:\n      - path: gone.pdf\n",
-        ),
-        encoding="utf-8",
-    )
-    # Nothing is being prepared on 2026-03-11 (the answer to the rejection is planned for
-    # the 12th): the error does not block.
-    rejected = run(
-        "status",
-        "st-brendan-informatics-lead",
-        "--today",
-        "2026-03-11",
-        "--profile",
-        str(profile_file),
-    )
-    assert rejected.returncode == 0, rejected.stdout
-    assert "decided; not blocking (1 error, 2 warnings)" in rejected.stdout
-    assert "'gone.pdf' not found next to the profile" in rejected.stdout
-    # On the 20th that answer is overdue: the application is live again and the error blocks.
-    due = run(
-        "status",
-        "st-brendan-informatics-lead",
-        "--today",
-        "2026-03-20",
-        "--profile",
-        str(profile_file),
-    )
-    assert due.returncode == 1, due.stdout
-    assert (
-        "status rejected (applied 2026-01-15, decided 2026-03-09): NOT READY; follow-up 1 is "
-        "overdue since 2026-03-12 (1 error, 2 warnings)"
-    ) in due.stdout
-
-
-def test_status_blank_letter_body_blocks_an_undecided_application(profile_file: Path):
-    text = PROFILE.replace(
-        "    status: withdrawn\n", "    status: applied\n    letter: {kind: cover, body: ''}\n"
-    )
-    profile_file.write_text(text, encoding="utf-8")
-    result = run(
-        "status", "kings-cross-clinic", "--today", "2026-03-20", "--profile", str(profile_file)
-    )
-    assert result.returncode == 1
-    assert "applications[3].letter.body: the letter body is blank" in result.stdout
-
-
-def test_status_unknown_id_is_a_user_error(profile_file: Path):
-    result = run("status", "nope", "--profile", str(profile_file))
-    assert result.returncode == 1
-    assert result.stderr.strip().endswith(
-        "error: no application with id 'nope'; known: st-brendan-informatics-lead, "
-        "northgate-ehr-analyst, riverside-telehealth, kings-cross-clinic, harbour-digital-health"
-    )
+    result = run_cli("followups", "--today", "20 March", "--profile", str(profile_file))
+    assert result.returncode == 2 and "Traceback" not in (result.stdout + result.stderr)
+    assert "'20 March' does not match the format '%Y-%m-%d'" in (result.stdout + result.stderr)
 
 
 # --- the build ------------------------------------------------------------------------------
-
-
-@pytest.mark.slow
-def test_mkdocs_build_writes_the_calendar_to_build_only(tmp_path: Path):
-    folder = make_site(tmp_path / "site-folder", EXAMPLE)
-    result = build(folder)
-    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
-    site = folder / "site"
-    # overdue follow-ups are logged at info level: strict mode must not fail on them
-    # the line of applications[0].followUp in the example, wherever edits move it
-    line = 1 + EXAMPLE.read_text(encoding="utf-8").splitlines().index("    followUp:")
-    assert (
-        f"INFO    -  jobpacket: profiles/profile.yml:{line}:5: info follow-up: "
-        "applications[0].followUp: follow-up 2 of 3 was due 2026-11-17"
-    ) in result.stderr
-    ics = folder / "build" / "followups.ics"
-    events = _events(ics.read_bytes())
-    assert [str(e["UID"]) for e in events] == [
-        "keystone-genomics-staff-mle-followup-2@jobpacket",
-        "keystone-genomics-staff-mle-followup-3@jobpacket",
-        "lakefront-clinical-ai-rse-followup-1@jobpacket",
-        "lakefront-clinical-ai-rse-followup-2@jobpacket",
-    ]
-    assert ics.read_bytes() == calendar_bytes(load_profile(folder / "profiles/profile.yml").profile)
-    published = [p for p in site.rglob("*") if p.is_file()]
-    assert not [p for p in published if p.suffix == ".ics"]
-    assert not [p for p in published if b"followup-1@jobpacket" in p.read_bytes()]
-    # an unchanged profile leaves the file alone (same inode, same mtime)
-    before = ics.stat()
-    build_ok(folder)
-    after = ics.stat()
-    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
-    # the letters the build printed count as assembled
-    status = run("status", "--today", "2026-11-26", cwd=folder)
-    assert status.returncode == 0, status.stdout + status.stderr
-    assert (
-        "  letter           ok       assembled: cover letter dated 2026-10-20 in "
-        "keystone-genomics-staff-mle/cover-letter.pdf"
-    ) in status.stdout
 
 
 def test_zero_period_and_empty_log_date_are_located_errors(tmp_path: Path):
@@ -635,7 +395,7 @@ def test_table_shows_the_first_news_lines_and_counts_the_rest(tmp_path: Path):
     )
     path = tmp_path / "p.yml"
     path.write_text(PROFILE.replace("references:\n", extra + "references:\n", 1), encoding="utf-8")
-    out = run("followups", "--today", "2026-03-20", "--profile", str(path)).stdout.splitlines()
+    out = run_cli("followups", "--today", "2026-03-20", "--profile", str(path)).stdout.splitlines()
     row = next(i for i, line in enumerate(out) if "st-brendan" in line)
     assert out[row].endswith("  4")
     assert [line.strip() for line in out[row + 2 : row + 7]] == [

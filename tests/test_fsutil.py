@@ -1,14 +1,18 @@
-"""Outputs are replaced whole, keep ordinary permissions, and survive a failed write."""
+"""fsutil.py: outputs are replaced whole, keep ordinary permissions and survive a failed
+write; a staged tree is published whole (the file operations behind 'nothing lost when a
+build fails')."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
 
 import pytest
 
-from jobpacket.fsutil import write_atomic, write_cache_entry
+from jobpacket import fsutil
+from jobpacket.fsutil import write_atomic
 
 
 def test_write_atomic_uses_ordinary_permissions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -33,14 +37,86 @@ def test_failed_write_keeps_the_last_good_file(tmp_path: Path, monkeypatch: pyte
     assert [p.name for p in tmp_path.iterdir()] == ["resume.pdf"]  # no temp file left behind
 
 
-def test_a_cache_entry_keeps_only_the_newest_of_its_kind(tmp_path: Path) -> None:
-    (tmp_path / "other.txt").write_text("not a cache entry", encoding="utf-8")
-    for i in range(5):
-        write_cache_entry(tmp_path / f"{i}.pdf", b"%PDF", keep=3, pattern="*.pdf")
-        os.utime(tmp_path / f"{i}.pdf", ns=(i * 10**9, i * 10**9))  # written in this order
-    write_cache_entry(tmp_path / "5.pdf", b"%PDF", keep=3, pattern="*.pdf")
-    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["3.pdf", "4.pdf", "5.pdf"]
-    assert (tmp_path / "other.txt").exists(), "only entries matching the pattern are pruned"
-    blocked = tmp_path / "other.txt" / "x.pdf"  # a file where the folder would be
-    write_cache_entry(blocked, b"%PDF", keep=3)  # no error: a cache only saves time
-    assert not blocked.exists()
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_publish_tree_makes_the_target_hold_exactly_the_staged_files(tmp_path: Path) -> None:
+    site, staging = tmp_path / "site", tmp_path / ".site.jobpacket-new"
+    for rel, data in {
+        "index.html": b"old",
+        "gone.html": b"x",
+        "old/a.css": b"a",
+        "p": b"f",
+    }.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_bytes(data)
+    new = {"index.html": b"new", "p/index.html": b"page", "assets/x.js": b"js"}
+    for rel, data in new.items():
+        (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+        (staging / rel).write_bytes(data)
+    fsutil.publish_tree(staging, site)
+    assert _tree(site) == new  # "p" was a file where a folder now goes
+    assert not staging.exists()
+    assert not (site / "old").exists()
+
+
+def test_publish_tree_copies_when_the_site_is_another_file_system(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    (staging / "a").mkdir(parents=True)
+    (staging / "a" / "b.html").write_bytes(b"b")
+    real = os.replace
+
+    def cross_device(src: str | Path, dst: str | Path) -> None:
+        if str(src).startswith(str(staging)):
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        real(src, dst)
+
+    monkeypatch.setattr(fsutil.os, "replace", cross_device)
+    fsutil.publish_tree(staging, site)
+    assert _tree(site) == {"a/b.html": b"b"}
+    assert [p.name for p in site.rglob("*") if p.name.endswith(".tmp")] == []
+
+
+def test_write_many_keeps_temporary_files_out_of_the_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build, tmp = tmp_path / "build", tmp_path / ".build.jobpacket-new"
+    (build / "app").mkdir(parents=True)
+    (build / "resume.pdf").write_bytes(b"%PDF-same")
+    before = (build / "resume.pdf").stat().st_mtime_ns
+    seen: list[str] = []
+    real = os.replace
+
+    def watching(src: str | Path, dst: str | Path) -> None:
+        seen.append(str(Path(src).parent))
+        real(src, dst)
+
+    monkeypatch.setattr(fsutil.os, "replace", watching)
+    fsutil.write_many(
+        [(build / "resume.pdf", b"%PDF-same"), (build / "app" / "letter.pdf", b"%PDF-new")],
+        tmp_dir=tmp,
+    )
+    assert seen == [str(tmp)]  # one write, staged outside build/
+    assert (build / "resume.pdf").stat().st_mtime_ns == before  # unchanged: not rewritten
+    assert (build / "app" / "letter.pdf").read_bytes() == b"%PDF-new"
+    assert not tmp.exists()
+
+
+def test_unwritable_names_a_file_where_a_folder_should_be(tmp_path: Path) -> None:
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "app").write_text("a file", encoding="utf-8")
+    (tmp_path / "build" / "resume.pdf").mkdir()
+    problems = fsutil.unwritable(
+        [tmp_path / "build" / "app" / "letter.pdf", tmp_path / "build" / "resume.pdf"]
+    )
+    assert problems == [
+        (tmp_path / "build" / "app", "is a file where a folder should be; move or remove it"),
+        (
+            tmp_path / "build" / "resume.pdf",
+            "is a folder where a file should be; move or remove it",
+        ),
+    ]
+    assert fsutil.unwritable([tmp_path / "build" / "new" / "x.pdf"]) == []

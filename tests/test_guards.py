@@ -95,7 +95,13 @@ def test_a_render_leaves_no_temporary_folder_behind(tmp_path: Path) -> None:
     tmp.mkdir()
     out = tmp_path / "resume.pdf"
     result = run_cli(
-        "pdf", "resume", "-o", str(out), TMPDIR=str(tmp), JOBPACKET_CACHE_DIR=str(tmp_path / "c")
+        "pdf",
+        "resume",
+        "-o",
+        str(out),
+        TMPDIR=str(tmp),
+        JOBPACKET_CACHE_DIR=str(tmp_path / "c"),
+        process=True,
     )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF-")

@@ -122,7 +122,7 @@ def test_dates_in_a_letter_never_break() -> None:
 def test_letters_and_contents_page_wear_the_resume_design_header(design: str) -> None:
     """The header's look comes from the design's stylesheet for the letter as for the résumé:
     centred in classic, an accent bar in modern, the name in Inter in sidebar."""
-    from jobpacket.print.printkit import stylesheets
+    from jobpacket.print.layout import stylesheets
 
     css = "\n".join(Path(s).read_text(encoding="utf-8") for s in stylesheets(design))
     rule = {"classic": "text-align: center", "modern": "border-left", "sidebar": "Inter"}[design]

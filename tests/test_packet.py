@@ -10,17 +10,16 @@ import io
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from jobpacket.print import documents, enclosures, outputs, packet
-from jobpacket.profile.errors import ProfileError
+from jobpacket.errors import ProfileError
+from jobpacket.print import binding, documents, enclosures, outputs, packet
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
-from .conftest import EXAMPLE, ROOT, copy_example_files
+from .conftest import EXAMPLE, copy_example_files, run_cli
 from .pdf_support import flat, reader
 from .test_site_support import blank_pdf, build, make_site
 
@@ -324,17 +323,14 @@ def test_bad_enclosures_are_located_errors_naming_application_field_and_file(
 
 
 def _cli(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", "packet", *args],
+    return run_cli(
+        "packet",
+        *args,
         cwd=site,
-        capture_output=True,
-        text=True,
+        process=True,
         timeout=180,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "PYTHONPATH": str(ROOT / "hooks"),  # this checkout, not an installed copy
-            "JOBPACKET_CACHE_DIR": str(site / "cache"),
-        },
+        PATH="/usr/bin:/bin",
+        JOBPACKET_CACHE_DIR=str(site / "cache"),
     )
 
 
@@ -406,7 +402,7 @@ def test_same_inputs_same_bytes(
     # and the whole site moved to another folder
     monkeypatch.setattr(outputs, "_memo", type(outputs._memo)())
     monkeypatch.setattr(packet, "_stamps", type(packet._stamps)())
-    monkeypatch.setattr(packet, "_readers", type(packet._readers)())
+    monkeypatch.setattr(binding, "_readers", type(binding._readers)())
     moved = shutil.copytree(site, tmp_path / "elsewhere" / "another-site")
     prepared = packet.prepare(load_profile(_profile(moved)), KEYSTONE)
     second = packet.render(prepared, cache_dir=tmp_path / "other-cache")

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.checks.files import project_root
 from jobpacket.print import cachehint
 from jobpacket.print.worker import RenderJob, RenderPool
+from jobpacket.profile.paths import project_root
 from jobpacket.profile.validate import load_profile
 from jobpacket.settings import site_folder
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from jobpacket.errors import ProfileError
 from jobpacket.print import documents, outputs, pdf
-from jobpacket.profile.errors import ProfileError
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import FIXTURES, ROOT
@@ -69,7 +69,7 @@ def _render_here(doc: documents.PrintDocument) -> bytes:
 
 
 def _problems(exc: pytest.ExceptionInfo[ProfileError]) -> dict[str, str]:
-    from jobpacket.profile.errors import format_path
+    from jobpacket.errors import format_path
 
     return {format_path(p.path): str(p) for p in exc.value.problems}
 

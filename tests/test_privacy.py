@@ -15,8 +15,7 @@ from pypdf import PdfReader
 
 from jobpacket.profile.model import Profile
 from jobpacket.profile.validate import load_profile
-from jobpacket.site import pages
-from jobpacket.views import PUBLIC_FIELDS, public_view
+from jobpacket.site import head, pages
 
 from .conftest import EXAMPLE
 from .test_site_support import PRIVATE, built, site_files
@@ -49,44 +48,7 @@ def leaks(site_dir: Path, needles: list[str]) -> dict[str, list[str]]:
     return found
 
 
-# --- the allowlist itself ------------------------------------------------------------------
-
-
-def test_public_view_drops_private_items_and_unlisted_fields() -> None:
-    profile = load_profile(PRIVATE / "profile.yml").profile
-    view = public_view(profile)
-    b = view.basics
-    assert b.phone is None and b.location.address is None and b.location.postalCode is None
-    assert [p.username for p in b.profiles] == ["zqpublic-github"]
-    assert [w.name for w in view.work] == ["Public Co zqpublic-work"]
-    assert view.work[0].tags == [] and "zqprivateNote" not in (view.work[0].model_extra or {})
-    assert view.volunteer == []
-    assert all(r.email is None and r.phone is None and r.letter is None for r in view.references)
-    assert [r.name for r in view.references] == ["Ref zqpublic-ref", "Ref zqpublic-ref2"]
-    # A confidential letter's quote is not published either.
-    assert view.references[1].reference is None
-    assert [d.title for d in view.documents] == ["Sample zqpublic-doc"]
-    assert view.documents[0].path is None
-    assert view.applications == []  # never published, whatever `visibility` says
-
-
-def test_every_public_field_is_a_declared_model_field() -> None:
-    """The allowlist names fields that exist; a typo there would publish nothing, silently."""
-    for model, fields in PUBLIC_FIELDS.items():
-        assert set(fields) <= set(model.model_fields), model.__name__
-
-
-def test_fields_added_later_stay_private() -> None:
-    """Extension data and fields outside the allowlist never pass, whatever they are called."""
-    profile = Profile.model_validate(
-        {
-            "basics": {"name": "A", "secretKey": "zqprivate"},
-            "work": [{"name": "W", "salary": "zqprivate", "tags": ["zqprivate"]}],
-            "meta": {"canonical": "https://zqprivate.example"},
-        }
-    )
-    view = public_view(profile)
-    assert "zqprivate" not in view.model_dump_json()
+# --- the pages made from the public view (the view alone: test_views_public.py) -----------
 
 
 def _pages_text(profile: Profile) -> str:
@@ -96,7 +58,7 @@ def _pages_text(profile: Profile) -> str:
         site_url="https://s.example/",
     )
     out = [p.markdown for p in pages.site_pages(profile, ctx)]
-    out.append(pages.head_tags(profile, ctx, title="Home", home=True))
+    out.append(head.head_tags(profile, ctx, title="Home", home=True))
     return "\n".join(out)
 
 

@@ -12,13 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from jobpacket.cli import main
 from jobpacket.print import documents, outputs
 from jobpacket.profile.validate import load_profile
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, run_cli
 from .pdf_support import page_texts, weasyprint_log
 from .test_site_support import build, mkdocs_env
 
@@ -87,8 +85,8 @@ def test_the_corpus_is_what_the_tests_expect() -> None:
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
 def test_check_accepts_it(path: Path) -> None:
-    result = CliRunner().invoke(main, ["check", "--profile", str(path)])
-    assert result.exit_code == 0, result.output
+    result = run_cli("check", "--profile", str(path))
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def _current_employers(path: Path) -> list[str]:

@@ -11,11 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from jobpacket.cli import main
-
-from .conftest import FIXTURES
+from .conftest import FIXTURES, run_cli
 
 SUITE = FIXTURES / "resume-schema"
 _VALID = re.compile(r"valid\d*$", re.IGNORECASE)
@@ -48,8 +45,8 @@ def _with_name(resume: Any) -> Any:
 def _check(tmp_path: Path, resume: Any) -> tuple[int, str]:
     path = tmp_path / "resume.json"
     path.write_text(json.dumps(resume, indent=2), encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", str(path)])
-    return result.exit_code, result.output
+    result = run_cli("check", str(path))
+    return result.returncode, (result.stdout + result.stderr)
 
 
 def test_the_suite_is_all_there() -> None:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from jobpacket.errors import ProfileError
 from jobpacket.markup import MAX_NESTING, markdown_limit, markdown_to_html
-from jobpacket.profile.errors import ProfileError
-from jobpacket.profile.load import MAX_BYTES
+from jobpacket.profile.read import MAX_BYTES
 from jobpacket.profile.validate import load_profile
 from jobpacket.urls import print_href
 

@@ -210,7 +210,7 @@ def test_a_page_tree_is_counted_without_reading_every_page() -> None:
 
     from pypdf import PdfReader
 
-    from jobpacket.print.enclosures import count_pages
+    from jobpacket.print.pdffacts import count_pages
 
     reader = PdfReader(io.BytesIO(blank_pdf(300)))
     assert count_pages(reader, 200) == 201  # stops one past the cap
@@ -294,7 +294,7 @@ def test_the_largest_allowed_schedule_is_planned(write_profile) -> None:
     assert result.returncode == 0, result.stderr
     from datetime import date
 
-    from jobpacket.followups import schedules
+    from jobpacket.profile.schedule import schedules
 
     (sched,) = schedules(load_profile(path).profile, date(2026, 12, 6))
     assert len(sched.items) == bounds.MAX_FOLLOWUP_ATTEMPTS

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from jobpacket.errors import Problem, printable
 from jobpacket.print import documents
-from jobpacket.profile.errors import Problem, printable
 from jobpacket.profile.validate import load_profile
 
 from .conftest import EXAMPLE, ROOT, copy_example_files

@@ -26,7 +26,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _letter(site: Path, target: str) -> tuple[int, str]:
     app = "keystone-genomics-staff-mle"
     result = run_cli(
-        "letter", app, "-o", target, "--profile", "profiles/profile.yml", cwd=site, timeout=240
+        "letter",
+        app,
+        "-o",
+        target,
+        "--profile",
+        "profiles/profile.yml",
+        cwd=site,
+        timeout=240,
+        process=True,
     )
     return result.returncode, result.stderr
 
@@ -68,7 +76,7 @@ def test_a_private_document_is_not_written_where_the_site_publishes(site: Path) 
     assert not (site / "content" / "letter.pdf").exists()
     result = run_cli(
         "packet", "keystone-genomics-staff-mle", "-o", "site/packets", "--profile",
-        "profiles/profile.yml", cwd=site, timeout=240,
+        "profiles/profile.yml", cwd=site, timeout=240, process=True,
     )  # fmt: skip
     assert result.returncode == 1 and "which the site publishes" in result.stderr
     assert not (site / "site").exists()

@@ -40,7 +40,7 @@ FLOOR_S = 0.02
 #: long the text; timed with `.match` (and checked to be used only so, below).
 ANCHORED = {
     "jobpacket.markup._CONTAINER",
-    "jobpacket.profile.model._EMAIL",
+    "jobpacket.profile.values._EMAIL",
     "jobpacket.profile.bounds._PERIOD",
 }
 _FLAGS = {"IGNORECASE": re.I, "I": re.I, "MULTILINE": re.M, "M": re.M, "VERBOSE": re.X, "X": re.X}

@@ -209,6 +209,7 @@ def test_the_cli_render_limits_are_user_errors(
         cwd=ROOT,
         JOBPACKET_CACHE_DIR=str(tmp_path / "cache"),
         **{variable: value},
+        process=True,
     )
     assert result.returncode == 1
     assert f"error: resume: {message}" in result.stderr
@@ -218,7 +219,9 @@ def test_the_cli_render_limits_are_user_errors(
 
 
 def test_a_bad_memory_ceiling_names_the_variable(tmp_path: Path) -> None:
-    bad = run_cli("pdf", "resume", "-o", str(tmp_path / "r.pdf"), JOBPACKET_RENDER_MEMORY="lots")
+    bad = run_cli(
+        "pdf", "resume", "-o", str(tmp_path / "r.pdf"), JOBPACKET_RENDER_MEMORY="lots", process=True
+    )
     assert bad.returncode == 1 and "JOBPACKET_RENDER_MEMORY='lots'" in bad.stderr
     assert "Traceback" not in bad.stderr
 
@@ -246,6 +249,7 @@ def test_a_cohort_folder_renders_every_profile_and_reports_the_broken_one(tmp_pa
         cwd=site,
         timeout=180,
         JOBPACKET_CACHE_DIR=str(tmp_path / "c"),
+        process=True,
     )
     assert result.returncode == 1, result.stderr
     assert (
@@ -281,7 +285,7 @@ def test_a_script_without_a_main_guard_gets_the_fix_in_the_error(tmp_path: Path)
         "import multiprocessing\n"
         "from pathlib import Path\n"
         "from jobpacket.print import documents, outputs\n"
-        "from jobpacket.profile.errors import UserError\n"
+        "from jobpacket.errors import UserError\n"
         "from jobpacket.profile.validate import load_profile\n"
         f"loaded = load_profile(Path({str(EXAMPLE)!r}))\n"
         "try:\n"

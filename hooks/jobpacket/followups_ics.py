@@ -15,8 +15,10 @@ from typing import cast
 
 from icalendar import Alarm, Calendar, Event
 
-from .followups import FollowUpItem, Schedule, schedules, to_date, whats_new
+from .dates import moment, to_date
+from .followups import whats_new
 from .profile.model import Profile
+from .profile.schedule import FollowUpItem, Schedule, schedules
 
 PRODID = "-//jobpacket//follow-ups//EN"
 
@@ -28,14 +30,9 @@ def event_uid(app_id: str, attempt: int) -> str:
 
 def stamp(profile: Profile, sched: Schedule) -> datetime:
     """DTSTAMP: meta.lastModified, else the application's latest date, in UTC; never now."""
-    text = profile.meta.lastModified
-    if text:
-        try:
-            when = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            when = None
-        if when is not None:
-            return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    when = moment(profile.meta.lastModified)
+    if when is not None:
+        return when.astimezone(UTC)
     day = sched.last_contact or to_date(profile.meta.lastModified) or date(1970, 1, 1)
     return datetime.combine(day, time(0, 0), tzinfo=UTC)
 

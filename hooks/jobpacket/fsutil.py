@@ -39,18 +39,6 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_cache_entry(path: Path, data: bytes, *, keep: int, pattern: str = "*") -> None:
-    """Keep `data` at `path` in a cache folder, and only the `keep` most recently written
-    entries matching `pattern` there. A cache only saves time: failing to write is no error."""
-    try:
-        write_atomic(path, data)
-        entries = sorted(path.parent.glob(pattern), key=lambda p: p.stat().st_mtime_ns)
-        for old in entries[:-keep]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
-
-
 def write_many(files: list[tuple[Path, bytes]], *, tmp_dir: Path) -> None:
     """Write each file whole: into `tmp_dir` first, then renamed over its target.
 

@@ -17,10 +17,11 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from .followups import FINAL_STATUSES, Schedule, letter_in_progress, schedule_for, to_date
+from .dates import to_date
+from .errors import Problem, ProfileError, UserError
 from .print.manifest import freshness
-from .profile.errors import Problem, ProfileError, UserError
 from .profile.model import Application
+from .profile.schedule import FINAL_STATUSES, Schedule, letter_in_progress, schedule_for
 from .profile.validate import LoadedProfile
 
 Level = Literal["ok", "info", "warning", "error"]
@@ -319,8 +320,7 @@ def _since_row(loaded: LoadedProfile, index: int, app: Application, today: date)
 
     enclosed = {os.path.normpath(p.value) for p in plan(loaded, index) if p.value is not None}
     # What the letter will say: the assembled body, or the user's with its [[updates]] and
-    # [[enclosures]] blocks expanded (issue 19: a certificate [[updates]] lists was reported
-    # "not in the letter").
+    # [[enclosures]] blocks expanded, so that what a block lists counts as in the letter.
     from .print import documents
 
     try:

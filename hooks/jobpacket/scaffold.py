@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from .profile.errors import UserError
+from .errors import UserError
 from .profile.overlay import PRIVATE_NAME
 from .profile.schema import schema_text
 from .site.identity import FOLLOW_NAME

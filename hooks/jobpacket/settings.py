@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from .profile.errors import UserError
+from .errors import UserError
 
 DEFAULT_PROFILE = Path("profiles/example.yml")
 ENV_PROFILE = "JOBPACKET_PROFILE"
@@ -39,13 +39,13 @@ _KEYS = (
 #: Seconds one document may take to render; the example's résumé needs well under one.
 DEFAULT_RENDER_TIMEOUT = 60.0
 #: A longer document gets the time limit once per this many bytes of print HTML (see
-#: `print.worker.time_limit`), so a long CV is never stopped for being long. Measured on a
-#: 2-core machine: about 0.03 s per KB (a résumé of 1.9 MB of print HTML in 56 s); 60 s per
-#: 250 KB is eight times that.
+#: `print.worker.time_limit`), so a long CV is never stopped for being long; the allowance is
+#: several times what a slow machine needs (figures in benchmarks/README.md).
 RENDER_TIMEOUT_BYTES = 250_000
 #: Megabytes of memory a render process may use before it is stopped. WeasyPrint keeps every
-#: laid-out page until the PDF is written: the x16 large profile's 233-page résumé peaks at
-#: about 780 MB (benchmarks/bench_scale.py), the example's résumé at about 110 MB.
+#: laid-out page until the PDF is written, so a very long résumé needs far more than a
+#: one-page one; the limit leaves room for the largest profile benchmarks/bench_scale.py
+#: builds, and stops a runaway document before it takes the machine.
 DEFAULT_RENDER_MEMORY_MB = 2048
 #: A worker that holds more than this after a job is replaced before the next one, so a
 #: long `mkdocs serve` session does not keep the peak of its largest document.
@@ -64,6 +64,15 @@ class Settings:
     source_date_epoch: int | None = None  # SOURCE_DATE_EPOCH (reproducible builds)
     workers: int | None = None  # JOBPACKET_WORKERS: render processes at most (default: cores)
     render_memory_mb: int = DEFAULT_RENDER_MEMORY_MB  # JOBPACKET_RENDER_MEMORY, megabytes
+
+
+def child_environment(profile: Path | None = None) -> dict[str, str]:
+    """The environment of a site engine run as a child process: this one, with ``profile``
+    (a ``--profile`` option) as JOBPACKET_PROFILE, which the hook reads."""
+    env = dict(os.environ)
+    if profile is not None:
+        env["JOBPACKET_PROFILE"] = str(profile.resolve())
+    return env
 
 
 def current() -> Settings:
@@ -123,16 +132,20 @@ _LenientLoader.add_multi_constructor("", _ignore_tag)
 _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
-def read_site_settings(mkdocs_yml: Path) -> dict[str, Any]:
-    """The ``extra.jobpacket`` mapping of a mkdocs.yml, or {} when there is none."""
+def read_site_config(mkdocs_yml: Path) -> dict[str, Any]:
+    """A mkdocs.yml as a mapping (tags read past, `!ENV` resolved), or {} when there is none."""
     try:
         data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader)
     except FileNotFoundError:
         return {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise UserError(f"{mkdocs_yml}: cannot read it: {exc}") from None
-    if not isinstance(data, dict):
-        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def read_site_settings(mkdocs_yml: Path) -> dict[str, Any]:
+    """The ``extra.jobpacket`` mapping of a mkdocs.yml, or {} when there is none."""
+    data = read_site_config(mkdocs_yml)
     extra = data.get("extra") or {}
     settings = extra.get("jobpacket") if isinstance(extra, dict) else None
     return settings if isinstance(settings, dict) else {}
@@ -150,12 +163,6 @@ def site_folder(profile: Path) -> Path:
         if (folder / "mkdocs.yml").is_file():
             return folder
     return start
-
-
-def cache_folder(profile: Path) -> Path:
-    """Where jobpacket keeps what it can make again (PDFs, findings, word lists, hints):
-    JOBPACKET_CACHE_DIR, or ``.jobpacket-cache`` in the profile's site folder."""
-    return current().cache_dir or site_folder(profile) / CACHE_DIR_NAME
 
 
 def resolve_profile(explicit: str | os.PathLike[str] | None, root: Path | None = None) -> Path:

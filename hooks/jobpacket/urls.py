@@ -19,12 +19,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .profile.errors import FieldPath, Problem
+from .errors import FieldPath, Problem
 
 #: Schemes a profile link may use and the site links to: the web, mail, and the calling and
 #: chat apps people list on their profiles. JSON Resume allows any URI; other schemes are
@@ -153,6 +155,11 @@ def is_web(value: str | None) -> bool:
         return False
     parts = urlsplit(value.strip())
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def file_url(path: Path) -> str:
+    """A local file as a file: URL, for WeasyPrint, which resolves relative URLs against it."""
+    return Path(os.path.abspath(path)).as_uri()
 
 
 def _urls(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:

@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import import_module
 
-from ..profile.errors import FieldPath, Problem, ProfileError
-from ..profile.model import Item
+from ..errors import FieldPath, Problem, ProfileError
+from ..profile.disabled import ALWAYS_ON, BUILD_ERRORS, apply_disable, item_paths
 from ..profile.validate import LoadedProfile
-from .text import item_paths
 from .where import finding
 
 
@@ -89,10 +88,6 @@ _UNCACHED = frozenset({"private"})
 #: Rules whose findings depend on today's date (a parameter, so tests and `status --today` can
 #: ask about any day).
 _DATED = frozenset({"dates", "follow-up"})
-#: Findings no setting turns off: validation, and what the build needs to make the documents.
-ALWAYS_ON = frozenset({"schema", "required"})  # required.RULE
-#: Rules whose errors stop the build: those stay on even when the rule is disabled.
-BUILD_ERRORS = frozenset({"files", "letters"})  # files.RULE, letters.RULE
 
 
 def _unknown_ids(loaded: LoadedProfile, ids: Sequence[str], where: FieldPath) -> Iterable[Problem]:
@@ -107,37 +102,6 @@ def _unknown_ids(loaded: LoadedProfile, ids: Sequence[str], where: FieldPath) ->
             f"unknown rule {rule!r}",
             hint=f"did you mean {guess[0]!r}?" if guess else "rules: " + ", ".join(RULES),
         )
-
-
-def disabled_for(loaded: LoadedProfile) -> tuple[frozenset[str], dict[FieldPath, frozenset[str]]]:
-    """Rules off for the whole profile, and per list entry (by the entry's path)."""
-    profile_wide = frozenset(loaded.profile.meta.checks.disable)
-    per_item = {
-        path: frozenset(item.checks.disable)
-        for path, item in item_paths(loaded.profile)
-        if isinstance(item, Item) and item.checks is not None and item.checks.disable
-    }
-    return profile_wide, per_item
-
-
-def apply_disable(loaded: LoadedProfile, problems: Iterable[Problem]) -> list[Problem]:
-    """Drop findings of rules the profile turned off, for it or for the entry they are in.
-
-    Validation findings (`schema`) and errors a build would stop on cannot be turned off:
-    what the build rejects, `check` must report.
-    """
-    profile_wide, per_item = disabled_for(loaded)
-    out = []
-    for p in problems:
-        if p.rule in ALWAYS_ON or (p.rule in BUILD_ERRORS and p.severity == "error"):
-            out.append(p)
-            continue
-        if p.rule in profile_wide:
-            continue
-        if any(p.path[: len(k)] == k and p.rule in off for k, off in per_item.items()):
-            continue
-        out.append(p)
-    return out
 
 
 def release() -> None:
@@ -241,6 +205,7 @@ def sort_key(p: Problem) -> tuple[str, int, int, int, str, str]:
 
 __all__ = [
     "ALWAYS_ON",
+    "BUILD_ERRORS",
     "RULES",
     "RuleInfo",
     "apply_disable",

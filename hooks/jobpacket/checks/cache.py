@@ -32,15 +32,15 @@ import os
 import stat
 from collections.abc import Callable, Iterable
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from ..caches import code_fingerprint, read_text_entry
 from ..confined import inside
-from ..profile.errors import Problem
+from ..digests import file_digest
+from ..errors import Problem
+from ..profile.paths import Folders, references
 from ..profile.validate import LoadedProfile
-from .files import Folders, references
 from .vocabulary import DICTIONARY_FILE
 
 _FORMAT = b"jobpacket-findings-1"
@@ -49,10 +49,6 @@ KEEP = 32
 #: Files larger than this are rejected by size before any rule reads them (the packet's
 #: limit, print/enclosures.MAX_ENCLOSURE_BYTES), so their size alone is their fingerprint.
 _READ_LIMIT = 50 * 1024 * 1024
-_CHUNK = 1 << 20
-#: Distributions whose behaviour the rules depend on: the dictionary, phone metadata, the
-#: PDF and image readers that judge enclosures.
-_LIBRARIES = ("pyspellchecker", "phonenumbers", "pypdf", "pillow")
 
 
 def cached_findings(
@@ -84,7 +80,7 @@ def stored_findings(
 def _entry(
     loaded: LoadedProfile, *, today: date, disable: Iterable[str], folder: Path | None
 ) -> Path:
-    from ..settings import cache_folder
+    from ..caches import cache_folder
 
     folder = folder or cache_folder(loaded.path) / "checks"
     return folder / f"{findings_key(loaded, today=today, disable=disable)}.json"
@@ -141,40 +137,17 @@ def _file(h: Any, path: Path, roots: tuple[Path, ...]) -> None:
     _text(h, f"{stat.S_IFMT(st.st_mode)} {st.st_size} {st.st_mtime_ns}")
     if stat.S_ISREG(st.st_mode) and st.st_size <= _READ_LIMIT and inside(real, roots):
         try:
-            with real.open("rb") as fh:
-                while chunk := fh.read(_CHUNK):
-                    h.update(chunk)
+            h.update(file_digest(real))
         except OSError as exc:
             _text(h, f"unreadable {exc.errno}")
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """The rules' own version: jobpacket's files (size and time) and the libraries' versions.
-
-    Once per process: code does not change under a running interpreter.
-    """
-    from importlib.metadata import PackageNotFoundError, version
-
-    package = Path(__file__).resolve().parent.parent
-    lines = [__version__]
-    for folder, dirs, names in os.walk(package):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(names):
-            path = os.path.join(folder, name)
-            st = os.stat(path)
-            lines.append(f"{os.path.relpath(path, package)} {st.st_size} {st.st_mtime_ns}")
-    for dist in _LIBRARIES:
-        try:
-            lines.append(f"{dist} {version(dist)}")
-        except PackageNotFoundError:
-            lines.append(f"{dist} absent")
-    return "\n".join(lines)
-
-
 def _read(entry: Path) -> list[Problem] | None:
+    text = read_text_entry(entry)
+    if text is None:
+        return None
     try:
-        rows = json.loads(entry.read_text(encoding="utf-8"))
+        rows = json.loads(text)
         found = [
             Problem(
                 file=str(r["file"]),
@@ -188,13 +161,13 @@ def _read(entry: Path) -> list[Problem] | None:
             )
             for r in rows
         ]
-    except (OSError, ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError):
         return None
     return found
 
 
 def _write(entry: Path, found: list[Problem]) -> None:
-    from ..fsutil import write_cache_entry
+    from ..caches import write_cache_entry
 
     rows = [
         {

@@ -14,11 +14,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from ..dates import first_day, last_day
+from ..errors import Problem
+from ..i18n.tags import primary
 from ..profile.bounds import MAX_PHRASE_CHARS
-from ..profile.errors import Problem
 from ..profile.model import Application
 from ..profile.validate import LoadedProfile
-from .dates import first_day, last_day
 from .where import Tally, finding
 
 RULE = "consistency"
@@ -237,8 +238,7 @@ def _acknowledges(loaded: LoadedProfile, i: int, app: Application) -> list[Probl
         return []
     if not letter.body or not letter.body.strip():
         return []
-    lang = (loaded.profile.meta.lang or "en").lower()
-    if not lang.startswith("en") or _ACKNOWLEDGES.search(letter.body):
+    if primary(loaded.profile.meta.lang) != "en" or _ACKNOWLEDGES.search(letter.body):
         return []
     return [
         finding(

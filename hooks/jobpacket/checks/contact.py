@@ -12,7 +12,7 @@ import ipaddress
 import re
 from urllib.parse import urlsplit
 
-from ..profile.errors import FieldPath, Problem, Severity
+from ..errors import FieldPath, Problem, Severity
 from ..profile.validate import LoadedProfile
 from .text import strings
 from .where import finding
@@ -116,7 +116,7 @@ def _phones(loaded: LoadedProfile) -> list[Problem]:
     numbers = [t for t in strings(loaded.profile) if t.field == "phone"]
     if not numbers:
         return []
-    import phonenumbers  # ~0.1 s of metadata; only when there is a number to check
+    import phonenumbers  # loads all its metadata: only when there is a number to check
 
     location = loaded.profile.basics.location
     region = (location.countryCode or "").strip().upper() if location else ""

@@ -9,12 +9,11 @@ give the same findings in a test next year.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from itertools import pairwise
 
-from ..profile.errors import FieldPath, Problem
-from ..profile.model import ONGOING
+from ..dates import ONGOING, first_day, last_day
+from ..errors import FieldPath, Problem
 from ..profile.validate import LoadedProfile
 from .where import finding
 
@@ -23,21 +22,6 @@ GAP_MONTHS = 6
 #: Overlaps up to this many days are a handover between jobs, not two jobs at once.
 OVERLAP_DAYS = 31
 _NOT_FULL_TIME = ("part-time", "part time", "freelance", "contract", "consult", "adjunct", "intern")
-
-
-def first_day(value: str) -> date:
-    parts = [int(p) for p in value.split("-")]
-    year, month, day = [*parts, 1, 1][:3]
-    return date(year, month, day)
-
-
-def last_day(value: str) -> date:
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        return date(*parts)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-    return date(parts[0], 12, 31)
 
 
 def _future(loaded: LoadedProfile, today: date) -> list[Problem]:
@@ -109,7 +93,7 @@ def _timeline(loaded: LoadedProfile, today: date) -> list[Problem]:
         start = first_day(job.startDate)
         if start > today:
             # Not part of the timeline so far: a gap "until" it would be counted to a date
-            # that has not come (issue 19: a job starting in 2027 read as a 60-month gap).
+            # that has not come (a job starting next year would read as years of gap).
             if job.endDate in (None, ONGOING):
                 out.append(
                     finding(

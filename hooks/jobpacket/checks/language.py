@@ -9,10 +9,9 @@ prepositions, conjunctions: "the, and, of", "le, la, des, et", "der, und, mit") 
 frequent words of any prose and differ between languages, so counting them is enough for a
 profile's few hundred words. It runs in well under a millisecond, offline, with nothing to
 install and the same answer every time. A trained detector was weighed and left out:
-lingua-language-detector 2.1.1 takes 96 MB installed, and building it for these seven
-languages and detecting one sentence took 3.4-3.8 s here (measured 2026-12-06, two shared
-cores), longer than all the other rules together; langdetect's last release is from 2021
-and its answers are random unless seeded. On a whole profile the function words decide as
+lingua-language-detector is a large install and building it for these languages takes longer
+than all the other rules together; langdetect is no longer maintained and its answers are
+random unless seeded. On a whole profile the function words decide as
 well (scripts/false_positives.py: every realworld file without meta.lang is recognized).
 
 When the evidence is thin (a few words, two languages close), nothing is decided and the

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..profile.errors import Problem
+from ..errors import Problem
 from ..profile.validate import LoadedProfile
 from .where import finding
 

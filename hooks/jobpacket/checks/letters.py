@@ -12,23 +12,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..profile.errors import Problem
+from ..errors import Problem
 from ..profile.model import Application
 from ..profile.validate import LoadedProfile
 
 RULE = "letters"
-
-
-def _letter_date(loaded: LoadedProfile, app: Application, kind: str) -> str:
-    """The date the print step gives the letter (see documents.py): its own, the application
-    date for a cover letter, else the document date."""
-    if app.letter and app.letter.date:
-        return app.letter.date
-    if kind == "cover" and app.applied:
-        return app.applied
-    from ..print.printkit import document_date
-
-    return document_date(loaded.profile).date().isoformat()
 
 
 def _each_letter(app: Application) -> list[Application]:
@@ -44,7 +32,8 @@ def _each_letter(app: Application) -> list[Application]:
 
 
 def check(loaded: LoadedProfile) -> list[Problem]:
-    from ..print.letters import letter_body, letter_kind
+    from ..print.letters import letter_body
+    from ..print.printkit import letter_date
 
     out: list[Problem] = []
     profile = loaded.profile
@@ -53,13 +42,12 @@ def check(loaded: LoadedProfile) -> list[Problem]:
     ):
         if app.letter and app.letter.body is not None and not app.letter.body.strip():
             continue  # the `required` rule reports a blank body
-        kind = letter_kind(app)
         body = letter_body(
             profile,
             i,
             app,
             enclosures=[a.title or a.path for a in app.attachments],
-            letter_date=_letter_date(loaded, app, kind),
+            letter_date=letter_date(loaded, app),
             lang=profile.meta.lang,
         )
         out.extend(

@@ -29,7 +29,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from ..profile.errors import FieldPath, Problem
+from ..errors import FieldPath, Problem
 from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
 from .text import NAME_FIELDS, PROSE_FIELDS, mask

@@ -14,7 +14,7 @@ from importlib import resources
 
 import yaml
 
-from ..profile.errors import Problem, shown
+from ..errors import Problem, shown
 from ..profile.validate import LoadedProfile
 from .text import mask, strings
 from .where import Tally, finding

@@ -1,71 +1,15 @@
-"""Rule `length`, on the rendered page: a letter that overflows one page, a résumé over its
-page budget (`meta.pages`, default 1).
-
-Only a renderer knows where a page ends, so these findings come from PDFs: the build's print
-step reports them for the documents it makes, and `jobpacket check --render` renders the same
-documents to report them without a build. Importing this module imports neither WeasyPrint
-nor pypdf; the functions do, when called.
+"""`jobpacket check --render`: the private documents rendered (through the PDF cache) to
+report what only a rendered page shows, without a build: rule `length` on the page
+(print/pagefit.py) and characters no installed font can print (print/glyphs.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-from ..profile.errors import FieldPath, Problem, ProfileError
+from ..errors import Problem, ProfileError
+from ..print.pagefit import RULE, page_findings
 from ..profile.validate import LoadedProfile
-from .pdffacts import page_count
-from .where import finding
-
-if TYPE_CHECKING:
-    from ..print.printkit import PrintDocument
-
-RULE = "length"
-
-
-def page_findings(
-    loaded: LoadedProfile, rendered: Iterable[tuple[PrintDocument, bytes]]
-) -> list[Problem]:
-    """Page-count findings for rendered documents, minus what the profile disabled."""
-    from . import apply_disable
-    from .pdffacts import facts_folder
-
-    profile = loaded.profile
-    budget = profile.meta.pages or 1
-    counts = facts_folder(loaded)
-    out = []
-    for doc, data in rendered:
-        if doc.name.endswith("-letter"):
-            app_id = doc.name.split("/", 1)[0]
-            index = next((i for i, a in enumerate(profile.applications) if a.id == app_id), None)
-            if index is None:
-                continue
-            pages = page_count(data, counts)
-            if pages > 1:
-                where: FieldPath = ("applications", index, "letter", "body")
-                out.append(
-                    finding(
-                        loaded,
-                        RULE,
-                        where,
-                        f"the letter runs to {pages} pages when printed",
-                        hint="a letter fits on one page: cut the body to about 350 words",
-                    )
-                )
-        elif doc.name == "resume":
-            pages = page_count(data, counts)
-            if pages > budget:
-                out.append(
-                    finding(
-                        loaded,
-                        RULE,
-                        ("meta", "pages"),
-                        f"the résumé prints on {pages} pages, over its budget of {budget}",
-                        hint="shorten or drop older entries (or mark them `visibility: "
-                        "private`), or raise meta.pages",
-                    )
-                )
-    return apply_disable(loaded, out)
 
 
 def check_rendered(loaded: LoadedProfile, *, disable: Iterable[str] = ()) -> list[Problem]:
@@ -86,7 +30,7 @@ def check_rendered(loaded: LoadedProfile, *, disable: Iterable[str] = ()) -> lis
         return list(exc.problems)
     rendered = [(doc, outputs.render(doc, cache_dir=cache)) for doc in prepared]
     from ..print.glyphs import glyph_findings
-    from ..print.printkit import choose_design
+    from ..print.layout import choose_design
 
     design = choose_design(loaded, None)
     return page_findings(loaded, rendered) + glyph_findings(loaded, design)

@@ -6,7 +6,7 @@ same line, or a profile it calls fine would fail to build. They cannot be turned
 
 from __future__ import annotations
 
-from ..profile.errors import Problem
+from ..errors import Problem
 from ..profile.validate import LoadedProfile
 from .where import finding
 

@@ -8,10 +8,10 @@ words too. Web and email addresses, code spans, identifiers, CamelCase, acronyms
 with a digit, and capitalized words inside a sentence (names the profile does not list) are
 not proofread.
 
-Loading pyspellchecker's dictionary costs about 0.35 s, most of `jobpacket check`. Whether a
-word is in it only needs the list of words, so that list is kept as plain text in the cache
-folder (`.jobpacket-cache/spelling/`, or JOBPACKET_CACHE_DIR) and read in about 0.03 s; the
-full dictionary is loaded only to suggest a correction for a word that is not in it.
+Loading pyspellchecker's dictionary is most of the time of `jobpacket check`. Whether a word
+is in it only needs the list of words, so that list is kept as plain text in the cache folder
+(`.jobpacket-cache/spelling/`, or JOBPACKET_CACHE_DIR), which reads far faster; the full
+dictionary is loaded only to suggest a correction for a word that is not in it.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..profile.errors import Problem
+from ..errors import Problem
+from ..i18n.tags import DEFAULT, primary
 from ..profile.validate import LoadedProfile
 from .text import mask, proper_nouns, strings, words
 from .vocabulary import DICTIONARY_FILE, known_words, user_words
@@ -43,7 +44,7 @@ def dictionary(language: str) -> Any:
 def _cache_file(loaded: LoadedProfile, language: str) -> Path:
     from spellchecker.info import __version__
 
-    from ..settings import cache_folder
+    from ..caches import cache_folder
 
     name = f"{language}-pyspellchecker-{__version__}.txt"
     return cache_folder(loaded.path) / "spelling" / name
@@ -52,18 +53,14 @@ def _cache_file(loaded: LoadedProfile, language: str) -> Path:
 @lru_cache(maxsize=4)
 def _word_list(cache: Path, language: str) -> frozenset[str]:
     """The dictionary's words, from the cache file, else from the dictionary (then cached)."""
-    try:
-        return frozenset(cache.read_text(encoding="utf-8").split("\n"))
-    except (OSError, UnicodeDecodeError):
-        pass
-    words = frozenset(dictionary(language).word_frequency.keys())
-    try:
-        from ..fsutil import write_atomic
+    from ..caches import read_text_entry, write_cache_entry
 
-        # in set order: sorting the list costs a first run more than reading it ever saves
-        write_atomic(cache, "\n".join(words).encode("utf-8"))
-    except OSError:
-        pass  # the cache only saves time
+    found = read_text_entry(cache)
+    if found is not None:
+        return frozenset(found.split("\n"))
+    words = frozenset(dictionary(language).word_frequency.keys())
+    # in set order: sorting the list costs a first run more than reading it ever saves
+    write_cache_entry(cache, "\n".join(words).encode("utf-8"), keep=None)
     return words
 
 
@@ -103,8 +100,8 @@ def language_of(loaded: LoadedProfile) -> str:
     """The spelling language: `meta.lang`, else the one the prose is written in
     (language.py), else English."""
     if loaded.profile.meta.lang:
-        return loaded.profile.meta.lang.replace("_", "-").split("-")[0].lower()
-    return detected_language(loaded) or "en"
+        return primary(loaded.profile.meta.lang)
+    return detected_language(loaded) or DEFAULT
 
 
 def detected_language(loaded: LoadedProfile) -> str | None:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from ..errors import FieldPath
 from ..profile.bounds import MAX_TOKEN_CHARS, MAX_WORD_CHARS
-from ..profile.errors import FieldPath
 from ..profile.model import Profile
 
 #: Fields whose text is prose a reader reads as sentences.
@@ -104,29 +104,13 @@ def _walk(value: object, path: FieldPath, field: str) -> Iterator[Text]:
         yield Text(path, field, value)
 
 
-def item_paths(profile: Profile) -> Iterator[tuple[FieldPath, BaseModel]]:
-    """Each list entry of a profile (work[0], basics.profiles[1], ...) with its path."""
-    yield from _items(profile, ())
-
-
-def _items(value: object, path: FieldPath) -> Iterator[tuple[FieldPath, BaseModel]]:
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _items(getattr(value, name), (*path, name))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, BaseModel):
-                yield (*path, i), item
-                yield from _items(item, (*path, i))
-
-
 # --- words ---------------------------------------------------------------------------------
 
 # Every pattern here runs in time linear in the text: a repeat that could start at every
 # character of a long run is anchored to the run's start (`(?<!\S)`), and a bracketed span stops
 # at the next opening bracket, so no character is scanned again from each position before it
-# (`\S+@\S+` alone took 86 s on one 200,000-character token). tests/test_safety_regex.py
-# times every pattern of the package on hostile text.
+# (`\S+@\S+` alone is quadratic on one long token). tests/test_safety_regex.py times every
+# pattern of the package on hostile text.
 _NOT_WORDS = re.compile(
     rf"(?<!\S)\S{{{MAX_TOKEN_CHARS + 1},}}"  # a run too long to be prose: pasted data, a key
     r"|`[^`]*`"  # code spans

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..profile.errors import FieldPath, Problem, shown
+from ..errors import FieldPath, Problem, shown
 from ..profile.validate import LoadedProfile
 from .text import proper_nouns, strings, words
 from .vocabulary import acronyms
@@ -62,8 +62,8 @@ _EMOJI = re.compile(
 #: Template markers are the `placeholders` rule's (an error there), not shouting.
 _MARKERS = frozenset({"todo", "fixme", "tktk"})
 #: A word in capitals of up to this many letters (a plural "s" aside) may be an acronym
-#: whatever a dictionary says: STEM, CRUD, AJAX, WYSIWYG, SMEs (issue 19: every "shouting"
-#: finding on real files was one). It is shouting only when it is one of _EMPHASIS.
+#: whatever a dictionary says: STEM, CRUD, AJAX, WYSIWYG, SMEs (on real profiles, words in
+#: capitals are nearly always acronyms). It is shouting only when it is one of _EMPHASIS.
 ACRONYM_MAX = 8
 #: Short English words people put in capitals for emphasis, and that are nobody's acronym.
 _EMPHASIS = frozenset(

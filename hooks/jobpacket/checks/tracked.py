@@ -18,10 +18,11 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..profile.errors import FieldPath, Problem
+from ..errors import FieldPath, Problem
+from ..profile.disabled import item_paths
 from ..profile.overlay import PRIVATE_NAME
 from ..profile.validate import LoadedProfile
-from .text import item_paths
+from ..profile.values import is_private
 from .where import finding
 
 RULE = "private"
@@ -61,7 +62,7 @@ def private_paths(loaded: LoadedProfile) -> Iterator[tuple[FieldPath, str]]:
             continue  # reported whole above
         if getattr(item, "notes", None):
             yield (*path, "notes"), "private notes"
-        if getattr(item, "visibility", None) == "private":
+        if is_private(item):
             yield path, "an entry marked `visibility: private`"
 
 

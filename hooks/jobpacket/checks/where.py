@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..errors import FieldPath, Problem, Severity
 from ..profile.bounds import MAX_FINDINGS_PER_FIELD, MAX_FINDINGS_PER_RULE
-from ..profile.errors import FieldPath, Problem, Severity
-from ..profile.load import SourceMap
+from ..profile.source import SourceMap
 from ..profile.validate import LoadedProfile
 
 _Index = tuple[list[int], list[int]]

@@ -16,6 +16,7 @@ from .. import __version__
 from .checking import check
 from .common import GC_THRESHOLDS
 from .letters import letter_command, packet
+from .portfolio import site_group
 from .printing import brief_command, pdf
 from .project import export, new, schema, split_private_command
 from .tracking import applications, followups, status
@@ -48,6 +49,7 @@ for command in (
     status,
     brief_command,
     applications,
+    site_group,
 ):
     main.add_command(command)
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..profile.errors import Problem, ProfileError
+from ..errors import Problem, ProfileError
 from .common import (
     plural,
     print_problems,

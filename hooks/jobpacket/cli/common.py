@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
+from ..errors import Problem, ProfileError, UserError, printable
 from ..print.designs import DESIGNS, design_help
-from ..profile.errors import Problem, ProfileError, UserError, printable
 
 if TYPE_CHECKING:
     from datetime import date, datetime
@@ -44,7 +44,7 @@ FORMATS = ("pdf", "txt", "md", "docx")
 
 def say(text: str, *, err: bool = False) -> None:
     """One line of output that may quote a profile or a path: control characters escaped
-    (profile/errors.printable), so no value can forge a line or drive the terminal."""
+    (errors.py.printable), so no value can forge a line or drive the terminal."""
     click.echo(printable(text), err=err)
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..profile.errors import Problem, UserError
+from ..errors import Problem, UserError
 from .common import (
     design_option,
     force_option,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..profile.errors import FieldPath, UserError
+from ..errors import FieldPath, UserError
 from .common import (
     FORMATS,
     design_option,
@@ -175,7 +175,7 @@ def pdf(
     cache_dir = outputs.default_cache_dir(loaded)
     data = render_proofread(loaded, doc, own, force=force)
     if document == "resume":
-        from ..checks.render import page_findings
+        from ..print.pagefit import page_findings
 
         # Only the rendered page knows: a résumé past meta.pages (default 1) is a warning.
         print_problems(page_findings(loaded, [(doc, data)]))
@@ -258,7 +258,7 @@ def _pdf_cohort(
 
     Returns whether any profile failed (its problems are printed; the others are written).
     """
-    from ..print.cohort import profile_paths, render_cohort
+    from ..cohort import profile_paths, render_cohort
     from ..settings import display_path
 
     paths = profile_paths(profiles)
@@ -290,8 +290,9 @@ def _render_hint(profile: Path | None, args: list[str]) -> tuple[Path, str, bool
     """(cache folder, request id, whether the PDF is likely cached already) for a one-shot
     render, guessed before the profile is loaded (print/cachehint.py); None when the
     profile cannot even be resolved (the load that follows reports why)."""
+    from ..caches import cache_folder
     from ..print.cachehint import likely_cached, request
-    from ..settings import cache_folder, current, resolve_profile
+    from ..settings import current, resolve_profile
 
     try:
         path = resolve_profile(profile)
@@ -324,7 +325,7 @@ def brief_command(
     """
     from ..print import outputs, worker
     from ..print.brief import brief
-    from ..print.documents import project_root
+    from ..profile.paths import project_root
     from ..settings import display_path
 
     worker.pool().prestart()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..profile.errors import UserError
+from ..errors import UserError
 from .common import (
     load,
     profile_option,

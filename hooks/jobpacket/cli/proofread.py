@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..profile.errors import FieldPath, Problem
+from ..errors import FieldPath, Problem
 from .common import (
     plural,
     print_problems,
@@ -50,8 +50,8 @@ def render_proofread(
 ) -> bytes:
     """Render a document while its text is proofread: the render runs in the worker process
     and this process only waits for it, so the rules (a first run's spelling list, phone
-    metadata: about 0.4 s) run on the other core meanwhile. The verdict comes before
-    anything is written; an error discards the render.
+    metadata) run on another core meanwhile. The verdict comes before anything is written;
+    an error discards the render.
 
     When the render runs in this process (a launcher watches it: supervisor.py), a thread
     would overlap nothing (one interpreter runs Python on one core at a time), so the text

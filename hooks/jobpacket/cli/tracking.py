@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..profile.errors import UserError
+from ..errors import UserError
 from .common import (
     load,
     profile_option,
@@ -38,13 +38,14 @@ def followups(today: datetime | None, ics: Path | None, profile: Path | None) ->
     The schedule continues from the latest of applied, decided, the letter and the contacts
     logged under followUp.log, every `followUp.every`, up to `followUp.maxAttempts`.
     """
-    from .. import followups as schedule
+    from ..followups import table_lines
     from ..followups_ics import calendar_bytes
+    from ..profile.schedule import schedules
     from ..settings import display_path
 
     loaded = load(profile)
     day = today_of(today)
-    for line in schedule.table_lines(loaded.profile, schedule.schedules(loaded.profile, day), day):
+    for line in table_lines(loaded.profile, schedules(loaded.profile, day), day):
         say(line)
     if ics is not None:
         write_atomic(ics, calendar_bytes(loaded.profile), loaded)
@@ -64,7 +65,7 @@ def status(app_id: str | None, today: datetime | None, profile: Path | None) -> 
     packet, and the next follow-up. Exit status 1 when a live application has an error: one
     waiting for a decision, or decided with a letter or a follow-up in the works.
     """
-    from ..checks.files import project_root
+    from ..profile.paths import project_root
     from ..readiness import readiness, report_lines
 
     loaded = load(profile)
@@ -101,7 +102,7 @@ def applications(today: datetime | None, fmt: str, profile: Path | None) -> None
     decided; not blocking); `status ID` says why.
     """
     from ..applications import as_csv, as_json, overview, table_lines
-    from ..checks.files import project_root
+    from ..profile.paths import project_root
 
     loaded = load(profile)
     rows = overview(loaded, today_of(today), project_root(loaded) / "build")

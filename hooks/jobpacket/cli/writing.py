@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..profile.errors import UserError
+from ..errors import UserError
 
 if TYPE_CHECKING:
     from ..print.printkit import PrintDocument
@@ -85,8 +85,8 @@ def refuse_output(path: Path, loaded: LoadedProfile | None, *, private: bool) ->
     under content/ or site/, from where the site publishes it. Returns the project folder."""
     if loaded is None:
         return None
-    from ..checks.files import project_root
     from ..confined import inside
+    from ..profile.paths import project_root
     from ..settings import display_path
     from ..site.files import private_paths
 

@@ -17,8 +17,9 @@ from typing import cast
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 
-from ..profile.model import ONGOING
+from ..dates import ONGOING, parts
 from .labels import labels
+from .tags import DEFAULT, subtags
 
 NBSP = "\u00a0"
 DASH = f"{NBSP}– "  # the range dash stays with the start date; a line may break after it
@@ -29,16 +30,10 @@ def locale(lang: str | None) -> Locale:
     """Babel's locale for a BCP 47 tag (``pt-BR``), English when unknown or unset."""
     if lang:
         try:
-            return Locale.parse(lang.strip(), sep="-" if "-" in lang else "_")
+            return Locale.parse("-".join(subtags(lang)), sep="-")
         except (UnknownLocaleError, ValueError, TypeError):
             pass
-    return Locale.parse("en")
-
-
-def _parts(value: str) -> tuple[int, int, int]:
-    pieces = [int(p) for p in value.split("-")[:3]]
-    year, month, day = [*pieces, 0, 0][:3]
-    return year, month, day
+    return Locale.parse(DEFAULT)
 
 
 def _keep(text: str) -> str:
@@ -51,7 +46,7 @@ def month_year(value: str | None, lang: str | None = None) -> str:
         return ""
     if value == ONGOING:
         return cast(str, labels(lang)["present"])  # label files are YAML: untyped
-    year, month, _ = _parts(value)
+    year, month, _ = parts(value)
     if not month:
         return str(year)
     return _keep(format_skeleton("yMMM", date(year, month, 1), locale=locale(lang)))
@@ -69,7 +64,7 @@ def span(start: str | None, end: str | None, lang: str | None = None) -> str:
 
 def long_date(value: str, lang: str | None = None) -> str:
     """A letter's date line as the reader's country writes it ("3 novembre 2026")."""
-    year, month, day = _parts(value)
+    year, month, day = parts(value)
     loc = locale(lang)
     if not month:
         return str(year)
@@ -92,7 +87,7 @@ def prose_date(value: str, lang: str | None = None) -> str:
 
 def short_date(value: str, lang: str | None = None) -> str:
     """A compact date for tables ("Nov 3, 2026"), to the precision given."""
-    year, month, day = _parts(value)
+    year, month, day = parts(value)
     loc = locale(lang)
     if not month:
         return str(year)

@@ -15,16 +15,7 @@ from typing import Any
 
 import yaml
 
-DEFAULT = "en"
-
-
-def _candidates(lang: str | None) -> list[str]:
-    """``pt-BR`` -> ``pt-BR``, ``pt``: the regional file first, then the language's."""
-    if not lang:
-        return []
-    tag = lang.strip().replace("_", "-")
-    primary = tag.split("-")[0].lower()
-    return list(dict.fromkeys([tag, primary]))
+from .tags import DEFAULT, lookups, primary
 
 
 @lru_cache(maxsize=32)
@@ -38,11 +29,11 @@ def _read(code: str) -> dict[str, Any] | None:
     return None
 
 
-def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+def merge_labels(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for key, value in over.items():
         if isinstance(value, dict) and isinstance(base.get(key), dict):
-            out[key] = _merge(base[key], value)
+            out[key] = merge_labels(base[key], value)
         elif value is not None:
             out[key] = value
     return out
@@ -50,17 +41,17 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 def translated(lang: str | None) -> bool:
     """Whether jobpacket has labels for this language (English counts)."""
-    return not lang or any(_read(code) is not None for code in _candidates(lang))
+    return not lang or any(_read(code) is not None for code in lookups(lang))
 
 
 @lru_cache(maxsize=32)
 def labels(lang: str | None) -> dict[str, Any]:
     """All labels for ``lang``, English where the language's file says nothing."""
     out = _read(DEFAULT) or {}
-    for code in reversed(_candidates(lang)):
+    for code in reversed(lookups(lang)):
         found = _read(code)
         if found:
-            out = _merge(out, found)
+            out = merge_labels(out, found)
     return out
 
 
@@ -73,7 +64,7 @@ RTL_LANGUAGES = frozenset(
 def direction(lang: str | None) -> str:
     """``rtl`` for a language written right to left (``ar``, ``he-IL``, ``fa``), else ``ltr``:
     the base direction of a document in that language."""
-    candidates = _candidates(lang)
+    candidates = lookups(lang)
     return "rtl" if any(c.lower() in RTL_LANGUAGES for c in candidates) else "ltr"
 
 
@@ -98,6 +89,6 @@ def score(value: str | None, lang: str | None) -> str:
     if not _NUMERIC.match(text):
         return text
     site = labels(lang)["site"]
-    english = not lang or lang.strip().lower().replace("_", "-").split("-")[0] == DEFAULT
+    english = primary(lang) == DEFAULT
     word = site["gpa"] if english and _GPA.match(text) else site["grade"]
     return f"{word} {text}"

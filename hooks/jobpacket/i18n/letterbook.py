@@ -22,7 +22,8 @@ from typing import Any, Literal
 
 import yaml
 
-from .labels import DEFAULT, _candidates, _merge
+from .labels import merge_labels
+from .tags import DEFAULT, lookups, primary
 
 Gender = Literal["female", "male"]
 
@@ -64,8 +65,8 @@ def _read(code: str) -> dict[str, Any] | None:
 
 def has_letters(lang: str | None) -> bool:
     """Whether jobpacket writes letters in this language (English counts). Asked at every
-    load: it looks for the file and reads none (parsing them costs 40 ms)."""
-    return not lang or any(_file(code) is not None for code in _candidates(lang))
+    load: it looks for the file and parses none (parsing them is the slow part)."""
+    return not lang or any(_file(code) is not None for code in lookups(lang))
 
 
 def letter_languages() -> list[str]:
@@ -104,10 +105,10 @@ class LetterBook:
 def letter_book(lang: str | None) -> LetterBook:
     """The letter text for ``lang``, English where the language says nothing."""
     out = _read(DEFAULT) or {}
-    for code in reversed(_candidates(lang)):
+    for code in reversed(lookups(lang)):
         found = _read(code)
         if found:
-            out = _merge(out, found)
+            out = merge_labels(out, found)
     return LetterBook(out)
 
 
@@ -194,7 +195,7 @@ def keep_punctuation(text: str, lang: str | None) -> str:
     """French sets a space before ":", ";", "?" and "!" that must not break (a colon alone at
     the start of a line is a typesetting error); print calls this on the way to the page,
     the text a user edits keeps ordinary spaces."""
-    if not lang or not lang.lower().startswith("fr"):
+    if primary(lang) != "fr":
         return text
     return re.sub(r" ([:;?!»])", "\u00a0\\1", text).replace("« ", "«\u00a0")
 

@@ -15,23 +15,22 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..followups import letter_in_progress, schedule_for
 from ..i18n.dates import long_date
+from ..i18n.tags import language
 from ..profile.model import Application
+from ..profile.schedule import letter_in_progress, schedule_for
 from ..profile.validate import LoadedProfile
 from ..views.since import updates_since
 from .documents import find_application
-from .printkit import (
-    PrintContext,
-    PrintDocument,
+from .layout import (
     base_context,
     choose_design,
     contact_items,
     environment,
-    print_markdown,
     require_name,
     stylesheets,
 )
+from .printkit import PrintContext, PrintDocument, print_markdown
 
 
 def _money(value: float, currency: str | None) -> str:
@@ -141,7 +140,7 @@ def brief(loaded: LoadedProfile, app_id: str, *, design: str | None = None) -> P
         files=tuple(ctx.files),
         roots=ctx.roots,
         notes=tuple(ctx.notes),
-        lang=lang or "en",
+        lang=language(lang),
     )
 
 

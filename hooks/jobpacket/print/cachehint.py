@@ -44,8 +44,13 @@ def _stamp(path: Path) -> list[object]:
 
 def likely_cached(cache_dir: Path, request_id: str) -> bool:
     """Whether the last render of this request is in the cache and its files are unchanged."""
+    from ..caches import read_text_entry
+
+    text = read_text_entry(cache_dir / HINTS / request_id)
+    if text is None:
+        return False
     try:
-        hint = json.loads((cache_dir / HINTS / request_id).read_text(encoding="utf-8"))
+        hint = json.loads(text)
         if not (cache_dir / "pdf" / f"{hint['key']}.pdf").is_file():
             return False
         return all(_stamp(Path(str(entry[0]))) == entry for entry in hint["files"])
@@ -55,7 +60,7 @@ def likely_cached(cache_dir: Path, request_id: str) -> bool:
 
 def remember(cache_dir: Path, request_id: str, key: str, files: Iterable[Path]) -> None:
     """Leave the hint for the next run (best effort: the hint is only an optimisation)."""
-    from ..fsutil import write_cache_entry
+    from ..caches import write_cache_entry
 
     try:
         stamps = [_stamp(Path(os.path.abspath(p))) for p in dict.fromkeys(files)]

@@ -1,27 +1,26 @@
-"""Profile views -> print HTML: the résumé, an application's letter, the reference index.
+"""Profile views -> print HTML: an application's letter here, and every private document of a
+profile (`private_set`) with the résumé (resume.py) and the reference index (references.py).
 
 Documents are rendered from the profile through their own print templates, never by scraping
 the site: an employer's printer and an applicant tracking system read these, so the markup is
 one column in reading order with plain text (no icon fonts). Everything a template sees is
-prepared here as plain values; templates only lay them out, and every string is escaped where
-it lands (Jinja2 autoescape) and stripped of bidi controls (`finalize`, in printkit.py).
+prepared as plain values; templates only lay them out, and every string is escaped where it
+lands (Jinja2 autoescape) and stripped of bidi controls (`_finalize`, in layout.py).
 
 Local files a document refers to (a photo, enclosures, recommendation letters) are checked
-here, before WeasyPrint runs, so that a path pointing outside the project is reported as a
-located profile error naming the field. The confined URL fetcher in pdf.py is the second line
-of defence, not the first.
+before WeasyPrint runs, so that a path pointing outside the project is reported as a located
+profile error naming the field. The confined URL fetcher in pdf.py is the second line of
+defence, not the first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup, escape
-
-from ..checks.files import project_root
-from ..i18n.dates import NBSP, keep_dates, long_date, short_date
+from ..errors import FieldPath, Problem
+from ..i18n.dates import NBSP, keep_dates, long_date
 from ..i18n.labels import labels
 from ..i18n.letterbook import (
     addressee,
@@ -31,35 +30,29 @@ from ..i18n.letterbook import (
     recipient_name,
     salutation,
 )
-from ..markup import clean_text, markdown_to_text
-from ..profile.errors import FieldPath, Problem, UserError
+from ..markup import markdown_to_text
 from ..profile.model import Application, LetterKind
+from ..profile.paths import project_root
 from ..profile.validate import LoadedProfile
-from ..urls import photo_data
-from ..views.timeline import choose, letter_path, with_letter
-from . import outline
-from .designs import DESIGNS, PHOTO_DESIGNS
+from ..profile.values import is_private
+from ..views.timeline import choose, letter_kind, letter_path, with_letter
+from .designs import DESIGNS
 from .glyphs import glyph_findings, section_texts
-from .letters import LetterBody, letter_body, letter_kind
+from .layout import base_context, choose_design, contact_items, render_document, require_name
+from .letters import LetterBody, letter_body
 from .printkit import (
     ASSETS_DIR,
     TEMPLATES_DIR,
     PrintContext,
     PrintDocument,
-    base_context,
-    choose_design,
-    contact_items,
-    document_date,
-    embedded_photo,
-    environment,
-    image_data_url,
+    find_application,
+    letter_date,
     local_file,
     page_size,
-    print_inline,
     print_markdown,
-    require_name,
-    stylesheets,
 )
+from .references import reference_index
+from .resume import resume
 
 __all__ = [
     "ASSETS_DIR",
@@ -91,151 +84,7 @@ LETTER_HINTS = {
 }
 
 
-def _document(
-    ctx: PrintContext,
-    template: str,
-    context: dict[str, Any],
-    *,
-    name: str,
-    title: str,
-    design: str,
-) -> PrintDocument:
-    """Render a print template and bundle it with what the renderer may read and report.
-    Its three callers (résumé, letter, reference index) each check their text's glyphs."""
-    return PrintDocument(
-        name=name,
-        title=title,
-        html=environment().get_template(template).render(context),
-        stylesheets=stylesheets(design),
-        files=tuple(ctx.files),
-        roots=ctx.roots,
-        notes=tuple(ctx.notes),
-        lang=ctx.loaded.profile.meta.lang or "en",
-        glyphs_checked=True,
-    )
-
-
-# --- the résumé ---------------------------------------------------------------------------------
-
-
-def _entry(e: outline.Entry | outline.Pair | outline.Line) -> dict[str, Any]:
-    """An outline item as the print template reads it: Markdown formatted for print."""
-    if isinstance(e, outline.Entry):
-        return {
-            "title": e.title,
-            "org": e.org,
-            "org_url": e.org_url,
-            "url": e.url,
-            "where": e.where,
-            "about": e.about,
-            "dates": e.dates,
-            "summary": print_markdown(e.summary),
-            "bullets": [print_inline(b) for b in e.bullets],
-        }
-    if isinstance(e, outline.Pair):
-        return {"label": e.label, "text": e.text}
-    return {"text": e.text, "url": e.url, "by": e.by, "dates": e.dates}
-
-
-def _resume_rows(sections: Iterable[outline.Section]) -> list[list[dict[str, Any]]]:
-    """The outline's sections grouped into rows. Short list sections (certifications,
-    awards) share a row in two columns so the example fits one page; the markup stays in
-    reading order, left column first."""
-    rows: list[list[dict[str, Any]]] = []
-    for section in sections:
-        item = {
-            "id": section.id,
-            "heading": section.heading,
-            "style": section.style,
-            "entries": [_entry(e) for e in section.items],
-            "half": section.half,
-        }
-        if section.half and rows and len(rows[-1]) == 1 and rows[-1][0]["half"]:
-            rows[-1].append(item)
-        else:
-            rows.append([item])
-    return rows
-
-
-def resume_outline(
-    loaded: LoadedProfile, *, public: bool, application: str | None = None
-) -> outline.Outline:
-    """What the résumé says (print/outline.py), for the text and Word formats: the same
-    view and sections as the PDF of `resume` with the same arguments."""
-    ctx = PrintContext(loaded)
-    name = require_name(loaded, ctx)
-    found = find_application(loaded, application) if application is not None else None
-    view, notes = outline.resume_view(loaded, public=public, application=found)
-    ctx.raise_errors()
-    return outline.outline(view, name, notes)
-
-
-def resume(
-    loaded: LoadedProfile,
-    *,
-    public: bool,
-    design: str | None = None,
-    application: str | None = None,
-) -> PrintDocument:
-    """The résumé: the public view for the site, or the owner's full copy (phone, address);
-    with ``application``, tailored to that application (views/tailored.py).
-
-    Items marked `visibility: private` are private notes and never printed on either.
-    """
-    design = choose_design(loaded, design)
-    ctx = PrintContext(loaded)
-    name = require_name(loaded, ctx)
-    found = find_application(loaded, application) if application is not None else None
-    view, notes = outline.resume_view(loaded, public=public, application=found)
-    ctx.notes.extend(notes)
-    photo = None
-    if loaded.profile.basics.image:
-        used = design in PHOTO_DESIGNS and view.basics.image is not None
-        embedded = photo_data(loaded.profile.basics.image)
-        if embedded is not None:
-            photo = embedded_photo(ctx, ("basics", "image"), *embedded) if used else None
-        else:
-            found_image = local_file(
-                ctx, ("basics", "image"), loaded.profile.basics.image, used=used, under_content=True
-            )
-            if found_image and used:
-                photo = image_data_url(ctx, ("basics", "image"), found_image)
-    ctx.notes.extend(glyph_findings(loaded, design))
-    ctx.raise_errors()
-    said = outline.outline(view, name)
-    resume_word = labels(loaded.profile.meta.lang)["resume"]
-    title = f"{name} – {resume_word}"
-    context = base_context(loaded, design, "resume", title) | {
-        "subject": said.label or resume_word,
-        "keywords": list(said.keywords),
-        "name": name,
-        "label": said.label,
-        "summary": print_markdown(said.summary),
-        "contact": [{"text": c.text, "href": c.href} for c in said.contact],
-        "photo": photo,
-        "rows": _resume_rows(said.sections),
-    }
-    app_id = found[1].id if found else None
-    return _document(
-        ctx,
-        "resume.html",
-        context,
-        name=(f"{app_id}/" if app_id else "") + ("resume-public" if public else "resume"),
-        title=title,
-        design=design,
-    )
-
-
-# --- letters ------------------------------------------------------------------------------------
-
-
-def find_application(loaded: LoadedProfile, app_id: str) -> tuple[int, Application]:
-    """The application with this id and its index (for located messages), or a user error."""
-    for i, app in enumerate(loaded.profile.applications):
-        if app.id == app_id:
-            return i, app
-    known = ", ".join(a.id for a in loaded.profile.applications) or "none"
-    raise UserError(f"no application with id {app_id!r} in {loaded.source.file}; known: {known}")
+# --- the letter -----------------------------------------------------------------------------------
 
 
 def _enclosures(ctx: PrintContext, index: int, app: Application) -> list[str]:
@@ -278,17 +127,6 @@ def _letter_body(
     for finding in body.findings:
         (ctx.error if finding.severity == "error" else ctx.warn)(finding.path, finding.message)
     return body
-
-
-def _letter_date(loaded: LoadedProfile, app: Application) -> str:
-    """The letter's own date, else the application date for a cover letter, else the
-    document date (never the clock: same inputs, same bytes)."""
-    kind = letter_kind(app)
-    return (
-        (app.letter.date if app.letter else None)
-        or (app.applied if kind == "cover" else None)
-        or document_date(loaded.profile).date().isoformat()
-    )
 
 
 def chosen(
@@ -339,7 +177,7 @@ def letter_markdown(
     index, app = find_application(loaded, app_id)
     ctx = PrintContext(loaded)
     enclosures = _enclosures(ctx, index, app)
-    body = _letter_body(ctx, index, app, _letter_date(loaded, app), enclosures)
+    body = _letter_body(ctx, index, app, letter_date(loaded, app), enclosures)
     ctx.raise_errors()
     return body.markdown, tuple(ctx.notes)
 
@@ -380,7 +218,7 @@ def letter_parts(
     ctx = PrintContext(loaded)
     name = require_name(loaded, ctx)
     kind = letter_kind(app)
-    date_value = _letter_date(loaded, app)
+    date_value = letter_date(loaded, app)
     enclosures = _enclosures(ctx, index, app)
     body = _letter_body(ctx, index, app, date_value, enclosures)
     ctx.raise_errors()
@@ -466,7 +304,7 @@ def letter(
         "enclosures": parts.enclosures,
         "enclosures_line": parts.enclosures_line,
     }
-    return _document(
+    return render_document(
         parts.ctx,
         "letter.html",
         context,
@@ -508,116 +346,6 @@ def letter_text(
     return text.replace(NBSP, " ")  # typed text: an invisible no-break space would surprise
 
 
-# --- the recommendation-letter index ------------------------------------------------------------
-
-_STATUS = {
-    "none": "Not requested",
-    "requested": "Requested",
-    "received": "Received",
-    "submitted": "Submitted",
-    "declined": "Declined",
-}
-_DELIVERY = {
-    "enclosed": "Enclosed",
-    "direct": "Sent directly by the recommender",
-    "portal": "Via the employer's portal",
-}
-
-
-def _breakable_email(email: str | None) -> Markup:
-    """An address that may wrap only after a dot of its domain in a narrow column, never at
-    the "@": a line ending in "name@" reads as a whole address to a person copying it. A
-    <wbr> adds no character to the PDF's text, so the copied address stays intact."""
-    if not email:
-        return Markup("")
-    local, at, domain = clean_text(email).partition("@")
-    return escape(local) + escape(at) + Markup(".<wbr>").join(escape(domain).split("."))
-
-
-def reference_index(
-    loaded: LoadedProfile, app_id: str | None = None, *, design: str | None = None
-) -> PrintDocument:
-    """A table of recommenders for an employer: who, how to reach them, where each letter is."""
-    design = choose_design(loaded, design)
-    ctx = PrintContext(loaded)
-    name = require_name(loaded, ctx)
-    app = None
-    if app_id is not None:
-        _, app = find_application(loaded, app_id)
-    profile = loaded.profile
-    rows, confidential = [], []
-    for i, ref in enumerate(profile.references):
-        if ref.visibility == "private":
-            continue
-        letter = ref.letter
-        status, delivery = "No letter", ""
-        dates: list[tuple[str, str]] = []  # each date under its own label
-        if letter:
-            status = _STATUS[letter.status]
-            lang = profile.meta.lang
-            if letter.requested:
-                dates.append(("Requested", outline.plain_dates(short_date(letter.requested, lang))))
-            if letter.received:
-                dates.append(("Received", outline.plain_dates(short_date(letter.received, lang))))
-            delivery = _DELIVERY[letter.delivery] if letter.delivery else ""
-            if letter.file:
-                enclosed = letter.delivery == "enclosed"
-                local_file(ctx, ("references", i, "letter", "file"), letter.file, used=enclosed)
-            if letter.confidential:
-                how = {
-                    "direct": "sent to you directly by the recommender",
-                    "portal": "submitted through your application portal",
-                    "enclosed": "enclosed in a sealed envelope",
-                }.get(letter.delivery or "", "sent without the candidate reading it")
-                confidential.append(f"The letter from {ref.name} is confidential: {how}.")
-        rows.append(
-            {
-                "name": ref.name or "",
-                "title": ref.title or "",
-                "organization": ref.organization or "",
-                "relationship": ref.relationship or "",
-                "email": ref.email or "",
-                "email_breakable": _breakable_email(ref.email),
-                "phone": ref.phone or "",
-                "status": status,
-                "dates": dates,
-                "delivery": delivery,
-                "confidential": bool(letter and letter.confidential),
-            }
-        )
-    if not rows:
-        ctx.error(
-            ("references",),
-            "no references to list; add each recommender under references: with name, "
-            "title, organization, relationship, email and letter",
-        )
-    ctx.notes.extend(glyph_findings(loaded, design, section_texts(loaded.profile, "references")))
-    ctx.raise_errors()
-    title = f"{name} – References"
-    prepared = ""
-    if app is not None:
-        prepared = ", ".join(x for x in (app.position, app.organization) if x)
-    context = base_context(loaded, design, "references", title) | {
-        "subject": "References and letters of recommendation"
-        + (f" for {prepared}" if prepared else ""),
-        "keywords": ["references", "letters of recommendation"],
-        "name": name,
-        "label": profile.basics.label or "",
-        "contact": contact_items(profile),
-        "prepared_for": prepared,
-        "rows": rows,
-        "confidential": confidential,
-    }
-    return _document(
-        ctx,
-        "references.html",
-        context,
-        name=f"{app.id}/references" if app else "references",
-        title=title,
-        design=design,
-    )
-
-
 def private_set(loaded: LoadedProfile) -> Iterator[tuple[str, PrintDocument]]:
     """Every private document of a profile with its path under the output folder.
 
@@ -626,7 +354,7 @@ def private_set(loaded: LoadedProfile) -> Iterator[tuple[str, PrintDocument]]:
     (see `letter`).
     """
     yield "resume.pdf", resume(loaded, public=False)
-    if any(r.visibility != "private" for r in loaded.profile.references):
+    if any(not is_private(r) for r in loaded.profile.references):
         yield "references.pdf", reference_index(loaded)
     for app in loaded.profile.applications:
         doc = letter(loaded, app.id)

@@ -10,20 +10,16 @@ lenient (a missing enclosure is a warning there, see `local_file`): it only name
 
 from __future__ import annotations
 
-import logging
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from ..confined import inside
+from ..errors import FieldPath, ProfileError
 from ..i18n.labels import labels
-from ..profile.bounds import MAX_ENCLOSURE_PAGES
-from ..profile.errors import FieldPath, ProfileError
 from ..profile.validate import LoadedProfile
+from ..profile.values import is_private
 from .printkit import PrintContext
 
 PartKind = Literal["resume", "references", "recommendation", "attachment", "document"]
@@ -58,7 +54,7 @@ class Part:
 
 def has_public_references(loaded: LoadedProfile) -> bool:
     """Whether the recommendation-letter index has anyone to list."""
-    return any(r.visibility != "private" for r in loaded.profile.references)
+    return any(not is_private(r) for r in loaded.profile.references)
 
 
 def plan(loaded: LoadedProfile, index: int) -> list[Part]:
@@ -83,7 +79,7 @@ def plan(loaded: LoadedProfile, index: int) -> list[Part]:
     enclosed: list[Part] = []
     for i, ref in enumerate(profile.references):
         letter = ref.letter
-        if thank_you or ref.visibility == "private" or letter is None or letter.confidential:
+        if thank_you or is_private(ref) or letter is None or letter.confidential:
             continue
         if letter.delivery == "enclosed" and letter.file:
             title = "Letter of recommendation" + (f" from {ref.name}" if ref.name else "")
@@ -134,121 +130,6 @@ def sniff(path: Path) -> FileKind | None:
     with path.open("rb") as fh:
         head = fh.read(8)
     return next((kind for magic, kind in _MAGIC if head.startswith(magic)), None)
-
-
-@lru_cache(maxsize=256)
-def _pdf_problem(path: Path, size: int, mtime_ns: int) -> str | None:
-    """Why pypdf cannot append this PDF, or None when it can. Kept while the file is
-    unchanged (size and mtime): every packet of a build may enclose the same file."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        with quiet_pypdf(), path.open("rb") as fh:
-            reader = PdfReader(fh)
-            if reader.is_encrypted:
-                return (
-                    "is encrypted (password-protected); enclose an unprotected copy (print it "
-                    "to PDF again, or remove the password in the program that made it)"
-                )
-            pages = count_pages(reader, MAX_ENCLOSURE_PAGES)
-            if pages is None:
-                return "has a damaged page tree (a loop, or no pages list); export it to PDF again"
-            if pages > MAX_ENCLOSURE_PAGES:
-                return (
-                    f"has more than {MAX_ENCLOSURE_PAGES} pages, more than a packet encloses; "
-                    "enclose the pages that matter (print them to a new PDF)"
-                )
-            if len(reader.pages) == 0:
-                return "has no pages"
-            for page in reader.pages:
-                _ = page.mediabox
-    except (
-        PyPdfError,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        IndexError,
-        RecursionError,
-    ) as exc:
-        return f"is not a readable PDF ({pdf_error(exc)}); export it to PDF again"
-    return None
-
-
-@contextmanager
-def quiet_pypdf() -> Iterator[None]:
-    """pypdf's log lines kept off the user's screen while jobpacket reads a PDF.
-
-    pypdf logs what it repairs or refuses ("EOF marker not found") as bare lines with no
-    file name; the verdict of `_pdf_problem` says the same, located and with what to do.
-    """
-    logger = logging.getLogger("pypdf")
-    before = logger.level
-    logger.setLevel(logging.ERROR + 10)
-    try:
-        yield
-    finally:
-        logger.setLevel(before)
-
-
-#: pypdf's terse complaints, as the user can act on them.
-_CUT_SHORT = "the file is cut short, an unfinished download or copy?"
-_PDF_ERRORS = {
-    "EOF marker not found": _CUT_SHORT,
-    "Stream has ended unexpectedly": _CUT_SHORT,
-    "startxref not found": _CUT_SHORT,
-}
-
-
-def pdf_error(exc: BaseException) -> str:
-    """What pypdf's exception says, in words a user can act on: pypdf's own messages
-    ("EOF marker not found") name the symptom in PDF terms."""
-    text = str(exc).strip()
-    for known, said in _PDF_ERRORS.items():
-        if known in text:
-            return said
-    if isinstance(exc, RecursionError):
-        return "its objects nest too deeply"
-    return text or type(exc).__name__
-
-
-def count_pages(reader: Any, cap: int) -> int | None:
-    """The pages of a PDF counted from its page tree, stopping past `cap`; None when the
-    tree is damaged (a loop, a node that is not a dictionary).
-
-    pypdf's own count (`len(reader.pages)`) first flattens the whole tree, and binding reads
-    every page: a 2.5 MB file of 20,000 blank pages took ten minutes and 2 GB. This walk
-    visits at most `cap` + 1 pages and as many inner nodes, whatever the tree claims
-    (`/Count` is written by whoever made the file, so it is not trusted)."""
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
-
-    try:
-        root = reader.root_object["/Pages"]
-        stack: list[Any] = [root]
-        seen: set[tuple[int, int]] = set()
-        pages = nodes = 0
-        while stack and pages <= cap:
-            item = stack.pop()
-            if isinstance(item, IndirectObject):
-                if (item.idnum, item.generation) in seen:
-                    return None
-                seen.add((item.idnum, item.generation))
-                item = item.get_object()
-            nodes += 1
-            if not isinstance(item, DictionaryObject) or nodes > 2 * cap + 2:
-                return None  # not a tree of pages, or one far bushier than its pages
-            kids = item.get("/Kids")
-            if item.get("/Type") == "/Pages" or kids is not None:
-                kids = kids.get_object() if isinstance(kids, IndirectObject) else kids
-                if not isinstance(kids, ArrayObject):
-                    return None
-                stack.extend(reversed(kids))
-            else:
-                pages += 1
-        return pages
-    except (KeyError, TypeError, AttributeError, ValueError, RecursionError):
-        return None
 
 
 def _image_problem(path: Path) -> str | None:
@@ -306,7 +187,7 @@ def check_file(ctx: PrintContext, app_id: str, part: Part) -> tuple[Path, FileKi
     if kind != "pdf" and size > MAX_IMAGE_BYTES:
         fail(f"is an image larger than {MAX_IMAGE_BYTES // 2**20} MB; save it smaller")
         return None
-    from ..checks.pdffacts import enclosure_problem  # _pdf_problem's verdict, kept by digest
+    from .pdffacts import enclosure_problem
 
     problem = enclosure_problem(ctx.loaded, resolved) if kind == "pdf" else _image_problem(resolved)
     if problem:

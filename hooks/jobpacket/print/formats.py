@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import ModuleType
 
+from ..errors import Problem, UserError
 from ..i18n.labels import labels
-from ..profile.errors import Problem, UserError
 from ..profile.model import LetterKind
 from ..profile.validate import LoadedProfile
 from . import documents, textformats
 from .printkit import document_date
+from .resume import resume_outline
 
 #: The formats besides PDF, per document.
 RESUME_FORMATS = ("txt", "md", "docx")
@@ -54,7 +55,7 @@ def resume(
     PDF that `documents.resume` makes with the same arguments."""
     if fmt not in RESUME_FORMATS:
         raise ValueError(fmt)
-    said = documents.resume_outline(loaded, public=public, application=application)
+    said = resume_outline(loaded, public=public, application=application)
     stem = (f"{application}/" if application else "") + ("resume-public" if public else "resume")
     if fmt == "docx":
         wordfile = _wordfile()

@@ -16,7 +16,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from ..fsutil import write_cache_entry
+from ..caches import read_entry, write_cache_entry
 
 #: Larger images are left out: 40 megapixels is twice a high-end camera's full frame.
 MAX_PIXELS = 40_000_000
@@ -83,10 +83,7 @@ def clean_image(data: bytes, cache_dir: Path | None = None) -> bytes:
             _cleaned.move_to_end(key)
             return _cleaned[key]
     stored = cache_dir / f"{key.hex()}.img" if cache_dir is not None else None
-    try:
-        clean = stored.read_bytes() if stored is not None else None
-    except OSError:
-        clean = None
+    clean = read_entry(stored)
     if clean is None:
         clean = _clean_image(data)
         if stored is not None:

@@ -5,8 +5,9 @@ name in double square brackets with the list it names. Nothing else is interpret
 text is never a template): Markdown links, ``{{ 7*7 }}`` and a block name inside a sentence
 print as typed, and an unknown name is a located error with the closest known one.
 
-Also the two small helpers every letter body needs: profile facts as literal Markdown text
-(``md``) and Markdown bullet lists. Pure: text in, text and findings out.
+Also the small helpers every letter body needs: profile facts as literal Markdown text
+(``md``), sentences and Markdown bullet lists, and `Writer`, one letter's words in its
+language. Pure: text in, text and findings out.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..profile.errors import FieldPath, Problem, Severity
+from ..errors import FieldPath, Problem, Severity
+from ..i18n.dates import prose_date
+from ..i18n.letterbook import LetterBook, letter_book
+from ..profile.model import Application
 
 if TYPE_CHECKING:
     from ..profile.validate import LoadedProfile
@@ -169,3 +173,45 @@ __all__ = [
     "letter_findings",
     "md",
 ]
+
+
+def sentences(*parts: str) -> str:
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def sentence(text: str) -> str:
+    """A highlight as a sentence of the letter: escaped, ending in one full stop."""
+    text = md(text).rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+class Writer:
+    """One letter's text in its language: the sentences of the kind, the position and the
+    organisation as the language names them."""
+
+    def __init__(self, app: Application, lang: str | None) -> None:
+        self.app = app
+        self.lang = lang
+        self.book: LetterBook = letter_book(lang)
+
+    def say(self, key: str, **values: str) -> str:
+        return self.book.say(key, **values)
+
+    @property
+    def org(self) -> str:
+        return md(self.app.organization) if self.app.organization else self.say("your_organization")
+
+    def the_position(self, role: str | None = None) -> str:
+        position = role if role is not None else self.app.position
+        if not position:
+            return self.say("the_position_unknown")
+        if self.app.organization:
+            return self.say("the_position_at", position=md(position), org=self.org)
+        return self.say("the_position", position=md(position))
+
+    def date(self, value: str) -> str:
+        return prose_date(value, self.lang)
+
+    def month(self, value: str) -> str:
+        """An update's date to the month ("October 2026"), as precise as the profile."""
+        return prose_date(value[:7], self.lang)

@@ -17,43 +17,36 @@ the findings into located problems and the Markdown into sanitized print HTML.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
+from dataclasses import dataclass
 
-from ..i18n.dates import prose_date
-from ..i18n.letterbook import LetterBook, letter_book
+from ..dates import first_day, is_after
+from ..errors import FieldPath
 from ..profile.bounds import MAX_LETTER_CHARS
-from ..profile.errors import FieldPath
-from ..profile.model import ONGOING, Application, LetterKind, Profile
-from ..views.since import Update, is_after, updates_since
+from ..profile.model import Application, LetterKind, Profile
+from ..views.since import Update, updates_since
 from ..views.tailored import tailored_view
-from ..views.timeline import letter_path
-from .letterblocks import Finding, bullets, expand_blocks, md
-from .printkit import visible
+from ..views.timeline import letter_kind, letter_path
+from .evidence import (
+    Evidence,
+    current_role,
+    evidence_bullets,
+    match_requirements,
+    pick_evidence,
+    result_evidence,
+    update_evidence,
+    words,
+)
+from .letterblocks import Finding, Writer, bullets, expand_blocks, md, sentences
 
 #: More updates than this would push a letter past one page; the rest are left out, oldest kept.
 MAX_UPDATES = 6
 #: Results quoted in a cover letter.
 MAX_EVIDENCE = 3
-#: Outcomes quoted under one update: the user's highlights, those with numbers first.
-MAX_OUTCOMES = 2
 #: A reconsideration sent this long after the decision says that time has passed.
 WEEKS_PASSED = 28
 MONTHS_PASSED = 56
 
-# Words that say nothing about what a role does: seniority, generic titles, filler.
-# fmt: off
-_STOP = frozenset({
-    "a", "an", "and", "the", "for", "with", "of", "in", "on", "at", "to", "or", "by", "as",
-    "from", "into", "role", "roles", "position", "posting", "job", "senior", "junior", "staff",
-    "principal", "lead", "head", "chief", "associate", "assistant", "intern", "engineer",
-    "developer", "specialist", "manager", "team", "new", "ii", "iii", "experience", "years",
-    "strong", "ability", "skills", "knowledge", "work", "working",
-})
-# fmt: on
 _DECIDED = ("rejected", "reconsideration", "withdrawn")
 
 
@@ -73,22 +66,6 @@ def _paragraphs(*parts: str) -> str:
     return "\n\n".join(p.strip() for p in parts if p and p.strip()) + "\n"
 
 
-def _sentences(*parts: str) -> str:
-    return " ".join(p.strip() for p in parts if p and p.strip())
-
-
-def _sentence(text: str) -> str:
-    """A highlight as a sentence of the letter: escaped, ending in one full stop."""
-    text = md(text).rstrip()
-    return text if text.endswith((".", "!", "?", "…")) else text + "."
-
-
-def letter_kind(app: Application) -> LetterKind:
-    """The kind of the application's letter; an application without `letter:` gets a cover
-    letter, since every packet opens with one."""
-    return app.letter.kind if app.letter else "cover"
-
-
 def since_date(app: Application, kind: LetterKind, letter_date: str | None = None) -> str | None:
     """The date "what is new" counts from: for a follow-up, the last contact before this
     letter (the latest of `applied`, `decided` and the `followUp.log` entries dated before
@@ -101,247 +78,9 @@ def since_date(app: Application, kind: LetterKind, letter_date: str | None = Non
     return app.applied
 
 
-def _day(value: str) -> date:
-    parts = [int(p) for p in value.split("-")[:3]]
-    year, month, day = [*parts, 1, 1][:3]
-    return date(year, month, day)
-
-
 def days_between(earlier: str, later: str) -> int:
     """Whole days from one partial date to another (a month counts from its first day)."""
-    return (_day(later) - _day(earlier)).days
-
-
-class _Writer:
-    """One letter's text in its language: the sentences of the kind, the position and the
-    organisation as the language names them."""
-
-    def __init__(self, app: Application, lang: str | None) -> None:
-        self.app = app
-        self.lang = lang
-        self.book: LetterBook = letter_book(lang)
-
-    def say(self, key: str, **values: str) -> str:
-        return self.book.say(key, **values)
-
-    @property
-    def org(self) -> str:
-        return md(self.app.organization) if self.app.organization else self.say("your_organization")
-
-    def the_position(self, role: str | None = None) -> str:
-        position = role if role is not None else self.app.position
-        if not position:
-            return self.say("the_position_unknown")
-        if self.app.organization:
-            return self.say("the_position_at", position=md(position), org=self.org)
-        return self.say("the_position", position=md(position))
-
-    def date(self, value: str) -> str:
-        return prose_date(value, self.lang)
-
-    def month(self, value: str) -> str:
-        """An update's date to the month ("October 2026"), as precise as the profile."""
-        return prose_date(value[:7], self.lang)
-
-
-# --- evidence: what the profile shows, as outcomes ----------------------------------------------
-
-
-def _norm(word: str) -> str:
-    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def words(*texts: str | None) -> set[str]:
-    """The content words of some text, lowercased and lightly singularized, for matching a
-    role's title and requirements against skills and entries."""
-    found: set[str] = set()
-    for text in texts:
-        for w in re.findall(r"\w+", (text or "").lower()):
-            if len(w) >= 3 and not w.isdigit() and w not in _STOP:
-                found.add(_norm(w))
-    return found
-
-
-def outcomes(highlights: Sequence[str], limit: int = MAX_OUTCOMES) -> list[str]:
-    """The highlights a letter quotes: those with a number (a count, a before and after)
-    first, in the user's order, at most ``limit``."""
-    ranked = sorted(highlights, key=lambda h: not re.search(r"\d", h))
-    return [h for h in ranked if h.strip()][:limit]
-
-
-@dataclass
-class Evidence:
-    """One thing a letter can point to: an update since the application or a result from the
-    résumé, stated as its outcome."""
-
-    lead: str
-    """The Markdown line naming it ("**CHSE**, Society for Simulation in Healthcare, earned
-    in October 2026."), or "" for a résumé result."""
-    sentences: list[str]
-    """The outcomes, as sentences of the letter."""
-    where: str = ""
-    """Where a result comes from (the employer, the project), when there is no lead."""
-    matched: set[str] = field(default_factory=set)
-    """Words to match against the requirements and the role."""
-    tags: tuple[str, ...] = ()
-    requirement: str = ""
-    """The phrase of `requirements` it meets, once matched."""
-
-    def markdown(self, tie: str = "") -> str:
-        if self.lead or not self.sentences:
-            return _sentences(self.lead, *self.sentences, tie)
-        first, *rest = self.sentences
-        where = f" ({md(self.where)})" if self.where else ""
-        return _sentences(first[:-1] + where + first[-1], *rest, tie)
-
-
-def _item(profile: Profile, update: Update) -> Any:
-    return getattr(profile, update.section)[update.index]
-
-
-def update_evidence(profile: Profile, update: Update, writer: _Writer) -> Evidence:
-    """An update as the letter states it: a line naming it and when, then its outcomes."""
-    item = _item(profile, update)
-    what = update.what
-    highlights: list[str] = []
-    if update.section == "projects":
-        what = item.name or what
-        highlights = outcomes(item.highlights) or ([item.description] if item.description else [])
-    elif update.section in ("work", "volunteer"):
-        highlights = outcomes(item.highlights) or ([item.summary] if item.summary else [])
-    elif update.section in ("publications", "awards") and item.summary:
-        highlights = [item.summary] if len(item.summary) <= 200 else []
-    key = f"update.{update.kind}"
-    if not update.source and writer.book.has(f"{key}_alone"):
-        key += "_alone"
-    lead = writer.say(key, what=md(what), source=md(update.source), month=writer.month(update.date))
-    texts = [what, update.source, *highlights, *getattr(item, "keywords", [])]
-    if update.section == "projects" and item.description:
-        texts.append(item.description)
-    return Evidence(
-        lead=lead,
-        sentences=[_sentence(h) for h in highlights],
-        matched=words(*texts),
-        tags=tuple(item.tags),
-    )
-
-
-def result_evidence(view: Profile) -> list[Evidence]:
-    """The résumé's results, newest entries first: each job's and project's highlights (or
-    its summary or description) with where it was achieved."""
-    found: list[Evidence] = []
-    for job in visible(view.work):
-        texts = outcomes(job.highlights, limit=3) or ([job.summary] if job.summary else [])
-        for text in texts:
-            found.append(
-                Evidence(
-                    lead="",
-                    sentences=[_sentence(text)],
-                    where=job.name or "",
-                    matched=words(text, job.position),
-                    tags=tuple(job.tags),
-                )
-            )
-    for p in visible(view.projects):
-        texts = outcomes(p.highlights, limit=2) or ([p.description] if p.description else [])
-        for text in texts:
-            found.append(
-                Evidence(
-                    lead="",
-                    sentences=[_sentence(text)],
-                    where=p.name or "",
-                    matched=words(text, p.name, p.description, *p.keywords),
-                    tags=tuple(p.tags),
-                )
-            )
-    return found
-
-
-def match_requirements(evidence: Sequence[Evidence], requirements: Sequence[str]) -> None:
-    """Give each piece of evidence the requirement it meets best, each requirement once: the
-    pairs sharing the largest part of the requirement's words first, so a strong match ("CHSE
-    certification" for the CHSE) is never taken by a weak one. One shared word of three is
-    not a match: "program" alone does not make a residency program "simulation program
-    coordination"."""
-    wanted = [words(req) for req in requirements]
-    pairs = sorted(
-        (-len(want & ev.matched) / len(want), i, j)
-        for i, ev in enumerate(evidence)
-        for j, want in enumerate(wanted)
-        if want and (len(want & ev.matched) >= 2 or 2 * len(want & ev.matched) >= len(want))
-    )
-    used_ev: set[int] = set()
-    used_req: set[int] = set()
-    for _, i, j in pairs:
-        if i in used_ev or j in used_req:
-            continue
-        evidence[i].requirement = requirements[j]
-        used_ev.add(i)
-        used_req.add(j)
-
-
-def evidence_bullets(evidence: Sequence[Evidence], writer: _Writer) -> list[str]:
-    """The evidence as bullets, each matched one ending with its tie to the requirement; the
-    ties are taken in turn so that no two bullets end alike."""
-    ties: list[str] = list(writer.book.raw("ties"))
-    out: list[str] = []
-    n = 0
-    for ev in evidence:
-        tie = ""
-        if ev.requirement:
-            tie = ties[n % len(ties)].format(requirement=md(ev.requirement))
-            n += 1
-        out.append(ev.markdown(tie))
-    return out
-
-
-def _current_role(view: Profile) -> Any:
-    for job in visible(view.work):
-        if job.position and job.name and job.endDate in (None, ONGOING):
-            return job
-    return None
-
-
-def _pick(
-    pool: Sequence[Evidence],
-    limit: int,
-    role_words: set[str],
-    tags: Sequence[str],
-    *,
-    need_match: bool,
-) -> list[Evidence]:
-    """The strongest evidence for a role: meeting a requirement counts most, then words
-    shared with the role's title, being new since the application, tags shared with
-    tailor.tags, and a number; the profile's order breaks ties. At most two from one place,
-    so the letter is not about one job."""
-
-    def score(ev: Evidence) -> int:
-        return (
-            4 * bool(ev.requirement)
-            + 2 * len(ev.matched & role_words)
-            + bool(ev.lead)
-            + len(set(tags).intersection(ev.tags))
-        )
-
-    ranked = sorted(
-        enumerate(pool),
-        key=lambda p: (-score(p[1]), not re.search(r"\d", " ".join(p[1].sentences)), p[0]),
-    )
-    picked: list[tuple[int, Evidence]] = []
-    per_place: dict[str, int] = {}
-    seen: set[str] = set()  # a new role's highlight is also a résumé result: say it once
-    for i, ev in ranked:
-        if need_match and score(ev) == 0:
-            continue
-        place = ev.lead or ev.where
-        if per_place.get(place, 0) >= 2 or seen.intersection(ev.sentences):
-            continue
-        per_place[place] = per_place.get(place, 0) + 1
-        seen.update(ev.sentences)
-        picked.append((i, ev))
-        if len(picked) == limit:
-            break
-    return [ev for _, ev in sorted(picked, key=lambda p: p[0])]
+    return (first_day(later) - first_day(earlier)).days
 
 
 # --- assembled bodies, one per kind -------------------------------------------------------------
@@ -351,17 +90,17 @@ def _requirements(app: Application) -> list[str]:
     return [r for r in app.requirements if r.strip()]
 
 
-def _cover(app: Application, view: Profile, w: _Writer) -> str:
+def _cover(app: Application, view: Profile, w: Writer) -> str:
     opening = w.say("cover.opening", the_position=w.the_position())
-    current = _current_role(view)
+    current = current_role(view)
     if current is not None:
-        opening = _sentences(
+        opening = sentences(
             opening, w.say("cover.current", role=md(current.position), employer=md(current.name))
         )
     pool = result_evidence(view)
     match_requirements(pool, _requirements(app))
     tags = app.tailor.tags if app.tailor else []
-    picked = _pick(pool, MAX_EVIDENCE, words(app.position), tags, need_match=False)
+    picked = pick_evidence(pool, MAX_EVIDENCE, words(app.position), tags, need_match=False)
     relevant = ""
     if picked:
         intro = {1: "cover.evidence_one", 2: "cover.evidence_two"}.get(
@@ -374,7 +113,7 @@ def _cover(app: Application, view: Profile, w: _Writer) -> str:
 def _update_evidence(
     profile: Profile,
     updates: Sequence[Update],
-    w: _Writer,
+    w: Writer,
     where: FieldPath,
     findings: list[Finding],
 ) -> list[Evidence]:
@@ -393,7 +132,7 @@ def _update_evidence(
     return evidence
 
 
-def _time_passed(app: Application, letter_date: str, w: _Writer) -> str:
+def _time_passed(app: Application, letter_date: str, w: Writer) -> str:
     """A sentence saying that weeks or months have passed since the decision, when they
     have: a letter sent long after should not read as if the decision were yesterday."""
     if not app.decided:
@@ -410,11 +149,11 @@ def _reconsideration(
     profile: Profile,
     updates: Sequence[Update],
     letter_date: str,
-    w: _Writer,
+    w: Writer,
     where: FieldPath,
     findings: list[Finding],
 ) -> str:
-    thanks = _sentences(
+    thanks = sentences(
         w.say("reconsideration.thanks", the_position=w.the_position()),
         _time_passed(app, letter_date, w) if updates else "",
     )
@@ -445,7 +184,7 @@ def _follow_up(
     profile: Profile,
     since: str,
     updates: Sequence[Update],
-    w: _Writer,
+    w: Writer,
     where: FieldPath,
     findings: list[Finding],
 ) -> str:
@@ -471,7 +210,7 @@ def _follow_up(
     return _paragraphs(opening, news, w.say("follow-up.close"))
 
 
-def _thank_you(app: Application, w: _Writer) -> str:
+def _thank_you(app: Application, w: Writer) -> str:
     the_position = w.the_position()
     if app.status in ("interviewing", "offer", "accepted"):
         stage = "interviewed"
@@ -494,7 +233,7 @@ def _role_proposal(
     profile: Profile,
     view: Profile,
     updates: Sequence[Update],
-    w: _Writer,
+    w: Writer,
     where: FieldPath,
     findings: list[Finding],
 ) -> str:
@@ -509,10 +248,10 @@ def _role_proposal(
     pool = [update_evidence(profile, u, w) for u in updates] + result_evidence(view)
     match_requirements(pool, _requirements(app))
     tags = app.tailor.tags if app.tailor else []
-    picked = _pick(pool, 2, words(alt), tags, need_match=True)
+    picked = pick_evidence(pool, 2, words(alt), tags, need_match=True)
     if picked:
         intro = w.say("role-proposal.reasons" if len(picked) == 2 else "role-proposal.reason")
-        ask = _sentences(ask, intro) + "\n\n" + bullets(evidence_bullets(picked, w))
+        ask = sentences(ask, intro) + "\n\n" + bullets(evidence_bullets(picked, w))
     else:
         findings.append(
             Finding(
@@ -535,7 +274,7 @@ def update_lines(
 ) -> list[str]:
     """What is new, as the ``[[updates]]`` block of a user's body lists it: the same bullets
     an assembled letter writes, in the letter's language."""
-    w = _Writer(app, lang)
+    w = Writer(app, lang)
     evidence = [update_evidence(profile, u, w) for u in updates]
     match_requirements(evidence, _requirements(app))
     return evidence_bullets(evidence, w)
@@ -590,7 +329,7 @@ def letter_body(
         too_long = _too_long(text, (*where, "letter", "body"), "once its blocks are filled in")
         return LetterBody(text, False, (*found, *too_long))
     view = tailored_view(profile, app)
-    w = _Writer(app, lang)
+    w = Writer(app, lang)
     if kind == "cover":
         text = _cover(app, view, w)
     elif kind == "reconsideration":
@@ -642,7 +381,6 @@ __all__ = [
     "LetterBody",
     "days_between",
     "letter_body",
-    "letter_kind",
     "since_date",
     "update_lines",
     "words",

@@ -8,7 +8,7 @@ stylesheets, fonts, enclosed files, versions) and the digest of the bytes writte
 status` compares them with the profile as it is now and says "stale" rather than "ok".
 
 Why a JSON file and not the PDF's metadata: the PDF's /ID already carries the inputs digest,
-but reading it means opening every PDF (pypdf, a tenth of a second each), while `status`
+but reading it means parsing every PDF with pypdf, while `status`
 reads one small file; the profile's own digest says *which* input changed, which the /ID
 cannot; and nothing in the PDFs' bytes changes, so the render cache and the golden images
 stay valid. The manifest is written through the same list of (path, bytes) as the outputs

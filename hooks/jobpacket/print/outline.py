@@ -18,15 +18,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from ..errors import Problem
 from ..i18n.dates import NBSP, month_year, span
 from ..i18n.labels import labels, score
-from ..profile.errors import Problem
 from ..profile.model import Application, Profile, Volunteer, Work
 from ..profile.validate import LoadedProfile
 from ..urls import print_href
 from ..views import public_view
 from ..views.tailored import tailored_view, tailoring_findings
-from .printkit import contact_items, visible
+from .layout import contact_items
+from .printkit import visible
 
 Style = Literal["entries", "pairs", "lines"]
 

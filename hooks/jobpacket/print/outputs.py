@@ -14,7 +14,6 @@ JOBPACKET_CACHE_DIR when that is set.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,11 +21,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
-from ..fsutil import write_atomic, write_cache_entry
-from ..profile.errors import Problem, ProfileError, UserError
+from ..caches import cache_folder, write_cache_entry
+from ..digests import file_digest as content_digest
+from ..errors import Problem, ProfileError, UserError
+from ..fsutil import write_atomic
 from ..profile.model import LetterKind
 from ..profile.validate import LoadedProfile
-from ..settings import ENV_CACHE_DIR, cache_folder
+from ..settings import ENV_CACHE_DIR
+from ..urls import file_url
 from . import manifest, worker
 from .printkit import ASSETS_DIR, PrintDocument
 from .worker import RenderJob
@@ -124,7 +126,7 @@ def prepare_private_documents(
             _report(doc, report)
     pdfs = render_all([doc for _, doc in prepared], cache_dir=cache)
     if report is not None:
-        from ..checks.render import page_findings
+        from .pagefit import page_findings
 
         docs = [doc for _, doc in prepared]
         for problem in page_findings(loaded, list(zip(docs, pdfs, strict=True))):
@@ -234,8 +236,7 @@ def render_packets(
     `proofread(index, documents)` sees each packet's documents before it is rendered and
     returns the errors that keep it from being written (checks/outgoing.py). `kind` and
     `number` choose each packet's letter (`--kind`, `--letter N`), else the latest unsent."""
-    from ..checks import pdffacts
-    from . import packet
+    from . import packet, pdffacts
 
     cache = default_cache_dir(loaded, cache_dir)
     run = PacketRun()
@@ -286,19 +287,6 @@ def default_cache_dir(loaded: LoadedProfile, cache_dir: Path | None = None) -> P
     return cache_dir if cache_dir is not None else cache_folder(loaded.path)
 
 
-_CHUNK = 1 << 20
-
-
-@lru_cache(maxsize=256)
-def _file_digest(path: Path, size: int, mtime_ns: int) -> bytes:
-    """Read in chunks: an enclosure may be tens of megabytes and is never held whole here."""
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            h.update(chunk)
-    return h.digest()
-
-
 def file_digest(path: Path) -> bytes:
     """A file's name and contents, digested (cached while its size and mtime are unchanged)."""
     h = hashlib.sha256()
@@ -309,9 +297,8 @@ def file_digest(path: Path) -> bytes:
 def _digest_file(h: hashlib._Hash, path: Path) -> None:
     """A file's name and contents; never its absolute path, which differs between machines
     and would make the PDF's /ID (taken from this digest) differ with it."""
-    st = path.stat()
     h.update(path.name.encode("utf-8", "surrogateescape") + b"\0")
-    h.update(_file_digest(path, st.st_size, st.st_mtime_ns))
+    h.update(content_digest(path))
 
 
 @lru_cache(maxsize=1)
@@ -336,11 +323,6 @@ def cache_key(doc: PrintDocument) -> str:
     for path in doc.files:
         _digest_file(h, path)
     return h.hexdigest()
-
-
-def file_url(path: Path) -> str:
-    """A file: URL for WeasyPrint (which resolves relative URLs against it)."""
-    return Path(os.path.abspath(path)).as_uri()
 
 
 def _job(doc: PrintDocument, key: str) -> RenderJob:

@@ -33,40 +33,29 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..errors import FieldPath, Problem, ProfileError
 from ..i18n.labels import labels
-from ..profile.errors import FieldPath, Problem, ProfileError
+from ..i18n.tags import language
 from ..profile.model import LetterKind
 from ..profile.validate import LoadedProfile
-from . import documents, enclosures, outputs
-from .printkit import (
-    TEMPLATES_DIR,
-    PrintContext,
-    PrintDocument,
+from ..urls import file_url
+from . import binding, documents, enclosures, outputs
+from .layout import (
     base_context,
     choose_design,
     contact_items,
-    document_date,
     environment,
     require_name,
     stylesheets,
 )
+from .printkit import TEMPLATES_DIR, PrintContext, PrintDocument, document_date
 
 PACKET_CSS = TEMPLATES_DIR / "packet.css"
 #: A contents page is added when a packet has more parts than this (the letter included).
 CONTENTS_AFTER = 3
-#: The footer stamps: their height, and where they sit on a page (from its lower corners).
-STAMP_HEIGHT_MM = 5.0
-STAMP_SIDE_MM, STAMP_BOTTOM_MM = 13.0, 3.5
-_MM = 72 / 25.4
 _FORMAT = b"jobpacket-packet-2"  # 2: enclosures bound as their safe copies
 _TEMPLATES = ("contents.html", "image.html", "stamp.html", "base.html", "_macros.html")
 _stamps: OrderedDict[str, list[Any]] = OrderedDict()
-_readers: OrderedDict[bytes, Any] = OrderedDict()
-_READER_MEMO = 16
-_READER_MEMO_MAX_BYTES = 8 * 1024 * 1024
-#: Safe copies of enclosures kept in the cache folder; the format is part of their key.
-_SAFE_KEEP = 64
-_SAFE_FORMAT = b"jobpacket-safe-enclosure-1\0"
 
 
 @dataclass(frozen=True)
@@ -165,7 +154,7 @@ def _image_page(
         html=environment().get_template("image.html").render(context),
         stylesheets=(*stylesheets(design), PACKET_CSS),
         roots=PrintContext(loaded).roots,
-        lang=loaded.profile.meta.lang or "en",
+        lang=language(loaded.profile.meta.lang),
     )
 
 
@@ -239,7 +228,7 @@ def prepare(
         keywords=tuple(
             dict.fromkeys(x for x in (app.position, app.organization, "job application", name) if x)
         ),
-        lang=loaded.profile.meta.lang or "en",
+        lang=language(loaded.profile.meta.lang),
         design=design,
         sources=(Source(kind_title, _bare(letter)), *sources),
         contents=_contents_inputs(loaded, design, name, what),
@@ -314,8 +303,8 @@ def _stamp_pages(packet: Packet, widths: list[float], cache_dir: Path | None) ->
                 }
                 for n, w in enumerate(widths, 1)
             ],
-            height_mm=STAMP_HEIGHT_MM,
-            side_mm=STAMP_SIDE_MM,
+            height_mm=binding.STAMP_HEIGHT_MM,
+            side_mm=binding.STAMP_SIDE_MM,
         )
     )
     key = hashlib.sha256(html.encode("utf-8") + outputs.file_digest(design_css)).hexdigest()
@@ -324,7 +313,7 @@ def _stamp_pages(packet: Packet, widths: list[float], cache_dir: Path | None) ->
         return _stamps[key]
     job = worker.RenderJob(
         html=html,
-        stylesheets=((design_css.read_text(encoding="utf-8"), outputs.file_url(design_css)),),
+        stylesheets=((design_css.read_text(encoding="utf-8"), file_url(design_css)),),
         roots=(TEMPLATES_DIR, TEMPLATES_DIR.parent.parent / "assets"),
         identifier=bytes.fromhex(key[:32]),
         what=f"{packet.app_id}/page stamps",
@@ -333,39 +322,10 @@ def _stamp_pages(packet: Packet, widths: list[float], cache_dir: Path | None) ->
     )
     data = worker.render(job)
     stamps = PdfWriter(clone_from=io.BytesIO(data))
-    _stamps[key] = [_as_artifact(p) for p in stamps.pages]
+    _stamps[key] = [binding.as_artifact(p) for p in stamps.pages]
     while len(_stamps) > 32:
         _stamps.popitem(last=False)
     return _stamps[key]
-
-
-def _as_artifact(page: Any) -> Any:
-    """A stamp page whose content is marked as a pagination artifact for assistive tools."""
-    from pypdf.generic import ContentStream
-
-    body = page.get_contents().get_data()
-    stream = ContentStream(None, page.pdf)  # the page belongs to a writer: pypdf edits those
-    stream.set_data(b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n" + body + b"\nEMC\n")
-    page.replace_contents(stream)
-    return page
-
-
-def _upright(page: Any) -> float:
-    """Turn a rotated page's content upright (so the stamp lands at its visible foot); returns
-    its visible width."""
-    if page.rotation % 360:
-        page.transfer_rotation_to_content()
-    return float(page.cropbox.width)
-
-
-def _stamp(page: Any, stamp: Any) -> None:
-    """Put the page's footer strip at its foot, as pypdf documents stamping: a merge."""
-    from pypdf import Transformation
-
-    box = page.cropbox
-    at = Transformation().translate(float(box.left), float(box.bottom) + STAMP_BOTTOM_MM * _MM)
-    page.merge_transformed_page(stamp, at)
-    page.compress_content_streams()
 
 
 @contextlib.contextmanager
@@ -385,50 +345,6 @@ def _binding(packet: Packet, source: Source | None) -> Iterator[None]:
             f"({type(exc).__name__}: {exc}); export it to PDF again"
         )
         raise ProfileError([packet.locate(source.where, message)]) from None
-
-
-def _reader(data: bytes | Path, cache_dir: Path | None) -> Any:
-    """A PDF reader over rendered bytes, or over an enclosed file's safe copy.
-
-    An enclosure is bound only as `pdfsafe.safe_copy` makes it: no actions, scripts,
-    attachments, forms or links other than to the web or its own pages. Parsing is most of
-    what binding costs, and the same résumé, index and enclosures go into every packet of a
-    build, so readers of small PDFs are kept (by the digest of what was read) and reused:
-    pypdf copies pages out of a reader without changing it. The safe copies are kept in the
-    cache folder, so a large enclosure is rewritten once, not once per packet.
-    """
-    from pypdf import PdfReader
-
-    raw = data.read_bytes() if isinstance(data, Path) else data
-    key = hashlib.sha256(raw).digest() + (b"safe" if isinstance(data, Path) else b"")
-    found = _readers.get(key)
-    if found is None:
-        found = PdfReader(io.BytesIO(_safe(raw, cache_dir) if isinstance(data, Path) else raw))
-        if len(raw) > _READER_MEMO_MAX_BYTES:
-            return found
-        _readers[key] = found
-        while len(_readers) > _READER_MEMO:
-            _readers.popitem(last=False)
-    _readers.move_to_end(key)
-    return found
-
-
-def _safe(raw: bytes, cache_dir: Path | None) -> bytes:
-    """`pdfsafe.safe_copy(raw)`, kept in `cache_dir`/enclosures by digest."""
-    from ..fsutil import write_cache_entry
-    from .pdfsafe import safe_copy
-
-    name = hashlib.sha256(_SAFE_FORMAT + raw).hexdigest() + ".pdf"
-    stored = cache_dir / "enclosures" / name if cache_dir is not None else None
-    if stored is not None:
-        try:
-            return stored.read_bytes()
-        except OSError:
-            pass
-    clean = safe_copy(raw)
-    if stored is not None:
-        write_cache_entry(stored, clean, keep=_SAFE_KEEP, pattern="*.pdf")
-    return clean
 
 
 def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
@@ -453,7 +369,7 @@ def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
     readers: list[tuple[str, Any]] = []
     for (title, data), enclosed in zip(rendered, packet.sources, strict=True):
         with _binding(packet, enclosed if enclosed.file else None):
-            readers.append((title, _reader(data, cache_dir)))
+            readers.append((title, binding.reader(data, cache_dir)))
     counts = [len(r.pages) for _, r in readers]
     if len(readers) > CONTENTS_AFTER:
         rows, first = [], 2
@@ -472,11 +388,11 @@ def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
     widths = []
     for page, owner in zip(writer.pages, owners, strict=True):
         with _binding(packet, owner):
-            widths.append(_upright(page))
+            widths.append(binding.upright(page))
     stamps = _stamp_pages(packet, widths, cache_dir)
     for page, stamp, owner in zip(writer.pages, stamps, owners, strict=True):
         with _binding(packet, owner):
-            _stamp(page, stamp)
+            binding.stamp(page, stamp)
     created = "D:" + _created(packet).strftime("%Y%m%d%H%M%S") + "Z"
     writer.add_metadata(
         {
@@ -513,16 +429,3 @@ def _created(packet: Packet) -> Any:
     from datetime import UTC, datetime
 
     return datetime.fromisoformat(packet.contents["date"]).astimezone(UTC)
-
-
-def identifier_of(path: Path) -> str | None:
-    """The hex /ID of a packet on disk (its inputs' digest, truncated), or None if unreadable."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        with path.open("rb") as fh:
-            ids = PdfReader(fh).trailer.get("/ID")
-            return bytes(getattr(ids[0], "original_bytes", ids[0])).hex() if ids else None
-    except (OSError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError):
-        return None

@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from ..confined import Refused, read_inside
+from ..urls import file_url
 from .speedups import import_weasyprint
 from .worker import RefusedFetch, RenderJob, RenderTimeout
 
@@ -280,10 +281,3 @@ def render_counted(job: RenderJob) -> tuple[bytes, int]:
 def render_job(job: RenderJob) -> bytes:
     """One job, rendered here: its PDF."""
     return render_counted(job)[0]
-
-
-def file_url(path: Path) -> str:
-    """A file: URL for WeasyPrint (which resolves relative URLs against it)."""
-    from .outputs import file_url as url
-
-    return url(path)

@@ -1,9 +1,9 @@
 """What every printed document needs, whichever it is.
 
 Where files may come from (and the located messages when a profile points elsewhere), the
-paper size and the one date stamped into a PDF, how dates and links read on paper, Markdown
-made safe for print, and the Jinja2 environment of the print templates. documents.py builds
-the résumé, letters and reference index on top of this.
+paper size and the one date stamped into a PDF, how dates and links read on paper, and
+Markdown made safe for print. layout.py holds the templates; documents.py builds the résumé,
+letters and reference index on top of both.
 """
 
 from __future__ import annotations
@@ -12,29 +12,28 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from functools import lru_cache
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
 import nh3
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from .. import __version__
-from ..checks.files import (
+from ..dates import first_day, moment
+from ..errors import SCHEMA, FieldPath, Problem, ProfileError, UserError
+from ..i18n.tags import region as tag_region
+from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, markdown_to_html
+from ..profile.model import Application, Profile
+from ..profile.paths import (
     LOCAL_FILE_LIMIT,
     Folders,
     project_root,
     resolve_local,
 )
-from ..i18n.labels import direction, labels
-from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_text, markdown_to_html
-from ..profile.errors import SCHEMA, FieldPath, Problem, ProfileError
-from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
-from ..urls import MARKDOWN_SCHEMES, is_web, linkedin_url, print_href
-from .designs import DEFAULT_DESIGN, DESIGNS
-from .typography import Verbatim, smarten, smarten_html, tighten_plus
+from ..profile.values import is_private
+from ..urls import MARKDOWN_SCHEMES, print_href
+from ..views.timeline import letter_kind
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates" / "print"
@@ -110,7 +109,7 @@ def local_file(
 ) -> Path | None:
     """Resolve a profile path to a readable file inside the project, or report why not.
 
-    The rules live in checks/files.py, shared with `jobpacket check` so both report the same
+    The rules live in profile/paths.py, shared with `jobpacket check` so both report the same
     findings; here they are collected into the document's errors and notes.
     """
     folders = Folders(ctx.profile_dir, ctx.content_dir)
@@ -126,7 +125,7 @@ def local_file(
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 #: The largest file (enclosure, letter, image) a printed document reads.
-MAX_LOCAL_FILE_BYTES = LOCAL_FILE_LIMIT  # the rule lives in checks/files.py
+MAX_LOCAL_FILE_BYTES = LOCAL_FILE_LIMIT  # the rule lives in profile/paths.py
 
 
 def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | None:
@@ -135,8 +134,8 @@ def image_data_url(ctx: PrintContext, where: FieldPath, path: Path) -> str | Non
     import base64
     import mimetypes
 
+    from ..caches import cache_folder
     from ..confined import Refused, read_inside
-    from ..settings import cache_folder
     from .images import ImageRefused, clean_image, image_problem
 
     root = ctx.content_dir.parent
@@ -199,9 +198,7 @@ def page_size(profile: Profile) -> str:
     if profile.basics.location and profile.basics.location.countryCode:
         region = profile.basics.location.countryCode.strip().upper()
     if not region:
-        for part in re.split(r"[-_]", profile.meta.lang or "")[1:]:
-            if len(part) == 2 and part.isalpha():
-                region = part.upper()
+        region = tag_region(profile.meta.lang)
     return "Letter" if region in _LETTER_COUNTRIES else "A4"
 
 
@@ -216,17 +213,13 @@ def document_date(profile: Profile) -> datetime:
     if epoch is not None:
         return datetime.fromtimestamp(epoch, tz=UTC)
     stamp = profile.meta.lastModified
-    if stamp:
-        text = stamp.strip().replace("Z", "+00:00")
-        day = text[:10]
-        day += "-01" * max(0, (10 - len(day)) // 3)  # "2025-02" -> "2025-02-01"
-        for candidate in (text, day):
-            try:
-                parsed = datetime.fromisoformat(candidate)
-            except ValueError:
-                continue
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    return _FALLBACK_DATE
+    found = moment(stamp)
+    if found is None and stamp:
+        try:  # a partial date ("2025-02") is its first day
+            found = datetime.combine(first_day(stamp.strip()[:10]), time(), tzinfo=UTC)
+        except ValueError:
+            found = None
+    return found or _FALLBACK_DATE
 
 
 def w3c(moment: datetime) -> str:
@@ -272,165 +265,25 @@ def print_inline(text: str | None) -> Markup:
 
 
 def visible(items: Iterable[Any]) -> list[Any]:
-    return [i for i in items if getattr(i, "visibility", None) != "private"]
+    return [i for i in items if not is_private(i)]
 
 
-# --- templates ---------------------------------------------------------------------------------
+def find_application(loaded: LoadedProfile, app_id: str) -> tuple[int, Application]:
+    """The application with this id and its index (for located messages), or a user error."""
+    for i, app in enumerate(loaded.profile.applications):
+        if app.id == app_id:
+            return i, app
+    known = ", ".join(a.id for a in loaded.profile.applications) or "none"
+    raise UserError(f"no application with id {app_id!r} in {loaded.source.file}; known: {known}")
 
 
-def _finalize(value: Any) -> Any:
-    """Every value a print template writes: bidi controls dropped, quotes curled (typography)."""
-    if value is None:
-        return ""
-    if isinstance(value, Verbatim):
-        return value
-    if isinstance(value, Markup):
-        return smarten_html(value)
-    if isinstance(value, str):
-        return smarten(clean_text(value))
-    return value
-
-
-def print_text(value: str | None) -> Markup:
-    """Plain profile text for the body of a document (never an attribute): typeset like any
-    value, escaped, and with "C++" set in one piece (`typography.tighten_plus`)."""
-    text = smarten(clean_text(value or ""))
-    return Markup(tighten_plus(str(escape(text))))
-
-
-@lru_cache(maxsize=1)
-def environment() -> Any:
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        # Compiled templates are kept in Jinja2's per-user temporary folder: compiling the
-        # print templates costs about 40 ms per process, a twentieth of `jobpacket pdf`.
-        bytecode_cache=jinja2.FileSystemBytecodeCache(),
+def letter_date(loaded: LoadedProfile, app: Application) -> str:
+    """The date a letter is given: its own, else the application date for a cover letter,
+    else the document date (never the clock: same inputs, same bytes). The print step and
+    rule `letters` both date letters with it, so both say the same."""
+    kind = letter_kind(app)
+    return (
+        (app.letter.date if app.letter else None)
+        or (app.applied if kind == "cover" else None)
+        or document_date(loaded.profile).date().isoformat()
     )
-    env.filters["bare_url"] = bare_url
-    return env
-
-
-def stylesheets(design: str) -> tuple[Path, ...]:
-    """base.css, the right-to-left mirror (its rules apply only under `dir="rtl"`), then the
-    design's own sheet, last."""
-    return (TEMPLATES_DIR / "base.css", TEMPLATES_DIR / "rtl.css", TEMPLATES_DIR / f"{design}.css")
-
-
-def choose_design(loaded: LoadedProfile, design: str | None) -> str:
-    chosen = design or loaded.profile.meta.design or DEFAULT_DESIGN
-    if chosen not in DESIGNS:
-        raise ProfileError(
-            [
-                loaded.source.problem(
-                    ("meta", "design"), f"unknown design {chosen!r}; use one of {DESIGNS}"
-                )
-            ]
-        )
-    return chosen
-
-
-def _css_string(text: str) -> str:
-    """Text as a CSS string literal that cannot end the string or the <style> element."""
-    return '"' + re.sub(r'["\\<>\n]', lambda m: f"\\{ord(m.group()):X} ", text) + '"'
-
-
-def page_footer_css(lang: str | None) -> Markup:
-    """The "Page n of N" footer rule in the document's language (labels' ``page``)."""
-    parts = re.split(r"(\{page\}|\{pages\})", labels(lang)["page"])
-    content = " ".join(
-        {"{page}": "counter(page)", "{pages}": "counter(pages)"}.get(p) or _css_string(p)
-        for p in parts
-        if p
-    )
-    # The page's own <style> outranks base.css (WeasyPrint reads that as a user sheet), so
-    # the first page's "no footer" is restated here.
-    return Markup(
-        "@page { @bottom-right { content: %s; } } @page :first { @bottom-right { content: none; } }"
-    ) % Markup(content)
-
-
-def base_context(loaded: LoadedProfile, design: str, kind: str, title: str) -> dict[str, Any]:
-    profile = loaded.profile
-    return {
-        "t": labels(profile.meta.lang),
-        "page_css": Verbatim(page_footer_css(profile.meta.lang)),  # CSS: never typeset
-        "lang": profile.meta.lang or "en",
-        "dir": direction(profile.meta.lang),
-        "page_size": page_size(profile),
-        "design": design,
-        "kind": kind,
-        "title": title,
-        "author": profile.basics.name or "",
-        "created": w3c(document_date(profile)),
-        "generator": f"jobpacket {__version__}",
-    }
-
-
-NAME_REQUIRED = "printed documents need your name; add basics.name"
-
-
-def require_name(loaded: LoadedProfile, ctx: PrintContext) -> str:
-    name = (loaded.profile.basics.name or "").strip()
-    if not name:
-        ctx.error(("basics", "name"), NAME_REQUIRED)
-    return name
-
-
-def _linkedin(profile: Profile) -> str | None:
-    """`basics.linkedin` as an address, unless `basics.profiles` already lists LinkedIn."""
-    listed = any(
-        "linkedin" in f"{p.network or ''} {p.url or ''}".lower() for p in profile.basics.profiles
-    )
-    return None if listed else linkedin_url(profile.basics.linkedin)
-
-
-def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, str]]:
-    """The contact items of a header, in the order people read them.
-
-    A letter's sender block keeps to address, email, phone and website (`social=False`).
-    """
-    b = profile.basics
-    loc = b.location
-    items: list[dict[str, str]] = []
-    rtl = direction(profile.meta.lang) == "rtl"
-
-    def add(text: str | None, href: str = "") -> None:
-        if text:
-            link = print_href(href) or ""
-            if rtl and link:
-                # An address or a phone number reads left to right inside right-to-left
-                # text: isolated, "+962 7 9123 4567" keeps its order (LRI ... PDI).
-                # Markup: `_finalize` drops bidi controls from profile text, not from ours.
-                text = Markup("\u2066%s\u2069") % clean_text(text)
-            items.append({"text": text, "href": link})
-
-    if loc:
-        # The public view only carries a street address when the user opted in.
-        region = " ".join(x for x in (loc.region, loc.postalCode) if x)
-        add(loc.address)
-        add(", ".join(x for x in (loc.city, region) if x))
-    add(b.email, f"mailto:{b.email}" if b.email else "")
-    add(b.phone, "tel:" + re.sub(r"[^\d+]", "", b.phone) if b.phone else "")
-    add(bare_url(b.url), b.url or "")
-    linkedin = _linkedin(profile) if social else None
-    if linkedin:
-        add(bare_url(linkedin), linkedin)
-    for p in visible(b.profiles) if social else ():
-        if is_web(p.url):
-            add(bare_url(p.url), p.url)
-        elif p.url:
-            # A chat or phone link (skype:, tel:, matrix:) reads as its handle, not its URI.
-            handle = p.username or re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(//)?", "", p.url)
-            handle = handle.split("?", 1)[0]
-            add(f"{p.network}: {handle}" if p.network else handle, p.url)
-        elif p.username:
-            add(f"{p.network}: {p.username}" if p.network else p.username)
-    return items

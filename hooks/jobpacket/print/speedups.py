@@ -1,11 +1,11 @@
 """The one place where jobpacket saves time by working around a library's slow default.
 
-Importing WeasyPrint on Linux costs about 0.3 s more than it needs: WeasyPrint opens each
+Importing WeasyPrint on Linux takes far longer than it needs: WeasyPrint opens each
 native library by trying several names, and for every name that is not a path cffi asks
 `ctypes.util.find_library`, which runs ldconfig and the C compiler. Every name list ends
 with the library's exact soname, which the dynamic loader finds by itself, so answering
-"not found" at once while WeasyPrint imports loses nothing. Measured in
-benchmarks/bench_worker.py; tests/test_safety_worker.py fails if an upgrade makes the
+"not found" at once while WeasyPrint imports loses nothing. benchmarks/bench_worker.py
+shows the gain; tests/test_safety_worker.py fails if an upgrade makes the
 shortcut lose a library (the optional HarfBuzz subsetter included).
 
 Should the shortcut ever fail, the import is retried the supported way.

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import supervisor
-from ..profile.errors import UserError
+from ..errors import UserError
 from ..supervisor import resident_mb
 from . import pages
 

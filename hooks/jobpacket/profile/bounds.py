@@ -34,17 +34,17 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..errors import FieldPath, Problem, shown
 from ..markup import markdown_limit
 from ..urls import check_links
-from .errors import FieldPath, Problem, shown
-from .load import SourceMap
+from .source import SourceMap
 
 _YEAR = re.compile(r"\A\s*+([+-]?\d+)")
 MIN_YEAR, MAX_YEAR = 1900, 9998
 
-#: Characters in one text value. No résumé field or letter needs more; laying out one
-#: paragraph grows faster than its length (a 200,000-character summary took WeasyPrint 28 s,
-#: 100,000 took 5 s), and a pasted image or file is a mistake to report, not to print.
+#: Characters in one text value. No résumé field or letter needs more; the time to lay out
+#: one paragraph grows faster than its length, so a pasted image or file would stall the
+#: render, and it is a mistake to report, not to print.
 MAX_TEXT_CHARS = 50_000
 #: Application ids become file names (`<id>.pdf`, `<id>-letter.pdf`) and page addresses.
 MAX_ID_CHARS = 80

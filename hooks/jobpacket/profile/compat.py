@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import FieldPath, Problem
-from .load import SourceMap
+from ..errors import FieldPath, Problem
+from .source import SourceMap
 
 #: section (None for a single mapping such as basics) -> {older name: current name}.
 #: A renaming applies only when the current name is absent from the same mapping; when

@@ -10,7 +10,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import EXTENSION_SECTIONS, ONGOING, SECTIONS, Item, Profile, Reference
+from ..dates import ONGOING
+from .model import EXTENSION_SECTIONS, SECTIONS, Item, Profile, Reference
+from .values import is_private
 
 JSONRESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 _SECTIONS = tuple(s for s in SECTIONS if s not in EXTENSION_SECTIONS)
@@ -48,15 +50,13 @@ def to_jsonresume(profile: Profile, *, include_private: bool = False) -> dict[st
     out: dict[str, Any] = {"$schema": JSONRESUME_SCHEMA}
     b = _plain(basics)
     if not include_private:
-        b["profiles"] = [_plain(p) for p in basics.profiles if p.visibility != "private"]
+        b["profiles"] = [_plain(p) for p in basics.profiles if not is_private(p)]
         if not b["profiles"]:
             del b["profiles"]
     out["basics"] = b
     for section in _SECTIONS:
         items = [
-            _plain(i)
-            for i in getattr(profile, section)
-            if include_private or i.visibility != "private"
+            _plain(i) for i in getattr(profile, section) if include_private or not is_private(i)
         ]
         if items:
             out[section] = items

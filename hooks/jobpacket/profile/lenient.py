@@ -15,10 +15,10 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..errors import FieldPath, Problem
 from ..markup import html_as_text
 from ..urls import assumed_web
-from .errors import FieldPath, Problem
-from .load import SourceMap
+from .source import SourceMap
 
 #: Keys that hold a date in JSON Resume and in jobpacket's extensions.
 DATE_KEYS = frozenset(

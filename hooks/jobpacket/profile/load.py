@@ -1,4 +1,4 @@
-"""Profile text -> plain data tree plus the position of every key and value.
+"""Profile text -> plain data tree plus the position of every key and value (source.py).
 
 PyYAML's own constructors are not used: they silently keep the last of two duplicate keys,
 expand aliases without bound, read ``no`` as False and ``2023-09-01`` as a date object. We
@@ -9,19 +9,15 @@ YAML 1.2 core scalar rules, so what the user typed is what the model sees.
 from __future__ import annotations
 
 import json
-import os
 import re
-import stat
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import SCHEMA, FieldPath, Problem, ProfileError, Severity, shown
+from ..errors import FieldPath, Problem, ProfileError, shown
+from .source import Loaded, SourceMap
 
-MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 100_000
 MAX_DEPTH = 64
 
@@ -73,8 +69,8 @@ if getattr(yaml, "__with_libyaml__", False):
     from yaml._yaml import CParser
 
     class _LibYAMLComposer(CParser, _CoreResolver):
-        """LibYAML's C composer with our resolver: the same nodes, about ten times faster
-        (the Python composer took most of the time of loading the example profile)."""
+        """LibYAML's C composer with our resolver: the same nodes, made in C (the Python
+        composer is most of the time of loading a profile)."""
 
         def __init__(self, text: str) -> None:
             CParser.__init__(self, text)
@@ -84,107 +80,8 @@ if getattr(yaml, "__with_libyaml__", False):
 DEFAULT_COMPOSER = "libyaml" if "libyaml" in COMPOSERS else "python"
 
 
-@dataclass
-class SourceMap:
-    """Where each field came from, so later stages can still point at a line."""
-
-    file: str
-    values: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
-    #: The text that was parsed, so a finding can point inside a multi-line value.
-    text: str = field(default="", repr=False)
-    #: Maps of the files merged into this profile (the private overlay, profile/overlay.py),
-    #: keyed by the merged profile's paths.
-    overlays: list[SourceMap] = field(default_factory=list, repr=False)
-
-    def _depth(self, path: FieldPath) -> int:
-        """How many leading parts of `path` this file itself positions."""
-        probe = tuple(path)
-        while probe and probe not in self.values and probe not in self.keys:
-            probe = probe[:-1]
-        return len(probe)
-
-    def origin(self, path: FieldPath) -> SourceMap:
-        """The map of the file `path` was written in: an overlay that positions more of the
-        path than this file does, else this one."""
-        best, depth = self, self._depth(path)
-        for other in self.overlays:
-            found = other._depth(path)
-            if found > depth:
-                best, depth = other, found
-        return best
-
-    def locate(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
-        """Best position for ``path``: its key or value, else the nearest ancestor's."""
-        probe = tuple(path)
-        while True:
-            table = (self.keys, self.values) if key else (self.values, self.keys)
-            for t in table:
-                if probe in t:
-                    return t[probe]
-            if not probe:
-                return (1, 1)
-            probe = probe[:-1]
-
-    def problem(
-        self,
-        path: FieldPath,
-        message: str,
-        *,
-        key: bool = False,
-        severity: Severity = "error",
-        rule: str = SCHEMA,
-        hint: str = "",
-    ) -> Problem:
-        """A finding at `path`, in whichever file wrote it."""
-        source = self.origin(path)
-        line, col = source.locate(path, key=key)
-        return Problem(
-            source.file,
-            line,
-            col,
-            tuple(path),
-            message,
-            severity,
-            rule,
-            hint,
-        )
-
-
-@dataclass
-class Loaded:
-    """Parsed data; ``problems`` are located findings that did not stop the parse."""
-
-    data: dict[str, Any]
-    source: SourceMap
-    problems: list[Problem] = field(default_factory=list)
-
-
 def _pos(mark: yaml.Mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
-
-
-def _decode(raw: bytes, file: str) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise ProfileError(
-            [
-                Problem(
-                    file,
-                    line,
-                    col,
-                    (),
-                    f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8 "
-                    "(most editors: File > Save with Encoding > UTF-8)",
-                )
-            ]
-        ) from None
 
 
 def _check_tabs(text: str, file: str) -> list[Problem]:
@@ -499,49 +396,3 @@ def parse_text(text: str, file: str, *, composer: str | None = None) -> Loaded:
         )
     builder.source.text = text
     return Loaded(data, builder.source, builder.problems)
-
-
-def _read_capped(path: Path, file: str) -> bytes:
-    """The file's bytes, refusing anything but a regular file and reading no more than the cap.
-
-    Checked on the open file, not the path, so a path swapped for a pipe or a device
-    between the check and the read is refused too: /dev/zero would otherwise be read
-    until memory runs out and a named pipe would wait forever for a writer.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as fh:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(path)
-        if not stat.S_ISREG(mode):
-            message = "is a device, pipe or socket, not a file; give the path of a .yml profile"
-            raise ProfileError([Problem(file, 1, 1, (), message)])
-        raw = fh.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
-        raise ProfileError(
-            [Problem(file, 1, 1, (), f"file is larger than {MAX_BYTES // 1024 // 1024} MB")]
-        )
-    return raw
-
-
-def read_file(path: Path, display: str | None = None) -> Loaded:
-    """Read and parse a profile file; the display name is what messages show."""
-    file = display or str(path)
-    try:
-        raw = _read_capped(path, file)
-    except FileNotFoundError:
-        raise ProfileError(
-            [Problem(file, 1, 1, (), "file not found; check the path or run `jobpacket new`")]
-        ) from None
-    except IsADirectoryError:
-        raise ProfileError(
-            [Problem(file, 1, 1, (), "is a folder; give the path of a .yml or .json profile")]
-        ) from None
-    except OSError as exc:
-        raise ProfileError([Problem(file, 1, 1, (), f"cannot read: {exc.strerror}")]) from None
-    if not raw.strip():
-        raise ProfileError(
-            [Problem(file, 1, 1, (), "the profile is empty; start from `jobpacket new`")]
-        )
-    return parse_text(_decode(raw, file), file)

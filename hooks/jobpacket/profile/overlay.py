@@ -19,8 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .errors import FieldPath, Problem
-from .load import Loaded, SourceMap
+from ..errors import FieldPath, Problem
+from .source import Loaded, SourceMap
 
 PRIVATE_NAME = "private.yml"
 

@@ -20,9 +20,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import FieldPath
-from .load import SourceMap
+from ..errors import FieldPath
 from .model import Profile
+from .source import SourceMap
 
 #: Rounds of taking out and validating again before giving up (each round removes at least
 #: one value; a nested error may need a round per level).

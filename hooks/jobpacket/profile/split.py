@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .errors import FieldPath, ProfileError, UserError
-from .load import Loaded, parse_text
+from ..errors import FieldPath, ProfileError, UserError
+from .load import parse_text
 from .overlay import PRIVATE_NAME, merge_overlay
+from .source import Loaded
 
 #: Whole top-level blocks that move.
 BLOCKS = ("applications", "references")

@@ -17,17 +17,19 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ..followups import log_problems
+from ..dates import ONGOING, is_before
+from ..errors import FieldPath, Problem, ProfileError, shown
 from ..i18n.labels import available, translated
 from ..i18n.letterbook import has_letters, letter_languages
 from ..markup import fit_cache_to
 from . import compat, lenient
 from .bounds import check_bounds
-from .errors import FieldPath, Problem, ProfileError, shown
-from .load import Loaded, SourceMap, read_file
 from .model import Profile
 from .overlay import merge_overlay, overlay_display, overlay_path
 from .partial import Partial, valid_rest
+from .read import read_file
+from .schedule import log_problems
+from .source import Loaded, SourceMap
 
 
 @dataclass(frozen=True)
@@ -206,18 +208,13 @@ def _check_keys(
             )
 
 
-def _date_before(end: str, start: str) -> bool:
-    n = min(len(end), len(start))
-    return end[:n] < start[:n]
-
-
 def _cross_checks(profile: Profile, source: SourceMap) -> list[Problem]:
     """Rules that involve more than one field."""
     out: list[Problem] = []
     for section in ("work", "volunteer", "education", "projects"):
         for i, item in enumerate(getattr(profile, section)):
             start, end = item.startDate, item.endDate
-            if start and end and end != "present" and _date_before(end, start):
+            if start and end and end != ONGOING and is_before(end, start):
                 out.append(
                     source.problem(
                         (section, i, "endDate"),
@@ -238,7 +235,7 @@ def _cross_checks(profile: Profile, source: SourceMap) -> list[Problem]:
                 )
             )
         seen.setdefault(app.id, i)
-        if app.applied and app.decided and _date_before(app.decided, app.applied):
+        if app.applied and app.decided and is_before(app.decided, app.applied):
             out.append(
                 source.problem(
                     ("applications", i, "decided"),

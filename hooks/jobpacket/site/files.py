@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from ..confined import Refused, linked_folders, read_inside
-from ..profile.errors import Problem
+from ..errors import Problem
 from ..profile.validate import LoadedProfile
 from ..urls import scheme
 
@@ -112,9 +112,10 @@ def public_documents(
     metadata, an image without EXIF). A located error for each that must never be published
     (checks/files.py `public_document_problems`: the profile, a letter, a private document,
     not a PDF or image); a located note for each that is missing or outside the project."""
-    from ..checks.files import public_document_problems, sniff_bytes
+    from ..checks.files import public_document_problems
     from ..print.images import ImageRefused, clean_image
     from ..print.pdfsafe import PdfRefused, public_copy
+    from ..profile.paths import sniff_bytes
 
     files: dict[str, bytes] = {}
     refused = public_document_problems(loaded)
@@ -218,10 +219,10 @@ def read_for_site(
     of the file read) and images only private projects show. Images and PDFs are published
     as their clean copies.
     """
-    from ..checks.files import sniff_bytes
+    from ..caches import cache_folder
     from ..print.images import ImageRefused, clean_image
     from ..print.pdfsafe import PdfRefused, public_copy
-    from ..settings import cache_folder
+    from ..profile.paths import sniff_bytes
 
     roots, docs_real = (_real(root),), _real(docs_dir)
     hidden = private_project_images(loaded)

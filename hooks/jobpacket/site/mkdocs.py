@@ -1,32 +1,22 @@
 """The MkDocs adapter: the only module of jobpacket that imports MkDocs.
 
 ``hooks/site.py`` re-exports the ``on_*`` functions below, which MkDocs calls as a plugin.
-Everything else (which profile, what is public, what a page says) is decided by the core
-package; this module only translates between it and MkDocs:
+The site itself is one value made without any engine (site/stage.py); the build's other work
+(site/work.py), publishing (site/publish.py) and what survives a ``mkdocs serve`` rebuild
+(site/serving.py) are engine-neutral too. This module only translates them into MkDocs:
 
-- ``on_config``  loads the profile and renders every document (the public résumé, and for
-  ``mkdocs build`` the private ones, checking that build/ can take them), then points MkDocs
-  at a staging folder next to site_dir: nothing the user has is touched until all is ready.
-  It also puts jobpacket's theme overrides (templates/site/overrides/: the escaped
-  ``<title>``, the 404 page) below the user's ``custom_dir``, and the person's monogram in as
-  logo and favicon unless mkdocs.yml names its own.
-- ``on_files``   adds the generated pages and assets as in-memory files (nothing is written
-  into ``content/``); a hand-written page at the same path wins. Builds the nav.
-- ``on_env``     caches the theme's compiled templates. The escaped ``<title>`` comes from a
-  Material override (templates/site/overrides/main.html) put below the user's custom_dir.
+- ``on_config``  loads the profile, renders every document (for ``mkdocs build`` the private
+  ones too, checking that build/ can take them) and points MkDocs at a staging folder next
+  to site_dir; puts jobpacket's theme overrides below the user's ``custom_dir`` and the
+  person's monogram in as logo and favicon unless mkdocs.yml names its own.
+- ``on_files``   hands the stage's pages, assets and documents to MkDocs as in-memory files
+  (nothing is written into ``content/``); a hand-written page at the same path wins.
 - ``on_post_page`` adds link-preview tags and the JSON-LD Person to ``<head>``.
-- ``on_post_build`` (last of all plugins) moves the staged site into site_dir one atomic
-  rename per file, then the private documents into ``build/`` (with the follow-up calendar
-  ``build/followups.ics``); ``on_build_error`` drops the staging folder, so a failed build
-  (or ``mkdocs serve`` rebuild, even a crash inside Markdown) leaves site/ and build/
-  exactly as they were.
-- ``on_serve``   keeps serving through failed rebuilds and watches the profile when it
-  lives outside the watched folders. While serving, the public PDF and the proofreading run
-  after each rebuild on background threads, so the pages never wait for them
-  (site/preview.py).
-
-While ``mkdocs serve`` runs, a profile that stops validating is reported with its located
-lines and the last good profile keeps being served; saving a fix recovers without a restart.
+- ``on_post_build`` stages the private documents, packets and calendar; ``on_shutdown``
+  swaps site/ and build/ in, both or neither; ``on_build_error`` drops what was staged, so a
+  failed build or ``mkdocs serve`` rebuild leaves both exactly as they were.
+- ``on_serve``   keeps serving through failed rebuilds (the last good profile too) and
+  watches the profile when it lives outside the watched folders.
 """
 
 from __future__ import annotations
@@ -34,37 +24,30 @@ from __future__ import annotations
 import html
 import logging
 import re
-import shutil
-import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..fsutil import publish_tree, unwritable, write_atomic, write_many
-from ..profile.errors import Problem, ProfileError, UserError, printable
-from ..profile.validate import LoadedProfile, load_profile
-from ..settings import (
-    DEFAULT_PROFILE,
-    configured_theme_language,
-    display_path,
-    resolve_profile,
-)
+from ..errors import UserError, printable
+from ..fsutil import write_atomic
+from ..profile.validate import LoadedProfile
+from ..settings import DEFAULT_PROFILE, configured_theme_language, display_path, resolve_profile
 from ..settings import current as current_settings
-from ..swap import FolderError, ProjectLock, Swap, recover, stage_copy, staging_dir, write_into
-from . import deploy, identity, monogram, preview
+from ..templating import bytecode_cache
+from . import deploy, identity, serving, work
 from . import files as site_files
 from . import pages as site
+from . import publish as pub
+from .head import head_tags
+from .serving import Build, log, report, report_printed
+from .stage import FILE_WORKER, MONOGRAM, PRIVATE_DIR, StageSettings, make_stage, overrides_dir
 
 __all__ = [
     "on_build_error",
@@ -79,81 +62,10 @@ __all__ = [
     "on_startup",
 ]
 
-log = get_plugin_logger("jobpacket")
-
-ASSET_DIR = "assets/jobpacket"
-STYLESHEET = f"{ASSET_DIR}/site.css"
-FILE_WORKER = f"{ASSET_DIR}/iframe-worker.js"
-MONOGRAM = f"{ASSET_DIR}/monogram.svg"
 MATERIAL_FAVICON = "assets/images/favicon.png"
-PRIVATE_DIR = "build"
-FOLLOWUPS_ICS = "followups.ics"
+STYLESHEET = "assets/jobpacket/site.css"
 
-
-class _WarningCount(logging.Handler):
-    """Counts MkDocs' warnings, so a strict build that is about to abort publishes nothing."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
-@dataclass
-class _Build:
-    """What one build knows about the profile; replaced on every ``on_config``."""
-
-    loaded: LoadedProfile
-    root: Path
-    auto_nav: bool
-    documents: dict[str, bytes] = field(default_factory=dict)
-    ctx: site.SiteContext | None = None
-    pages: dict[str, site.SitePage] = field(default_factory=dict)
-    reported: set[tuple[int, int, str]] = field(default_factory=set)
-    private: list[tuple[Path, bytes]] = field(default_factory=list)
-    packets: list[tuple[Path, bytes]] = field(default_factory=list)
-    packets_unchanged: int = 0
-    final_site: Path | None = None
-    staging: Path | None = None
-    private_staging: Path | None = None
-    """build/ as it will be: a hard-linked copy of today's with this build's files written in."""
-    config: MkDocsConfig | None = None
-    ready: bool = False
-    """on_post_build finished: `mkdocs build` publishes at on_shutdown unless the build failed."""
-    failed: bool = False
-    site_name: str | None = None
-    """The site's name when it comes from the profile (unescaped; config has it escaped)."""
-
-
-@dataclass
-class _State:
-    """Survives rebuilds: MkDocs reloads the config on each ``mkdocs serve`` rebuild, but this
-    module is imported once per process."""
-
-    command: str = "build"
-    dirty: bool = False
-    last_good: dict[Path, LoadedProfile] = field(default_factory=dict)
-    build: _Build | None = None
-    # While serving: the public documents served now (the first build's, then each one the
-    # background thread swapped in), the folder the server serves, and one lock for writing
-    # into it, so a rebuild's publish and a background PDF never interleave.
-    served: dict[str, bytes] = field(default_factory=dict)
-    live_site: Path | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    server: Any = None
-    renderer: preview.Latest[tuple[_Build, LoadedProfile], dict[str, bytes]] | None = None
-    proofreader: preview.Latest[Any, None] | None = None
-    watch: preview.FastWatch | None = None
-    ready_signal: Path | None = None
-    # One build of a project at a time (held from on_config until the build is published or
-    # has failed), and MkDocs' warnings counted from the start of the build.
-    project_lock: ProjectLock | None = None
-    warnings: _WarningCount | None = None
-
-
-_state = _State()
+_state = serving.state
 
 
 # --- lifecycle -----------------------------------------------------------------------------
@@ -177,18 +89,10 @@ def on_shutdown() -> None:
         if build is not None and build.ready and not build.failed and sys.exc_info()[0] is None:
             _publish(build)
     finally:
-        _unstage(build)
+        pub.unstage(build.pub if build is not None else None)
         _release()
     _state.build = None
-    _state.last_good.clear()
-    if _state.watch is not None:
-        _state.watch.stop()
-    for task in (_state.renderer, _state.proofreader):
-        if task is not None:
-            task.close()
-    _state.watch = _state.renderer = _state.proofreader = None
-    _state.server = _state.live_site = None
-    _state.served.clear()
+    serving.stop()
     try:
         from ..print import worker
     except ModuleNotFoundError:  # the print side is optional for the site
@@ -196,215 +100,23 @@ def on_shutdown() -> None:
     worker.shutdown()  # warm render workers live as long as `mkdocs serve`
 
 
-def _serving() -> bool:
-    return _state.command == "serve"
+def _plugin_error(exc: pub.SiteError) -> PluginError:
+    return PluginError(str(exc))
 
 
-def _problem_lines(exc: ProfileError | UserError) -> list[str]:
-    if isinstance(exc, ProfileError):
-        return [str(p) for p in exc.problems]
-    return [f"error: {exc}"]
+def _count_warnings() -> None:
+    """Count MkDocs' warnings from the start of this build (MkDocs counts its own for
+    `--strict` too, but tells no plugin): a strict `mkdocs serve` rebuild about to abort
+    must not replace the served site."""
+    if _state.warnings is not None:
+        logging.getLogger("mkdocs").removeHandler(_state.warnings)
+    _state.warnings = serving.WarningCount()
+    logging.getLogger("mkdocs").addHandler(_state.warnings)
 
 
-def _load(path: Path) -> LoadedProfile:
-    """Load the profile, or fall back to the last good one while serving."""
-    try:
-        loaded = load_profile(path, display_path(path))
-    except (ProfileError, UserError) as exc:
-        lines = _problem_lines(exc)
-        if isinstance(exc, ProfileError):  # the rest's proofreading too: one round of fixes
-            from ..checks import findings_on_rest, sort_key
-
-            rest = [p for p in findings_on_rest(exc) if p.severity != "info"]
-            lines = [str(p) for p in sorted([*exc.problems, *rest], key=sort_key)]
-        previous = _state.last_good.get(path)
-        if _serving() and previous is not None:
-            for line in lines:
-                log.error(line)
-            log.error(
-                "the profile has problems; still serving the last good version. "
-                "Fix the lines above and save to rebuild."
-            )
-            return previous
-        count = len(lines)
-        raise PluginError(
-            "\n".join([*lines, f"{count} problem{'s' if count != 1 else ''} found in the profile"])
-        ) from None
-    _state.last_good[path] = loaded
-    for note in loaded.notes:
-        log.info(str(note))
-    return loaded
-
-
-def _report(problem: Problem, build: _Build | None = None) -> None:
-    """Log a finding once per build at its level: warnings fail `mkdocs build --strict`.
-
-    The proofreading rules and the print step can find the same thing (a missing enclosure,
-    a letter block), in the same words; the reader needs it once. `build` is the build the
-    finding belongs to (proofreading while serving runs after its build, on a thread).
-    """
-    build = build or _state.build
-    if build is not None:
-        key = (problem.line, problem.col, problem.message)
-        if key in build.reported:
-            return
-        build.reported.add(key)
-    if problem.severity == "error":
-        log.error(str(problem))
-    elif problem.severity == "warning":
-        log.warning(str(problem))
-    else:
-        log.info(str(problem))
-
-
-def _report_printed(problem: Problem, build: _Build | None = None) -> None:
-    """The print step's findings, minus rules the profile turned off (as `check` does)."""
-    from ..checks import apply_disable
-
-    build = build or _state.build
-    kept = apply_disable(build.loaded, [problem]) if build is not None else [problem]
-    for p in kept:
-        _report(p, build)
-
-
-def _proofread(loaded: LoadedProfile) -> None:
-    """Run `jobpacket check`'s rules: warnings are logged, errors stop the build."""
-    from ..checks import run_checks
-
-    findings = run_checks(loaded, cache=True)
-    errors = [p for p in findings if p.severity == "error"]
-    if errors:
-        lines = [str(p) for p in errors]
-        count = len(lines)
-        raise PluginError(
-            "\n".join([*lines, f"{count} problem{'s' if count != 1 else ''} found in the profile"])
-        )
-    for problem in findings:
-        _report(problem)
-
-
-def _proofread_later(build: _Build) -> None:
-    """While serving, the same rules run after the rebuild, on a thread: the pages they do not
-    change are not held back by them (at four times a large profile they are 1.8 s of a
-    rebuild). Errors are logged too; the site is still served so the user sees the rest."""
-    if _state.proofreader is None:
-        from ..checks import run_checks
-
-        def proofread(job: tuple[_Build, LoadedProfile]) -> None:
-            done, loaded = job
-            for problem in run_checks(loaded, cache=True):
-                _report(problem, done)
-
-        _state.proofreader = preview.Latest(
-            proofread, lambda _: None, _proofread_failed, name="jobpacket-proofread"
-        )
-    _state.proofreader.submit((build, build.loaded))
-
-
-def _site_documents(loaded: LoadedProfile) -> dict[str, bytes]:
-    """The public documents (the résumé PDF) from the print side, if it is installed.
-
-    While serving, a rebuild serves the PDFs it served before and does not even make their
-    print HTML: once the pages are out, on_post_build hands the profile to a background
-    thread that makes it, looks in the cache, renders what changed in the render worker and
-    swaps it in (`_refresh_documents`). Only the first build, with nothing to show yet,
-    waits for them.
-    """
-    try:
-        from ..print import outputs
-    except ModuleNotFoundError as exc:  # the print side is optional for the site
-        if exc.name != f"{__package__}.outputs":
-            raise
-        return {}
-    with _state.lock:
-        served = dict(_state.served)
-    if _serving() and served:
-        return served
-    try:
-        documents = outputs.site_documents(loaded, report=_report_printed)
-    except (ProfileError, UserError) as exc:
-        lines = _problem_lines(exc)
-        if _serving():
-            for line in lines:
-                log.error(line)
-            log.error("the résumé PDF could not be made; serving the site without it")
-            return {}
-        raise PluginError("\n".join(lines)) from None
-    if _serving():
-        with _state.lock:
-            _state.served.update(documents)
-    return documents
-
-
-def _refresh_documents(job: tuple[_Build, LoadedProfile]) -> dict[str, bytes]:
-    """On the background thread, after a rebuild: the public documents of its profile, from
-    the cache or rendered in the worker (under its time and memory limits)."""
-    from ..print import outputs
-
-    build, loaded = job
-    planned = outputs.site_print_documents(
-        loaded, report=lambda problem: _report_printed(problem, build)
-    )
-    cache = outputs.default_cache_dir(loaded)
-    fresh: dict[str, bytes] = {}
-    for name, doc in planned.items():
-        data = outputs.cached_pdf(doc, cache)
-        if data is None:
-            log.info("the résumé PDF is rendered in the background; the pages did not wait")
-            data = outputs.render(doc, cache_dir=cache)
-        fresh[name] = data
-    return fresh
-
-
-def _refresh_documents_later(build: _Build) -> None:
-    if _state.renderer is None:
-        _state.renderer = preview.Latest(
-            _refresh_documents, _publish_if_changed, _background_failed, name="jobpacket-pdf"
-        )
-    _state.renderer.submit((build, build.loaded))
-
-
-def _publish_if_changed(files: dict[str, bytes]) -> None:
-    with _state.lock:
-        changed = {name: data for name, data in files.items() if _state.served.get(name) != data}
-    if changed:
-        _publish_background(changed)
-
-
-def _publish_background(files: dict[str, bytes]) -> None:
-    """A PDF finished after its rebuild: into the served site now, then reload the browser."""
-
-    def write() -> None:
-        with _state.lock:
-            _state.served.update(files)
-            if _state.live_site is not None:
-                for name, data in files.items():
-                    write_atomic(_state.live_site / name, data)
-
-    log.info("the résumé PDF is up to date; reloading")
-    server = _state.server
-    if server is not None and preview.publish_and_reload(server, write):
-        return
-    write()
-    if server is None or preview.wake(server):
-        return
-    if _state.ready_signal is not None:  # MkDocs' own watcher sees it and rebuilds
-        write_atomic(_state.ready_signal, str(sorted(files)).encode())
-
-
-def _background_failed(exc: BaseException) -> None:
-    if isinstance(exc, (ProfileError, UserError)):
-        for line in _problem_lines(exc):
-            log.error(line)
-    else:
-        log.debug("the failed background work", exc_info=exc)
-        log.error(f"the résumé PDF could not be made ({type(exc).__name__}: {exc})")
-    log.error("still serving the previous résumé PDF; fix the above and save")
-
-
-def _proofread_failed(exc: BaseException) -> None:
-    log.debug("the failed proofreading", exc_info=exc)
-    log.error(f"proofreading failed ({type(exc).__name__}: {exc}); the site is still served")
+def _release() -> None:
+    if _state.project_lock is not None:
+        _state.project_lock.release()
 
 
 def _check_worker_shim(config: MkDocsConfig) -> None:
@@ -451,7 +163,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if refused := deploy.own_repository_problem(_state.command, root):
         raise PluginError(f"error: {refused}")  # before anything is locked or built
     _count_warnings()
-    _lock(root, Path(config.site_dir))
+    try:
+        _state.project_lock = pub.lock(
+            _state.project_lock,
+            root,
+            None if _state.dirty or _state.serving else Path(config.site_dir),
+            log.info,
+        )
+    except pub.SiteError as exc:
+        raise _plugin_error(exc) from None
     settings = config.extra.get("jobpacket") or {}
     try:
         from_env = current_settings().profile
@@ -468,25 +188,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     links = site_files.output_links(root, root / PRIVATE_DIR)
     if links:
         raise PluginError("\n".join(f"error: {line}" for line in links))
-    loaded = _load(path)
-    _state.build = _Build(loaded=loaded, root=root, auto_nav=config.nav is None, config=config)
-    if not _serving():
-        _proofread(loaded)  # while serving: after the rebuild (on_post_build)
-    named = settings.get("profile") if isinstance(settings, dict) else None
-    _apply_identity(
-        config, loaded, root, other=path != (root / (named or DEFAULT_PROFILE)).resolve()
-    )
-
-    if STYLESHEET not in config.extra_css:
-        config.extra_css.append(STYLESHEET)
-    _check_worker_shim(config)
-    _use_theme_overrides(config)
-    _use_monogram(config)
-
-    _state.build.documents = _site_documents(loaded)
-    if not _serving():  # private documents take seconds; `mkdocs build` makes them
-        _private_documents(_state.build)
-    _stage(config, _state.build)
+    try:
+        loaded = serving.load(path)
+        _state.build = build = Build(
+            loaded=loaded,
+            root=root,
+            auto_nav=config.nav is None,
+            pub=pub.Publication(root),
+            config=config,
+        )
+        if not _state.serving:
+            work.proofread(loaded, report)  # while serving: after the rebuild (on_post_build)
+        named = settings.get("profile") if isinstance(settings, dict) else None
+        _apply_identity(
+            config, loaded, root, other=path != (root / (named or DEFAULT_PROFILE)).resolve()
+        )
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        _check_worker_shim(config)
+        _use_theme_overrides(config)
+        _use_monogram(config)
+        build.documents = serving.site_documents(loaded)
+        if not _state.serving:  # private documents take seconds; `mkdocs build` makes them
+            build.private = work.private_documents(loaded, root, report_printed)
+        if not _state.dirty:  # `--dirty` updates site_dir in place, as asked
+            config.site_dir = str(pub.stage_site(build.pub, Path(config.site_dir)))
+    except pub.SiteError as exc:
+        raise _plugin_error(exc) from None
     return config
 
 
@@ -496,7 +224,7 @@ def _use_theme_overrides(config: MkDocsConfig) -> None:
     One folder for every override of Material's templates, so they are found in one place
     and a person's own ``custom_dir`` still wins over them.
     """
-    overrides = str(resources.files("jobpacket").joinpath("templates", "site", "overrides"))
+    overrides = str(overrides_dir())
     dirs = config.theme.dirs
     if overrides not in dirs:
         dirs.insert(1 if config.theme.custom_dir else 0, overrides)
@@ -515,16 +243,8 @@ def _use_monogram(config: MkDocsConfig) -> None:
 # --- files, pages and nav ------------------------------------------------------------------
 
 
-def _asset(name: str) -> str:
-    return (
-        resources.files("jobpacket")
-        .joinpath("templates", "site", "assets", name)
-        .read_text(encoding="utf-8")
-    )
-
-
 def _linker(config: MkDocsConfig) -> site.Linker:
-    """Relative hrefs the way MkDocs lays out URLs (directory URLs or not)."""
+    """Relative hrefs the way this MkDocs lays out URLs (directory URLs or not)."""
 
     def url(path: str) -> str:
         return File(
@@ -540,150 +260,54 @@ def _linker(config: MkDocsConfig) -> site.Linker:
     return link
 
 
-def _check_images(loaded: LoadedProfile, present: set[str], docs_dir: str) -> None:
-    """A located warning for each image the site cannot show (strict mode fails on it)."""
-    for where, image in site.referenced_images(loaded.profile):
-        if urlsplit(image).scheme:
-            message = (
-                "remote images are not shown: the site asks no other host for anything; "
-                f"save the file under {docs_dir}/ (e.g. images/photo.jpg) and write that path"
-            )
-        elif not image.lower().endswith(site.IMAGE_SUFFIXES):
-            message = f"{image!r} is not an image the site can show; use one of " + ", ".join(
-                site.IMAGE_SUFFIXES
-            )
-        elif image not in present:
-            message = f"{docs_dir}/{image} not found; put the image there or fix the path"
-        else:
-            continue
-        problem: Problem = loaded.source.problem(where, message, severity="warning")
-        log.warning(str(problem))
-
-
-def _nav_title(title: str) -> str:
-    """Nav titles are rendered without escaping by the theme, so escape them here."""
-    return html.escape(site.plain(title), quote=True)
-
-
-def _auto_nav(
-    generated: list[site.SitePage], handwritten: list[str], replaced: set[str]
-) -> list[Any]:
-    """Generated pages in reading order, then hand-written ones, grouped by folder."""
-    titles = site.nav_titles(generated)
-    nav: list[Any] = []
-    sections: dict[str, list[Any]] = {}
-    for page in generated:
-        if not page.in_nav:  # reached from its section's index page (a long project list)
-            continue
-        entry: Any = (
-            page.path if page.path in replaced else {_nav_title(titles[page.path]): page.path}
-        )
-        if page.section:
-            if page.section not in sections:
-                sections[page.section] = []
-                nav.append({page.section: sections[page.section]})
-            sections[page.section].append(entry)
-        else:
-            nav.append(entry)
-    folder_of = {p.path.rsplit("/", 1)[0]: p.section for p in generated if p.section}
-    for path in sorted(handwritten, key=lambda p: (p.count("/"), p)):
-        folder = path.rsplit("/", 1)[0] if "/" in path else ""
-        if not folder:
-            nav.append(path)
-            continue
-        name = folder_of.get(folder) or folder.split("/")[0].replace("-", " ").replace("_", " ")
-        name = name[:1].upper() + name[1:]
-        if name not in sections:
-            sections[name] = []
-            nav.append({name: sections[name]})
-        sections[name].append(path)
-    return nav
-
-
-def _cache_dir(loaded: LoadedProfile) -> Path | None:
-    try:
-        from ..print import outputs
-    except ModuleNotFoundError:  # the print side is optional for the site
-        return None
-    return outputs.default_cache_dir(loaded)
-
-
-def _admit(files: Files, build: _Build, docs_dir: str, config: MkDocsConfig) -> None:
-    """Only what site/files.py admits from docs_dir reaches the site, as the bytes it read
-    and checked: MkDocs is handed those (`File.content_bytes`) and never reopens the path.
-    Then the public documents the site links, the same way."""
-    folders = tuple(f for f in (_cache_dir(build.loaded), build.root / PRIVATE_DIR) if f)
-    private = site_files.private_paths(build.loaded, folders=folders)
-    docs = Path(config.docs_dir)  # not the theme's own files, which MkDocs lists too
-    sources = {f.src_uri: docs / f.src_uri for f in files if f.src_dir == config.docs_dir}
-    admitted = site_files.read_for_site(
-        sources,
-        loaded=build.loaded,
-        root=build.root,
-        docs_dir=docs,
-        shown=docs_dir,
-        private=private,
-    )
-    for level, message in admitted.notes:
-        (log.warning if level == "warning" else log.info)(message)
-    for file in list(files):
-        if file.src_uri in sources:
-            if file.src_uri in admitted.publish:
-                file.content_bytes = admitted.publish[file.src_uri]
-            else:
-                files.remove(file)
-    found, problems = site_files.public_documents(build.loaded, config.site_url or None)
-    for problem in problems:
-        _report(problem)
-    for target, data in found.items():
-        if files.get_file_from_path(target) is None:
-            files.append(File.generated(config, target, content=data))
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages (in memory) unless a hand-written page takes their path."""
+    """The site stage from the files MkDocs found: only what site/files.py admits from
+    docs_dir reaches the site, as the bytes it read and checked (MkDocs never reopens the
+    path); then the generated pages, assets and documents, in memory."""
     build = _state.build
     assert build is not None, "on_config did not run"
-    docs_dir = display_path(Path(config.docs_dir), build.root)
-    _admit(files, build, docs_dir, config)
-    present = {f.src_uri for f in files}
-    _check_images(build.loaded, present, docs_dir)
-
-    ctx = site.SiteContext(
-        site_name=build.site_name or config.site_name,
+    docs = Path(config.docs_dir)
+    sources = {f.src_uri: docs / f.src_uri for f in files if f.src_dir == config.docs_dir}
+    stage = make_stage(
+        build.loaded,
+        StageSettings(
+            root=build.root,
+            docs_dir=docs,
+            site_name=build.site_name or config.site_name,
+            site_url=config.site_url or None,
+            use_directory_urls=config.use_directory_urls,
+            palette=config.theme.get("palette"),
+            auto_nav=build.auto_nav,
+        ),
+        documents=build.documents,
+        sources=sources,
+        theme_files=[f.src_uri for f in files if f.src_uri not in sources],
         link=_linker(config),
-        site_url=config.site_url or None,
-        files=frozenset(present | set(build.documents)),
     )
-    generated = site.site_pages(build.loaded.profile, ctx)
-    build.ctx = ctx
-    build.pages = {}
-    replaced: set[str] = set()
-    for page in generated:
-        if page.path in present:
-            replaced.add(page.path)
-            log.info(f"{docs_dir}/{page.path} replaces the generated page")
-            continue
-        build.pages[page.path] = page
+    for level, message in stage.notes:
+        (log.warning if level == "warning" else log.info)(message)
+    for problem in stage.problems:
+        report(problem)
+    for file in list(files):
+        if file.src_uri in sources:
+            if file.src_uri in stage.content:
+                file.content_bytes = stage.content[file.src_uri]
+            else:
+                files.remove(file)
+    for target, data in stage.documents.items():
+        if target not in build.documents:  # the résumé PDF is written at on_post_build
+            files.append(File.generated(config, target, content=data))
+    docs_dir = display_path(docs, build.root)
+    for path in sorted(stage.replaced):
+        log.info(f"{docs_dir}/{path} replaces the generated page")
+    build.ctx = stage.context
+    build.pages = {page.path: page for page in stage.pages}
+    for page in stage.pages:
         files.append(File.generated(config, page.path, content=page.markdown))
-    for name, target in (("site.css", STYLESHEET), ("file-worker.js", FILE_WORKER)):
-        if target not in present:
-            files.append(File.generated(config, target, content=_asset(name)))
-    if MONOGRAM not in present:
-        b = build.loaded.profile.basics
-        svg = monogram.monogram_svg(
-            b.name or config.site_name, monogram.primary_color(config.theme.get("palette"))
-        )
-        files.append(File.generated(config, MONOGRAM, content=svg))
-
-    if build.auto_nav:
-        generated_paths = {p.path for p in generated}
-        handwritten = [
-            f.src_uri
-            for f in files.documentation_pages()
-            if f.src_uri not in generated_paths and f.generated_by is None
-        ]
-        config.nav = _auto_nav(generated, handwritten, replaced)
+    for target, data in stage.assets.items():
+        files.append(File.generated(config, target, content=data))
+    if stage.nav is not None:
+        config.nav = list(stage.nav)
     return files
 
 
@@ -702,7 +326,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Compiling the theme's templates is the largest fixed cost of every build and
         # `mkdocs serve` rebuild. The cache checks each template's source, so an edited or
         # upgraded theme is never served stale.
-        env.bytecode_cache = site.bytecode_cache(env, "theme")
+        env.bytecode_cache = bytecode_cache(env, "theme")
     return env
 
 
@@ -720,7 +344,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     else:
         title = html.unescape(_TAG.sub("", str(page.title or config.site_name)))
         description = (page.meta or {}).get("description")
-    head = site.head_tags(
+    head = head_tags(
         build.loaded.profile,
         build.ctx,
         title=title,
@@ -732,95 +356,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace("</head>", f"{head}</head>", 1)
 
 
-def _private_documents(build: _Build) -> None:
-    """Render every private document and packet, and check that build/ can take them; writes
-    nothing (on_post_build does, once the site is built)."""
-    try:
-        from ..print import outputs
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__package__}.outputs":
-            raise
-        return
-    loaded, out_dir = build.loaded, build.root / PRIVATE_DIR
-    try:
-        rendered = outputs.prepare_private_documents(loaded, out_dir, report=_report_printed)
-    except (ProfileError, UserError) as exc:
-        raise PluginError("\n".join(_problem_lines(exc))) from None
-    packets_dir = build.root / outputs.PACKETS_DIR
-    packets, run = outputs.render_packets(loaded, outputs.bindable_ids(loaded), packets_dir)
-    if run.problems:
-        raise PluginError("\n".join(str(p) for p in run.problems))
-    if run.made:  # what each packet was made from, written with them (print/manifest.py)
-        from ..print.manifest import updated
-
-        packets.append(updated(packets_dir, run.made))
-    problems = unwritable([target for target, _ in [*rendered, *packets]])
-    if problems:
-        lines = [f"error: {display_path(where)}: {why}" for where, why in problems]
-        raise PluginError("\n".join([*lines, "nothing was written; fix the above and rebuild"]))
-    build.private, build.packets, build.packets_unchanged = rendered, packets, len(run.unchanged)
-
-
-def _count_warnings() -> None:
-    """Count MkDocs' warnings from the start of this build (MkDocs counts its own for
-    `--strict` too, but tells no plugin): a strict `mkdocs serve` rebuild about to abort
-    must not replace the served site."""
-    if _state.warnings is not None:
-        logging.getLogger("mkdocs").removeHandler(_state.warnings)
-    _state.warnings = _WarningCount()
-    logging.getLogger("mkdocs").addHandler(_state.warnings)
-
-
-def _lock(root: Path, site_dir: Path) -> None:
-    """One build of a project at a time; then undo what a killed build left (swap.recover)."""
-    lock = _state.project_lock
-    if lock is None or lock.root != root:
-        _release()
-        lock = _state.project_lock = ProjectLock(root)
-
-    def waiting(holder: str) -> None:
-        who = f" (process {holder})" if holder.isdigit() else ""
-        log.info(f"waiting for another build of this project to finish{who}")
-
-    try:
-        lock.acquire(waiting)
-        if not _state.dirty and not _serving():
-            recover(site_dir)  # as named: staging folders sit beside it, even a link
-        recover(root / PRIVATE_DIR)
-    except OSError as exc:
-        where = display_path(Path(exc.filename)) if exc.filename else display_path(root)
-        raise PluginError(f"error: {where}: cannot prepare the build: {exc.strerror}") from None
-
-
-def _release() -> None:
-    if _state.project_lock is not None:
-        _state.project_lock.release()
-
-
-def _stage(config: MkDocsConfig, build: _Build) -> None:
-    """Build into a new staging folder beside site_dir, this build's own; site_dir is only
-    replaced once all went well."""
-    if _state.dirty:
-        return  # `--dirty` updates site_dir in place, as asked
-    build.final_site = Path(config.site_dir)
-    try:
-        build.staging = staging_dir(build.final_site)
-    except OSError as exc:
-        raise PluginError(
-            f"error: {display_path(build.final_site.parent)}: cannot create the folder the site "
-            f"is built in before it replaces {display_path(build.final_site)}: {exc.strerror}"
-        ) from None
-    config.site_dir = str(build.staging)
-
-
-def _unstage(build: _Build | None) -> None:
-    """Drop what a build staged and did not publish."""
-    if build is None:
-        return
-    for folder in (build.staging, build.private_staging):
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
-    build.staging = build.private_staging = None
+# --- publishing ----------------------------------------------------------------------------
 
 
 def on_build_error(error: Exception) -> None:
@@ -828,10 +364,10 @@ def on_build_error(error: Exception) -> None:
     build = _state.build
     if build is not None:
         build.failed = True
-        if build.config is not None and build.final_site is not None:
-            build.config.site_dir = str(build.final_site)
-    _unstage(build)
-    if _serving():
+        if build.config is not None and build.pub.final_site is not None:
+            build.config.site_dir = str(build.pub.final_site)
+        pub.unstage(build.pub)
+    if _state.serving:
         _release()  # `mkdocs build` releases at on_shutdown
 
 
@@ -848,183 +384,68 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     for name, data in build.documents.items():
         # the newest PDF: a background render may have finished since on_config
-        write_atomic(
-            Path(config.site_dir) / name, _state.served.get(name, data) if _serving() else data
-        )
-    if _serving():
-        try:
-            with _state.lock:  # a background PDF (while serving) waits until this is published
-                if not _publish_served(config, build):
-                    return  # MkDocs aborts this build next; on_build_error discards it
-            _write_followups(build, None)
-        finally:
-            _release()
-        _mark_stale(build)
-        _refresh_documents_later(build)
-        _proofread_later(build)
-        return
-    out_dir = build.root / PRIVATE_DIR
+        served = _state.served.get(name, data) if _state.serving else data
+        write_atomic(Path(config.site_dir) / name, served)
     try:
-        build.private_staging = stage_copy(out_dir)
-        _write_followups(build, build.private_staging)
-        write_into(build.private_staging, [*build.private, *build.packets], out_dir)
-    except OSError as exc:
-        where = display_path(Path(exc.filename)) if exc.filename else display_path(out_dir)
-        what = exc.strerror if isinstance(exc, FolderError) else f"cannot write: {exc.strerror}"
-        raise PluginError(f"error: {where}: {what}") from None
+        if _state.serving:
+            try:
+                with _state.lock:  # a background PDF (while serving) waits until published
+                    if not _publish_served(config, build):
+                        return  # MkDocs aborts this build next; on_build_error discards it
+                pub.write_private_now(
+                    build.root, [work.followups(build.loaded, build.root, report)]
+                )
+            finally:
+                _release()
+            note = work.stale_note(build.loaded, build.root)
+            if note:
+                log.info(note)
+            serving.refresh_later(build)
+            serving.proofread_later(build)
+            return
+        calendar = work.followups(build.loaded, build.root, report)
+        pub.stage_private(build.pub, [calendar, *build.private.files()])
+    except pub.SiteError as exc:
+        raise _plugin_error(exc) from None
     build.ready = True
 
 
-def _mark_stale(build: _Build) -> None:
-    """While serving, the private documents are not remade (seconds each): say in the log
-    which in build/ the profile no longer matches, as `jobpacket status` does."""
-    from ..print.manifest import profile_digest, read
-
-    now = profile_digest(build.loaded)
-    out_dir = build.root / PRIVATE_DIR
-    stale = [
-        name
-        for folder, prefix in ((out_dir, ""), (out_dir / "packets", "packets/"))
-        for name in (prefix + n for n, made in read(folder).items() if made.profile != now)
-    ]
-    if stale:
-        n = len(stale)
-        log.info(
-            f"{display_path(out_dir)}/: {n} private document{'s' if n != 1 else ''} made from "
-            f"an earlier version of the profile ({', '.join(sorted(stale)[:3])}"
-            f"{', ...' if n > 3 else ''}); `jobpacket status` says which are stale, "
-            "`mkdocs build` remakes them"
-        )
-
-
-def _publish(build: _Build) -> None:
+def _publish(build: Build) -> None:
     """site/ and build/ replaced by their staged versions: both, or neither."""
-    swap = Swap()
-    out_dir = build.root / PRIVATE_DIR
     try:
-        if build.staging is not None and build.final_site is not None:
-            swap.replace(build.final_site, build.staging)
-            build.staging = None
-        if build.private_staging is not None:
-            swap.replace(out_dir, build.private_staging)
-            build.private_staging = None
-    except OSError as exc:
-        swap.undo()
-        where = display_path(Path(exc.filename)) if exc.filename else display_path(build.root)
-        raise PluginError(
-            f"error: {where}: cannot replace it with the new build: {exc.strerror}; "
-            "the site and the private documents were left as they were"
-        ) from None
-    swap.commit()
-    for folder in swap.fallbacks:
-        log.info(
-            f"{display_path(folder)} is a mount point or a link to a folder elsewhere: its "
-            "files were replaced one by one, not the folder at once"
-        )
-    if build.config is not None and build.final_site is not None:
-        build.config.site_dir = str(build.final_site)  # `gh-deploy` deploys from here next
-    documents = [p for p, _ in build.private if p.suffix == ".pdf"]  # not the manifest
-    if documents:
-        n = len(documents)
-        log.info(
-            f"{n} private document{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
-            "(never deployed)"
-        )
-    packets = [p for p, _ in build.packets if p.suffix == ".pdf"]
-    if packets or build.packets_unchanged:
-        n, rebuilt = len(packets) + build.packets_unchanged, len(packets)
-        log.info(
-            f"{n} application packet{'s' if n != 1 else ''} in "
-            f"{display_path(out_dir / 'packets')}/ ({rebuilt} rebuilt; never deployed)"
-        )
+        pub.publish(build.pub)
+    except pub.SiteError as exc:
+        raise _plugin_error(exc) from None
+    for folder in build.pub.fallbacks:
+        log.info(pub.fallback_note(folder))
+    if build.config is not None and build.pub.final_site is not None:
+        build.config.site_dir = str(build.pub.final_site)  # `gh-deploy` deploys from here next
+    for line in work.private_summary(build.private, build.root):
+        log.info(line)
 
 
-def _publish_served(config: MkDocsConfig, build: _Build) -> bool:
+def _publish_served(config: MkDocsConfig, build: Build) -> bool:
     """While serving: the staged site into the served folder, file by file (the server keeps
     the folder it was given); False when a strict rebuild is about to abort."""
     site_dir = Path(config.site_dir)
-    if build.staging is not None and build.final_site is not None:
+    if build.pub.staging is not None and build.pub.final_site is not None:
         if config.strict and _state.warnings is not None and _state.warnings.count:
             return False
-        try:
-            publish_tree(build.staging, build.final_site)
-        except OSError as exc:
-            where = display_path(Path(exc.filename)) if exc.filename else build.final_site
-            raise PluginError(f"error: {where}: cannot write: {exc.strerror}") from None
-        config.site_dir = str(build.final_site)
-        _unstage(build)
-        site_dir = build.final_site
+        site_dir = pub.publish_in_place(build.pub)
+        config.site_dir = str(site_dir)
     _state.live_site = site_dir
     return True
 
 
-def _write_followups(build: _Build, staged: Path | None) -> None:
-    """build/followups.ics (private: it names contacts), into the staged copy of build/ (or
-    straight into build/ while serving), rewritten only when it changes; and the follow-ups
-    overdue today, as info (they depend on the date, so never fail a build)."""
-    from datetime import date
-
-    from ..followups import followup_findings
-    from ..followups_ics import calendar_bytes
-
-    for problem in followup_findings(build.loaded, date.today()):
-        _report(problem)  # once: `_proofread` may have reported it already
-    out_dir = build.root / PRIVATE_DIR
-    data = calendar_bytes(build.loaded.profile)
-    if staged is not None:
-        write_into(staged, [(out_dir / FOLLOWUPS_ICS, data)], out_dir)
-    else:
-        write_many(
-            [(out_dir / FOLLOWUPS_ICS, data)], tmp_dir=build.root / f".{PRIVATE_DIR}.jobpacket-new"
-        )
-
-
-def _keep_last_good(rebuild: Callable[[], None]) -> Callable[[], None]:
-    """A rebuild that fails is reported, not raised.
-
-    MkDocs' server holds every page request after a failed rebuild until one succeeds, so
-    the preview looks hung. A failed build never touches the served folder here (it builds
-    into a staging folder), so the last good site can be served on; the next good save
-    rebuilds and reloads the browser.
-    """
-
-    def guarded() -> None:
-        try:
-            rebuild()
-        except Exception as exc:
-            log.debug("the failed rebuild", exc_info=True)
-            log.error(
-                f"the rebuild failed ({type(exc).__name__}: {exc}); still serving the last good "
-                "site. Fix the problem above and save to rebuild."
-            )
-
-    return guarded
-
-
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     """Keep serving the last good site through failed rebuilds; watch the profile too when it
-    lives outside docs_dir and the ``watch`` list (with file events when MkDocs' loop can be
-    woken, site/preview.py, else with MkDocs' polling)."""
+    lives outside docs_dir and the ``watch`` list (site/serving.py)."""
     if callable(getattr(server, "builder", None)):
-        server.builder = _keep_last_good(server.builder)
+        server.builder = serving.keep_last_good(server.builder)
     _state.server = server
     build = _state.build
     if build is None:
         return server
-    if not (preview.can_reload(server) or preview.can_wake(server)):
-        # a ready background PDF reloads the browsers through a file MkDocs watches
-        cache = _cache_dir(build.loaded)
-        if cache is not None:
-            folder = cache / "serve"
-            folder.mkdir(parents=True, exist_ok=True)
-            _state.ready_signal = folder / "pdf-ready"
-            server.watch(str(folder), recursive=False)
-    profile = build.loaded.path.resolve()
     watched = [Path(config.docs_dir).resolve(), *(Path(w).resolve() for w in config.watch)]
-    if not any(profile.is_relative_to(w) for w in watched):
-        if preview.can_wake(server) and _state.watch is None:
-            _state.watch = preview.FastWatch(profile.parent, lambda: preview.wake(server))
-            log.info(f"watching {display_path(profile.parent)}/ for changes to the profile")
-        else:
-            server.watch(str(profile.parent), recursive=False)
+    serving.watch(server, build, watched)
     return server

@@ -1,47 +1,37 @@
 """Profile -> the pages of the portfolio site, as Markdown strings with sanitized HTML blocks.
 
-Pure functions, no MkDocs import: the adapter (``mkdocs.py``) turns ``SitePage`` values into
-generated files, so the site could move to another engine by writing a new adapter.
+Pure functions, no engine import: the adapters turn ``SitePage`` values into an engine's
+pages (site/stage.py gathers them), so the site can move to another engine by writing a new
+adapter.
 
 Privacy: every entry point takes the *full* profile and derives ``public_view`` itself, so no
-caller can hand private data to a page by mistake.
-
-Escaping, wherever profile text lands:
-
-- Markdown level (page titles, section headings): ``md_text`` turns every ASCII punctuation
-  character into a numeric character reference. No Markdown, HTML or template syntax in
-  profile text is ever interpreted; ``{{ 7*7 }}`` shows as typed.
-- HTML blocks: Jinja2 templates with autoescape; profile text arrives only as variables,
-  never as template source.
-- Markdown fields (summaries, highlights, descriptions, reference text): Python-Markdown,
-  then nh3 (``markup.markdown_to_html``).
-- Head tags: attribute-escaped; JSON-LD is ``json.dumps`` with ``<``, ``>``, ``&`` escaped so
-  nothing in it can close the ``<script>`` element.
+caller can hand private data to a page by mistake. How profile text is escaped where it
+lands: site/text.py; the ``<head>`` tags: site/head.py.
 """
 
 from __future__ import annotations
 
-import hashlib
-import html
-import json
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
-import jinja2
-from markupsafe import Markup
-
-from ..i18n import dates
-from ..i18n.labels import labels, score
-from ..markup import clean_text, markdown_to_html
-from ..profile.model import ONGOING, Profile, Work
-from ..urls import photo_data, site_href
+from ..i18n.labels import labels
+from ..profile.model import Profile
+from ..urls import photo_data
 from ..views import public_view
-from . import bibtex, icons
+from . import bibtex
+from .text import (
+    date_range,
+    json_for_script,
+    md_text,
+    plain,
+    render,
+    safe_href,
+    shorten,
+    slugify,
+    text_of_markdown,
+)
 
 Linker = Callable[[str, str], str]
 """``link(from_page, target)`` -> the href of ``target`` as seen from ``from_page``.
@@ -67,7 +57,7 @@ _SIMPLE_PAGES = (
 )
 
 
-def _label(t: Mapping[str, Any], key: str, **values: str) -> str:
+def label(t: Mapping[str, Any], key: str, **values: str) -> str:
     group, _, name = key.partition(".")
     text = str(t[group][name])
     return text.format(**values) if values else text
@@ -122,189 +112,12 @@ NAV_PROJECTS_MAX = 12
 _last_view: tuple[Profile, Profile] | None = None
 
 
-def _public(profile: Profile) -> Profile:
+def public_of(profile: Profile) -> Profile:
     """``public_view``, remembered for the profile last asked about (one per build)."""
     global _last_view
     if _last_view is None or _last_view[0] is not profile:
         _last_view = (profile, public_view(profile))
     return _last_view[1]
-
-
-# --- text helpers --------------------------------------------------------------------------
-
-
-_WS = re.compile(r"\s+")
-
-
-def plain(value: Any) -> str:
-    """Profile text as one clean line: no control or bidi-override characters."""
-    return _WS.sub(" ", clean_text(str(value))).strip()
-
-
-def md_text(value: Any) -> Markup:
-    """Text safe at the Markdown level *and* in HTML: all ASCII punctuation as references.
-
-    Used for headings and the page title, which Markdown parses. Digits, letters, spaces
-    and non-ASCII characters stay as they are so titles still read well in the source.
-    """
-    out = []
-    for ch in plain(value):
-        if ch.isalnum() or ch == " " or ord(ch) > 127:
-            out.append(ch)
-        else:
-            out.append(f"&#{ord(ch)};")
-    return Markup("".join(out))
-
-
-def text_of_markdown(value: str) -> str:
-    """The words of a Markdown field, for descriptions and JSON-LD (no markup at all)."""
-    rendered = re.sub(r"<[^<>]*>", " ", str(markdown_to_html(value)))
-    return plain(html.unescape(rendered))
-
-
-def shorten(text: str, limit: int = 200) -> str:
-    """Cut at a word boundary; link previews show about this much."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.")
-    return cut + "…"
-
-
-def md_inline(value: str) -> Markup:
-    """A short Markdown field (a highlight) without the paragraph around it."""
-    rendered = str(markdown_to_html(value)).strip()
-    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
-        rendered = rendered[3:-4]
-    return Markup(rendered)
-
-
-def safe_href(value: str | None) -> str | None:
-    """Defense in depth behind the model's URL check: web, mail, phone and chat links."""
-    if not site_href(value):
-        return None
-    return clean_text(value or "").strip() or None
-
-
-def _time(value: str | None, lang: str | None = None) -> Markup:
-    if not value:
-        return Markup("")
-    if value == ONGOING:
-        return Markup.escape(dates.month_year(value, lang))
-    return Markup('<time datetime="{0}">{1}</time>').format(value, dates.month_year(value, lang))
-
-
-def date_range(start: str | None, end: str | None, lang: str | None = None) -> Markup:
-    """``Apr 2023 – Present`` with machine-readable ``<time>`` elements; a start with no
-    end is ongoing, as on the printed résumé."""
-    if start and not end:
-        end = ONGOING
-    if start and end:
-        return _time(start, lang) + Markup(dates.DASH) + _time(end, lang)
-    return _time(start or end, lang)
-
-
-@jinja2.pass_context
-def _date_filter(context: Any, value: str | None) -> Markup:
-    return _time(value, context.get("lang"))
-
-
-@jinja2.pass_context
-def _score_filter(context: Any, value: str | None) -> str:
-    return plain(score(value, context.get("lang")))
-
-
-@jinja2.pass_context
-def _date_range_filter(context: Any, start: str | None, end: str | None) -> Markup:
-    return date_range(start, end, context.get("lang"))
-
-
-def slugify(text: str | None, fallback: str) -> str:
-    """A file-name-safe slug; names with no ASCII letters fall back to a numbered one."""
-    ascii_text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
-    return slug or fallback
-
-
-def json_for_script(data: Any) -> Markup:
-    """JSON that cannot end its <script> element or open a comment in it."""
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
-    for raw, esc in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(raw, esc)
-    return Markup(text)
-
-
-# --- templates -----------------------------------------------------------------------------
-
-
-def bytecode_cache(env: jinja2.Environment, purpose: str) -> jinja2.BytecodeCache:
-    """Jinja's per-user bytecode cache, safe for environments with different settings.
-
-    Jinja checks a cached template against its source but not against the environment that
-    compiled it, and autoescaping (among others) is compiled in. Files are therefore named
-    by a digest of every setting that changes the compiled code.
-    """
-    autoescape = env.autoescape
-    settings = (
-        autoescape if isinstance(autoescape, bool) else getattr(autoescape, "__qualname__", "?"),
-        env.block_start_string,
-        env.block_end_string,
-        env.variable_start_string,
-        env.variable_end_string,
-        env.comment_start_string,
-        env.comment_end_string,
-        env.line_statement_prefix,
-        env.line_comment_prefix,
-        env.trim_blocks,
-        env.lstrip_blocks,
-        env.newline_sequence,
-        env.keep_trailing_newline,
-        sorted(env.extensions),
-        env.optimized,
-        env.finalize is not None,
-        jinja2.__version__,
-    )
-    digest = hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
-    return jinja2.FileSystemBytecodeCache(pattern=f"__jobpacket_{purpose}_{digest}_%s.cache")
-
-
-@cache
-def _env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("jobpacket", "templates/site"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    # Compiling the templates is most of the pages' cost in a fresh `mkdocs build` process.
-    env.bytecode_cache = bytecode_cache(env, "site")
-    env.filters.update(
-        md=lambda v: markdown_to_html(v) if v else Markup(""),
-        md_inline=md_inline,
-        md_text=md_text,
-        text=plain,
-        href=safe_href,
-        date=_date_filter,
-        date_range=_date_range_filter,
-        score=_score_filter,
-        icon=icons.icon,
-        network_icon=icons.network_icon,
-        host=lambda url: (urlsplit(url).hostname or "").removeprefix("www.") if url else "",
-    )
-    return env
-
-
-def _render(template: str, **values: Any) -> str:
-    out = _env().get_template(template).render(**values)
-    # Collapse the blank lines template control flow leaves behind; Markdown needs one.
-    return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n"
 
 
 # --- the pages -----------------------------------------------------------------------------
@@ -319,14 +132,10 @@ def _place(view: Profile) -> str:
     return ", ".join(plain(p) for p in parts if p)
 
 
-def _is_local_image(path: str | None) -> bool:
+def is_local_image(path: str | None) -> bool:
     if not path:
         return False
     return not urlsplit(path).scheme and path.lower().endswith(IMAGE_SUFFIXES)
-
-
-def _current_work(view: Profile) -> list[Work]:
-    return [w for w in view.work if w.startDate and (w.endDate in (None, ONGOING))]
 
 
 @dataclass
@@ -387,7 +196,7 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
 
     Sections with nothing public in them make no page, so they make no nav entry either.
     """
-    view = _public(profile)
+    view = public_of(profile)
     plan = _plan(view)
     b = view.basics
 
@@ -398,7 +207,7 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
         return None
 
     def image(page: str, path: str | None) -> str | None:
-        if path and _is_local_image(path) and path in ctx.files:
+        if path and is_local_image(path) and path in ctx.files:
             return ctx.link(page, path)
         if path and photo_data(path) is not None:
             return path  # the photo itself, as the profile embeds it (checked by the model)
@@ -413,7 +222,7 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
         return out
 
     name = plain(b.name) if b.name else ctx.site_name
-    description = _description(view)
+    description = describe(view)
     pages: list[SitePage] = []
     lang = profile.meta.lang
     t = labels(lang)
@@ -430,7 +239,7 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
         SitePage(
             HOME,
             name,
-            _render(
+            render(
                 "home.md",
                 **common,
                 photo=image(HOME, b.image),
@@ -455,14 +264,14 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
             SitePage(
                 RESUME,
                 t["resume"],
-                _render(
+                render(
                     "resume.md",
                     **common,
                     resume_pdf=href(RESUME, RESUME_PDF),
                     projects=projects,
                     publications_page=href(RESUME, PUBLICATIONS),
                 ),
-                description=_label(t, "site.resume_of", name=name),
+                description=label(t, "site.resume_of", name=name),
             )
         )
     if plan.has(PROJECTS):
@@ -471,9 +280,9 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
             SitePage(
                 PROJECTS,
                 t["sections"]["projects"],
-                _render("projects.md", **common, cards=cards(PROJECTS), samples=samples),
+                render("projects.md", **common, cards=cards(PROJECTS), samples=samples),
                 section=t["sections"]["projects"],
-                description=_label(t, "site.projects_by", name=name),
+                description=label(t, "site.projects_by", name=name),
             )
         )
         for project, path in zip(view.projects, plan.project_paths, strict=True):
@@ -483,7 +292,7 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
                 SitePage(
                     path,
                     title,
-                    _render(
+                    render(
                         "project.md",
                         **common,
                         project=project,
@@ -501,128 +310,20 @@ def site_pages(profile: Profile, ctx: SiteContext) -> list[SitePage]:
             pages.append(
                 SitePage(
                     path,
-                    _label(t, title),
-                    _render(path, **common),
-                    description=_label(t, description, name=name),
+                    label(t, title),
+                    render(path, **common),
+                    description=label(t, description, name=name),
                 )
             )
     pages[0] = replace(pages[0], nav_title=t["site"]["home"])
     return pages
 
 
-def _description(view: Profile) -> str:
+def describe(view: Profile) -> str:
     b = view.basics
     if b.summary:
         return shorten(text_of_markdown(b.summary))
     return plain(b.label or b.name or "")
-
-
-# --- <head>: link previews and structured data ---------------------------------------------
-
-
-def _absolute(ctx: SiteContext, target: str) -> str | None:
-    if not ctx.site_url:
-        return None
-    return urljoin(ctx.site_url, ctx.link(HOME, target))
-
-
-def person_json_ld(profile: Profile, ctx: SiteContext) -> dict[str, Any]:
-    """schema.org Person for the home page, from the public view only."""
-    view = _public(profile)
-    b = view.basics
-    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person"}
-
-    def put(key: str, value: Any) -> None:
-        if value:
-            data[key] = value
-
-    put("name", plain(b.name) if b.name else None)
-    put("jobTitle", plain(b.label) if b.label else None)
-    put("description", text_of_markdown(b.summary) if b.summary else None)
-    put("url", safe_href(b.url) or ctx.site_url)
-    if b.image and _is_local_image(b.image) and b.image in ctx.files:
-        put("image", _absolute(ctx, b.image))
-    put("email", f"mailto:{plain(b.email)}" if b.email else None)
-    put("telephone", plain(b.phone) if b.phone else None)
-    loc = b.location
-    if loc:
-        address = {
-            "@type": "PostalAddress",
-            "streetAddress": loc.address,
-            "postalCode": loc.postalCode,
-            "addressLocality": loc.city,
-            "addressRegion": loc.region,
-            "addressCountry": loc.countryCode,
-        }
-        address = {k: plain(v) for k, v in address.items() if v}
-        if len(address) > 1:
-            data["address"] = address
-    put("sameAs", [u for u in (safe_href(p.url) for p in b.profiles) if u])
-    put(
-        "worksFor",
-        [_org("Organization", w.name, w.url) for w in _current_work(view) if w.name],
-    )
-    put(
-        "alumniOf",
-        [
-            _org("EducationalOrganization", e.institution, e.url)
-            for e in view.education
-            if e.institution
-        ],
-    )
-    put("knowsLanguage", [plain(lang.language) for lang in view.languages if lang.language])
-    put("knowsAbout", [plain(s.name) for s in view.skills if s.name])
-    return data
-
-
-def _org(kind: str, name: str, url: str | None) -> dict[str, str]:
-    org = {"@type": kind, "name": plain(name)}
-    href = safe_href(url)
-    if href:
-        org["url"] = href
-    return org
-
-
-def head_tags(
-    profile: Profile,
-    ctx: SiteContext,
-    *,
-    title: str,
-    description: str | None = None,
-    url: str | None = None,
-    home: bool = False,
-    meta_description: bool = False,
-) -> str:
-    """Open Graph and Twitter card tags for a page; on the home page also the JSON-LD Person.
-
-    ``title`` and ``description`` are plain text; they are escaped here, where they land.
-    """
-    view = _public(profile)
-    b = view.basics
-    title = plain(title)
-    if home and b.label:
-        title = f"{title} – {plain(b.label)}"
-    desc = plain(description) if description else _description(view)
-    image = None
-    if b.image and _is_local_image(b.image) and b.image in ctx.files:
-        image = _absolute(ctx, b.image)
-    return (
-        _env()
-        .get_template("head.html")
-        .render(
-            title=title,
-            site_name=plain(ctx.site_name),
-            description=desc,
-            url=url,
-            image=image,
-            image_alt=_label(labels(profile.meta.lang), "site.photo_of", name=plain(b.name))
-            if b.name
-            else "Photo",
-            home=home,
-            meta_description=meta_description,
-            json_ld=json_for_script(person_json_ld(profile, ctx)) if home else None,
-        )
-    )
 
 
 def referenced_images(profile: Profile) -> Iterable[tuple[tuple[str | int, ...], str]]:
@@ -655,10 +356,11 @@ __all__ = [
     "Linker",
     "SiteContext",
     "SitePage",
-    "head_tags",
+    "date_range",
+    "json_for_script",
     "md_text",
     "nav_titles",
-    "person_json_ld",
+    "plain",
     "referenced_images",
     "site_pages",
 ]

@@ -33,6 +33,7 @@ from ..profile.model import (
     Volunteer,
     Work,
 )
+from ..profile.values import is_private
 from ..urls import linkedin_url
 
 M = TypeVar("M", bound=BaseModel)
@@ -79,7 +80,7 @@ def _pick(item: M, fields: tuple[str, ...]) -> M:
 
 def _public_items(items: list[ItemT], *, opt_in: bool) -> list[ItemT]:
     """Entries that may be published: opt-in sections need `visibility: public`."""
-    kept = [i for i in items if (i.visibility == "public" if opt_in else i.visibility != "private")]
+    kept = [i for i in items if (i.visibility == "public" if opt_in else not is_private(i))]
     return [_pick(i, _public_fields(i)) for i in kept]
 
 

@@ -17,10 +17,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..profile.errors import FieldPath
-from ..profile.model import ONGOING, Profile
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from ..dates import ONGOING, is_after, is_not_after
+from ..errors import FieldPath
+from ..profile.model import Profile
+from ..profile.values import is_private
 
 
 @dataclass(frozen=True)
@@ -43,26 +43,13 @@ class Update:
     """One concrete English line: what, from whom, when."""
 
 
-def is_after(value: str | None, reference: str) -> bool:
-    """True when the partial date ``value`` is later than ``reference`` at their shared
-    precision; ``present`` and missing dates are never after anything."""
-    if not value or value == ONGOING:
-        return False
-    n = min(len(value), len(reference))
-    return value[:n] > reference[:n]
-
-
-def is_not_after(value: str, limit: str) -> bool:
-    """True when ``value`` is on or before ``limit`` at their shared precision."""
-    n = min(len(value), len(limit))
-    return value[:n] <= limit[:n]
-
-
 def _when(value: str) -> str:
-    """Month and year (or the year alone), the precision the profile gave and no finer."""
-    if len(value) >= 7:
-        return f"{_MONTHS[int(value[5:7]) - 1]} {value[:4]}"
-    return value[:4]
+    """Month and year (or the year alone), the precision the profile gave and no finer; in
+    English like the rest of the line, with ordinary spaces (it is quoted in running text).
+    Babel loads on first use: loading a profile needs no locale data."""
+    from ..i18n.dates import NBSP, month_year
+
+    return month_year(value, "en").replace(NBSP, " ")
 
 
 def _line(what: str, source: str, joiner: str, date: str) -> str:
@@ -73,7 +60,7 @@ def _candidates(profile: Profile) -> Iterator[tuple[str, str, int, str, str, str
     """(date, section, index, date field, kind, what, source) for every dated public item."""
 
     def public(items: list[Any]) -> Iterator[tuple[int, Any]]:
-        return ((i, item) for i, item in enumerate(items) if item.visibility != "private")
+        return ((i, item) for i, item in enumerate(items) if not is_private(item))
 
     for i, w in public(profile.work):
         yield w.startDate, "work", i, "startDate", "new-role", w.position or "", w.name or ""
@@ -143,4 +130,4 @@ def updates_since(profile: Profile, after: str, *, until: str | None = None) -> 
     return sorted(found.values(), key=lambda u: u.date)  # stable: same date keeps section order
 
 
-__all__ = ["Update", "is_after", "updates_since"]
+__all__ = ["Update", "updates_since"]

@@ -29,7 +29,7 @@ import difflib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..profile.errors import Problem
+from ..errors import Problem
 from ..profile.model import SECTIONS, Application, Item, Profile
 
 if TYPE_CHECKING:

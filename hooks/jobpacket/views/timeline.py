@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..profile.errors import FieldPath, UserError
+from ..errors import FieldPath, UserError
 from ..profile.model import Application, ApplicationLetter, LetterKind
 
 if TYPE_CHECKING:
@@ -99,3 +99,9 @@ def letter_path(app: Application) -> FieldPath:
 
 
 __all__ = ["Entry", "choose", "letter_path", "timeline", "with_letter"]
+
+
+def letter_kind(app: Application) -> LetterKind:
+    """The kind of the application's letter; an application without `letter:` gets a cover
+    letter, since every packet opens with one."""
+    return app.letter.kind if app.letter else "cover"
