@@ -252,3 +252,21 @@ def test_what_goes_out_is_proofread_first_with_the_same_verdict_as_through_a_wor
     written = [(tmp_path / name / target).read_bytes() for name in ("launcher", "worker")]
     assert written[0] == written[1]
     assert written[0].startswith(b"%PDF-1") if force else written[0] == b"%PDF-previous"
+
+
+def test_a_launcher_told_to_stop_stops_the_child_first(tmp_path: Path) -> None:
+    cv = long_cv(tmp_path)
+    proc = subprocess.Popen(
+        _cmd("pdf", "resume", "--profile", str(cv), "-o", str(tmp_path / "cv.pdf")),
+        cwd=tmp_path,
+        env=_env(JOBPACKET_CACHE_DIR=str(tmp_path / "cache")),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    child = _child_of(proc)
+    proc.terminate()
+    proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert _gone(child)
+    assert not (tmp_path / "cv.pdf").exists()

@@ -19,12 +19,14 @@ itself; the launcher kills it if it has not ended a moment later). Any other exi
 of the child is relayed as is.
 
 Why this design rather than the worker for one-shot renders: measured side by side
-(benchmarks/bench_pdf.py, benchmarks/README.md), it costs less CPU time and memory summed
-over all processes; on a busy machine CPU time is all that counts, and on a quiet one the
-worker's head start (importing WeasyPrint while the command loads the profile) did not make
-up for the second interpreter. Every other command runs in this process directly, with no
-child at all. Where there is no fork-free way to hand the child a pipe (Windows), one-shot
-renders go through the worker as before.
+(benchmarks/bench_pdf.py, benchmarks/README.md), it costs less CPU time and far less memory
+summed over all processes. On a busy machine CPU time is all that counts; the worker's head
+start (importing WeasyPrint on the other core while the command loads the profile) only
+pays when a core is idle, and even in the quietest runs measured it did not make up for the
+second interpreter. Every other command runs in this process directly, with no child at
+all. Should the launcher itself be told to stop (SIGTERM), it stops the child first.
+Where there is no fork-free way to hand the child a pipe (Windows), one-shot renders go
+through the worker as before.
 """
 
 from __future__ import annotations
@@ -78,6 +80,8 @@ def supervise(args: list[str]) -> int:
     """Run `jobpacket ARGS` as a child that renders in-process, keeping its limits; the
     exit status to leave with. The child is started with posix_spawn and reaped with
     waitpid: the subprocess module would cost this small process more than the rest."""
+    import signal
+
     read, write = os.pipe()
     os.set_inheritable(write, True)
     env = {**os.environ, supervisor.ENV: str(write)}
@@ -85,12 +89,16 @@ def supervise(args: list[str]) -> int:
         pid = os.posix_spawn(sys.executable, [sys.executable, "-m", "jobpacket.launch", *args], env)
     finally:
         os.close(write)
+
+    def terminated(signum: int, frame: object) -> None:
+        _kill(pid)  # a render left running would write its files after all
+        sys.exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, terminated)
     try:
         return _watch(pid, read)
     except KeyboardInterrupt:
         # The terminal sent the child the same interrupt: it gets a moment to end itself.
-        import signal
-
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         code = _wait(pid, GRACE)
         if code is not None:
@@ -169,8 +177,11 @@ def _wait(pid: int, timeout: float | None) -> int | None:
 def _kill(pid: int) -> None:
     import signal
 
-    os.kill(pid, signal.SIGKILL)
-    _wait(pid, None)
+    try:
+        os.kill(pid, signal.SIGKILL)
+        _wait(pid, None)
+    except (ProcessLookupError, ChildProcessError):  # already ended and reaped
+        return
 
 
 def _stop(pid: int, message: str) -> int:
