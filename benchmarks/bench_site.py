@@ -83,6 +83,9 @@ def write_floor_site(target: Path, built: Path) -> None:
             out.write_bytes(f.content_bytes)
     for name, data in adapter._state.build.documents.items():  # type: ignore[union-attr]
         (docs / name).write_bytes(data)
+    # on_config took the project's build lock; without this the timed builds of the same
+    # folder would wait for this process forever
+    adapter._release()
 
     raw = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     raw.pop("hooks", None)

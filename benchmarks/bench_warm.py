@@ -23,6 +23,11 @@ Cases:
 
 Medians and minimums of wall-clock time, and the median of CPU time (steadier when other
 jobs share the cores). Not a test: it reports, it does not fail.
+
+`--phases` instead splits this tree's warm résumé render into WeasyPrint's three public
+steps (parsing the HTML, `HTML.render`: styles, boxes and layout, `Document.write_pdf`:
+painting, tags, serialisation and compression), as CPU time, and times the floor: the same
+words as plain paragraphs in one font.
 """
 
 from __future__ import annotations
@@ -91,6 +96,75 @@ print(json.dumps(result))
 """
 
 
+PHASES = r"""
+import dataclasses, json, re, statistics, sys, time
+from pathlib import Path
+import weasyprint
+from jobpacket.print import documents, outputs, pdf
+from jobpacket.profile.validate import load_profile
+
+loaded = load_profile(Path(sys.argv[1]))
+renders = int(sys.argv[2])
+doc = documents.resume(loaded, public=False, design="classic")
+job = outputs._job(doc, outputs.cache_key(doc))
+fetcher = pdf.ConfinedFetcher(job.roots)
+fonts, css = pdf._styles(job.stylesheets, job.roots, fetcher)
+marker = '<div class="summary"><p>'
+times = {"parse": [], "render": [], "write": [], "floor": []}
+for i in range(renders + 3):
+    html = job.html.replace(marker, f"{marker}edit{i} ", 1)
+    t0 = time.process_time()
+    parsed = weasyprint.HTML(string=html, base_url=job.stylesheets[0][1], url_fetcher=fetcher)
+    t1 = time.process_time()
+    done = parsed.render(stylesheets=css, font_config=fonts, pdf_variant=job.variant,
+                         pdf_identifier=job.identifier, cache=pdf._images)
+    t2 = time.process_time()
+    done.write_pdf(pdf_variant=job.variant, pdf_identifier=job.identifier)
+    t3 = time.process_time()
+    if i >= 3:
+        times["parse"].append(t1 - t0)
+        times["render"].append(t2 - t1)
+        times["write"].append(t3 - t2)
+body = re.sub(r"<[^>]+>", " ", job.html.split("<body", 1)[1].split(">", 1)[1])
+paras = [line.strip() for line in body.split("\n") if line.strip()]
+face = re.search(r"@font-face \{[^}]*\}", "".join(t for t, _ in job.stylesheets)).group(0)
+name = re.search(r'font-family: ("[^"]+")', face).group(1)
+floor_css = ((face + f" html {{ font-family: {name}; font-size: 10pt }} "
+              "@page { size: Letter; margin: 9mm 12mm }", job.stylesheets[-1][1]),)
+for i in range(renders + 3):
+    words = "".join(f"<p>{'edit%d ' % i if k == 0 else ''}{p}</p>" for k, p in enumerate(paras))
+    html = f"<!DOCTYPE html><html lang=en><head><title>x</title></head><body>{words}</body></html>"
+    t0 = time.process_time()
+    pdf.render_job(dataclasses.replace(job, html=html, stylesheets=floor_css))
+    if i >= 3:
+        times["floor"].append(time.process_time() - t0)
+print(json.dumps({k: statistics.median(v) for k, v in times.items()} | {"paragraphs": len(paras)}))
+"""
+
+
+def _phases(renders: int) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(ROOT / "hooks")
+    out = subprocess.run(
+        [sys.executable, "-c", PHASES, str(ROOT / "profiles" / "example.yml"), str(renders)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    total = got["parse"] + got["render"] + got["write"]
+    print(f"warm classic résumé, CPU medians of {renders} renders (ms):")
+    for phase in ("parse", "render", "write"):
+        print(f"  {phase:7s} {got[phase] * 1000:6.1f}  ({got[phase] / total:4.0%})")
+    print(f"  total   {total * 1000:6.1f}")
+    print(
+        f"floor: the same words as {got['paragraphs']} plain paragraphs in one font, tagged:"
+        f" {got['floor'] * 1000:.1f} ms"
+    )
+
+
 def _run(hooks: Path, renders: int, designs: tuple[str, ...]) -> dict[str, dict[str, list[float]]]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(hooks)
@@ -117,7 +191,11 @@ def main() -> None:
     parser.add_argument("--base", default=BASE, help="git revision to compare with")
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--renders", type=int, default=10)
+    parser.add_argument("--phases", action="store_true", help="split this tree's render")
     args = parser.parse_args()
+    if args.phases:
+        _phases(args.renders)
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base"

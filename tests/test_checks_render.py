@@ -1,61 +1,25 @@
-"""checks/render.py, rule `length` on the page: a letter over one page, a résumé over its
-budget, told from the PDFs' page counts (real PDFs made with pypdf here; WeasyPrint's through
-`check --render` and the build in test_checks_cli.py)."""
+"""checks/render.py, `check --render`: the documents a build would make, rendered and measured,
+or the errors that would stop them. What the page counts mean is in test_print_pagefit.py;
+the real renders through `check --render` are in test_checks_cli.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from jobpacket.checks.render import page_findings
-from jobpacket.print import documents
-from jobpacket.profile.validate import LoadedProfile, load_profile
+from jobpacket.checks.render import check_rendered
+from jobpacket.profile.validate import load_profile
 
-from .checks_support import BASE, LETTER_BODY
-from .test_site_support import blank_pdf
-
-APP = f"""\
-applications:
-  - id: harbour
-    organization: Harbour Retail Group
-    position: Senior Data Analyst
-    letter:
-      body: {LETTER_BODY}
-"""
+from .checks_support import BASE
 
 
-def _load(tmp_path: Path, extra: str = "") -> LoadedProfile:
+def test_turned_off_it_renders_nothing(tmp_path: Path) -> None:
     path = tmp_path / "profile.yml"
-    path.write_text(BASE + APP + extra, encoding="utf-8")
-    return load_profile(path, "profile.yml")
-
-
-def test_a_letter_over_one_page_and_a_resume_over_budget_are_warnings(tmp_path: Path) -> None:
-    loaded = _load(tmp_path)
-    letter, resume = documents.letter(loaded, "harbour"), documents.resume(loaded, public=False)
-    found = page_findings(loaded, [(letter, blank_pdf(2)), (resume, blank_pdf(2))])
-    assert [(p.rule, p.severity, p.path, p.message) for p in found] == [
-        (
-            "length",
-            "warning",
-            ("applications", 0, "letter", "body"),
-            "the letter runs to 2 pages when printed",
-        ),
-        (
-            "length",
-            "warning",
-            ("meta", "pages"),
-            "the résumé prints on 2 pages, over its budget of 1",
-        ),
-    ]
-
-
-def test_within_one_page_and_within_the_budget_nothing_is_said(tmp_path: Path) -> None:
-    loaded = _load(tmp_path, "meta:\n  pages: 2\n")
-    letter, resume = documents.letter(loaded, "harbour"), documents.resume(loaded, public=False)
-    assert page_findings(loaded, [(letter, blank_pdf(1)), (resume, blank_pdf(2))]) == []
-
-
-def test_the_rule_turned_off_says_nothing(tmp_path: Path) -> None:
-    loaded = _load(tmp_path, "meta:\n  checks:\n    disable: [length]\n")
-    letter = documents.letter(loaded, "harbour")
-    assert page_findings(loaded, [(letter, blank_pdf(3))]) == []
+    # a letter with no body would stop the build: reported only when the rule runs
+    path.write_text(
+        BASE + "applications:\n  - id: harbour\n    letter:\n      body: ''\n", encoding="utf-8"
+    )
+    loaded = load_profile(path, "profile.yml")
+    assert check_rendered(loaded, disable=["length"]) == []
+    [problem] = check_rendered(loaded)
+    assert problem.path == ("applications", 0, "letter", "body")
+    assert problem.severity == "error" and "the letter body is" in problem.message

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jobpacket.checks.text import item_paths, mask, proper_nouns, strings, words
+from jobpacket.checks.text import mask, proper_nouns, strings, words
+from jobpacket.profile.disabled import item_paths
 from jobpacket.profile.validate import load_profile
 
 PROFILE = """\

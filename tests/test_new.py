@@ -1,5 +1,5 @@
 """`jobpacket new`: a site that is its own repository, confined to its folder, honest about
-its starter text; `mkdocs gh-deploy` only from a site's own repository."""
+its starter text. `mkdocs gh-deploy` from the site it makes: test_site_deploy.py."""
 
 from __future__ import annotations
 
@@ -10,11 +10,9 @@ from typing import Any
 import yaml
 
 from jobpacket.checks.placeholders import starter_values
-from jobpacket.profile.model import Profile
-from jobpacket.site.identity import FOLLOW_NAME, site_identity
+from jobpacket.site.identity import FOLLOW_NAME
 
 from .conftest import run_cli
-from .test_site_support import MKDOCS, mkdocs_env
 
 GIT_ID = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
 
@@ -99,14 +97,6 @@ def test_no_git_and_a_set_title(tmp_path: Path) -> None:
     assert 'site_name: "Ateliers d’Élodie"' in text
 
 
-def test_site_title_follows_the_profile_unless_set() -> None:
-    profile = Profile.model_validate({"basics": {"name": "Jérémy Buget"}})
-    assert site_identity(profile, FOLLOW_NAME, None, other_profile=False).site_name == (
-        "Jérémy Buget"
-    )
-    assert site_identity(profile, "Ateliers", None, other_profile=False).site_name == "Ateliers"
-
-
 def test_new_refuses_symlinks_in_the_target(tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -143,74 +133,3 @@ def test_starter_text_is_a_placeholder_until_replaced(tmp_path: Path) -> None:
     checked = run_cli("check", cwd=site)
     assert checked.returncode == 0, checked.stderr
     assert checked.stdout.strip() == "profiles/profile.yml: ok"
-
-
-def test_gh_deploy_is_refused_inside_another_repository(tmp_path: Path) -> None:
-    outer = outer_repository(tmp_path)
-    assert run_cli("new", "s", "--no-git", cwd=outer).returncode == 0
-    site = outer / "s"
-    fill_in(site)
-    result = subprocess.run(
-        [*MKDOCS, "gh-deploy", "--force"],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        env=mkdocs_env(),
-        timeout=300,
-    )
-    assert result.returncode == 1
-    assert f"is inside the git repository {outer.resolve()}, not a repository of its own" in (
-        result.stderr
-    )
-    assert "Traceback" not in result.stderr
-    assert git("branch", "--list", "gh-pages", cwd=outer).stdout.strip() == ""
-    assert not (site / "site").exists()
-
-
-def test_gh_deploy_pushes_only_the_public_site(tmp_path: Path) -> None:
-    remote = tmp_path / "remote.git"
-    assert git("init", "-q", "--bare", str(remote), cwd=tmp_path).returncode == 0
-    assert run_cli("new", "s", "--name", "Ann Example", cwd=tmp_path).returncode == 0
-    site = tmp_path / "s"
-    fill_in(site)
-    private = site / "profiles" / "private.yml"  # the overlay the scaffold started
-    assert private.read_text(encoding="utf-8").rstrip().endswith("applications: []")
-    private.write_text(
-        'basics: {phone: "+44 113 496 0718"}\napplications:\n  - id: acme\n'
-        "    organization: Acme\n    notes: not for anyone\n",
-        encoding="utf-8",
-    )
-    assert git("add", "-A", cwd=site).returncode == 0
-    committed = git("ls-files", cwd=site).stdout.split()
-    assert "profiles/private.yml" not in committed
-    assert git("commit", "-qm", "start", cwd=site).returncode == 0
-    assert git("remote", "add", "origin", str(remote), cwd=site).returncode == 0
-    env = mkdocs_env(GIT_AUTHOR_NAME="T", GIT_AUTHOR_EMAIL="t@example.org")
-    env.update(GIT_COMMITTER_NAME="T", GIT_COMMITTER_EMAIL="t@example.org")
-    result = subprocess.run(
-        [*MKDOCS, "gh-deploy", "--force"],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    tree = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).stdout.split()
-    assert "index.html" in tree and "resume.pdf" in tree
-    assert not any(p.startswith(("profiles/", "build/", ".jobpacket")) for p in tree), tree
-    for name in tree:
-        blob = subprocess.run(
-            ["git", "show", f"gh-pages:{name}"], cwd=remote, capture_output=True, check=True
-        ).stdout
-        assert b"496 0718" not in blob and b"not for anyone" not in blob, name
-    index = subprocess.run(
-        ["git", "show", "gh-pages:index.html"], cwd=remote, capture_output=True, check=True
-    ).stdout.decode()
-    assert "<title>" in index and "Ann Example" in index
-    # The overlay reached the private documents, which stay here, unpublished.
-    from pypdf import PdfReader
-
-    resume = PdfReader(site / "build" / "resume.pdf").pages[0].extract_text()
-    assert "+44 113 496 0718" in resume
-    assert (site / "build" / "acme" / "cover-letter.pdf").is_file()

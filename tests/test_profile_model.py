@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from jobpacket.profile.model import ONGOING, Profile
+from jobpacket.dates import ONGOING
+from jobpacket.profile.model import Profile
 
 
 def _errors(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:

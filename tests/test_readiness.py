@@ -120,12 +120,3 @@ def test_status_blank_letter_body_blocks_an_undecided_application(profile_file: 
     )
     assert result.returncode == 1
     assert "applications[3].letter.body: the letter body is blank" in result.stdout
-
-
-def test_status_unknown_id_is_a_user_error(profile_file: Path):
-    result = run_cli("status", "nope", "--profile", str(profile_file))
-    assert result.returncode == 1
-    assert result.stderr.strip().endswith(
-        "error: no application with id 'nope'; known: st-brendan-informatics-lead, "
-        "northgate-ehr-analyst, riverside-telehealth, kings-cross-clinic, harbour-digital-health"
-    )

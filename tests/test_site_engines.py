@@ -15,28 +15,24 @@ import html
 import json
 import posixpath
 import re
-import socket
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .conftest import EXAMPLE, ROOT, copy_example_files, run_cli
+from .conftest import EXAMPLE, copy_example_files
 from .test_privacy import EXAMPLE_PRIVATE, leaks
 from .test_site import Elements
 from .test_site_stage import HOSTILE_TITLE, large_profile_text
 from .test_site_support import (
-    PDF_CACHE,
-    Served,
     built,
+    engine_build,
     make_site,
     mkdocs_env,
     site_files,
-    urls_in,
+    zensical_built,
 )
 
 pytestmark = pytest.mark.slow
@@ -93,25 +89,6 @@ def content_links(site_dir: Path) -> dict[str, set[str]]:
     return out
 
 
-def _cli_build(folder: Path, engine: str) -> Path:
-    result = run_cli(
-        "site",
-        "build",
-        "--engine",
-        engine,
-        "--strict",
-        cwd=folder,
-        timeout=600,
-        JOBPACKET_CACHE_DIR=str(PDF_CACHE),
-        NO_MKDOCS_2_WARNING="1",
-        DISABLE_MKDOCS_2_WARNING="true",
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return folder / "site"
-
-
 @pytest.fixture(scope="module")
 def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = make_site(tmp_path_factory.mktemp("properdocs") / "s", EXAMPLE)
@@ -129,10 +106,8 @@ def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = make_site(tmp_path_factory.mktemp("zensical") / "s", EXAMPLE)
-    _cli_build(folder, "zensical")
-    return folder
+def zensical_site() -> Path:
+    return zensical_built()
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +122,7 @@ def large_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             content={"notes.md": NOTES},
         )
         copy_example_files(folder)
-        sites[engine] = _cli_build(folder, engine)
+        sites[engine] = engine_build(folder, engine)
     return sites
 
 
@@ -263,79 +238,3 @@ def test_zensical_limits_are_as_the_guide_lists_them(
     # 5. No gzipped sitemap; its own search index (search.json) instead of search/.
     assert (mkdocs / "sitemap.xml.gz").is_file() and not (ours / "sitemap.xml.gz").exists()
     assert (ours / "sitemap.xml").is_file() and (ours / "search.json").is_file()
-
-
-def test_zensical_engine_failing_leaves_the_site_as_it_was(zensical_site: Path) -> None:
-    """A profile that stops validating: the error located, exit 1, site/ untouched."""
-    before = {p: p.read_bytes() for p in site_files(zensical_site / "site")}
-    profile = zensical_site / "profiles" / "profile.yml"
-    good = profile.read_text(encoding="utf-8")
-    profile.write_text(good.replace('startDate: "2023-04"', "startDate: soon", 1), "utf-8")
-    try:
-        result = run_cli(
-            "site",
-            "build",
-            "--engine",
-            "zensical",
-            cwd=zensical_site,
-            JOBPACKET_CACHE_DIR=str(PDF_CACHE),
-        )
-    finally:
-        profile.write_text(good, encoding="utf-8")
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert re.search(r"profiles/profile\.yml:41:\d+: .*startDate", result.stderr), result.stderr
-    assert {p: p.read_bytes() for p in site_files(zensical_site / "site")} == before
-
-
-def test_site_build_names_a_missing_config(tmp_path: Path) -> None:
-    result = run_cli("site", "build", "--engine", "zensical", cwd=tmp_path)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "mkdocs.yml: no such file" in result.stderr
-
-
-def test_the_mkdocs_engine_is_the_hook_run_by_mkdocs(tmp_path: Path) -> None:
-    """`--engine mkdocs` is `mkdocs build` on the project's mkdocs.yml: the same site."""
-    folder = make_site(tmp_path / "s", "basics: {name: Ada Quill}\n", content={"a.md": "# A\n"})
-    site_dir = _cli_build(folder, "mkdocs")
-    assert (site_dir / "index.html").is_file() and (site_dir / "a.html").is_file()
-    assert any("a.html" in url for _, _, url in urls_in(site_dir / "index.html"))
-
-
-def test_zensical_serve_remakes_the_pages_when_the_profile_is_saved(tmp_path: Path) -> None:
-    """`jobpacket site serve --engine zensical`: the site is served, a saved edit of the
-    profile reaches the page, and stopping the command stops Zensical's server too."""
-    folder = make_site(tmp_path / "s", EXAMPLE)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {k: v for k, v in mkdocs_env().items() if k != "PYTHONPATH"}
-    env["PYTHONPATH"] = str(ROOT / "hooks")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jobpacket.cli", "site", "serve", "--engine", "zensical",
-         "-a", f"127.0.0.1:{port}"],
-        cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    served = Served(f"http://127.0.0.1:{port}/", proc)
-    reader = threading.Thread(target=lambda: served.log.extend(proc.stdout or ()), daemon=True)
-    reader.start()
-
-    def wait_for(text: bytes, path: str = "") -> bool:
-        for _ in range(240):  # up to two minutes: a bounded wait, not a timing
-            if text in served.get(path) or proc.poll() is not None:
-                return text in served.get(path)
-            time.sleep(0.5)
-        return False
-
-    try:
-        assert wait_for(b"Senior Machine Learning Engineer"), "".join(served.log)
-        profile = folder / "profiles" / "profile.yml"
-        text = profile.read_text(encoding="utf-8")
-        profile.write_text(text.replace("Senior Machine Learning", "Principal Tide", 1), "utf-8")
-        assert wait_for(b"Principal Tide Engineer"), "".join(served.log)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        reader.join(timeout=5)
-    assert served.get() == b""  # Zensical's server stopped with the command
-    assert "Traceback" not in "".join(served.log)

@@ -2,7 +2,8 @@
 404, dates kept whole, and `mkdocs gh-deploy` into a local bare repository.
 
 Real `mkdocs build` runs (shared with test_site.py through test_site_support) and assertions on
-the generated HTML; the pure helpers (BibTeX, initials, icons) are also tested directly.
+the generated HTML; the pure helpers are tested directly in test_site_bibtex.py,
+test_site_monogram.py and test_site_icons.py.
 """
 
 from __future__ import annotations
@@ -15,12 +16,10 @@ import subprocess
 from pathlib import Path
 from xml.etree import ElementTree
 
-import pytest
-
-from jobpacket.profile.model import Publication
-from jobpacket.site import bibtex, icons, monogram
+from jobpacket.site import icons
 
 from .conftest import EXAMPLE
+from .test_site_bibtex import _braces_balanced
 from .test_site_support import HOSTILE, MKDOCS, build_ok, built, make_site, mkdocs_env
 
 PNG = (HOSTILE / "content" / "images" / "photo (1) #1.png").read_bytes()
@@ -110,89 +109,6 @@ def words(fragment: str) -> str:
 
 
 # --- pure helpers -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("Elena M. Vasquez", "EV"),
-        ("amara okonkwo-lindqvist", "AO"),
-        ("Cher", "C"),
-        ("  'Quoted' (Nick) Name ", "QN"),
-        ("Łukasz Żółw", "ŁŻ"),
-        ("1234 !!", ""),
-        (None, ""),
-    ],
-)
-def test_initials(name: str | None, expected: str) -> None:
-    assert monogram.initials(name) == expected
-
-
-def test_monogram_escapes_the_name_and_follows_the_palette() -> None:
-    svg = monogram.monogram_svg('<b>"Ann" & Bo</b>', monogram.primary_color([{"primary": "teal"}]))
-    root = ElementTree.fromstring(svg)  # well-formed XML: the name cannot break out
-    assert root.get("aria-label") == '<b>"Ann" & Bo</b>'
-    text = root.find("{http://www.w3.org/2000/svg}text")
-    assert text is not None and text.text == "BB"
-    circle = root.find("{http://www.w3.org/2000/svg}circle")
-    assert circle is not None and circle.get("fill") == monogram.PRIMARY_COLORS["teal"]
-    assert monogram.primary_color({"primary": "no such color"}) == "#4051b5"
-
-
-def test_network_icons_by_name_then_host() -> None:
-    assert icons.network_icon_name("GitHub") == "github"
-    assert icons.network_icon_name("Twitter") == "x"
-    assert icons.network_icon_name("Google Scholar") == "googlescholar"
-    assert icons.network_icon_name(None, "https://www.linkedin.com/in/x") == "linkedin"
-    assert icons.network_icon_name("My blog", "https://notgithub.com/x") == icons.GENERIC
-    for name in {*icons.NETWORKS.values(), *icons.HOSTS.values(), icons.GENERIC, "email"}:
-        svg = str(icons.icon(name))
-        assert svg.startswith('<svg class="jp-icon" aria-hidden="true" focusable="false"'), name
-        ElementTree.fromstring(svg)  # every shipped file is a single well-formed SVG
-
-
-def _braces_balanced(text: str) -> bool:
-    depth = 0
-    for match in re.finditer(r"\\.|[{}]", text):
-        token = match.group(0)
-        if token == "{":
-            depth += 1
-        elif token == "}":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
-
-
-def test_bibtex_escapes_every_tex_special_and_keeps_braces_balanced() -> None:
-    pub = Publication(
-        name=r"Fast & Fair: 100% {Noisy} $x_1$ #2 ~ ^ \ end",
-        publisher="A & B",
-        releaseDate="2024-03-05",
-        url="https://doi.example.org/10.1000/x y{1}",
-    )
-    (entry,) = bibtex.citations("Amara Okonkwo-Lindqvist", [pub])
-    assert entry.key == "okonkwolindqvist2024fast"
-    text = entry.bibtex
-    assert text.startswith("@misc{okonkwolindqvist2024fast,\n") and text.endswith("\n}")
-    assert r"\& Fair: 100\% \{Noisy\} \$x\_1\$ \#2 \textasciitilde{} \textasciicircum{} " in text
-    assert r"\textbackslash{} end}}" in text
-    assert "author       = {Okonkwo-Lindqvist, Amara}" in text
-    assert "howpublished = {A \\& B}" in text
-    assert "month        = mar," in text
-    assert "url          = {https://doi.example.org/10.1000/x%20y%7B1%7D}" in text
-    assert _braces_balanced(text)
-    assert entry.text == (
-        "Okonkwo-Lindqvist, A. (2024). Fast & Fair: 100% {Noisy} $x_1$ #2 ~ ^ \\ end. A & B."
-    )
-
-
-def test_bibtex_keys_are_unique_and_entries_omit_missing_fields() -> None:
-    pubs = [Publication(name="The Same Title", releaseDate="2020")] * 3
-    keys = [c.key for c in bibtex.citations("Jo Doe", pubs)]
-    assert keys == ["doe2020same", "doe2020samea", "doe2020sameb"]
-    (bare,) = bibtex.citations(None, [Publication()])
-    assert bare.bibtex == "@misc{publication}" and bare.text == ""
 
 
 # --- the example site ---------------------------------------------------------------------

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from jobpacket.profile.validate import load_profile
-from jobpacket.site.nav import nav_paths, page_url, relative_linker
+from jobpacket.site.nav import nav_paths, page_url
 from jobpacket.site.pages import NAV_PROJECTS_MAX
 from jobpacket.site.stage import FILE_WORKER, MONOGRAM, STYLESHEET, StageSettings, make_stage
 
@@ -215,16 +215,6 @@ def test_hostile_text_is_inert_in_pages_and_nav(tmp_path: Path) -> None:
     ]
     assert "&lt;/title&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;" in titles
     assert not [t for t in titles if "<" in t]
-
-
-def test_links_follow_the_engine_url_layout() -> None:
-    flat, folders = relative_linker(False), relative_linker(True)
-    assert flat("index.md", "resume.md") == "resume.html"
-    assert flat("projects/a.md", "projects/index.md") == "index.html"
-    assert flat("projects/a.md", "resume.pdf") == "../resume.pdf"
-    assert folders("index.md", "resume.md") == "resume/"
-    assert folders("projects/a.md", "projects/index.md") == "../"
-    assert folders("resume.md", "images/p.png") == "../images/p.png"
 
 
 def test_the_stage_never_imports_an_engine() -> None:

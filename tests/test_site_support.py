@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .conftest import EXAMPLE, FIXTURES, ROOT, copy_example_files
+from .conftest import EXAMPLE, FIXTURES, ROOT, copy_example_files, run_cli
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 HOSTILE = FIXTURES / "hostile"
@@ -164,6 +164,35 @@ def built(name: str) -> Path:
         letter.parent.mkdir(parents=True, exist_ok=True)
         letter.write_bytes(blank_pdf())
     build_ok(folder)
+    return folder
+
+
+def engine_build(folder: Path, engine: str) -> Path:
+    """`jobpacket site build --engine ENGINE --strict` in ``folder``, which must succeed
+    without a warning; returns its site/."""
+    result = run_cli(
+        "site",
+        "build",
+        "--engine",
+        engine,
+        "--strict",
+        cwd=folder,
+        timeout=600,
+        JOBPACKET_CACHE_DIR=str(PDF_CACHE),
+        NO_MKDOCS_2_WARNING="1",
+        DISABLE_MKDOCS_2_WARNING="true",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return folder / "site"
+
+
+@functools.cache
+def zensical_built() -> Path:
+    """The example's site folder built by Zensical, once per session."""
+    folder = make_site(_SESSION_DIR / "zensical", EXAMPLE)
+    engine_build(folder, "zensical")
     return folder
 
 

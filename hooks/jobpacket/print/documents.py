@@ -15,7 +15,8 @@ defence, not the first.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +60,7 @@ __all__ = [
     "DESIGNS",
     "TEMPLATES_DIR",
     "LetterParts",
+    "PlannedDocument",
     "PrintDocument",
     "chosen",
     "find_application",
@@ -67,6 +69,7 @@ __all__ = [
     "letter_parts",
     "letter_text",
     "page_size",
+    "private_plan",
     "private_set",
     "project_root",
     "reference_index",
@@ -346,16 +349,33 @@ def letter_text(
     return text.replace(NBSP, " ")  # typed text: an invisible no-break space would surprise
 
 
-def private_set(loaded: LoadedProfile) -> Iterator[tuple[str, PrintDocument]]:
-    """Every private document of a profile with its path under the output folder.
+@dataclass(frozen=True)
+class PlannedDocument:
+    """A document of the private set before it is made."""
+
+    what: tuple[str, ...]
+    app: int | None
+    make: Callable[[], PrintDocument]
+
+
+def private_plan(loaded: LoadedProfile) -> Iterator[PlannedDocument]:
+    """Every private document of a profile, not yet made: what it is, the application it is
+    about (or None), and how to make it. Outputs are keyed on these before any HTML is made
+    (print/inputkeys.py).
 
     Every application gets its letter: one without `letter:` gets a cover letter assembled
     from the profile (a packet needs a letter); a letter whose body is blank is an error
     (see `letter`).
     """
-    yield "resume.pdf", resume(loaded, public=False)
+    yield PlannedDocument(("resume",), None, lambda: resume(loaded, public=False))
     if any(not is_private(r) for r in loaded.profile.references):
-        yield "references.pdf", reference_index(loaded)
-    for app in loaded.profile.applications:
-        doc = letter(loaded, app.id)
+        yield PlannedDocument(("references",), None, lambda: reference_index(loaded))
+    for i, app in enumerate(loaded.profile.applications):
+        yield PlannedDocument(("letter", app.id), i, functools.partial(letter, loaded, app.id))
+
+
+def private_set(loaded: LoadedProfile) -> Iterator[tuple[str, PrintDocument]]:
+    """Every private document of a profile, made, with its path under the output folder."""
+    for planned in private_plan(loaded):
+        doc = planned.make()
         yield f"{doc.name}.pdf", doc

@@ -13,32 +13,37 @@ JOBPACKET_CACHE_DIR when that is set.
 
 from __future__ import annotations
 
-import hashlib
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from .. import __version__
 from ..caches import cache_folder, write_cache_entry
-from ..digests import file_digest as content_digest
 from ..errors import Problem, ProfileError, UserError
 from ..fsutil import write_atomic
 from ..profile.model import LetterKind
 from ..profile.validate import LoadedProfile
 from ..settings import ENV_CACHE_DIR
 from ..urls import file_url
-from . import manifest, worker
-from .printkit import ASSETS_DIR, PrintDocument
+from . import inputkeys, manifest, worker
+
+# The keys live in inputkeys.py; callers also find them (and the tally) here.
+from .inputkeys import Known
+from .inputkeys import cache_key as cache_key
+from .inputkeys import file_digest as file_digest
+from .inputkeys import tally as tally
+from .printkit import PrintDocument
 from .worker import RenderJob
 
 SITE_RESUME = "resume.pdf"
 CACHE_ENV = ENV_CACHE_DIR
-_CACHE_FORMAT = b"jobpacket-pdf-1"
 _MEMO_SIZE = 32
 _DISK_KEEP = 64
 _memo: OrderedDict[str, bytes] = OrderedDict()
+
+
+#: The public documents: file name under site/, and what the document is (inputkeys).
+_SITE_PLAN = {SITE_RESUME: ("resume-public",)}
 
 
 def site_documents(
@@ -50,23 +55,59 @@ def site_documents(
     """Files to add to site/: the public résumé, built from the public view only.
 
     Keys are paths relative to the site root; values are the file contents. `report` receives
-    located warnings (a photo that is a web address, say); errors raise ProfileError.
+    located warnings (a photo that is a web address, say); errors raise ProfileError. When the
+    inputs are those of an earlier build, the PDFs come from the cache without any print HTML.
     """
-    planned = site_print_documents(loaded, report=report)
     cache = default_cache_dir(loaded, cache_dir)
+    known = known_site_documents(loaded, cache)
+    if known is not None:
+        return known
+    planned = site_print_documents(loaded, report=report, cache_dir=cache)
     return {name: render(doc, cache_dir=cache) for name, doc in planned.items()}
 
 
+def known_site_documents(loaded: LoadedProfile, cache_dir: Path | None) -> dict[str, bytes] | None:
+    """The public documents when every one of them is known by its inputs (print/inputkeys.py)
+    and its PDF is cached; None when any must be made."""
+    out: dict[str, bytes] = {}
+    for name, what in _SITE_PLAN.items():
+        known = inputkeys.recall(inputkeys.input_key(loaded, what, None), cache_dir)
+        data = _cached(known.key, cache_dir) if known is not None else None
+        if data is None:
+            return None
+        out[name] = data
+    return out
+
+
 def site_print_documents(
-    loaded: LoadedProfile, *, report: Callable[[Problem], None] | None = None
+    loaded: LoadedProfile,
+    *,
+    report: Callable[[Problem], None] | None = None,
+    cache_dir: Path | None = None,
 ) -> dict[str, PrintDocument]:
     """The public documents, prepared but not rendered: `mkdocs serve` renders the ones not
     cached in the background, so a page never waits for a PDF."""
     from . import documents
 
     doc = documents.resume(loaded, public=True)
+    tally.made += 1
     _report(doc, report)
+    _remember(loaded, _SITE_PLAN[SITE_RESUME], None, doc, default_cache_dir(loaded, cache_dir))
     return {SITE_RESUME: doc}
+
+
+def _remember(
+    loaded: LoadedProfile,
+    what: tuple[str | None, ...],
+    app: int | None,
+    doc: PrintDocument,
+    cache_dir: Path | None,
+) -> None:
+    """Key a document just made on its inputs, unless it has notes, which must be made (and
+    so reported) afresh every time (see print/inputkeys.py)."""
+    if not doc.notes:
+        known = Known(name=doc.name, key=cache_key(doc))
+        inputkeys.remember(inputkeys.input_key(loaded, what, app), cache_dir, known)
 
 
 def cached_pdf(doc: PrintDocument, cache_dir: Path | None) -> bytes | None:
@@ -118,23 +159,46 @@ def prepare_private_documents(
     from . import documents
 
     cache = default_cache_dir(loaded, cache_dir)
-    prepared = list(documents.private_set(loaded))
+    plan = list(documents.private_plan(loaded))
+    input_keys = [inputkeys.input_key(loaded, p.what, p.app) for p in plan]
+    # With a proofreader every document is made: it reads their text.
+    found: list[tuple[Known, bytes] | None] = [None] * len(plan)
+    if proofread is None:
+        for i, key in enumerate(input_keys):
+            known = inputkeys.recall(key, cache)
+            data = _cached(known.key, cache) if known is not None else None
+            if known is not None and data is not None:
+                found[i] = (known, data)
+    made: dict[int, PrintDocument] = {}
+    for i, planned in enumerate(plan):
+        if found[i] is None:
+            made[i] = planned.make()
+            tally.made += 1
     if proofread is not None:
-        proofread([doc for _, doc in prepared])
+        proofread(list(made.values()))
     else:
-        for _, doc in prepared:
+        for doc in made.values():
             _report(doc, report)
-    pdfs = render_all([doc for _, doc in prepared], cache_dir=cache)
+    for i, doc in made.items():
+        if not doc.notes:
+            inputkeys.remember(input_keys[i], cache, Known(name=doc.name, key=cache_key(doc)))
+    pdfs = dict(zip(made, render_all(list(made.values()), cache_dir=cache), strict=True))
+    rows: list[tuple[str, str, bytes]] = []  # name, PDF cache key, PDF
+    for i in range(len(plan)):
+        done = found[i]
+        if done is not None:
+            rows.append((done[0].name, done[0].key, done[1]))
+        else:
+            rows.append((made[i].name, cache_key(made[i]), pdfs[i]))
     if report is not None:
         from .pagefit import page_findings
 
-        docs = [doc for _, doc in prepared]
-        for problem in page_findings(loaded, list(zip(docs, pdfs, strict=True))):
+        for problem in page_findings(loaded, [(name, data) for name, _, data in rows]):
             report(problem)
-    out = [(out_dir / relpath, data) for (relpath, _), data in zip(prepared, pdfs, strict=True)]
+    out = [(out_dir / f"{name}.pdf", data) for name, _, data in rows]
     records = {
-        target: manifest.made(loaded, cache_key(doc), data)
-        for (target, data), (_, doc) in zip(out, prepared, strict=True)
+        target: manifest.made(loaded, key, data)
+        for (target, data), (_, key, _) in zip(out, rows, strict=True)
     }
     return [*out, manifest.updated(out_dir, records)]
 
@@ -236,44 +300,67 @@ def render_packets(
     `proofread(index, documents)` sees each packet's documents before it is rendered and
     returns the errors that keep it from being written (checks/outgoing.py). `kind` and
     `number` choose each packet's letter (`--kind`, `--letter N`), else the latest unsent."""
-    from . import packet, pdffacts
+    from . import packet
 
     cache = default_cache_dir(loaded, cache_dir)
     run = PacketRun()
     ready: list[tuple[Path, bytes]] = []
     # Each render worker keeps parsed CSS and fonts between jobs (pdf._styles), so the
     # packets of a build parse them once per worker.
+    ids = [a.id for a in loaded.profile.applications]
     for app_id in app_ids:
         target = out_dir / f"{app_id}.pdf"
+        index = ids.index(app_id) if app_id in ids else None
+        what = ("packet", app_id, kind, None if number is None else str(number))
+        input_key = inputkeys.input_key(loaded, what, index) if index is not None else None
+        # Known by its inputs and on disk as they made it: no print HTML, nothing rendered.
+        known = inputkeys.recall(input_key, cache) if input_key and proofread is None else None
+        if known is not None and _unchanged_packet(loaded, target, known.key, cache, run):
+            continue
         try:
             prepared = packet.prepare(loaded, app_id, kind=kind, number=number)
             docs = [s.document for s in prepared.sources if s.document is not None]
+            tally.made += len(docs)
             for doc in docs:
                 _report(doc, report)
             if proofread is not None:
-                index = [a.id for a in loaded.profile.applications].index(app_id)
+                assert index is not None  # prepare raised for an unknown id
                 stopped = proofread(index, docs)
                 if stopped:
                     run.problems.extend(stopped)
                     continue
             key = prepared.key
-            if target.is_file() and pdffacts.packet_identifier(target, cache) == key[:32]:
-                run.unchanged.append(target)
-                kept = manifest.read(out_dir).get(target.name)
-                if kept is None or kept.inputs != key:
-                    kept = manifest.made(loaded, key, target.read_bytes())
-                run.made[target] = kept
+            if input_key is not None and not any(doc.notes for doc in docs):
+                inputkeys.remember(input_key, cache, Known(name=app_id, key=key))
+            if _unchanged_packet(loaded, target, key, cache, run):
                 continue
             data = packet.render(prepared, cache_dir=cache)
+            tally.bound += 1
             ready.append((target, data))
             run.made[target] = manifest.made(loaded, key, data)
         except ProfileError as exc:
             run.problems.extend(exc.problems)
         except UserError as exc:
-            index = [a.id for a in loaded.profile.applications].index(app_id)
-            where = ("applications", index)
+            where = ("applications", ids.index(app_id))
             run.problems.append(loaded.source.problem(where, f"packet {app_id!r}: {exc}"))
     return ready, run
+
+
+def _unchanged_packet(
+    loaded: LoadedProfile, target: Path, key: str, cache: Path | None, run: PacketRun
+) -> bool:
+    """Whether the packet on disk was made from inputs with this key (its /ID); if so, it is
+    recorded in `run` as unchanged."""
+    from . import pdffacts
+
+    if not (target.is_file() and pdffacts.packet_identifier(target, cache) == key[:32]):
+        return False
+    run.unchanged.append(target)
+    kept = manifest.read(target.parent).get(target.name)
+    if kept is None or kept.inputs != key:
+        kept = manifest.made(loaded, key, target.read_bytes())
+    run.made[target] = kept
+    return True
 
 
 def _report(doc: PrintDocument, report: Callable[[Problem], None] | None) -> None:
@@ -285,44 +372,6 @@ def _report(doc: PrintDocument, report: Callable[[Problem], None] | None) -> Non
 def default_cache_dir(loaded: LoadedProfile, cache_dir: Path | None = None) -> Path:
     """Where rendered PDFs are kept between runs: argument, JOBPACKET_CACHE_DIR, or the site's."""
     return cache_dir if cache_dir is not None else cache_folder(loaded.path)
-
-
-def file_digest(path: Path) -> bytes:
-    """A file's name and contents, digested (cached while its size and mtime are unchanged)."""
-    h = hashlib.sha256()
-    _digest_file(h, path)
-    return h.digest()
-
-
-def _digest_file(h: hashlib._Hash, path: Path) -> None:
-    """A file's name and contents; never its absolute path, which differs between machines
-    and would make the PDF's /ID (taken from this digest) differ with it."""
-    h.update(path.name.encode("utf-8", "surrogateescape") + b"\0")
-    h.update(content_digest(path))
-
-
-@lru_cache(maxsize=1)
-def _weasyprint_version() -> str:
-    from importlib.metadata import version
-
-    return version("weasyprint")
-
-
-def cache_key(doc: PrintDocument) -> str:
-    """Digest of every input of a document's PDF."""
-    h = hashlib.sha256(_CACHE_FORMAT)
-    html = doc.html
-    for i, root in enumerate(doc.roots):  # a file: URL in the HTML would name the folder
-        html = html.replace(root.as_uri(), f"root{i}:")
-    for part in (__version__, _weasyprint_version(), html):
-        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    for path in doc.stylesheets:
-        _digest_file(h, path)
-    for path in sorted(p for p in (ASSETS_DIR / "fonts").rglob("*") if p.is_file()):
-        _digest_file(h, path)
-    for path in doc.files:
-        _digest_file(h, path)
-    return h.hexdigest()
 
 
 def _job(doc: PrintDocument, key: str) -> RenderJob:
@@ -368,6 +417,7 @@ def render_settled(
     keys = [cache_key(doc) for doc in docs]
     results: list[bytes | UserError | None] = [_cached(key, cache_dir) for key in keys]
     missing = [i for i, data in enumerate(results) if data is None]
+    tally.rendered += len(missing)
     fresh = worker.render_settled([_job(docs[i], keys[i]) for i in missing])
     for i, data in zip(missing, fresh, strict=True):
         results[i] = data

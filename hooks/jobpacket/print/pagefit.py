@@ -23,16 +23,18 @@ RULE = "length"
 
 
 def page_findings(
-    loaded: LoadedProfile, rendered: Iterable[tuple[PrintDocument, bytes]]
+    loaded: LoadedProfile, rendered: Iterable[tuple[PrintDocument | str, bytes]]
 ) -> list[Problem]:
-    """Page-count findings for rendered documents, minus what the profile disabled."""
+    """Page-count findings for rendered documents (each given by itself or by its name, all
+    a PDF known by its inputs still has), minus what the profile disabled."""
     profile = loaded.profile
     budget = profile.meta.pages or 1
     counts = facts_folder(loaded)
     out = []
     for doc, data in rendered:
-        if doc.name.endswith("-letter"):
-            app_id = doc.name.split("/", 1)[0]
+        name = doc if isinstance(doc, str) else doc.name
+        if name.endswith("-letter"):
+            app_id = name.split("/", 1)[0]
             index = next((i for i, a in enumerate(profile.applications) if a.id == app_id), None)
             if index is None:
                 continue
@@ -48,7 +50,7 @@ def page_findings(
                         hint="a letter fits on one page: cut the body to about 350 words",
                     )
                 )
-        elif doc.name == "resume":
+        elif name == "resume":
             pages = page_count(data, counts)
             if pages > budget:
                 out.append(

@@ -18,12 +18,20 @@ path) and XMP metadata.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
+from pathlib import Path
 from typing import Any
 
+from ..caches import write_cache_entry
 from ..urls import scheme
 
 __all__ = ["WEB_SCHEMES", "PdfRefused", "defang", "public_copy", "safe_copy"]
+
+#: Changes whenever `public_copy` would copy differently, so no older copy is served.
+_PUBLIC_FORMAT = b"jobpacket-public-pdf-1\0"
+_PUBLIC_KEEP, _PUBLIC_KEEP_ON_DISK = 16, 64
+_public: dict[str, bytes] = {}
 
 #: The only link targets outside the document an enclosure or published PDF may keep.
 WEB_SCHEMES = ("http", "https", "mailto")
@@ -203,10 +211,29 @@ def safe_copy(data: bytes) -> bytes:
     return _rewrite(data, metadata=False)
 
 
-def public_copy(data: bytes) -> bytes:
+def public_copy(data: bytes, cache_dir: Path | None = None) -> bytes:
     """A PDF for the site: as `safe_copy`, and without document information (/Info) and XMP
-    metadata. Raises PdfRefused if pypdf cannot read it."""
-    return _rewrite(data, metadata=True)
+    metadata. Raises PdfRefused if pypdf cannot read it.
+
+    Kept by the digest of `data` in memory, and in `cache_dir` when given: every build
+    publishes the same PDFs again, and copying one means importing pypdf first. A refusal is
+    not kept, so it is reported on every build."""
+    key = hashlib.sha256(_PUBLIC_FORMAT + data).hexdigest()
+    if key in _public:
+        return _public[key]
+    stored = cache_dir / f"{key}.pdf" if cache_dir is not None else None
+    try:
+        clean = stored.read_bytes() if stored is not None else None
+    except OSError:
+        clean = None
+    if clean is None or not clean.startswith(b"%PDF-"):
+        clean = _rewrite(data, metadata=True)
+        if stored is not None:
+            write_cache_entry(stored, clean, keep=_PUBLIC_KEEP_ON_DISK, pattern="*.pdf")
+    _public[key] = clean
+    while len(_public) > _PUBLIC_KEEP:
+        _public.pop(next(iter(_public)))
+    return clean
 
 
 def _rewrite(data: bytes, *, metadata: bool) -> bytes:

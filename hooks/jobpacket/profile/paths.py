@@ -74,6 +74,11 @@ def resolve_local(
     def problem(message: str, hint: str, level: Severity = "error") -> list[Problem]:
         return [source.problem(where, message, severity=level, rule=RULE, hint=hint)]
 
+    # A drive letter (C:\...) would read as a URL scheme: absolute paths are told first.
+    if value.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:[\\/]", value):
+        return None, problem(
+            f"{shown} is an absolute path", f"give a path relative to {relative_to}"
+        )
     if scheme(value):
         if scheme(value) in ("http", "https"):
             if not used:
@@ -86,10 +91,6 @@ def resolve_local(
         return None, problem(
             f"{shown} is not a relative path; jobpacket only reads files in the project",
             f"give a path relative to {relative_to}",
-        )
-    if value.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:[\\/]", value):
-        return None, problem(
-            f"{shown} is an absolute path", f"give a path relative to {relative_to}"
         )
     resolved = Path(os.path.realpath(base / value))
     if not inside(resolved, (folders.profile_dir, folders.content_dir)):

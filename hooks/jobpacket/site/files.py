@@ -112,6 +112,7 @@ def public_documents(
     metadata, an image without EXIF). A located error for each that must never be published
     (checks/files.py `public_document_problems`: the profile, a letter, a private document,
     not a PDF or image); a located note for each that is missing or outside the project."""
+    from ..caches import cache_folder
     from ..checks.files import public_document_problems
     from ..print.images import ImageRefused, clean_image
     from ..print.pdfsafe import PdfRefused, public_copy
@@ -145,7 +146,7 @@ def public_documents(
                 raise Refused("changed while it was read (a link was swapped); build again")
             kind = sniff_bytes(data[:512])
             if kind == "pdf":
-                data = public_copy(data)
+                data = public_copy(data, cache_folder(loaded.path) / "public-pdfs")
             elif kind == "raster":
                 data = clean_image(data)
             elif kind != "svg":
@@ -264,7 +265,7 @@ def read_for_site(
             if kind == "raster":
                 data = clean_image(data, images)
             elif kind == "pdf":
-                data = public_copy(data)
+                data = public_copy(data, cache_folder(loaded.path) / "public-pdfs")
         except (ImageRefused, PdfRefused) as exc:
             notes.append(("warning", f"{shown}/{uri}: {exc}; it is not published"))
             continue

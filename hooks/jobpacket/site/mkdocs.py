@@ -208,9 +208,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _check_worker_shim(config)
         _use_theme_overrides(config)
         _use_monogram(config)
+        work.print_work()  # counted from here; logged below
         build.documents = serving.site_documents(loaded)
         if not _state.serving:  # private documents take seconds; `mkdocs build` makes them
             build.private = work.private_documents(loaded, root, report_printed)
+            if done := work.print_work():
+                log.debug(done)
         if not _state.dirty:  # `--dirty` updates site_dir in place, as asked
             config.site_dir = str(pub.stage_site(build.pub, Path(config.site_dir)))
     except pub.SiteError as exc:

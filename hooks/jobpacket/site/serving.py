@@ -195,6 +195,9 @@ def _refresh(job: tuple[Build, LoadedProfile]) -> dict[str, bytes]:
     from ..print import outputs
 
     build, loaded = job
+    known = outputs.known_site_documents(loaded, outputs.default_cache_dir(loaded))
+    if known is not None:  # unchanged inputs: no print HTML
+        return known
     planned = outputs.site_print_documents(
         loaded, report=lambda problem: report_printed(problem, build)
     )

@@ -57,9 +57,17 @@ def md_text(value: Any) -> Markup:
     return Markup("".join(out))
 
 
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|code|del|em|i|ins|kbd|mark|s|small|span|strong|sub|sup|u)\b[^<>]*>", re.I
+)
+_BLOCK_TAG = re.compile(r"<[^<>]*>")
+
+
 def text_of_markdown(value: str) -> str:
     """The words of a Markdown field, for descriptions and JSON-LD (no markup at all)."""
-    rendered = re.sub(r"<[^<>]*>", " ", str(markdown_to_html(value)))
+    html_text = str(markdown_to_html(value))
+    # Inline markup sits inside a word run ("**build**." stays "build."); a block ends one.
+    rendered = _BLOCK_TAG.sub(" ", _INLINE_TAG.sub("", html_text))
     return plain(html.unescape(rendered))
 
 

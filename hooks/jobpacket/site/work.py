@@ -47,6 +47,22 @@ def _has_print() -> bool:
     return True
 
 
+def print_work() -> str | None:
+    """What the print side did since the last call (print HTML made, documents rendered,
+    packets bound), for the adapter's debug log, and counting starts again; None without the
+    print side. An unchanged build reports zeros: its outputs are known by their inputs."""
+    if not _has_print():
+        return None
+    from ..print.inputkeys import tally
+
+    line = (
+        f"print outputs: {tally.made} print HTML made, {tally.rendered} rendered, "
+        f"{tally.bound} packets bound"
+    )
+    tally.reset()
+    return line
+
+
 def proofread(loaded: LoadedProfile, report: Report) -> None:
     """`jobpacket check`'s rules: findings reported, errors stop the build."""
     from ..checks import run_checks
