@@ -5,7 +5,8 @@ start-up, so the figure can be read on a noisy shared machine. The runs are inte
 load from other programs hits every command alike. `check` keeps its findings between runs
 (checks/cache.py) while no input changes, which is the usual case when it runs again; the
 "first run" line times it with that cache emptied before each run (an edited profile, a new
-day). With ``--before DIR`` (an earlier checkout), that checkout's `check` is timed too.
+day). CPU time and peak memory count the command's whole process tree (proctree.py). With
+``--before DIR`` (an earlier checkout), that checkout's `check` is timed too.
 
     .venv/bin/python benchmarks/bench_check.py [--runs N] [--before DIR]
 """
@@ -18,8 +19,10 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from proctree import Cost, load_average, measure
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECK = [sys.executable, "-m", "jobpacket.cli", "check"]
@@ -48,19 +51,22 @@ def main() -> None:
         )
     for cmd, cwd, run_env, _ in commands.values():  # warm up: .pyc files, word-list cache
         subprocess.run(cmd, cwd=cwd, env=run_env, check=True, capture_output=True)
-    times: dict[str, list[float]] = {name: [] for name in commands}
+    costs: dict[str, list[Cost]] = {name: [] for name in commands}
     for _ in range(args.runs):
         for name, (cmd, cwd, run_env, cold) in commands.items():
             if cold:
                 shutil.rmtree(findings, ignore_errors=True)
-            start = time.perf_counter()
-            subprocess.run(cmd, cwd=cwd, env=run_env, check=True, capture_output=True)
-            times[name].append(time.perf_counter() - start)
-    floor = statistics.median(times["python start-up (floor)"])
-    for name, values in times.items():
-        median = statistics.median(values)
+            costs[name].append(measure(cmd, run_env, cwd))
+    med = statistics.median
+    floor = med(c.wall for c in costs["python start-up (floor)"])
+    for name, values in costs.items():
+        median = med(c.wall for c in values)
         extra = "" if median == floor else f"  ({median - floor:.3f} s over start-up)"
-        print(f"{name + ':':34} {median:.3f} s median of {args.runs}{extra}")
+        print(
+            f"{name + ':':34} {median:.3f} s median of {args.runs}{extra}, CPU "
+            f"{med(c.cpu for c in values):.3f} s, {med(c.pss_mb for c in values):.0f} MB PSS"
+        )
+    print(load_average())
 
 
 if __name__ == "__main__":

@@ -11,8 +11,9 @@ Reported: the first packet's time (it pays for WeasyPrint's warm-up and the shar
 the marginal time per packet beyond the first (median, and total over the rest / N-1), the
 peak resident memory, and the ratios of the 50-application run to the 10-application run.
 Wall-clock time depends on what else the machine runs; the CPU time of the binding process
-(time.process_time) is reported next to it. Medians of RUNS runs. Not a test: it reports, it
-does not fail.
+(time.process_time) is reported next to it, and the CPU time and peak summed PSS of the whole
+process tree, render workers included (benchmarks/proctree.py). Medians of RUNS runs. Not a
+test: it reports, it does not fail.
 """
 
 from __future__ import annotations
@@ -21,12 +22,15 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import textwrap
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from proctree import load_average
+from proctree import measure as measure_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 3
@@ -110,14 +114,8 @@ def measure(n: int) -> dict[str, float]:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env.pop("JOBPACKET_CACHE_DIR", None)  # the site's own, empty .jobpacket-cache/
         env["PYTHONPATH"] = str(ROOT / "hooks")
-        result = subprocess.run(
-            [sys.executable, __file__, "--one", str(profile)],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        data = json.loads(result.stdout.strip().splitlines()[-1])
+        cost = measure_tree([sys.executable, __file__, "--one", str(profile)], env, capture=True)
+        data = json.loads(cost.stdout.decode().strip().splitlines()[-1])
         pages = 0
         from pypdf import PdfReader
 
@@ -132,6 +130,8 @@ def measure(n: int) -> dict[str, float]:
         "total": data["total"],
         "peak_mb": data["peak_mb"],
         "pages": pages,
+        "tree_cpu": cost.cpu,
+        "tree_pss": cost.pss_mb,
     }
 
 
@@ -149,7 +149,8 @@ def main() -> None:
             f"{n:3d} applications ({m['pages']:.0f} pages): first packet {m['first']:.3f} s, "
             f"marginal {m['marginal_median']:.3f} s median / {m['marginal_mean']:.3f} s mean "
             f"({m['marginal_cpu']:.3f} s CPU), "
-            f"total {m['total']:.2f} s, peak {m['peak_mb']:.0f} MB"
+            f"total {m['total']:.2f} s, peak {m['peak_mb']:.0f} MB; whole process tree: "
+            f"CPU {m['tree_cpu']:.2f} s, peak summed PSS {m['tree_pss']:.0f} MB"
         )
     small, large = med[SIZES[0]], med[SIZES[1]]
     # Linear growth: the 50-application total is what the 10-application run predicts.
@@ -161,6 +162,7 @@ def main() -> None:
         f"marginal x{large['marginal_median'] / small['marginal_median']:.2f}, "
         f"peak memory x{large['peak_mb'] / small['peak_mb']:.2f}"
     )
+    print(load_average())
 
 
 if __name__ == "__main__":

@@ -1,8 +1,11 @@
 """How long the example's résumé PDF takes, and how that compares with RenderCV.
 
-    python benchmarks/bench_pdf.py [--runs 9] [--before OLD/hooks] [--rendercv PATH]
+    python benchmarks/bench_pdf.py [--runs 9] [--before OLD/hooks] [--rendercv PATH] [--busy N]
+                                   [--worker]
 
-1. Whole process, cold: `python -m jobpacket.cli pdf resume -o X` with JOBPACKET_CACHE_DIR
+1. Whole process, cold: `jobpacket pdf resume -o X` (`python -m jobpacket.launch`, what the
+   `jobpacket` script runs; `python -m jobpacket.cli` in a tree without the launcher; with
+   `--worker`, this tree's worker path too: `python -m jobpacket.cli`) with JOBPACKET_CACHE_DIR
    pointing at a new empty folder for every run (a true first run: WeasyPrint renders and
    nothing is cached), and once more with the PDF already cached. With `--before`, the same
    commands run from an older checkout's `hooks` folder too (e.g. `git worktree add
@@ -30,8 +33,12 @@
 What a whole-process time is: from starting the command to its exit, which is when a shell
 gives the prompt back. A command's helper processes (jobpacket's fork server, the resource
 tracker) may outlive it by a few tens of milliseconds; the time until the last process of the
-run is gone is printed too, as "all gone", and the next run waits for it. Every command runs
-with PYTHONDONTWRITEBYTECODE unset, so both tools use their bytecode caches as installed.
+run is gone is printed too, as "all gone", and the next run waits for it. CPU time and peak
+memory count the whole process tree (benchmarks/proctree.py: CPU from wait4 of the command and
+of the orphans it leaves, memory as the peak of the summed PSS of all its processes, and the
+sum of each one's VmHWM as an upper bound). Every command runs with PYTHONDONTWRITEBYTECODE
+unset, so both tools use their bytecode caches as installed. `--busy N` keeps N pure-Python
+loops running meanwhile: a busy machine, where only CPU time counts.
 
 Runs of the different commands alternate, so a noisy shared machine slows them all alike.
 Medians of several runs. Not a test: it reports, it does not fail.
@@ -51,6 +58,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from proctree import Busy, Cost, load_average, measure
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "profiles" / "example.yml"
@@ -240,73 +250,9 @@ def _env(hooks: Path | None, **extra: str) -> dict[str, str]:
     return env
 
 
-def _group_alive(pgid: int) -> bool:
-    """Whether a process of the group still runs; zombies waiting for a slow init to reap
-    them count as gone (Linux: /proc; elsewhere any member, zombie or not)."""
-    proc = Path("/proc")
-    if not proc.is_dir():
-        try:
-            os.killpg(pgid, 0)
-        except ProcessLookupError:
-            return False
-        return True
-    for entry in proc.iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            return True
-    return False
-
-
-_subreaper = False
-
-
-def become_subreaper() -> None:
-    """Linux: the commands' orphaned helpers (a fork server, the resource tracker, a worker
-    outliving its parent) are reparented to this process, which reaps them and adds their
-    CPU time to the command's (PR_SET_CHILD_SUBREAPER)."""
-    global _subreaper
-    if sys.platform == "linux":
-        import ctypes
-
-        _subreaper = ctypes.CDLL(None).prctl(36, 1, 0, 0, 0) == 0
-
-
-def timed(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float]:
-    """Seconds until the command exits, until every process it started is gone, and the
-    CPU seconds (user + system) of all of them (NaN where orphans cannot be reaped here).
-
-    The command leads a new session, so its helpers stay in its process group after it
-    exits; output goes to files, never to pipes that a helper could hold open."""
-    with tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True
-        )
-        _, status, usage = os.wait4(proc.pid, 0)
-        exited = time.perf_counter() - start
-        proc.returncode = code = os.waitstatus_to_exitcode(status)
-        cpu = usage.ru_utime + usage.ru_stime
-        if _subreaper:
-            while True:
-                try:
-                    _, _, more = os.wait4(-1, 0)
-                except ChildProcessError:
-                    break
-                cpu += more.ru_utime + more.ru_stime
-        else:
-            cpu = float("nan")
-            while _group_alive(proc.pid):
-                time.sleep(0.002)
-        gone = time.perf_counter() - start
-        if code != 0:
-            err.seek(0)
-            raise SystemExit(f"{' '.join(cmd)} failed ({code}):\n{err.read().decode()[-2000:]}")
-    return exited, gone, cpu
+def timed(cmd: list[str], env: dict[str, str], cwd: Path) -> Cost:
+    """The command's whole process tree: wall, CPU and peak memory (benchmarks/proctree.py)."""
+    return measure(cmd, env, cwd)
 
 
 class Runner:
@@ -314,24 +260,41 @@ class Runner:
 
     def __init__(self, label: str, setup: Callable[[Path], list[str]], env: dict[str, str]):
         self.label, self.setup, self.env = label, setup, env
-        self.exited: list[float] = []
-        self.gone: list[float] = []
-        self.cpu: list[float] = []
+        self.costs: list[Cost] = []
+
+    @property
+    def exited(self) -> list[float]:
+        return [c.wall for c in self.costs]
+
+    @property
+    def gone(self) -> list[float]:
+        return [c.gone for c in self.costs]
+
+    @property
+    def cpu(self) -> list[float]:
+        return [c.cpu for c in self.costs]
+
+    @property
+    def pss(self) -> list[float]:
+        return [c.pss_mb for c in self.costs]
+
+    @property
+    def hwm(self) -> list[float]:
+        return [c.hwm_mb for c in self.costs]
 
     def once(self, tmp: Path) -> None:
-        cmd = self.setup(tmp)
-        exited, gone, cpu = timed(cmd, self.env, ROOT)
-        self.exited.append(exited)
-        self.gone.append(gone)
-        self.cpu.append(cpu)
+        self.costs.append(timed(self.setup(tmp), self.env, ROOT))
 
     def clear(self) -> None:
-        self.exited.clear()
-        self.gone.clear()
-        self.cpu.clear()
+        self.costs.clear()
 
 
-def jobpacket_runner(label: str, hooks: Path, *, cached: bool) -> Runner:
+def entry(hooks: Path) -> str:
+    """The module the `jobpacket` script runs in that tree: the launcher where there is one."""
+    return "jobpacket.launch" if (hooks / "jobpacket" / "launch.py").is_file() else "jobpacket.cli"
+
+
+def jobpacket_runner(label: str, hooks: Path, *, cached: bool, module: str | None = None) -> Runner:
     cache_home = Path(tempfile.mkdtemp(prefix="bench-pdf-cache-"))
     counter = iter(range(1_000_000))
     runner = Runner(label, lambda tmp: [], _env(hooks))
@@ -339,7 +302,8 @@ def jobpacket_runner(label: str, hooks: Path, *, cached: bool) -> Runner:
     def setup(tmp: Path) -> list[str]:
         cache = cache_home / ("kept" if cached else f"run{next(counter)}")
         runner.env["JOBPACKET_CACHE_DIR"] = str(cache)
-        return [sys.executable, "-m", "jobpacket.cli", "pdf", "resume", "-o", str(tmp / "r.pdf")]
+        cmd = [sys.executable, "-m", module or entry(hooks)]
+        return [*cmd, "pdf", "resume", "-o", str(tmp / "r.pdf")]
 
     runner.setup = setup
     if cached:  # fill the cache once
@@ -434,7 +398,8 @@ def _ratios(a: Runner, b: Runner) -> str:
     return (
         f"{med(a.exited) / med(b.exited):.2f}x of the medians, "
         f"{min(a.exited) / min(b.exited):.2f}x of the minimums, "
-        f"{med(a.cpu) / med(b.cpu):.2f}x of the CPU"
+        f"{med(a.cpu) / med(b.cpu):.2f}x of the CPU, "
+        f"{med(a.pss) / med(b.pss):.2f}x of the summed memory (PSS)"
     )
 
 
@@ -444,14 +409,28 @@ def main() -> None:
     parser.add_argument("--before", type=Path, help="the hooks folder of an older checkout")
     parser.add_argument("--rendercv", help="the rendercv command (default: $RENDERCV, PATH)")
     parser.add_argument("--no-warm", action="store_true", help="skip the one-process part")
+    parser.add_argument(
+        "--worker",
+        action="store_true",
+        help="also time this tree's one-shot render through a worker (python -m jobpacket.cli)",
+    )
+    parser.add_argument(
+        "--busy", type=int, default=0, metavar="N", help="keep N CPU-bound loops running meanwhile"
+    )
     args = parser.parse_args()
     after = ROOT / "hooks"
-    become_subreaper()
 
-    trees = [("", after)] + ([(" (before)", args.before.resolve())] if args.before else [])
-    cold = [jobpacket_runner(f"jobpacket pdf resume{s}", h, cached=False) for s, h in trees]
+    trees: list[tuple[str, Path, str | None]] = [("", after, None)]
+    if args.worker:
+        trees.append((" (worker)", after, "jobpacket.cli"))
+    if args.before:
+        trees.append((" (before)", args.before.resolve(), None))
+    cold = [
+        jobpacket_runner(f"jobpacket pdf resume{s}", h, cached=False, module=m) for s, h, m in trees
+    ]
     cached = [
-        jobpacket_runner(f"jobpacket pdf resume{s}, cached", h, cached=True) for s, h in trees
+        jobpacket_runner(f"jobpacket pdf resume{s}, cached", h, cached=True, module=m)
+        for s, h, m in trees
     ]
     rendercv = find_rendercv(args.rendercv)
     rcv: list[Runner] = []
@@ -460,7 +439,8 @@ def main() -> None:
     else:
         source = rendercv_yaml(_export(after))
         rcv = [rendercv_runner(rendercv, source, pdf_only=only) for only in (True, False)]
-    with tempfile.TemporaryDirectory() as tmp:
+    print(f"before: {load_average()}; {args.busy} busy loops")
+    with tempfile.TemporaryDirectory() as tmp, Busy(args.busy):
         for runner in rcv:  # one untimed run, which also shows that RenderCV works here
             try:
                 runner.once(Path(tmp))
@@ -476,12 +456,14 @@ def main() -> None:
             for runner in runners:
                 runner.once(Path(tmp))
 
+        print(f"after: {load_average()}")
     med = statistics.median
     print(f"whole processes, medians of {args.runs} alternating runs (min in brackets):")
     for r in runners:
         print(
             f"  {r.label + ':':42s} {med(r.exited):.3f} s (min {min(r.exited):.3f})"
             f"  all gone {med(r.gone):.3f} s  CPU {med(r.cpu):.3f} s"
+            f"  memory {med(r.pss):.0f} MB PSS, {med(r.hwm):.0f} MB summed VmHWM"
         )
     for other in rcv:
         for r in cold:
@@ -490,9 +472,9 @@ def main() -> None:
                 f"  {r.label} / {other.label}: {_ratios(r, other)}, per alternating pair "
                 f"{med(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f})  (target <= 0.9x)"
             )
-    if len(cold) == 2:
-        print(f"  cold, after / before: {_ratios(cold[0], cold[1])}")
-        print(f"  cached, after / before: {_ratios(cached[0], cached[1])}")
+    for i in range(1, len(cold)):
+        print(f"  cold, {cold[0].label} / {cold[i].label}: {_ratios(cold[0], cold[i])}")
+        print(f"  cached, {cached[0].label} / {cached[i].label}: {_ratios(cached[0], cached[i])}")
     if args.no_warm:
         return
     sys.path.insert(0, str(after))

@@ -12,11 +12,11 @@ timed on it, each in a fresh process:
   (bench_serve.py's real server; the PDF renders in the background and is not waited for);
   its memory is the serving process's peak
 
-For each: the median wall time of RUNS runs and the peak resident memory of the largest
-process the command started, the render worker included (`resource.getrusage(RUSAGE_CHILDREN)
-.ru_maxrss`, read in a small wrapper process that also reaps orphaned descendants, so each
-figure is one command's own). The growth exponent between the two largest scales is
-log(t_big / t_small) / log(scale_big / scale_small): 1.0 is linear.
+For each: the median wall time and CPU time of RUNS runs and the peak memory summed over
+every process the command started, the render worker included (benchmarks/proctree.py: PSS
+of the whole process tree, orphans reaped, so each figure is one command's own). The growth
+exponent between the two largest scales is log(t_big / t_small) / log(scale_big /
+scale_small): 1.0 is linear.
 
 Not a test: it reports, it does not fail. Run it by hand on a quiet machine:
 
@@ -26,7 +26,6 @@ Not a test: it reports, it does not fail. Run it by hand on a quiet machine:
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import shutil
@@ -39,6 +38,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from proctree import Cost, load_average
+from proctree import measure as measure_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 JOBS, HIGHLIGHTS, PROJECTS, PUBLICATIONS, REFERENCES = 40, 6, 60, 100, 30
@@ -126,41 +129,15 @@ class _Loader(yaml.SafeLoader):
     """mkdocs.yml may carry tags; this benchmark's own copy keeps none it cannot read."""
 
 
-def measure(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak MB of one command, measured in a fresh wrapper process."""
-    wrapper = [sys.executable, __file__, "--wrap", json.dumps(cmd)]
-    result = subprocess.run(wrapper, cwd=cwd, env=env, capture_output=True, text=True)
-    if result.returncode:
-        raise SystemExit(f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}")
-    data = json.loads(result.stdout.strip().splitlines()[-1])
-    return data["seconds"], data["peak_mb"]
+def measure(cmd: list[str], cwd: Path, env: dict[str, str]) -> Cost:
+    """One command's wall time, CPU time and peak summed PSS over its whole process tree."""
+    return measure_tree(cmd, env, cwd)
 
 
-def wrap(cmd: list[str]) -> None:
-    """In the wrapper: run the command, print its wall time and its children's peak memory."""
-    import ctypes
-    import resource
-
-    # Orphaned descendants (the render worker, MkDocs' helpers) are reparented to this
-    # process and reaped below, so their peak memory counts too (Linux: PR_SET_CHILD_SUBREAPER).
-    if sys.platform == "linux":
-        ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)
-    start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    while True:
-        try:
-            os.waitpid(-1, 0)
-        except ChildProcessError:
-            break
-    if done.returncode:
-        print(done.stdout, done.stderr, file=sys.stderr)
-        raise SystemExit(done.returncode)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak}))
+Figures = tuple[float, float, float]  # median wall s, largest peak MB, median CPU s
 
 
-def run_scale(scale: int, runs: int) -> dict[str, tuple[float, float]]:
+def run_scale(scale: int, runs: int) -> dict[str, Figures]:
     with tempfile.TemporaryDirectory(prefix="jobpacket-scale-") as tmp:
         site = Path(tmp) / "site"
         make_site(site, scale)
@@ -170,10 +147,11 @@ def run_scale(scale: int, runs: int) -> dict[str, tuple[float, float]]:
         env["PYTHONPATH"] = str(ROOT / "hooks")
         env["NO_MKDOCS_2_WARNING"] = "1"
         pdf_env = {**env, "JOBPACKET_RENDER_TIMEOUT": "3600"}
-        cli = [sys.executable, "-m", "jobpacket.cli"]
+        launcher = (ROOT / "hooks" / "jobpacket" / "launch.py").is_file()
+        cli = [sys.executable, "-m", "jobpacket.launch" if launcher else "jobpacket.cli"]
         build = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(Path(tmp) / "out")]
         subprocess.run(build, cwd=site, env=pdf_env, check=True, capture_output=True)  # warm
-        figures: dict[str, list[tuple[float, float]]] = {"check": [], "pdf": [], "build": []}
+        figures: dict[str, list[Cost]] = {"check": [], "pdf": [], "build": []}
         for _ in range(runs):
             figures["check"].append(measure([*cli, "check"], site, env))
             empty = Path(tmp) / f"cache-{time.perf_counter_ns()}"
@@ -186,12 +164,16 @@ def run_scale(scale: int, runs: int) -> dict[str, tuple[float, float]]:
             )
             figures["build"].append(measure(build, site, env))
         return {
-            name: (statistics.median(t for t, _ in rows), max(m for _, m in rows))
+            name: (
+                statistics.median(c.wall for c in rows),
+                max(c.pss_mb for c in rows),
+                statistics.median(c.cpu for c in rows),
+            )
             for name, rows in figures.items()
         }
 
 
-def serve_rebuild(scale: int, runs: int) -> tuple[float, float]:
+def serve_rebuild(scale: int, runs: int) -> Figures:
     """Median seconds from a saved edit of the profile to the résumé page showing it under a
     real `mkdocs serve` (bench_serve.py's server), and the serving process's peak MB."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -205,7 +187,7 @@ def serve_rebuild(scale: int, runs: int) -> tuple[float, float]:
             peak = _peak_mb(server.proc.pid)
         finally:
             server.stop()
-    return statistics.median(pages), peak
+    return statistics.median(pages), peak, float("nan")
 
 
 def _peak_mb(pid: int) -> float:
@@ -221,21 +203,21 @@ def _peak_mb(pid: int) -> float:
 
 
 def main() -> None:
-    if len(sys.argv) == 3 and sys.argv[1] == "--wrap":
-        wrap(json.loads(sys.argv[2]))
-        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,4,16")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-serve", action="store_true", help="skip the serve rebuild")
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
-    results: dict[int, dict[str, tuple[float, float]]] = {}
+    results: dict[int, dict[str, Figures]] = {}
     for scale in scales:
         results[scale] = run_scale(scale, args.runs)
         if not args.no_serve:
             results[scale]["serve"] = serve_rebuild(scale, args.runs)
-        row = "  ".join(f"{k} {t:7.2f} s {m:6.0f} MB" for k, (t, m) in results[scale].items())
+        row = "  ".join(
+            f"{k} {t:7.2f} s (CPU {c:6.2f} s) {m:6.0f} MB"
+            for k, (t, m, c) in results[scale].items()
+        )
         print(f"x{scale:<3} {row}", flush=True)
     if len(scales) >= 2:
         small, big = scales[-2], scales[-1]
@@ -244,7 +226,10 @@ def main() -> None:
                 big / small
             )
             print(f"growth exponent x{small} -> x{big}, {name}: {exponent:.2f}")
-    print(f"(medians of {args.runs} runs; peak memory: the largest process of any run)")
+    print(
+        f"(medians of {args.runs} runs; peak memory: the largest summed PSS of any run, the "
+        f"serving process's VmHWM for serve; {load_average()})"
+    )
 
 
 if __name__ == "__main__":

@@ -21,16 +21,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from proctree import Cost, load_average, measure
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -42,22 +43,24 @@ Command = tuple[list[str], Path, dict[str, str]]
 
 def interleaved_medians(
     commands: dict[str, Command], runs: int
-) -> dict[str, tuple[float, list[float], float]]:
-    """Median wall time of each command, runs interleaved so machine load hits all alike, and
-    its median CPU time (user + system, the process and the children it waited for), which
+) -> dict[str, tuple[float, list[float], float, float]]:
+    """Median wall time of each command, runs interleaved so machine load hits all alike, its
+    median CPU time and its median peak memory, both over its whole process tree (proctree.py:
+    render workers and orphaned helpers included; memory as summed PSS). CPU time is what
     other programs on a shared machine disturb far less than the wall time."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    costs: dict[str, list[Cost]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, (cmd, cwd, env) in commands.items():
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, env=env)
-            times[name].append(time.perf_counter() - start)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+            costs[name].append(measure(cmd, env, cwd))
+    med = statistics.median
     return {
-        name: (statistics.median(t), t, statistics.median(cpu[name])) for name, t in times.items()
+        name: (
+            med(c.wall for c in rows),
+            [c.wall for c in rows],
+            med(c.cpu for c in rows),
+            med(c.pss_mb for c in rows),
+        )
+        for name, rows in costs.items()
     }
 
 
@@ -140,8 +143,12 @@ def main() -> None:
         "cached": "floor + theme template cache",
         "before": f"before ({args.before})",
     }
-    for name, (median, runs, cpu) in results.items():
-        print(f"{labels[name] + ':':30} {median:.3f} s median of {args.runs} (CPU {cpu:.3f} s)")
+    print(load_average())
+    for name, (median, runs, cpu, pss) in results.items():
+        print(
+            f"{labels[name] + ':':30} {median:.3f} s median of {args.runs} (CPU {cpu:.3f} s, "
+            f"{pss:.0f} MB summed PSS)"
+        )
         print(f"  runs: {fmt(f'{t:.3f}' for t in runs)}")
     floor, hooks, cached = (results[n] for n in ("floor", "hooks", "cached"))
     print(f"ratio hooks / floor:          {hooks[0] / floor[0]:.2f} (target: at most 1.15)")

@@ -16,6 +16,8 @@ both alike. Every run starts with no cached PDF, so WeasyPrint really renders.
 6. The machine's own ceiling: a pure-Python loop in one process twice against two processes
    at once. On a shared machine other jobs take cores; the pool cannot beat this ratio.
 
+Every figure is the whole process tree's (benchmarks/proctree.py): wall time, CPU time of
+every process (workers and helpers included) and the peak of their summed PSS.
 Medians of several runs. Not a test: it reports, it does not fail.
 """
 
@@ -25,12 +27,14 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from proctree import Cost, load_average, measure
 
 ROOT = Path(__file__).resolve().parent.parent
 AFTER = ROOT / "hooks"
@@ -58,11 +62,18 @@ def _env(hooks: Path, cache: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def _timed(cmd: list[str], env: dict[str, str], cwd: Path, cache: Path) -> float:
+def _timed(cmd: list[str], env: dict[str, str], cwd: Path, cache: Path) -> Cost:
+    """The whole process tree's wall time, CPU and memory (proctree.py), with no cached PDF."""
     shutil.rmtree(cache / "pdf", ignore_errors=True)
-    start = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
+    return measure(cmd, env, cwd)
+
+
+def _costs(costs: list[Cost]) -> str:
+    med = statistics.median
+    return (
+        f"{med(c.wall for c in costs):.3f} s, CPU {med(c.cpu for c in costs):.3f} s, "
+        f"{med(c.pss_mb for c in costs):.0f} MB PSS"
+    )
 
 
 def _cli(*args: str) -> list[str]:
@@ -123,24 +134,24 @@ def main() -> None:
         cache = tmp / "cache"
         out = tmp / "out"
 
-        def resume(hooks: Path) -> float:
+        def resume(hooks: Path) -> Cost:
             return _timed(
                 _cli("pdf", "resume", "-o", str(out / "r.pdf")), _env(hooks, cache), ROOT, cache
             )
 
-        def pdf_all(hooks: Path) -> float:
+        def pdf_all(hooks: Path) -> Cost:
             return _timed(
                 _cli("pdf", "all", "-o", str(out / "all")), _env(hooks, cache), ROOT, cache
             )
 
-        def in_process() -> float:
+        def in_process() -> Cost:
             cmd = [sys.executable, "-c", IN_PROCESS, str(out / "in.pdf")]
             return _timed(cmd, _env(AFTER, cache), ROOT, cache)
 
         out.mkdir()
         for fn in (resume, pdf_all):  # warm the OS file cache and the bytecode
             fn(before), fn(AFTER)
-        times: dict[str, list[float]] = {}
+        times: dict[str, list[Cost]] = {}
         for _ in range(runs):
             for label, fn in (
                 ("resume before", lambda: resume(before)),
@@ -150,46 +161,52 @@ def main() -> None:
                 ("all after", lambda: pdf_all(AFTER)),
             ):
                 times.setdefault(label, []).append(fn())
-        med = {k: statistics.median(v) for k, v in times.items()}
         rows += [
-            ("jobpacket pdf resume, whole process, before", f"{med['resume before']:.3f} s"),
-            ("jobpacket pdf resume, whole process, after", f"{med['resume after']:.3f} s"),
-            ("  same work in one process, no worker", f"{med['resume in-process']:.3f} s"),
-            ("jobpacket pdf all (example), before", f"{med['all before']:.3f} s"),
-            ("jobpacket pdf all (example), after", f"{med['all after']:.3f} s"),
+            ("jobpacket pdf resume, whole process, before", _costs(times["resume before"])),
+            ("jobpacket pdf resume, whole process, after", _costs(times["resume after"])),
+            ("  same work in one process, no worker", _costs(times["resume in-process"])),
+            ("jobpacket pdf all (example), before", _costs(times["all before"])),
+            ("jobpacket pdf all (example), after", _costs(times["all after"])),
         ]
 
         folder = tmp / "cohort"
         paths = _cohort(folder)
 
-        def cohort_before() -> float:
+        def cohort_before() -> Cost:
             shutil.rmtree(cache / "pdf", ignore_errors=True)
-            start = time.perf_counter()
+            each = []
             for i, path in enumerate(paths):
                 cmd = _cli("pdf", "all", "--profile", str(path), "-o", str(out / f"b{i}"))
-                subprocess.run(
-                    cmd, cwd=folder, env=_env(before, cache), check=True, capture_output=True
-                )
-            return time.perf_counter() - start
+                each.append(measure(cmd, _env(before, cache), folder))
+            return Cost(
+                wall=sum(c.wall for c in each),
+                gone=sum(c.gone for c in each),
+                cpu=sum(c.cpu for c in each),
+                pss_mb=max(c.pss_mb for c in each),
+                hwm_mb=max(c.hwm_mb for c in each),
+            )
 
-        def cohort_after(workers: int) -> float:
+        def cohort_after(workers: int) -> Cost:
             cmd = _cli("pdf", "all", str(folder / "profiles"), "-o", str(out / "cohort"))
             env = _env(AFTER, cache, JOBPACKET_WORKERS=str(workers))
             return _timed(cmd, env, folder, cache)
 
         cores = os.cpu_count() or 1
-        seq, one, pool, limit = [], [], [], []
+        seq: list[Cost] = []
+        one: list[Cost] = []
+        pool: list[Cost] = []
+        limit: list[float] = []
         for _ in range(max(1, runs // 2)):
             seq.append(cohort_before())
             limit.append(ceiling())
             one.append(cohort_after(1))
             pool.append(cohort_after(cores))
-        s, o, p = (statistics.median(x) for x in (seq, one, pool))
+        s, o, p = (statistics.median(c.wall for c in x) for x in (seq, one, pool))
         n = COHORT * 4
         rows += [
-            (f"cohort of {COHORT} profiles ({n} PDFs), before: one at a time", f"{s:.2f} s"),
-            ("cohort, after: one command, 1 worker", f"{o:.2f} s"),
-            (f"cohort, after: one command, {cores} workers", f"{p:.2f} s"),
+            (f"cohort of {COHORT} profiles ({n} PDFs), before: one at a time", _costs(seq)),
+            ("cohort, after: one command, 1 worker", _costs(one)),
+            (f"cohort, after: one command, {cores} workers", _costs(pool)),
             ("  speed-up of the pool over 1 worker", f"{o / p:.2f}x (target >= 1.8x)"),
             ("  speed-up over before", f"{s / p:.2f}x"),
             (
@@ -198,26 +215,24 @@ def main() -> None:
             ),
         ]
 
-    def import_time(shortcut: bool) -> float:
+    def import_time(shortcut: bool) -> Cost:
         code = (
             f"from jobpacket.print.speedups import import_weasyprint; import_weasyprint({shortcut})"
         )
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], env=_env(AFTER, ROOT), check=True)
-        return time.perf_counter() - start
+        return measure([sys.executable, "-c", code], _env(AFTER, ROOT), ROOT)
 
-    plain: list[float] = []
-    fast: list[float] = []
+    plain: list[Cost] = []
+    fast: list[Cost] = []
     for _ in range(runs):
         plain.append(import_time(False))
         fast.append(import_time(True))
     rows += [
-        ("import WeasyPrint (process), plain", f"{statistics.median(plain):.3f} s"),
-        ("import WeasyPrint (process), find_library shortcut", f"{statistics.median(fast):.3f} s"),
+        ("import WeasyPrint (process), plain", _costs(plain)),
+        ("import WeasyPrint (process), find_library shortcut", _costs(fast)),
     ]
     for label, value in rows:
         print(f"{label + ':':58s} {value}")
-    print(f"{runs} runs each (cohort: {max(1, runs // 2)}); medians")
+    print(f"{runs} runs each (cohort: {max(1, runs // 2)}); medians; {load_average()}")
 
 
 if __name__ == "__main__":

@@ -239,3 +239,30 @@ def test_source_date_epoch_is_an_input_and_the_render_time_limit_is_not(
     assert key() == first  # the limit changes how long a render may take, not a finding
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     assert key() != first  # letters without a date of their own are dated by it
+
+
+def test_unwanted_rules_come_out_of_a_stored_complete_run_or_are_not_run(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What goes out is proofread without the `files` rule (the print step checks the
+    files): from `check`'s stored findings when there are some, else without running it."""
+    enclosure = folder / "documents" / "sample.pdf"
+    enclosure.write_bytes(b"not a pdf")
+    complete = _fresh(folder)
+    assert any(p.rule == "files" for p in complete)
+    wanted = [p for p in complete if p.rule != "files"]
+    # nothing stored yet: the rule is not run, and the result is stored apart
+    from jobpacket.checks import files
+
+    ran: list[object] = []
+    real = files.check
+    monkeypatch.setattr(files, "check", lambda loaded: ran.append(loaded) or real(loaded))
+    assert _run(folder, unwanted=("files",)) == wanted
+    assert ran == [] and len(_entries(tmp_path)) == 1
+    # `check` stores the complete run; the next proofreading reads it, running no rule
+    assert _run(folder) == complete
+    assert len(_entries(tmp_path)) == 2
+    _no_rules(monkeypatch)
+    for entry in _entries(tmp_path):
+        entry.touch()
+    assert _run(folder, unwanted=("files",)) == wanted

@@ -36,6 +36,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "caches",
             "digests",
             "templating",
+            "supervisor",
             "i18n",
         ),
     ),
@@ -46,7 +47,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("site", ("site",)),
     ("overviews", ("readiness", "applications", "cohort", "scaffold")),
     # scaffold/site.py is the hook file a new project gets: one import of the MkDocs adapter.
-    ("adapters", ("cli", "site.mkdocs", "mkdocs", "scaffold.site")),
+    ("adapters", ("cli", "site.mkdocs", "mkdocs", "scaffold.site", "launch")),
 )
 
 #: The most lines a module should have: past a few hundred it is usually two ideas.

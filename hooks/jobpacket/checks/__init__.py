@@ -104,33 +104,49 @@ def _unknown_ids(loaded: LoadedProfile, ids: Sequence[str], where: FieldPath) ->
         )
 
 
+def release() -> None:
+    """Free what the rules keep for their next run (the spelling dictionaries: tens of MB);
+    a rule module that was never imported holds nothing and is not imported for this."""
+    spelling = sys.modules.get(f"{__name__}.spelling")
+    if spelling is not None:
+        spelling.release()
+
+
 def run_checks(
     loaded: LoadedProfile,
     *,
     disable: Iterable[str] = (),
     today: date | None = None,
     cache: bool = False,
+    unwanted: Iterable[str] = (),
 ) -> list[Problem]:
     """Every rule's findings, with what the profile or the caller disabled left out, sorted
     by position.
 
     With `cache`, the findings are read from the cache folder while every input of the
     rules is unchanged (checks/cache.py): the same findings, without opening every enclosure
-    and loading the dictionaries again on each build.
+    and loading the dictionaries again on each build. `unwanted` rules (with `cache` only)
+    are findings the caller drops anyway: taken out of a stored complete run when there is
+    one (`jobpacket check` stored it), else not run at all, and stored apart.
     """
     day = today or date.today()
     if not cache:
         return _run_rules(loaded, disable=disable, today=day)
-    from .cache import cached_findings
+    from .cache import cached_findings, stored_findings
 
     off = set(disable)
-    found = cached_findings(
-        loaded,
-        lambda: _run_rules(loaded, disable=off | _UNCACHED, today=day),
-        today=day,
-        disable=disable,
-    )
-    for rule in sorted(_UNCACHED - off):
+    skip = set(unwanted) - off
+    complete = stored_findings(loaded, today=day, disable=disable) if skip else None
+    if complete is not None:
+        found = [p for p in complete if p.rule not in skip]
+    else:
+        found = cached_findings(
+            loaded,
+            lambda: _run_rules(loaded, disable=off | skip | _UNCACHED, today=day),
+            today=day,
+            disable=off | skip,
+        )
+    for rule in sorted(_UNCACHED - off - skip):
         found = [*found, *apply_disable(loaded, RULES[rule].run(loaded))]
     return sorted(set(found), key=sort_key)
 

@@ -61,17 +61,36 @@ def cached_findings(
 ) -> list[Problem]:
     """`run()`'s findings, from the cache when every input is as it was when they were
     stored; otherwise run, and keep the result."""
+    entry = _entry(loaded, today=today, disable=disable, folder=folder)
+    found = _recall(entry)
+    if found is not None:
+        return found
+    found = run()
+    _write(entry, found)
+    return found
+
+
+def stored_findings(
+    loaded: LoadedProfile, *, today: date, disable: Iterable[str], folder: Path | None = None
+) -> list[Problem] | None:
+    """The findings `cached_findings` stored for these inputs, or None; nothing is run."""
+    return _recall(_entry(loaded, today=today, disable=disable, folder=folder))
+
+
+def _entry(
+    loaded: LoadedProfile, *, today: date, disable: Iterable[str], folder: Path | None
+) -> Path:
     from ..caches import cache_folder
 
     folder = folder or cache_folder(loaded.path) / "checks"
-    entry = folder / f"{findings_key(loaded, today=today, disable=disable)}.json"
+    return folder / f"{findings_key(loaded, today=today, disable=disable)}.json"
+
+
+def _recall(entry: Path) -> list[Problem] | None:
     found = _read(entry)
     if found is not None:
         with contextlib.suppress(OSError):
             os.utime(entry)  # kept as recently used
-        return found
-    found = run()
-    _write(entry, found)
     return found
 
 

@@ -165,10 +165,11 @@ def bearing_on(
 
 def proofread(loaded: LoadedProfile, *, today: date | None = None) -> list[Problem]:
     """Every rule's findings for the profile (`jobpacket check`'s, from its cache when the
-    inputs are unchanged); `bearing_on` picks a document's."""
+    inputs are unchanged); `bearing_on` picks a document's. The `files` rule, which
+    `bearing_on` leaves to the print step, is not run for it (it opens every enclosure)."""
     from . import run_checks
 
-    return run_checks(loaded, today=today, cache=True)
+    return run_checks(loaded, today=today, cache=True, unwanted=_PRINT_STEP)
 
 
 __all__ = ["bearing_on", "document_words", "proofread", "value_at"]

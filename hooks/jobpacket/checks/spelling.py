@@ -59,8 +59,16 @@ def _word_list(cache: Path, language: str) -> frozenset[str]:
     if found is not None:
         return frozenset(found.split("\n"))
     words = frozenset(dictionary(language).word_frequency.keys())
-    write_cache_entry(cache, "\n".join(sorted(words)).encode("utf-8"), keep=None)
+    # in set order: sorting the list costs a first run more than reading it ever saves
+    write_cache_entry(cache, "\n".join(words).encode("utf-8"), keep=None)
     return words
+
+
+def release() -> None:
+    """Let go of the dictionaries and word lists (tens of MB), kept for the next run of the
+    rules: a one-shot command that has proofread frees them before it renders."""
+    dictionary.cache_clear()
+    _word_list.cache_clear()
 
 
 _OPENERS = frozenset(" \t*_\"'“‘(-•")

@@ -50,11 +50,24 @@ def render_proofread(
 ) -> bytes:
     """Render a document while its text is proofread: the render runs in the worker process
     and this process only waits for it, so the rules (a first run's spelling list, phone
-    metadata) run on another core meanwhile. The verdict comes before
-    anything is written; an error discards the render."""
-    from concurrent.futures import ThreadPoolExecutor
+    metadata) run on another core meanwhile. The verdict comes before anything is written;
+    an error discards the render.
 
+    When the render runs in this process (a launcher watches it: supervisor.py), a thread
+    would overlap nothing (one interpreter runs Python on one core at a time), so the text
+    is proofread first and the rules' dictionaries are let go before the render: the two
+    peaks of memory no longer add up, and an error stops the command before it renders."""
     from ..print import outputs
+    from ..supervisor import supervised
+
+    if supervised():
+        from ..checks import release
+
+        found = outgoing(loaded, [doc.html], own)
+        release()
+        judge_output(found, list(doc.notes), force=force, what=f"{doc.name}.pdf")
+        return outputs.render(doc, cache_dir=outputs.default_cache_dir(loaded))
+    from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(1, thread_name_prefix="jobpacket-proofread") as pool:
         findings = pool.submit(outgoing, loaded, [doc.html], own)

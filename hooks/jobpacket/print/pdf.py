@@ -1,8 +1,9 @@
 """Print HTML -> PDF bytes with WeasyPrint, confined to the project's own files.
 
-This module runs inside the render worker (worker.py), which imports it once; it never
-runs a render in the process that builds the site or parses the command line, and it
-knows nothing about time limits: the worker's parent kills a render that runs too long.
+This module runs inside the render worker (worker.py), which imports it once, or in a
+one-shot command's own process while the launcher watches it (launch.py); never in the
+process that builds the site. It knows nothing about time limits: the process watching the
+render (the worker's parent, or the launcher) kills a render that runs too long.
 
 Two guarantees live here:
 - WeasyPrint reads nothing but `data:` URLs and files inside the allowed folders
@@ -227,6 +228,23 @@ def render_pdf(
     PDF's /ID, so pass something derived from the inputs. `variant` None makes an untagged
     PDF (a packet's page stamps, which are artifacts, not content).
     """
+    return _render(html, stylesheets, roots, identifier, variant)[0]
+
+
+def _render(
+    html: str,
+    stylesheets: Sequence[tuple[str, str]],
+    roots: Sequence[Path],
+    identifier: bytes,
+    variant: str | None,
+) -> tuple[bytes, int]:
+    """`render_pdf`, with the number of pages WeasyPrint laid out (its `finisher` hook sees
+    the document before the PDF is written): nothing needs to parse the PDF to learn it."""
+    pages: list[int] = []
+
+    def count(document: Any, _pdf: Any) -> None:
+        pages.append(len(document.pages))
+
     fetcher = ConfinedFetcher(roots)
     try:
         font_config, css = _styles(stylesheets, roots, fetcher)
@@ -243,6 +261,7 @@ def render_pdf(
                 pdf_variant=variant,
                 pdf_identifier=identifier,
                 cache=_images,
+                finisher=count,
             )
     except FatalURLFetchingError as exc:
         url, reason = fetcher.refused[-1] if fetcher.refused else (str(exc), str(exc.__cause__))
@@ -251,15 +270,14 @@ def render_pdf(
             "documents only use files next to the profile, under content/ or in jobpacket"
         ) from None
     assert isinstance(pdf, bytes)
-    return pdf
+    return pdf, pages[0]
+
+
+def render_counted(job: RenderJob) -> tuple[bytes, int]:
+    """The worker's entry point: one job, rendered here; its PDF and page count."""
+    return _render(job.html, job.stylesheets, job.roots, job.identifier, job.variant)
 
 
 def render_job(job: RenderJob) -> bytes:
-    """The worker's entry point: one job, rendered here."""
-    return render_pdf(
-        job.html,
-        stylesheets=job.stylesheets,
-        roots=job.roots,
-        identifier=job.identifier,
-        variant=job.variant,
-    )
+    """One job, rendered here: its PDF."""
+    return render_counted(job)[0]

@@ -37,14 +37,21 @@ def facts_folder(loaded: LoadedProfile) -> Path:
 
 
 def page_count(pdf: bytes, folder: Path | None = None) -> int:
-    """How many pages a PDF has; with `folder`, remembered by its bytes."""
+    """How many pages a PDF has; with `folder`, remembered by its bytes. The renderer's own
+    count when this process rendered these bytes (pages.py), else pypdf's."""
+    from . import pages
+
+    sha = pages.digest(pdf)
 
     def count() -> str:
+        rendered = pages.known(sha)
+        if rendered is not None:
+            return str(rendered)
         from pypdf import PdfReader
 
         return str(len(PdfReader(BytesIO(pdf)).pages))
 
-    digest = _digest(hashlib.sha256(pdf).hexdigest())
+    digest = _digest(sha)
     answer = _remembered(folder, "pages", digest, count)
     return int(answer if answer.isdigit() else count())
 

@@ -18,13 +18,12 @@ instead of a fork server and a fork of it, and nothing left to tear down after t
 `render(job)` and `render_many(jobs)` are the whole interface; the CLI and the MkDocs adapter
 reach it through `outputs.render` / `outputs.render_all`.
 
-A one-shot `jobpacket pdf resume` uses the worker too. Measured side by side
-(benchmarks/bench_worker.py, 2 cores, three runs): 0.91 to 1.12 s through the worker
-against 0.94 to 1.06 s for the same work in one process; the worker's interpreter start
-overlaps with loading the profile, and the parent never pays WeasyPrint's import or
-teardown. The difference is within noise, and only a separate process gives a time limit
-that can always be enforced. When its PDF is likely cached already (print/cachehint.py),
-the command starts no worker at all.
+A one-shot command started by the `jobpacket` script (`pdf`, `letter`, `packet`, `brief`)
+uses no worker for a single document: launch.py runs the command as a child that renders in
+its own process, and keeps these same limits from outside (`RenderPool.render` sees that
+through supervisor.py). A batch of several documents still goes to the workers, side by side.
+When its PDF is likely cached already (print/cachehint.py), the command starts no worker at
+all.
 """
 
 from __future__ import annotations
@@ -44,7 +43,10 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import supervisor
 from ..errors import UserError
+from ..supervisor import resident_mb
+from . import pages
 
 if TYPE_CHECKING:
     # ForkServerContext does not exist on Windows.
@@ -68,17 +70,6 @@ class WorkerCrashed(UserError):
 
 class RenderTooLarge(UserError):
     """A document needed more memory than a render process may use."""
-
-
-def resident_mb(pid: int) -> float | None:
-    """A process's resident memory in MB, from /proc (Linux); None where it cannot be read,
-    and there the memory ceiling is not enforced."""
-    try:
-        with open(f"/proc/{pid}/statm", "rb") as fh:
-            pages = int(fh.read().split()[1])
-    except (OSError, ValueError, IndexError):
-        return None
-    return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
 
 
 @dataclass(frozen=True)
@@ -141,14 +132,11 @@ def _serve(conn: Connection, tmp: str) -> None:  # pragma: no cover - runs in th
     # render and sets its own thresholds while rendering).
     usual = gc.get_threshold()
     gc.set_threshold(_IMPORT_GC_THRESHOLD, *usual[1:])
-    render: Callable[[RenderJob], bytes] | None
+    render: Callable[[RenderJob], tuple[bytes, int]] | None
     try:
-        from .pdf import render_job as render
+        from .pdf import render_counted as render
     except OSError as exc:  # WeasyPrint could not load Pango and friends: say so per job
-        missing = UserError(
-            f"WeasyPrint cannot load its system libraries ({exc}); on Debian or Ubuntu run "
-            "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`"
-        )
+        missing = _missing_libraries(exc)
         render = None
     finally:
         gc.set_threshold(*usual)
@@ -177,6 +165,37 @@ def _serve(conn: Connection, tmp: str) -> None:  # pragma: no cover - runs in th
             conn.send(answer)
         except (OSError, ValueError):
             return
+
+
+def _missing_libraries(exc: OSError) -> UserError:
+    return UserError(
+        f"WeasyPrint cannot load its system libraries ({exc}); on Debian or Ubuntu run "
+        "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`"
+    )
+
+
+def _too_large(what: str, memory_mb: float | None) -> str:
+    return (
+        f"{what}: rendering needed more than {memory_mb or 0:.0f} MB of memory and was "
+        "stopped; shorten the profile's text, or raise JOBPACKET_RENDER_MEMORY (in MB) "
+        "if it really is that long"
+    )
+
+
+def _too_long(what: str, timeout: float | None, why: str) -> str:
+    return (
+        f"{what}: rendering took longer than {timeout or 0:g} s{why} and was stopped; "
+        "shorten the profile's text, or raise JOBPACKET_RENDER_TIMEOUT if it really "
+        "is that long"
+    )
+
+
+def _relog(job: RenderJob, logs: Sequence[tuple[str, int, str]]) -> None:
+    """WeasyPrint's warnings during a job, logged as if it had run here, naming the document."""
+    for name, level, message in logs:
+        if job.glyphs_checked and message.startswith(_NOTDEF):
+            continue  # reported located, with its field, before the render
+        logging.getLogger(name).log(level, "%s: %s", job.what, message)
 
 
 def _context(method: str | None = None) -> _Context:
@@ -228,18 +247,10 @@ class _Worker:
             raise
         if waited == "memory":
             self.kill()
-            raise RenderTooLarge(
-                f"{job.what}: rendering needed more than {memory_mb:.0f} MB of memory and was "
-                "stopped; shorten the profile's text, or raise JOBPACKET_RENDER_MEMORY (in MB) "
-                "if it really is that long"
-            )
+            raise RenderTooLarge(_too_large(job.what, memory_mb))
         if waited == "time":
             self.kill()
-            raise RenderTimeout(
-                f"{job.what}: rendering took longer than {timeout:g} s{why} and was stopped; "
-                "shorten the profile's text, or raise JOBPACKET_RENDER_TIMEOUT if it really "
-                "is that long"
-            )
+            raise RenderTimeout(_too_long(job.what, timeout, why))
         try:
             answer: tuple[str, Any, list[Any]] = self.conn.recv()
         except BaseException as exc:
@@ -394,7 +405,10 @@ class RenderPool:
     def prestart(self) -> None:
         """Start one worker in the background, so it loads WeasyPrint while the caller loads
         the profile and builds the HTML (starting one waits for the fork server to be up).
-        A render that comes before it is up waits for it instead of starting another."""
+        A render that comes before it is up waits for it instead of starting another. Not
+        when a launcher watches this process: one render then runs here."""
+        if supervisor.supervised():
+            return
         with self._lock:
             if self._count >= self.size or self._starting:
                 return
@@ -424,6 +438,44 @@ class RenderPool:
         return seconds, f" ({self.timeout:g} s per {self.per_bytes // 1000} KB of print HTML)"
 
     def render(self, job: RenderJob) -> bytes:
+        """One job's PDF: in this process when a launcher keeps the limits (launch.py),
+        else on a worker."""
+        if supervisor.supervised():
+            return self._render_here(job)
+        return self._render_on_worker(job)
+
+    def _render_here(self, job: RenderJob) -> bytes:
+        """Render in this process; the launcher watching it keeps the time and memory
+        limits, with the messages a worker's parent would give."""
+        try:
+            from .pdf import render_counted  # WeasyPrint's import: not part of the render
+        except OSError as exc:
+            raise _missing_libraries(exc) from None
+        seconds, why = self.limit(job)
+        limits = supervisor.Limits(
+            what=job.what,
+            seconds=seconds,
+            memory_mb=self.memory_mb,
+            timeout_message=_too_long(job.what, seconds, why),
+            memory_message=_too_large(job.what, self.memory_mb),
+        )
+        collect = _Collect()
+        logger = logging.getLogger("weasyprint")
+        logger.addHandler(collect)
+        propagate, logger.propagate = logger.propagate, False
+        try:
+            with supervisor.rendering(limits):
+                data, count = render_counted(job)
+        except MemoryError:
+            raise RenderTooLarge(limits.memory_message) from None
+        finally:
+            logger.removeHandler(collect)
+            logger.propagate = propagate
+            _relog(job, collect.records)
+        pages.remember(data, count)
+        return data
+
+    def _render_on_worker(self, job: RenderJob) -> bytes:
         worker = self._take()
         try:
             kind, value, logs = worker.run(job, *self.limit(job), memory_mb=self.memory_mb)
@@ -431,13 +483,12 @@ class RenderPool:
             self._uncount()  # run() killed it
             raise
         self._give_back_or_recycle(worker)  # it answered: in step for the next job
-        for name, level, message in logs:  # as if WeasyPrint had run here
-            if job.glyphs_checked and message.startswith(_NOTDEF):
-                continue  # reported located, with its field, before the render
-            logging.getLogger(name).log(level, "%s: %s", job.what, message)
+        _relog(job, logs)
         if kind == "ok":
-            assert isinstance(value, bytes)
-            return value
+            data, count = value
+            assert isinstance(data, bytes)
+            pages.remember(data, count)
+            return data
         if kind == "error":
             raise value
         raise RuntimeError(f"{job.what}: PDF rendering failed in the worker process:\n{value}")
@@ -447,7 +498,7 @@ class RenderPool:
 
         def one(job: RenderJob) -> bytes | UserError:
             try:
-                return self.render(job)
+                return self._render_on_worker(job) if len(jobs) > 1 else self.render(job)
             except UserError as exc:
                 return exc
 
