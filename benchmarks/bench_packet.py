@@ -89,7 +89,7 @@ def one_run(profile: str) -> None:
     """In a child process: bind every packet, print timings and peak memory as JSON."""
     import resource
 
-    from jobpacket.print import outputs
+    from jobpacket.print import outputs, packets
     from jobpacket.profile.validate import load_profile
 
     started = time.perf_counter()
@@ -99,7 +99,7 @@ def one_run(profile: str) -> None:
     times, cpu = [], []
     for app in loaded.profile.applications:
         t, c = time.perf_counter(), time.process_time()
-        run = outputs.write_packets(loaded, [app.id], out, cache_dir=cache)
+        run = packets.write_packets(loaded, [app.id], out, cache_dir=cache)
         times.append(time.perf_counter() - t)
         cpu.append(time.process_time() - c)
         assert run.written and not run.problems, run.problems

@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from jobpacket.errors import ProfileError
-from jobpacket.print import binding, documents, enclosures, outputs, packet
+from jobpacket.print import binding, documents, enclosures, outputs, packet, packets
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import EXAMPLE, copy_example_files, run_cli
@@ -66,8 +66,8 @@ def _attach(site: Path, path: str, title: str) -> None:
     _edit(site, existing, existing.replace("    notes: Referred", added + "    notes: Referred"))
 
 
-def _write(loaded: LoadedProfile, *ids: str, out: Path) -> outputs.PacketRun:
-    return outputs.write_packets(loaded, list(ids), out)
+def _write(loaded: LoadedProfile, *ids: str, out: Path) -> packets.PacketRun:
+    return packets.write_packets(loaded, list(ids), out)
 
 
 def _outline(pdf: PdfReader) -> list[tuple[str, int, list[str]]]:

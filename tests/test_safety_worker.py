@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.print import worker
+from jobpacket.print import renderjob, worker
 from jobpacket.print.worker import RenderJob, RenderPool, RenderTimeout, RenderTooLarge
 
 from .conftest import EXAMPLE, ROOT, run_cli
@@ -150,7 +150,7 @@ def test_a_refused_fetch_comes_back_as_the_user_error(tmp_path: Path) -> None:
         )
     finally:
         pool.close()
-    assert isinstance(settled[0], worker.RefusedFetch)
+    assert isinstance(settled[0], renderjob.RefusedFetch)
     assert isinstance(settled[1], bytes)
 
 

@@ -82,6 +82,18 @@ def supervise(args: list[str]) -> int:
     waitpid: the subprocess module would cost this small process more than the rest."""
     import signal
 
+    child: dict[str, int] = {}
+
+    def terminated(signum: int, frame: object) -> None:
+        if "pid" not in child:  # not started yet: stopped as soon as it is
+            child["stop"] = signum
+            return
+        _kill(child["pid"])  # a render left running would write its files after all
+        sys.exit(128 + signum)
+
+    # Installed before the child exists: a SIGTERM arriving between the spawn and the
+    # handler would otherwise end this process and leave the child rendering on its own.
+    signal.signal(signal.SIGTERM, terminated)
     read, write = os.pipe()
     os.set_inheritable(write, True)
     env = {**os.environ, supervisor.ENV: str(write)}
@@ -89,12 +101,11 @@ def supervise(args: list[str]) -> int:
         pid = os.posix_spawn(sys.executable, [sys.executable, "-m", "jobpacket.launch", *args], env)
     finally:
         os.close(write)
-
-    def terminated(signum: int, frame: object) -> None:
-        _kill(pid)  # a render left running would write its files after all
-        sys.exit(128 + signum)
-
-    signal.signal(signal.SIGTERM, terminated)
+    child["pid"] = pid
+    if "stop" in child:
+        _kill(pid)
+        os.close(read)
+        return 128 + child["stop"]
     try:
         return _watch(pid, read)
     except KeyboardInterrupt:

@@ -39,7 +39,7 @@ _KEYS = (
 #: Seconds one document may take to render; the example's résumé needs well under one.
 DEFAULT_RENDER_TIMEOUT = 60.0
 #: A longer document gets the time limit once per this many bytes of print HTML (see
-#: `print.worker.time_limit`), so a long CV is never stopped for being long; the allowance is
+#: `print.renderjob.time_limit`), so a long CV is never stopped for being long; the allowance is
 #: several times what a slow machine needs (figures in benchmarks/README.md).
 RENDER_TIMEOUT_BYTES = 250_000
 #: Megabytes of memory a render process may use before it is stopped. WeasyPrint keeps every

@@ -175,7 +175,7 @@ def packet(
     never deployed. Each packet is proofread first (the rules of `jobpacket check`, on what
     it prints): one with an error is not written unless --force.
     """
-    from ..print import documents, outputs, worker
+    from ..print import documents, packets, worker
     from ..settings import display_path
 
     worker.pool().prestart()  # the worker loads WeasyPrint while this process loads the rest
@@ -183,12 +183,12 @@ def packet(
     if not app_ids and not every:
         ids = ", ".join(a.id for a in loaded.profile.applications) or "none in the profile"
         raise UserError(f"name the applications to bind, or use --all; ids: {ids}")
-    chosen = outputs.packet_ids(loaded, app_ids, every=every)
+    chosen = packets.packet_ids(loaded, app_ids, every=every)
     if not chosen:
         raise UserError("no application to bind: all are withdrawn or accepted; name one")
     if output is None:
         refuse_linked_outputs(documents.project_root(loaded) / "build")
-    out_dir = output or documents.project_root(loaded) / outputs.PACKETS_DIR
+    out_dir = output or documents.project_root(loaded) / packets.PACKETS_DIR
     refuse_output(out_dir, loaded, private=True)
     from ..checks.outgoing import bearing_on, proofread
 
@@ -203,7 +203,7 @@ def packet(
         return [] if force else [p for p in found if p.severity == "error"]
 
     try:
-        run = outputs.write_packets(
+        run = packets.write_packets(
             loaded,
             chosen,
             out_dir,

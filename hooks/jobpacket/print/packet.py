@@ -285,6 +285,7 @@ def _stamp_pages(packet: Packet, widths: list[float], cache_dir: Path | None) ->
     from pypdf import PdfWriter
 
     from . import worker
+    from .renderjob import RenderJob
 
     design_css = stylesheets(packet.design)[-1]
     page_label = labels(packet.lang)["page"]  # "Page {page} of {pages}" in the language
@@ -311,7 +312,7 @@ def _stamp_pages(packet: Packet, widths: list[float], cache_dir: Path | None) ->
     if key in _stamps:
         _stamps.move_to_end(key)
         return _stamps[key]
-    job = worker.RenderJob(
+    job = RenderJob(
         html=html,
         stylesheets=((design_css.read_text(encoding="utf-8"), file_url(design_css)),),
         roots=(TEMPLATES_DIR, TEMPLATES_DIR.parent.parent / "assets"),

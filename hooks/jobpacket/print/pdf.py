@@ -28,8 +28,8 @@ from urllib.request import url2pathname
 
 from ..confined import Refused, read_inside
 from ..urls import file_url
+from .renderjob import RefusedFetch, RenderJob, RenderTimeout
 from .speedups import import_weasyprint
-from .worker import RefusedFetch, RenderJob, RenderTimeout
 
 __all__ = [
     "PDF_VARIANT",

@@ -29,24 +29,27 @@ all.
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import multiprocessing
 import os
 import queue
 import threading
 import time
-import traceback
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import supervisor
 from ..errors import UserError
 from ..supervisor import resident_mb
 from . import pages
+from .renderjob import (
+    RenderJob,
+    RenderTimeout,
+    RenderTooLarge,
+    WorkerCrashed,
+    time_limit,
+)
+from .renderloop import JOB, STOP, Collect, missing_libraries, serve
 
 if TYPE_CHECKING:
     # ForkServerContext does not exist on Windows.
@@ -56,122 +59,15 @@ if TYPE_CHECKING:
     _Context = ForkServerContext | SpawnContext
 
 
-class RenderTimeout(UserError):
-    """A document took longer than the time limit to render."""
-
-
-class RefusedFetch(UserError):
-    """WeasyPrint asked for something outside the allowed folders; nothing was read."""
-
-
-class WorkerCrashed(UserError):
-    """The render process died (out of memory, a crash in a native library)."""
-
-
-class RenderTooLarge(UserError):
-    """A document needed more memory than a render process may use."""
-
-
-@dataclass(frozen=True)
-class RenderJob:
-    """Everything a worker needs to lay out one document; plain data, so it pickles."""
-
-    html: str
-    stylesheets: tuple[tuple[str, str], ...]  # (CSS text, base URL)
-    roots: tuple[Path, ...]  # the only folders WeasyPrint may read
-    identifier: bytes  # the PDF's /ID, derived from the inputs
-    what: str = "document"  # names the document in messages
-    lang: str = "en"
-    variant: str | None = "pdf/ua-1"  # None: an untagged PDF (a packet's page stamps)
-    glyphs_checked: bool = False  # PrintDocument.glyphs_checked
-
-
 #: How WeasyPrint starts its notice of a character no font has. Should its wording change, the
 #: notice is merely shown twice (unlocated, and located by print/glyphs.py), never lost.
 _NOTDEF = ".notdef glyph rendered"
-_JOB = "job"
-_STOP = "stop"
-#: Allocations between young-generation collections while a spawned worker imports WeasyPrint.
-_IMPORT_GC_THRESHOLD = 50_000
 _MEMORY_POLL = 0.1
 _CRASH_HINT = (
     "when jobpacket runs inside your own Python script, put the calls under "
     "`if __name__ == '__main__':` (render processes import the script again); otherwise "
     "try again, and report it if it recurs"
 )
-
-
-class _Collect(logging.Handler):
-    """WeasyPrint's warnings during one job, sent back so the parent logs them as its own."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
-def _serve(conn: Connection, tmp: str) -> None:  # pragma: no cover - runs in the worker
-    """The worker's loop: answer each job with ("ok", pdf, logs) / ("error", exc, logs) /
-    ("bug", traceback, logs), where logs are WeasyPrint's warnings during the job.
-
-    WeasyPrint copies the fonts of each stylesheet set into a temporary folder (about 2 MB)
-    that it removes only when its FontConfiguration is collected, which a process that is
-    stopped or killed never does: every render left one in /tmp. Here every temporary file of
-    the worker goes into `tmp`, a folder of its own that the parent removes when the worker
-    ends, however it ends (`tempfile.tempdir` is the standard library's setting for this).
-    """
-    import tempfile
-
-    tempfile.tempdir = tmp
-    collect = _Collect()
-    logging.getLogger("weasyprint").addHandler(collect)
-    # WeasyPrint's import allocates hundreds of thousands of objects that live as long as the
-    # worker: collect in larger batches meanwhile (pdf.py freezes them before the first
-    # render and sets its own thresholds while rendering).
-    usual = gc.get_threshold()
-    gc.set_threshold(_IMPORT_GC_THRESHOLD, *usual[1:])
-    render: Callable[[RenderJob], tuple[bytes, int]] | None
-    try:
-        from .pdf import render_counted as render
-    except OSError as exc:  # WeasyPrint could not load Pango and friends: say so per job
-        missing = _missing_libraries(exc)
-        render = None
-    finally:
-        gc.set_threshold(*usual)
-    while True:
-        try:
-            kind, payload = conn.recv()
-        except (EOFError, OSError):
-            return
-        if kind == _STOP:
-            return
-        if render is None:
-            conn.send(("error", missing, []))
-            continue
-        collect.records = []
-        try:
-            answer: tuple[str, Any, list[tuple[str, int, str]]] = (
-                "ok",
-                render(payload),
-                collect.records,
-            )
-        except UserError as exc:
-            answer = ("error", exc, collect.records)
-        except Exception:
-            answer = ("bug", traceback.format_exc(), collect.records)
-        try:
-            conn.send(answer)
-        except (OSError, ValueError):
-            return
-
-
-def _missing_libraries(exc: OSError) -> UserError:
-    return UserError(
-        f"WeasyPrint cannot load its system libraries ({exc}); on Debian or Ubuntu run "
-        "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`"
-    )
 
 
 def _too_large(what: str, memory_mb: float | None) -> str:
@@ -222,7 +118,7 @@ class _Worker:
         self._cleanup = weakref.finalize(self, shutil.rmtree, self.tmp, ignore_errors=True)
         self.conn, child = ctx.Pipe()
         self.process: BaseProcess = ctx.Process(
-            target=_serve, args=(child, self.tmp), daemon=True, name="jobpacket-render"
+            target=serve, args=(child, self.tmp), daemon=True, name="jobpacket-render"
         )
         self.process.start()
         child.close()
@@ -234,7 +130,7 @@ class _Worker:
         crash or an interruption the process is killed (it could otherwise answer this job
         to the next caller)."""
         try:
-            self.conn.send((_JOB, job))
+            self.conn.send((JOB, job))
             waited = self._wait(timeout, memory_mb)
         except (BrokenPipeError, ConnectionResetError, EOFError):
             self.kill()
@@ -295,26 +191,13 @@ class _Worker:
 
     def stop(self) -> None:
         with contextlib.suppress(OSError):
-            self.conn.send((_STOP, None))
+            self.conn.send((STOP, None))
         self.process.join(2)
         if self.process.is_alive():
             self.kill()
         else:
             self.conn.close()
             self._cleanup()
-
-
-def time_limit(base: float | None, html_bytes: int, per_bytes: int | None) -> float | None:
-    """Seconds a document of `html_bytes` of print HTML may render: `base` once per
-    `per_bytes` (at least once); None: no limit; `per_bytes` None: `base` whatever the size.
-
-    Layout time grows with the document, so a flat limit stopped long CVs for their length
-    alone (a résumé of 1.9 MB of HTML needs about a minute). Growing with the HTML, it still
-    stops what the limit is for: a layout far slower than its size explains.
-    """
-    if base is None or per_bytes is None:
-        return base
-    return base * max(1.0, html_bytes / per_bytes)
 
 
 class RenderPool:
@@ -450,7 +333,7 @@ class RenderPool:
         try:
             from .pdf import render_counted  # WeasyPrint's import: not part of the render
         except OSError as exc:
-            raise _missing_libraries(exc) from None
+            raise missing_libraries(exc) from None
         seconds, why = self.limit(job)
         limits = supervisor.Limits(
             what=job.what,
@@ -459,7 +342,7 @@ class RenderPool:
             timeout_message=_too_long(job.what, seconds, why),
             memory_message=_too_large(job.what, self.memory_mb),
         )
-        collect = _Collect()
+        collect = Collect()
         logger = logging.getLogger("weasyprint")
         logger.addHandler(collect)
         propagate, logger.propagate = logger.propagate, False

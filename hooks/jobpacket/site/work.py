@@ -116,14 +116,15 @@ def private_documents(loaded: LoadedProfile, root: Path, report: Report) -> Priv
     if not _has_print():
         return PrivateOutputs()
     from ..print import outputs
+    from ..print.packets import PACKETS_DIR, bindable_ids, render_packets
 
     out_dir = root / PRIVATE_DIR
     try:
         rendered = outputs.prepare_private_documents(loaded, out_dir, report=report)
     except (ProfileError, UserError) as exc:
         raise SiteError("\n".join(problem_lines(exc))) from None
-    packets_dir = root / outputs.PACKETS_DIR
-    packets, run = outputs.render_packets(loaded, outputs.bindable_ids(loaded), packets_dir)
+    packets_dir = root / PACKETS_DIR
+    packets, run = render_packets(loaded, bindable_ids(loaded), packets_dir)
     if run.problems:
         raise SiteError("\n".join(str(p) for p in run.problems))
     if run.made:  # what each packet was made from, written with them (print/manifest.py)
