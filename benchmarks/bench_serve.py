@@ -49,7 +49,7 @@ def _free_port() -> int:
 
 def make_site(target: Path, tree: Path, scale: int = 0) -> Path:
     """The example site, with the hook file of `tree` (a checkout of some commit); with
-    `scale`, its profile is bench_scale.py's large profile at that scale."""
+    `scale`, its profile is scaled.py's large profile at that scale."""
     target.mkdir(parents=True)
     shutil.copy(tree / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(tree / "hooks", target / "hooks", ignore=shutil.ignore_patterns("jobpacket"))
@@ -57,9 +57,9 @@ def make_site(target: Path, tree: Path, scale: int = 0) -> Path:
     shutil.copytree(tree / "content", target / "content")
     if scale:
         sys.path.insert(0, str(ROOT / "benchmarks"))
-        import bench_scale
+        import scaled
 
-        large = bench_scale.make_site(target / ".large", scale)
+        large = scaled.make_site(target / ".large", scale)
         shutil.copy(large, target / "profiles" / "example.yml")
         shutil.rmtree(target / ".large")
     return target
