@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from jobpacket import digests
 from jobpacket.print import documents, inputkeys, outputs
 from jobpacket.profile.validate import load_profile
 
@@ -105,8 +106,8 @@ def test_a_file_outside_the_project_is_never_read_for_a_key(
         text.replace("documents/ledgerline-case-study.pdf", "../../secret.pdf"), encoding="utf-8"
     )
     read: list[Path] = []
-    real_digest = inputkeys.contents_digest
-    monkeypatch.setattr(inputkeys, "contents_digest", lambda p: read.append(p) or real_digest(p))
+    real_digest = digests.file_digest
+    monkeypatch.setattr(digests, "file_digest", lambda p: read.append(p) or real_digest(p))
     loaded = load_profile(example)
     key = inputkeys.input_key(loaded, ("letter", "x"), 0)
     assert read  # the files inside the project are read

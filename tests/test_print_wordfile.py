@@ -14,58 +14,16 @@ import pytest
 
 from jobpacket.print.outline import outline, resume_view
 from jobpacket.print.wordfile import resume_docx
-from jobpacket.profile.validate import LoadedProfile, load_profile
+from jobpacket.profile.validate import LoadedProfile
 
-PROFILE = """\
-basics:
-  name: Dana Whitfield
-  label: Clinical Nurse Educator
-  email: dana@example.org
-  phone: "+1 412-555-0147"
-  url: https://dana.example.org/
-  summary: Nurse educator who builds *simulation* programmes.
-  location: {address: 1820 Murray Avenue, city: Pittsburgh, region: PA, countryCode: US}
-  profiles:
-    - {network: LinkedIn, username: danaw, url: https://www.linkedin.com/in/danaw}
-work:
-  - name: St. Mary's Hospital
-    position: Clinical Nurse Educator
-    location: Pittsburgh, PA
-    startDate: "2019-04"
-    highlights: [Trained 40 new graduates a year in simulation.]
-    tags: [teaching]
-  - name: Riverside Clinic
-    position: Staff Nurse
-    startDate: "2014-01"
-    endDate: "2019-03"
-    visibility: private
-education:
-  - institution: Duquesne University
-    studyType: MSN
-    area: Nursing Education
-    startDate: "2012"
-    endDate: "2014"
-skills:
-  - name: Simulation
-    level: Expert
-    keywords: [SimMan 3G, debriefing]
-certificates:
-  - {name: CHSE, issuer: SSH, date: "2021-05"}
-awards:
-  - {title: Educator of the Year, awarder: St. Mary's Hospital, date: "2022"}
-applications:
-  - id: lakeshore
-    organization: Lakeshore Health
-    tailor: {exclude: [teaching], summary: Simulation educator for a research hospital.}
-"""
+from .resume_support import load_resume
+
 WHEN = datetime(2026, 3, 14, 9, 26, 53, tzinfo=UTC)
 
 
 @pytest.fixture
 def loaded(tmp_path: Path) -> LoadedProfile:
-    path = tmp_path / "profile.yml"
-    path.write_text(PROFILE, encoding="utf-8")
-    return load_profile(path, "profile.yml")
+    return load_resume(tmp_path)
 
 
 def _docx(loaded: LoadedProfile, when: datetime = WHEN) -> bytes:

@@ -12,8 +12,13 @@ held whole here.
 from __future__ import annotations
 
 import os
+import stat
+from collections.abc import Sequence
 from hashlib import sha256
 from pathlib import Path
+from typing import Any
+
+from .confined import inside
 
 _CHUNK = 1 << 20
 #: Files remembered at most; past it the memory starts again, as a file's digest is cheap to
@@ -36,3 +41,39 @@ def file_digest(path: Path) -> bytes:
             _known.clear()
         found = _known[stamp] = h.digest()
     return found
+
+
+def add_text(h: Any, value: str) -> None:
+    """One value into a key, length first, so that two values can never run into one."""
+    data = value.encode("utf-8", "surrogatepass")
+    h.update(len(data).to_bytes(8, "big") + data)
+
+
+def add_file(
+    h: Any, path: Path, roots: Sequence[Path], *, limit: int, look_outside: bool = False
+) -> None:
+    """What a key needs of a path the profile names: where it leads, whether it is there,
+    its kind, size and time, and the bytes of a regular file inside `roots` of at most
+    `limit` bytes.
+
+    A path leading out of `roots` is keyed by where it leads only (with `look_outside`, by
+    its kind, size and time too, for a finding that says whether it exists): what the
+    documents may not read, a key does not read either.
+    """
+    real = Path(os.path.realpath(path))
+    add_text(h, str(real))
+    within = inside(real, roots)
+    if not within and not look_outside:
+        add_text(h, "outside")
+        return
+    try:
+        st = os.stat(real)
+    except OSError as exc:
+        add_text(h, f"missing {exc.errno}")
+        return
+    add_text(h, f"{stat.S_IFMT(st.st_mode)} {st.st_size} {st.st_mtime_ns}")
+    if within and stat.S_ISREG(st.st_mode) and st.st_size <= limit:
+        try:
+            h.update(file_digest(real))
+        except OSError as exc:
+            add_text(h, f"unreadable {exc.errno}")

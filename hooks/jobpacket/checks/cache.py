@@ -29,15 +29,12 @@ import contextlib
 import hashlib
 import json
 import os
-import stat
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from ..caches import code_fingerprint, read_text_entry
-from ..confined import inside
-from ..digests import file_digest
+from ..digests import add_file, add_text
 from ..errors import Problem
 from ..profile.paths import Folders, references
 from ..profile.validate import LoadedProfile
@@ -99,47 +96,24 @@ def findings_key(loaded: LoadedProfile, *, today: date, disable: Iterable[str]) 
     from ..settings import current
 
     h = hashlib.sha256(_FORMAT)
-    _text(h, code_fingerprint())
-    _text(h, today.isoformat())
-    _text(h, "\n".join(sorted(set(disable))))
-    _text(h, os.getcwd())
-    _text(h, repr(current().source_date_epoch))  # dates the letters; no other setting counts
-    _text(h, str(loaded.path.resolve()))
+    add_text(h, code_fingerprint())
+    add_text(h, today.isoformat())
+    add_text(h, "\n".join(sorted(set(disable))))
+    add_text(h, os.getcwd())
+    add_text(h, repr(current().source_date_epoch))  # dates the letters; no other setting counts
+    add_text(h, str(loaded.path.resolve()))
     for source in (loaded.source, *loaded.source.overlays):  # the private overlay too
-        _text(h, source.file)
-        _text(h, source.text)
+        add_text(h, source.file)
+        add_text(h, source.text)
     folders = Folders.of(loaded)
     roots = (folders.profile_dir, folders.content_dir)
-    _text(h, "\n".join(str(r) for r in roots))
-    _file(h, loaded.path.parent / DICTIONARY_FILE, roots)
+    add_text(h, "\n".join(str(r) for r in roots))
+    add_file(h, loaded.path.parent / DICTIONARY_FILE, roots, limit=_READ_LIMIT, look_outside=True)
     for ref in references(loaded):
-        _text(h, ref.value)
+        add_text(h, ref.value)
         for base in roots:
-            _file(h, base / ref.value, roots)
+            add_file(h, base / ref.value, roots, limit=_READ_LIMIT, look_outside=True)
     return h.hexdigest()
-
-
-def _text(h: Any, value: str) -> None:
-    data = value.encode("utf-8", "surrogatepass")
-    h.update(len(data).to_bytes(8, "big") + data)
-
-
-def _file(h: Any, path: Path, roots: tuple[Path, ...]) -> None:
-    """What a rule can learn about a path: where it leads, whether it is there, its kind,
-    size and time, and for a regular file inside the project, its bytes."""
-    real = Path(os.path.realpath(path))
-    _text(h, str(real))
-    try:
-        st = os.stat(real)
-    except OSError as exc:
-        _text(h, f"missing {exc.errno}")
-        return
-    _text(h, f"{stat.S_IFMT(st.st_mode)} {st.st_size} {st.st_mtime_ns}")
-    if stat.S_ISREG(st.st_mode) and st.st_size <= _READ_LIMIT and inside(real, roots):
-        try:
-            h.update(file_digest(real))
-        except OSError as exc:
-            _text(h, f"unreadable {exc.errno}")
 
 
 def _read(entry: Path) -> list[Problem] | None:

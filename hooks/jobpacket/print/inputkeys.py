@@ -33,7 +33,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -43,7 +42,7 @@ from typing import Any
 
 from .. import __version__
 from ..caches import code_fingerprint, write_cache_entry
-from ..confined import inside
+from ..digests import add_file, add_text
 from ..digests import file_digest as contents_digest
 from ..profile.paths import LOCAL_FILE_LIMIT, Folders, references
 from ..profile.validate import LoadedProfile
@@ -138,37 +137,6 @@ def library_versions() -> str:
     return "\n".join(lines)
 
 
-def _text(h: Any, value: str) -> None:
-    data = value.encode("utf-8", "surrogatepass")
-    h.update(len(data).to_bytes(8, "big") + data)
-
-
-def _file(h: Any, path: Path, roots: tuple[Path, ...]) -> None:
-    """Where a path leads, whether it is there, its kind, size, time and bytes.
-
-    Only a path that leads inside the project's folders is looked at: one that leads out of
-    them is refused when the document is made, and a key must not read (or even stat) a file
-    the documents may not. A file past the local-file limit is keyed by its size and time
-    alone, for the same reason: making the document refuses it.
-    """
-    real = Path(os.path.realpath(path))
-    _text(h, str(real))
-    if not inside(real, roots):
-        _text(h, "outside")
-        return
-    try:
-        st = os.stat(real)
-    except OSError as exc:
-        _text(h, f"missing {exc.errno}")
-        return
-    _text(h, f"{stat.S_IFMT(st.st_mode)} {st.st_size} {st.st_mtime_ns}")
-    if stat.S_ISREG(st.st_mode) and st.st_size <= LOCAL_FILE_LIMIT:
-        try:
-            h.update(contents_digest(real))
-        except OSError as exc:
-            _text(h, f"unreadable {exc.errno}")
-
-
 def _part(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
@@ -194,23 +162,23 @@ def input_key(loaded: LoadedProfile, what: tuple[str | None, ...], app: int | No
     from ..settings import current
 
     h = hashlib.sha256(_FORMAT)
-    _text(h, code_fingerprint())
-    _text(h, library_versions())
-    _text(h, repr(current().source_date_epoch))
-    _text(h, repr(what))
-    _text(h, str(loaded.path.resolve()))
+    add_text(h, code_fingerprint())
+    add_text(h, library_versions())
+    add_text(h, repr(current().source_date_epoch))
+    add_text(h, repr(what))
+    add_text(h, str(loaded.path.resolve()))
     profile = loaded.profile
-    _text(h, _shared_part(profile))
+    add_text(h, _shared_part(profile))
     if app is not None:
-        _text(h, _part(profile.applications[app].model_dump(mode="json")))
+        add_text(h, _part(profile.applications[app].model_dump(mode="json")))
     folders = Folders.of(loaded)
     roots = (folders.profile_dir, folders.content_dir)
     for ref in references(loaded):
         if ref.where[0] == "applications" and ref.where[1] != app:
             continue
-        _text(h, repr(ref.where) + ref.value)
+        add_text(h, repr(ref.where) + ref.value)
         for base in roots:
-            _file(h, base / ref.value, roots)
+            add_file(h, base / ref.value, roots, limit=LOCAL_FILE_LIMIT)
     return h.hexdigest()
 
 
