@@ -458,3 +458,40 @@ def test_home_keeps_the_mobile_menu_and_the_tabs_lead_to_projects(browser: Brows
         watch.assert_clean()
     finally:
         context.close()
+
+
+_FOOTER_CONTRAST = """() => {
+  const text = document.querySelector('.md-footer-meta .md-copyright');
+  const rgba = (c) => {
+    const v = c.match(/[\\d.]+/g).map(Number);
+    return v.length > 3 ? v : [...v, 1];
+  };
+  const over = (top, base) => [0, 1, 2].map((i) => top[i] * top[3] + base[i] * (1 - top[3]));
+  const chain = [];
+  for (let node = text; node; node = node.parentElement) chain.unshift(node);
+  let bg = [255, 255, 255];  // the canvas, then every background laid over it
+  for (const node of chain) bg = over(rgba(getComputedStyle(node).backgroundColor), bg);
+  const fg = over(rgba(getComputedStyle(text).color), bg);
+  const lum = (c) => {
+    const lin = (v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    const [r, g, b] = c.map((v) => lin(v / 255));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+  return (hi + 0.05) / (lo + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_the_footer_line_is_readable_with_each_engine(browser: Browser, engine: str) -> None:
+    """The footer's line passes 4.5:1 on Material's dark footer and on Zensical's light one
+    (white text on a light footer is what a colour written for one theme gives the other)."""
+    from .test_site_support import zensical_built
+
+    folder = built("example") if engine == "mkdocs" else zensical_built()
+    page = browser.new_page()
+    try:
+        page.goto(_serve(folder / "site"))
+        assert page.evaluate(_FOOTER_CONTRAST) >= 4.5
+    finally:
+        page.close()
