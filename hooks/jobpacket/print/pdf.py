@@ -155,7 +155,7 @@ def _freeze_once() -> None:
     objects that never die; every full collection walked them again, about a tenth of a warm
     render. `gc.freeze` (the standard library's tool for this) leaves them alone. It is done
     once, before the worker's first render, when its only garbage is the half-dozen objects
-    imports left; no collection first, which would cost a one-shot `jobpacket pdf` some 35 ms.
+    imports left; no collection first, which would cost a one-shot `jobpacket pdf` more.
     (A process that renders in-process after other work, a test, pins the cycles it holds.)
     """
     global _frozen

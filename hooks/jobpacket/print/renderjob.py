@@ -49,7 +49,7 @@ def time_limit(base: float | None, html_bytes: int, per_bytes: int | None) -> fl
     `per_bytes` (at least once); None: no limit; `per_bytes` None: `base` whatever the size.
 
     Layout time grows with the document, so a flat limit stopped long CVs for their length
-    alone (a résumé of 1.9 MB of HTML needs about a minute). Growing with the HTML, it still
+    alone. Growing with the HTML, it still
     stops what the limit is for: a layout far slower than its size explains.
     """
     if base is None or per_bytes is None:

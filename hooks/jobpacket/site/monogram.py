@@ -19,7 +19,7 @@ def quoteattr(value: str) -> str:
     """An XML attribute value, quoted and escaped, whitespace kept as written.
 
     xml.sax.saxutils has the same function, but importing it imports urllib.request and the
-    SSL module (about 15 ms of every build).
+    SSL module, on every build.
     """
     return '"' + html.escape(value, quote=True).translate(_WHITESPACE) + '"'
 

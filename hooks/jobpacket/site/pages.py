@@ -104,7 +104,7 @@ class SitePage:
 
 #: More projects than this are listed on the Projects page only, not one by one in the nav.
 #: The theme repeats the whole nav in every page, so a nav entry per project made the site
-#: grow with the square of the number of projects (960 projects: 44 s); with the index page
+#: grow with the square of the number of projects; with the index page
 #: as the only entry, each page's nav has a fixed size and the build grows linearly.
 NAV_PROJECTS_MAX = 12
 

@@ -1,8 +1,8 @@
 """What `mkdocs serve` adds to a build: PDFs rendered off the page's path, a fast profile watch.
 
-Two costs stood between a saved edit and the refreshed page (issue 12): the rebuild waited
-for the public résumé PDF (its print HTML, then about 0.3 s of layout), and MkDocs notices a
-changed file by polling every 0.5 s. So while serving:
+Two costs stood between a saved edit and the refreshed page: the rebuild waited for the
+public résumé PDF (its print HTML, then its layout), and MkDocs notices a changed file by
+polling every 0.5 s. So while serving:
 
 - `Latest` runs the newest of a kind of work on one thread. The MkDocs adapter uses it, once
   a rebuild's pages are out, to make the public documents of the saved profile (a PDF whose
@@ -18,8 +18,8 @@ changed file by polling every 0.5 s. So while serving:
 Waking the loop and reloading the browsers are the one place jobpacket touches MkDocs'
 internals (`LiveReloadServer._rebuild_cond`, `_want_rebuild`, `_epoch_cond`,
 `_visible_epoch` and `_wanted_epoch`, unchanged from MkDocs 1.4 to 1.6): MkDocs has no public
-way to ask for a rebuild or a reload, its polling alone is half of the 0.5 s budget, and a
-rebuild only to reload costs 0.2 s for the example and 3 s at four times a large profile.
+way to ask for a rebuild or a reload, its polling alone takes much of the time a saved edit
+may take to show, and a whole rebuild only to reload grows with the profile.
 `can_wake` and `can_reload` check for them; without them the profile is watched by MkDocs'
 own polling and a ready PDF reaches the browser through a touched file in a watched folder
 (a rebuild), the supported path. tests/test_site_preview.py fails when an upgrade removes
