@@ -22,7 +22,14 @@ def test_only_settings_reads_the_environment() -> None:
                 readers.append(path.name)
             if isinstance(node, ast.keyword) and node.arg in ("envvar", "auto_envvar_prefix"):
                 readers.append(path.name)
-    assert set(readers) == {"settings.py"}
+    # launch.py and supervisor.py hand a pipe from the launcher to its child in one variable
+    # of their own (supervisor.ENV): a channel between two jobpacket processes, not a setting,
+    # and the launcher must not import settings (it runs before anything heavy is loaded).
+    assert set(readers) == {"settings.py", "launch.py", "supervisor.py"}
+    for name in ("launch.py", "supervisor.py"):
+        text = (HOOKS / name).read_text(encoding="utf-8")
+        uses = [line for line in text.splitlines() if "os.environ" in line]
+        assert uses and all("ENV" in line for line in uses), (name, uses)
 
 
 def test_the_cli_understands_env_tags_in_mkdocs_yml(tmp_path: Path) -> None:

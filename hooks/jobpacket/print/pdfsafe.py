@@ -219,9 +219,13 @@ def public_copy(data: bytes, cache_dir: Path | None = None) -> bytes:
     publishes the same PDFs again, and copying one means importing pypdf first. A refusal is
     not kept, so it is reported on every build."""
     key = hashlib.sha256(_PUBLIC_FORMAT + data).hexdigest()
-    if key in _public:
-        return _public[key]
     stored = cache_dir / f"{key}.pdf" if cache_dir is not None else None
+    if key in _public:
+        # Made earlier in this process, perhaps for another cache folder: keep it in this one
+        # too, so the next process finds it.
+        if stored is not None and not stored.exists():
+            write_cache_entry(stored, _public[key], keep=_PUBLIC_KEEP_ON_DISK, pattern="*.pdf")
+        return _public[key]
     try:
         clean = stored.read_bytes() if stored is not None else None
     except OSError:
