@@ -69,12 +69,19 @@ def known_site_documents(loaded: LoadedProfile, cache_dir: Path | None) -> dict[
     and its PDF is cached; None when any must be made."""
     out: dict[str, bytes] = {}
     for name, what in _SITE_PLAN.items():
-        known = inputkeys.recall(inputkeys.input_key(loaded, what, None), cache_dir)
-        data = _cached(known.key, cache_dir) if known is not None else None
-        if data is None:
+        found = _known_pdf(inputkeys.input_key(loaded, what, None), cache_dir)
+        if found is None:
             return None
-        out[name] = data
+        out[name] = found[1]
     return out
+
+
+def _known_pdf(input_key: str, cache_dir: Path | None) -> tuple[Known, bytes] | None:
+    """What the last making of a document with these inputs found, and its cached PDF; None
+    when either is gone (the document must be made)."""
+    known = inputkeys.recall(input_key, cache_dir)
+    data = _cached(known.key, cache_dir) if known is not None else None
+    return (known, data) if known is not None and data is not None else None
 
 
 def site_print_documents(
@@ -90,22 +97,16 @@ def site_print_documents(
     doc = documents.resume(loaded, public=True)
     tally.made += 1
     report_notes(doc, report)
-    _remember(loaded, _SITE_PLAN[SITE_RESUME], None, doc, default_cache_dir(loaded, cache_dir))
+    input_key = inputkeys.input_key(loaded, _SITE_PLAN[SITE_RESUME], None)
+    _remember(input_key, doc, default_cache_dir(loaded, cache_dir))
     return {SITE_RESUME: doc}
 
 
-def _remember(
-    loaded: LoadedProfile,
-    what: tuple[str | None, ...],
-    app: int | None,
-    doc: PrintDocument,
-    cache_dir: Path | None,
-) -> None:
+def _remember(input_key: str, doc: PrintDocument, cache_dir: Path | None) -> None:
     """Key a document just made on its inputs, unless it has notes, which must be made (and
     so reported) afresh every time (see print/inputkeys.py)."""
     if not doc.notes:
-        known = Known(name=doc.name, key=cache_key(doc))
-        inputkeys.remember(inputkeys.input_key(loaded, what, app), cache_dir, known)
+        inputkeys.remember(input_key, cache_dir, Known(name=doc.name, key=cache_key(doc)))
 
 
 def cached_pdf(doc: PrintDocument, cache_dir: Path | None) -> bytes | None:
@@ -162,11 +163,7 @@ def prepare_private_documents(
     # With a proofreader every document is made: it reads their text.
     found: list[tuple[Known, bytes] | None] = [None] * len(plan)
     if proofread is None:
-        for i, key in enumerate(input_keys):
-            known = inputkeys.recall(key, cache)
-            data = _cached(known.key, cache) if known is not None else None
-            if known is not None and data is not None:
-                found[i] = (known, data)
+        found = [_known_pdf(key, cache) for key in input_keys]
     made: dict[int, PrintDocument] = {}
     for i, planned in enumerate(plan):
         if found[i] is None:
@@ -178,8 +175,7 @@ def prepare_private_documents(
         for doc in made.values():
             report_notes(doc, report)
     for i, doc in made.items():
-        if not doc.notes:
-            inputkeys.remember(input_keys[i], cache, Known(name=doc.name, key=cache_key(doc)))
+        _remember(input_keys[i], doc, cache)
     pdfs = dict(zip(made, render_all(list(made.values()), cache_dir=cache), strict=True))
     rows: list[tuple[str, str, bytes]] = []  # name, PDF cache key, PDF
     for i in range(len(plan)):
