@@ -23,6 +23,11 @@ _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u
 SHOWN_CHARS = 80
 
 
+def plural(n: int, word: str) -> str:
+    """`n` and the word, in the plural unless `n` is one: every count a message gives."""
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
 def printable(text: str) -> str:
     """`text` with every control character written as an escape (``\\n``, ``\\x1b``).
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from .dates import to_date
-from .errors import Problem, ProfileError, UserError
+from .errors import Problem, ProfileError, UserError, plural
 from .print.manifest import freshness
 from .profile.model import Application
 from .profile.schedule import FINAL_STATUSES, Schedule, letter_in_progress, schedule_for
@@ -352,7 +352,7 @@ def _since_row(loaded: LoadedProfile, index: int, app: Application, today: date)
     return Row(
         "since applying",
         "info",
-        f"{n} item{'s' if n != 1 else ''} dated after {app.applied} not in the packet",
+        f"{plural(n, 'item')} dated after {app.applied} not in the packet",
         details=tuple(missing),
     )
 

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import Problem, ProfileError
+from ..errors import Problem, ProfileError, plural
 from .common import (
-    plural,
     print_problems,
     profile_option,
     say,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
-from ..errors import Problem, ProfileError, UserError, printable
+from ..errors import Problem, ProfileError, UserError, plural, printable
 from ..print.designs import DESIGNS, design_help
 
 if TYPE_CHECKING:
@@ -77,10 +77,6 @@ force_option = click.option(
 )
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
-
-
 def user_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Turn user errors into located messages and exit 1; let bugs raise."""
 
@@ -91,7 +87,7 @@ def user_errors(func: Callable[P, R]) -> Callable[P, R]:
         except ProfileError as exc:
             print_problems(exc.problems)
             n = len(exc.problems)
-            say(f"{n} problem{'s' if n != 1 else ''} found", err=True)
+            say(f"{plural(n, 'problem')} found", err=True)
             sys.exit(1)
         except UserError as exc:
             say(f"error: {exc}", err=True)

@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import FieldPath, Problem
+from ..errors import FieldPath, Problem, plural
 from .common import (
-    plural,
     print_problems,
 )
 

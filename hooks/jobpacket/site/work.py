@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..errors import Problem, ProfileError, UserError
+from ..errors import Problem, ProfileError, UserError, plural
 from ..fsutil import unwritable
 from ..profile.validate import LoadedProfile
 from ..settings import display_path
@@ -34,7 +34,7 @@ def problem_lines(exc: ProfileError | UserError) -> list[str]:
 def counted(lines: list[str]) -> str:
     """The lines, then how many problems they are: what a failed build says."""
     n = len(lines)
-    return "\n".join([*lines, f"{n} problem{'s' if n != 1 else ''} found in the profile"])
+    return "\n".join([*lines, f"{plural(n, 'problem')} found in the profile"])
 
 
 def _has_print() -> bool:
@@ -146,14 +146,13 @@ def private_summary(outputs: PrivateOutputs, root: Path) -> list[str]:
     if documents:
         n = len(documents)
         lines.append(
-            f"{n} private document{'s' if n != 1 else ''} in {display_path(out_dir)}/ "
-            "(never deployed)"
+            f"{plural(n, 'private document')} in {display_path(out_dir)}/ (never deployed)"
         )
     packets = [p for p, _ in outputs.packets if p.suffix == ".pdf"]
     if packets or outputs.packets_unchanged:
         n, rebuilt = len(packets) + outputs.packets_unchanged, len(packets)
         lines.append(
-            f"{n} application packet{'s' if n != 1 else ''} in "
+            f"{plural(n, 'application packet')} in "
             f"{display_path(out_dir / 'packets')}/ ({rebuilt} rebuilt; never deployed)"
         )
     return lines
@@ -186,7 +185,7 @@ def stale_note(loaded: LoadedProfile, root: Path) -> str | None:
         return None
     n = len(stale)
     return (
-        f"{display_path(out_dir)}/: {n} private document{'s' if n != 1 else ''} made from "
+        f"{display_path(out_dir)}/: {plural(n, 'private document')} made from "
         f"an earlier version of the profile ({', '.join(sorted(stale)[:3])}"
         f"{', ...' if n > 3 else ''}); `jobpacket status` says which are stale, "
         "`mkdocs build` remakes them"

@@ -34,7 +34,7 @@ from urllib.parse import unquote, urljoin
 import yaml
 
 from ..caches import cache_folder
-from ..errors import Problem, ProfileError, UserError, printable
+from ..errors import Problem, ProfileError, UserError, plural, printable
 from ..fsutil import write_atomic
 from ..profile.validate import LoadedProfile, load_profile
 from ..settings import (
@@ -357,7 +357,7 @@ def build(
         if strict and warnings:
             n = len(warnings)
             raise pub.SiteError(
-                f"error: {n} warning{'s' if n != 1 else ''} in strict mode; "
+                f"error: {plural(n, 'warning')} in strict mode; "
                 "site/ and build/ were left as they were"
             )
         staging = pub.stage_site(publication, prepared.site_dir)
