@@ -60,3 +60,18 @@ def test_a_bad_setting_names_the_variable(
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"error: {message}")
+
+
+def test_a_site_build_takes_the_profile_asked_for_and_says_whether_mkdocs_yml_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jobpacket import settings
+
+    monkeypatch.delenv("JOBPACKET_PROFILE", raising=False)
+    root = tmp_path.resolve()
+    assert settings.site_profile(root, "profiles/me.yml") == (root / "profiles/me.yml", False)
+    assert settings.site_profile(root, None) == (root / settings.DEFAULT_PROFILE, False)
+    other = settings.site_profile(root, "profiles/me.yml", "profiles/cohort/ann.yml")
+    assert other == (root / "profiles/cohort/ann.yml", True)
+    with pytest.raises(settings.UserError, match=r"extra\.jobpacket\.profile is a list"):
+        settings.site_profile(root, ["a.yml", "b.yml"], "profiles/ann.yml")

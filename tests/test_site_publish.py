@@ -13,6 +13,7 @@ import pytest
 from jobpacket.site.publish import (
     Publication,
     SiteError,
+    check_outputs,
     fallback_note,
     lock,
     publish,
@@ -167,3 +168,17 @@ def test_the_lock_is_kept_across_rebuilds_and_leftovers_are_cleared(project: Pat
     moved = lock(held, other, None, waits.append)
     assert moved is not held and moved.root == other
     moved.release()
+
+
+def test_outputs_that_would_publish_private_documents_are_refused(tmp_path: Path) -> None:
+    root = tmp_path.resolve()
+    check_outputs(root, root / "site")  # the usual layout
+    for site_dir in (root / "build" / "site", root):
+        with pytest.raises(SiteError, match=r"^error: site_dir .* overlap: the private"):
+            check_outputs(root, site_dir)
+    (root / "content" / "packets").mkdir(parents=True)
+    (root / "build").mkdir()
+    (root / "build" / "packets").symlink_to(root / "content" / "packets")
+    with pytest.raises(SiteError) as caught:
+        check_outputs(root, root / "site")
+    assert str(caught.value).startswith("error: ") and "packets" in str(caught.value)

@@ -165,8 +165,9 @@ def site_folder(profile: Path) -> Path:
     return start
 
 
-def resolve_profile(explicit: str | os.PathLike[str] | None, root: Path | None = None) -> Path:
-    """The profile path to load, relative paths taken from ``root`` (the site folder)."""
+def resolve_profile(explicit: object, root: Path | None = None) -> Path:
+    """The profile path to load, relative paths taken from ``root`` (the site folder).
+    `explicit` may be anything mkdocs.yml holds: what is not a path is a located error."""
     root = root or Path.cwd()
     chosen: object = explicit or current().profile
     if not chosen:
@@ -181,6 +182,14 @@ def resolve_profile(explicit: str | os.PathLike[str] | None, root: Path | None =
         )
     path = Path(chosen)
     return path if path.is_absolute() else root / path
+
+
+def site_profile(root: Path, named: object, explicit: object = None) -> tuple[Path, bool]:
+    """The profile a site build uses (`explicit`, else JOBPACKET_PROFILE, else `named`, the
+    mkdocs.yml's extra.jobpacket.profile, else the default), resolved; and whether it is
+    another than the one mkdocs.yml names, in which case the site's name follows it."""
+    path = resolve_profile(explicit or current().profile or named, root).resolve()
+    return path, path != resolve_profile(named or DEFAULT_PROFILE, root).resolve()
 
 
 def display_path(path: Path, root: Path | None = None) -> str:

@@ -38,16 +38,14 @@ from mkdocs.utils import get_relative_url
 from ..errors import UserError, printable
 from ..fsutil import write_atomic
 from ..profile.validate import LoadedProfile
-from ..settings import DEFAULT_PROFILE, configured_theme_language, display_path, resolve_profile
-from ..settings import current as current_settings
+from ..settings import configured_theme_language, display_path, site_profile
 from ..templating import bytecode_cache
 from . import deploy, identity, serving, work
-from . import files as site_files
 from . import pages as site
 from . import publish as pub
 from .head import head_tags
 from .serving import Build, log, report, report_printed
-from .stage import FILE_WORKER, MONOGRAM, PRIVATE_DIR, StageSettings, make_stage, overrides_dir
+from .stage import FILE_WORKER, MONOGRAM, StageSettings, make_stage, overrides_dir
 
 __all__ = [
     "on_build_error",
@@ -173,21 +171,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except pub.SiteError as exc:
         raise _plugin_error(exc) from None
     settings = config.extra.get("jobpacket") or {}
+    named = settings.get("profile") if isinstance(settings, dict) else None
     try:
-        from_env = current_settings().profile
-        chosen = from_env or (settings.get("profile") if isinstance(settings, dict) else None)
-        path = resolve_profile(chosen, root).resolve()
+        path, other = site_profile(root, named)
     except UserError as exc:
         raise PluginError(printable(f"error: {exc}")) from None
-    site_dir, private = Path(config.site_dir).resolve(), (root / PRIVATE_DIR).resolve()
-    if site_dir.is_relative_to(private) or private.is_relative_to(site_dir):
-        raise PluginError(
-            f"site_dir {display_path(site_dir)} and {display_path(private)}/ overlap: the "
-            "private documents would be published; use another site_dir (the default is site)"
-        )
-    links = site_files.output_links(root, root / PRIVATE_DIR)
-    if links:
-        raise PluginError("\n".join(f"error: {line}" for line in links))
+    try:
+        pub.check_outputs(root, Path(config.site_dir))
+    except pub.SiteError as exc:
+        raise _plugin_error(exc) from None
     try:
         loaded = serving.load(path)
         _state.build = build = Build(
@@ -199,10 +191,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
         if not _state.serving:
             work.proofread(loaded, report)  # while serving: after the rebuild (on_post_build)
-        named = settings.get("profile") if isinstance(settings, dict) else None
-        _apply_identity(
-            config, loaded, root, other=path != (root / (named or DEFAULT_PROFILE)).resolve()
-        )
+        _apply_identity(config, loaded, root, other=other)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         _check_worker_shim(config)

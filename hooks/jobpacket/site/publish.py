@@ -48,6 +48,23 @@ class Publication:
         return self.root / PRIVATE_DIR
 
 
+def check_outputs(root: Path, site_dir: Path) -> None:
+    """Refuse a build whose outputs would carry private documents where the site publishes:
+    a site_dir that holds build/ or lies inside it, or a folder under build/ that is a link.
+    Checked by every engine before anything is made."""
+    from .files import output_links
+
+    site_dir, private = site_dir.resolve(), (root / PRIVATE_DIR).resolve()
+    if site_dir.is_relative_to(private) or private.is_relative_to(site_dir):
+        raise SiteError(
+            f"error: site_dir {display_path(site_dir)} and {display_path(private)}/ overlap: the "
+            "private documents would be published; use another site_dir (the default is site)"
+        )
+    links = output_links(root, root / PRIVATE_DIR)
+    if links:
+        raise SiteError("\n".join(f"error: {line}" for line in links))
+
+
 def lock(
     held: ProjectLock | None,
     root: Path,

@@ -37,15 +37,7 @@ from ..caches import cache_folder
 from ..errors import Problem, ProfileError, UserError, plural, printable
 from ..fsutil import write_atomic
 from ..profile.validate import LoadedProfile, load_profile
-from ..settings import (
-    DEFAULT_PROFILE,
-    configured_theme_language,
-    display_path,
-    read_site_config,
-    resolve_profile,
-)
-from ..settings import current as current_settings
-from . import files as site_files
+from ..settings import configured_theme_language, display_path, read_site_config, site_profile
 from . import identity, work
 from . import publish as pub
 from .head import head_tags
@@ -53,7 +45,6 @@ from .nav import page_url
 from .pages import HOME, plain
 from .stage import (
     MONOGRAM,
-    PRIVATE_DIR,
     STYLESHEET,
     SiteStage,
     StageSettings,
@@ -95,16 +86,6 @@ def _use_directory_urls(data: dict[str, Any]) -> bool:
     if "offline" in names:
         return False
     return bool(data.get("use_directory_urls", True))
-
-
-def _profile(root: Path, data: dict[str, Any], explicit: Path | None) -> tuple[Path, bool]:
-    """The profile to build and whether it is another than mkdocs.yml names (identity.py)."""
-    extra = data.get("extra") or {}
-    settings = extra.get("jobpacket") if isinstance(extra, dict) else None
-    named = settings.get("profile") if isinstance(settings, dict) else None
-    chosen = explicit or current_settings().profile or named
-    path = resolve_profile(chosen, root).resolve()
-    return path, path != (root / (named or DEFAULT_PROFILE)).resolve()
 
 
 def _theme(data: dict[str, Any]) -> dict[str, Any]:
@@ -192,7 +173,10 @@ def prepare(
     documents rendered, the stage made and written out. Raises `pub.SiteError`."""
     config_file = root / "mkdocs.yml"
     try:
-        path, other = _profile(root, data, profile)
+        extra = data.get("extra") or {}
+        settings = extra.get("jobpacket") if isinstance(extra, dict) else None
+        named = settings.get("profile") if isinstance(settings, dict) else None
+        path, other = site_profile(root, named, profile)
         loaded = load_profile(path, display_path(path))
     except ProfileError as exc:  # its located lines
         raise pub.SiteError(work.counted(work.problem_lines(exc))) from None
@@ -201,15 +185,7 @@ def prepare(
     for note in loaded.notes:
         say(str(note))
     site_dir = site_dir_of(root, data)
-    private = (root / PRIVATE_DIR).resolve()
-    if site_dir.is_relative_to(private) or private.is_relative_to(site_dir):
-        raise pub.SiteError(
-            f"error: site_dir {display_path(site_dir)} and {display_path(private)}/ overlap: the "
-            "private documents would be published; use another site_dir (the default is site)"
-        )
-    links = site_files.output_links(root, root / PRIVATE_DIR)
-    if links:
-        raise pub.SiteError("\n".join(f"error: {line}" for line in links))
+    pub.check_outputs(root, site_dir)
     work.proofread(loaded, report)
     who = identity.site_identity(
         loaded.profile, data.get("site_name"), data.get("site_url"), other_profile=other
