@@ -49,22 +49,33 @@ def site_documents(
     *,
     cache_dir: Path | None = None,
     report: Callable[[Problem], None] | None = None,
+    before_render: Callable[[], None] | None = None,
 ) -> dict[str, bytes]:
     """Files to add to site/: the public résumé, built from the public view only.
 
     Keys are paths relative to the site root; values are the file contents. `report` receives
     located warnings (a photo that is a web address, say); errors raise ProfileError. When the
     inputs are those of an earlier build, the PDFs come from the cache without any print HTML.
+    `before_render` is called before a document that is not cached is rendered (`mkdocs
+    serve` says so).
     """
     cache = default_cache_dir(loaded, cache_dir)
-    known = known_site_documents(loaded, cache)
+    known = _known_site_documents(loaded, cache)
     if known is not None:
         return known
-    planned = site_print_documents(loaded, report=report, cache_dir=cache)
-    return {name: render(doc, cache_dir=cache) for name, doc in planned.items()}
+    planned = _site_print_documents(loaded, report=report, cache_dir=cache)
+    out: dict[str, bytes] = {}
+    for name, doc in planned.items():
+        data = cached_pdf(doc, cache)
+        if data is None:
+            if before_render is not None:
+                before_render()
+            data = render(doc, cache_dir=cache)
+        out[name] = data
+    return out
 
 
-def known_site_documents(loaded: LoadedProfile, cache_dir: Path | None) -> dict[str, bytes] | None:
+def _known_site_documents(loaded: LoadedProfile, cache_dir: Path | None) -> dict[str, bytes] | None:
     """The public documents when every one of them is known by its inputs (print/inputkeys.py)
     and its PDF is cached; None when any must be made."""
     out: dict[str, bytes] = {}
@@ -84,7 +95,7 @@ def _known_pdf(input_key: str, cache_dir: Path | None) -> tuple[Known, bytes] | 
     return (known, data) if known is not None and data is not None else None
 
 
-def site_print_documents(
+def _site_print_documents(
     loaded: LoadedProfile,
     *,
     report: Callable[[Problem], None] | None = None,

@@ -195,21 +195,13 @@ def _refresh(job: tuple[Build, LoadedProfile]) -> dict[str, bytes]:
     from ..print import outputs
 
     build, loaded = job
-    known = outputs.known_site_documents(loaded, outputs.default_cache_dir(loaded))
-    if known is not None:  # unchanged inputs: no print HTML
-        return known
-    planned = outputs.site_print_documents(
-        loaded, report=lambda problem: report_printed(problem, build)
+    return outputs.site_documents(
+        loaded,
+        report=lambda problem: report_printed(problem, build),
+        before_render=lambda: log.info(
+            "the résumé PDF is rendered in the background; the pages did not wait"
+        ),
     )
-    cache = outputs.default_cache_dir(loaded)
-    fresh: dict[str, bytes] = {}
-    for name, doc in planned.items():
-        data = outputs.cached_pdf(doc, cache)
-        if data is None:
-            log.info("the résumé PDF is rendered in the background; the pages did not wait")
-            data = outputs.render(doc, cache_dir=cache)
-        fresh[name] = data
-    return fresh
 
 
 def refresh_later(build: Build) -> None:
