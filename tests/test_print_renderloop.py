@@ -10,7 +10,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from jobpacket.print.renderjob import RefusedFetch, RenderJob
-from jobpacket.print.renderloop import JOB, STOP, serve
+from jobpacket.print.renderloop import JOB, READY, STOP, serve
 
 
 def _job(html: str, roots: tuple[Path, ...] = ()) -> RenderJob:
@@ -21,6 +21,8 @@ def test_each_job_is_answered_in_turn_and_stop_ends_the_loop(tmp_path: Path) -> 
     parent, child = Pipe()
     loop = threading.Thread(target=serve, args=(child, str(tmp_path)), daemon=True)
     loop.start()
+    # Once WeasyPrint is imported the loop says so: the parent starts a job's clock then.
+    assert parent.recv() == (READY, None, [])
     parent.send((JOB, _job('<html lang="en"><p>Ann Lee, data engineer</p></html>')))
     kind, (pdf, pages), logs = parent.recv()
     assert kind == "ok" and pages == 1 and pdf.startswith(b"%PDF-")

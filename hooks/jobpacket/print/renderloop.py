@@ -21,6 +21,9 @@ from .renderjob import RenderJob
 #: The two messages the parent sends: a job to render, or the request to end.
 JOB = "job"
 STOP = "stop"
+#: What the worker sends once, when WeasyPrint is imported: the parent starts a job's clock
+#: then, so a time limit measures the render and not the start of a new process.
+READY = "ready"
 #: Allocations between young-generation collections while a spawned worker imports WeasyPrint.
 _IMPORT_GC_THRESHOLD = 50_000
 
@@ -64,6 +67,10 @@ def serve(conn: Connection, tmp: str) -> None:  # pragma: no cover - runs in the
         render = None
     finally:
         gc.set_threshold(*usual)
+    try:
+        conn.send((READY, None, []))
+    except (OSError, ValueError):
+        return
     while True:
         try:
             kind, payload = conn.recv()

@@ -49,7 +49,7 @@ from .renderjob import (
     WorkerCrashed,
     time_limit,
 )
-from .renderloop import JOB, STOP, Collect, missing_libraries, serve
+from .renderloop import JOB, READY, STOP, Collect, missing_libraries, serve
 
 if TYPE_CHECKING:
     # ForkServerContext does not exist on Windows.
@@ -63,6 +63,9 @@ if TYPE_CHECKING:
 #: notice is merely shown twice (unlocated, and located by print/glyphs.py), never lost.
 _NOTDEF = ".notdef glyph rendered"
 _MEMORY_POLL = 0.1
+#: How long a new render process may take to import WeasyPrint before it counts as hung. Not
+#: the user's time limit: that one measures the render alone.
+_START_LIMIT = 120.0
 _CRASH_HINT = (
     "when jobpacket runs inside your own Python script, put the calls under "
     "`if __name__ == '__main__':` (render processes import the script again); otherwise "
@@ -122,6 +125,7 @@ class _Worker:
         )
         self.process.start()
         child.close()
+        self.ready = False  # until its READY message is read: the job's clock waits for it
 
     def run(
         self, job: RenderJob, timeout: float | None, why: str = "", memory_mb: float | None = None
@@ -130,7 +134,9 @@ class _Worker:
         crash or an interruption the process is killed (it could otherwise answer this job
         to the next caller)."""
         try:
-            self.conn.send((JOB, job))
+            self.conn.send((JOB, job))  # a new process reads it once WeasyPrint is in
+            if not self.ready:
+                self._wait_ready(job.what, memory_mb)
             waited = self._wait(timeout, memory_mb)
         except (BrokenPipeError, ConnectionResetError, EOFError):
             self.kill()
@@ -158,6 +164,23 @@ class _Worker:
                 ) from None
             raise
         return answer
+
+    def _wait_ready(self, what: str, memory_mb: float | None) -> None:
+        """Wait until the process has imported WeasyPrint, so that the time limit counts the
+        render alone: on a busy machine a process's start can take longer than a short
+        limit, and the message would blame the document. EOFError when it dies first."""
+        waited = self._wait(_START_LIMIT, memory_mb)
+        if waited == "memory":
+            raise RenderTooLarge(_too_large(what, memory_mb))
+        if waited == "time":
+            raise WorkerCrashed(
+                f"{what}: the PDF rendering process did not start within {_START_LIMIT:g} s; "
+                f"{_CRASH_HINT}"
+            )
+        kind, _, _ = self.conn.recv()
+        if kind != READY:
+            raise WorkerCrashed(f"{what}: the PDF rendering process answered out of turn")
+        self.ready = True
 
     def _wait(self, timeout: float | None, memory_mb: float | None) -> str:
         """ "answer", "time" or "memory": what came first. Memory is looked at ten times a
