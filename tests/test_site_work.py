@@ -139,3 +139,56 @@ def test_serving_names_the_documents_made_from_an_older_profile(
     assert note is not None
     assert note.startswith(f"{build}/: 2 private documents made from an earlier version")
     assert "(acme/cover-letter.pdf, references.pdf)" in note and "resume.pdf" not in note
+
+
+CALENDAR_PROBE = """
+import sys
+from pathlib import Path
+from jobpacket.profile.validate import load_profile
+from jobpacket.site.work import calendar
+
+data = calendar(load_profile(Path("p.yml"), "p.yml"))
+sys.stdout.buffer.write(b"icalendar imported: %d\\n" % ("icalendar" in sys.modules) + data)
+"""
+
+
+def test_an_unchanged_profile_s_calendar_is_read_back_without_icalendar(tmp_path: Path) -> None:
+    """The calendar is the same bytes for the same profile text, so a build with nothing new
+    takes it from the cache and does not import icalendar; an edit makes it again."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
+    env.update(PYTHONPATH=str(root / "hooks"), JOBPACKET_CACHE_DIR=str(tmp_path / "cache"))
+    profile = tmp_path / "p.yml"
+
+    def write(organization: str) -> None:
+        profile.write_text(
+            "basics:\n  name: Ann Lee\napplications:\n  - id: acme-analyst\n"
+            f"    organization: {organization}\n    status: applied\n"
+            "    applied: '2026-10-01'\n",
+            encoding="utf-8",
+        )
+
+    def probe() -> tuple[str, bytes]:
+        done = subprocess.run(
+            [sys.executable, "-c", CALENDAR_PROBE],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            check=True,
+        )
+        head, _, data = done.stdout.partition(b"\n")
+        return head.decode(), data
+
+    write("Acme")
+    first = probe()
+    assert first[0] == "icalendar imported: 1"
+    assert probe() == ("icalendar imported: 0", first[1]), "read back, same bytes"
+    write("Globex")
+    edited = probe()
+    assert edited[0] == "icalendar imported: 1"
+    summaries = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(edited[1]).walk("VEVENT")]
+    assert summaries and all("Globex" in s for s in summaries)

@@ -60,8 +60,8 @@ def write_cache_entry(path: Path, data: bytes, *, keep: int | None, pattern: str
 
 
 #: Distributions whose behaviour cached answers depend on: the dictionary, phone metadata,
-#: the PDF and image readers that judge enclosures.
-_LIBRARIES = ("pyspellchecker", "phonenumbers", "pypdf", "pillow")
+#: the PDF and image readers that judge enclosures, the calendar writer.
+_LIBRARIES = ("pyspellchecker", "phonenumbers", "pypdf", "pillow", "icalendar")
 
 
 @lru_cache(maxsize=1)

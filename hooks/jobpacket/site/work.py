@@ -162,11 +162,36 @@ def followups(loaded: LoadedProfile, root: Path, report: Report) -> tuple[Path, 
     """build/followups.ics (private: it names contacts) as (path, bytes); the follow-ups
     overdue today go to ``report`` (they depend on the date, so they never fail a build)."""
     from ..followups import followup_findings
-    from ..followups_ics import calendar_bytes
 
     for problem in followup_findings(loaded, date.today()):
         report(problem)
-    return root / PRIVATE_DIR / FOLLOWUPS_ICS, calendar_bytes(loaded.profile)
+    return root / PRIVATE_DIR / FOLLOWUPS_ICS, calendar(loaded)
+
+
+#: How many calendars the cache keeps: the last few versions of a profile being edited.
+_CALENDARS_KEPT = 8
+
+
+def calendar(loaded: LoadedProfile) -> bytes:
+    """The calendar's bytes, kept by a digest of the profile's text and of the code: they
+    depend on nothing else (never on today), and an unchanged build then does not import
+    icalendar, one of the larger costs of a build that has nothing to remake."""
+    import hashlib
+
+    from ..caches import cache_folder, code_fingerprint, read_entry, write_cache_entry
+    from ..digests import add_text
+
+    h = hashlib.sha256(b"jobpacket followups.ics 1\0")
+    add_text(h, code_fingerprint())
+    add_text(h, loaded.source.text)
+    entry = cache_folder(loaded.path) / "calendar" / f"{h.hexdigest()}.ics"
+    data = read_entry(entry)
+    if data is None:
+        from ..followups_ics import calendar_bytes
+
+        data = calendar_bytes(loaded.profile)
+        write_cache_entry(entry, data, keep=_CALENDARS_KEPT, pattern="*.ics")
+    return data
 
 
 def stale_note(loaded: LoadedProfile, root: Path) -> str | None:
@@ -194,6 +219,7 @@ def stale_note(loaded: LoadedProfile, root: Path) -> str | None:
 
 __all__ = [
     "PrivateOutputs",
+    "calendar",
     "counted",
     "disabled_filter",
     "followups",
