@@ -1,6 +1,7 @@
-"""print/cohort.py: which profiles a cohort is (files as given, folders expanded), refused
-when one overlay would be shared or two people would write to one folder. A cohort rendered
-and proofread through the CLI is tested in test_outgoing.py."""
+"""cohort.py: which profiles a cohort is (files as given, folders expanded), refused
+when one overlay would be shared or two people would write to one folder, and renders that
+start while the next profile is prepared. A cohort rendered and proofread through the CLI is
+tested in test_outgoing.py."""
 
 from __future__ import annotations
 
@@ -60,3 +61,44 @@ def test_two_profiles_of_the_same_name_would_write_to_one_folder(tmp_path: Path)
     (second,) = _write(tmp_path / "b", "ann.json")
     with pytest.raises(UserError, match="would both write to ann/"):
         profile_paths([first, second])
+
+
+def test_a_profile_renders_while_the_next_one_is_prepared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workers do not wait for the whole cohort's preparation: the second profile's
+    loading waits here until the first profile's résumé is rendered, which happens only if
+    that render started as soon as the first profile was ready."""
+    import threading
+
+    from jobpacket import cohort
+    from jobpacket.print import outputs, worker
+    from jobpacket.profile import validate
+
+    first, second = _write(tmp_path / "cohort", "ann.yml", "bo.yml")
+    rendered = threading.Event()
+    waited: list[bool] = []
+    real_load, real_render = validate.load_profile, outputs.render_settled
+
+    def load(path: Path, display: str | None = None) -> validate.LoadedProfile:
+        if path == second:
+            waited.append(rendered.wait(timeout=120))
+        return real_load(path, display)
+
+    def render(*args: object, **kwargs: object) -> list[bytes | UserError]:
+        out = real_render(*args, **kwargs)  # type: ignore[arg-type]
+        rendered.set()
+        return out
+
+    monkeypatch.setattr(validate, "load_profile", load)
+    monkeypatch.setattr(outputs, "render_settled", render)
+    try:
+        results = cohort.render_cohort([first, second], "resume", cache_dir=tmp_path / "cache")
+    finally:
+        worker.shutdown()
+    assert waited == [True], "the first profile's render waited for the second's preparation"
+    assert [(r.name, [name for name, _ in r.files], r.failed) for r in results] == [
+        ("ann", ["resume.pdf"], False),
+        ("bo", ["resume.pdf"], False),
+    ]
+    assert all(data.startswith(b"%PDF-") for r in results for _, data in r.files)

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.print import renderjob, worker
+from jobpacket.print import renderjob
 from jobpacket.print.worker import RenderJob, RenderPool, RenderTimeout, RenderTooLarge
+from jobpacket.supervisor import resident_mb
 
 from .conftest import EXAMPLE, ROOT, run_cli
 from .pdf_support import text
@@ -73,7 +74,7 @@ def test_a_render_past_the_memory_ceiling_is_stopped_and_the_next_render_works()
     try:
         pool.render(_job("<p>warm</p>"))
         (pid,) = pool.pids()
-        baseline = worker.resident_mb(pid)
+        baseline = resident_mb(pid)
         assert baseline is not None and baseline > 10  # /proc is readable here (Linux)
         pool.memory_mb = baseline + 25  # the long document needs about 80 MB more
         started = time.monotonic()

@@ -1,7 +1,8 @@
 """Several profiles at once: a career office builds a whole cohort's PDFs in one command.
 
-Each profile is loaded and its print HTML built in this process, then every document that is
-not cached renders side by side on the worker pool (one process per core). One profile's
+Each profile is loaded and its print HTML built in this process; as soon as one profile is
+ready, its documents that are not cached render on the worker pool (one process per core)
+while the next profile is prepared. One profile's
 problems never stop the others: each result carries its own files or its own problems.
 Returns values; the CLI prints and writes them.
 """
@@ -9,12 +10,13 @@ Returns values; the CLI prints and writes them.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import FieldPath, Problem, ProfileError, UserError
-from .print import documents, manifest, outputs
+from .print import documents, manifest, outputs, worker
 from .print.printkit import PrintDocument
 from .profile.overlay import PRIVATE_NAME, overlay_path
 
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from .profile.validate import LoadedProfile
 
 PROFILE_SUFFIXES = (".yml", ".yaml", ".json")
+#: What rendering one document gives: its PDF, or the user error that stopped it.
+Rendered = list[bytes | UserError]
 
 
 @dataclass
@@ -111,38 +115,52 @@ def render_cohort(
 
     cache_dir = cache_dir or current().cache_dir
     results: list[CohortResult] = []
-    jobs: list[tuple[CohortResult, str, PrintDocument, LoadedProfile]] = []
-    for path in paths:
-        result = CohortResult(profile=path, name=path.stem)
-        results.append(result)
-        try:
-            loaded = load_profile(path, (display or {}).get(path))
-            result.notes.extend(loaded.notes)
-            docs = _documents(loaded, document, public, design)
-            for _, doc in docs:
-                result.notes.extend(doc.notes)
-            # `all` prints every application's letter; a résumé or reference index, none.
-            count = len(loaded.profile.applications) if document == "all" else 0
-            own: list[FieldPath] = [("applications", i) for i in range(count)]
-            texts = [doc.html for _, doc in docs]
-            for p in bearing_on(loaded, proofread(loaded), texts=texts, own=own):
-                stops = p.severity == "error" and not force
-                (result.problems if stops else result.notes).append(p)
-            jobs.extend((result, relpath, doc, loaded) for relpath, doc in docs)
-        except ProfileError as exc:
-            result.problems.extend(exc.problems)
-        except UserError as exc:
-            result.error = str(exc)
-    pending = [job for job in jobs if not job[0].failed]
-    rendered = outputs.render_settled([job[2] for job in pending], cache_dir=cache_dir)
-    for (result, relpath, doc, loaded), data in zip(pending, rendered, strict=True):
-        if isinstance(data, UserError):
-            result.error = result.error or str(data)
-        else:
-            result.files.append((relpath, data))
-            result.made[relpath] = manifest.made(loaded, outputs.cache_key(doc), data, design)
-            # A résumé past meta.pages (default 1): only the rendered page knows.
-            result.notes.extend(page_findings(loaded, [(doc, data)]))
+    jobs: list[tuple[CohortResult, str, PrintDocument, LoadedProfile, Future[Rendered]]] = []
+    # Each profile's documents start rendering as soon as it is prepared, while the next one
+    # is: the workers need not wait for the whole cohort's preparation.
+    threads = ThreadPoolExecutor(max_workers=worker.pool().size, thread_name_prefix="cohort")
+    try:
+        for path in paths:
+            result = CohortResult(profile=path, name=path.stem)
+            results.append(result)
+            try:
+                loaded = load_profile(path, (display or {}).get(path))
+                result.notes.extend(loaded.notes)
+                docs = _documents(loaded, document, public, design)
+                for _, doc in docs:
+                    result.notes.extend(doc.notes)
+                # `all` prints every application's letter; a résumé or reference index, none.
+                count = len(loaded.profile.applications) if document == "all" else 0
+                own: list[FieldPath] = [("applications", i) for i in range(count)]
+                texts = [doc.html for _, doc in docs]
+                for p in bearing_on(loaded, proofread(loaded), texts=texts, own=own):
+                    stops = p.severity == "error" and not force
+                    (result.problems if stops else result.notes).append(p)
+            except ProfileError as exc:
+                result.problems.extend(exc.problems)
+                continue
+            except UserError as exc:
+                result.error = str(exc)
+                continue
+            if result.failed:
+                continue  # its documents are not rendered
+            for relpath, doc in docs:
+                rendering = threads.submit(
+                    outputs.render_settled, [doc], cache_dir=cache_dir, alongside=True
+                )
+                jobs.append((result, relpath, doc, loaded, rendering))
+        for result, relpath, doc, loaded, rendering in jobs:
+            (data,) = rendering.result()
+            if isinstance(data, UserError):
+                result.error = result.error or str(data)
+            else:
+                result.files.append((relpath, data))
+                result.made[relpath] = manifest.made(loaded, outputs.cache_key(doc), data, design)
+                # A résumé past meta.pages (default 1): only the rendered page knows.
+                result.notes.extend(page_findings(loaded, [(doc, data)]))
+    finally:
+        # On an interruption, renders not started yet are dropped rather than waited for.
+        threads.shutdown(wait=True, cancel_futures=True)
     for result in results:
         if result.failed:
             result.files.clear()  # all of a profile's documents or none

@@ -13,6 +13,7 @@ JOBPACKET_CACHE_DIR when that is set.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -38,6 +39,8 @@ CACHE_ENV = ENV_CACHE_DIR
 _MEMO_SIZE = 32
 _DISK_KEEP = 64
 _memo: OrderedDict[str, bytes] = OrderedDict()
+#: A cohort renders its profiles' documents from several threads at once.
+_memo_lock = threading.Lock()
 
 
 #: The public documents: file name under site/, and what the document is (inputkeys).
@@ -254,32 +257,37 @@ def render_all(docs: Sequence[PrintDocument], *, cache_dir: Path | None = None) 
 
 
 def render_settled(
-    docs: Sequence[PrintDocument], *, cache_dir: Path | None = None
+    docs: Sequence[PrintDocument], *, cache_dir: Path | None = None, alongside: bool = False
 ) -> list[bytes | UserError]:
     """PDF bytes (or the user error) for each document, in order. The ones not cached render
     side by side on the worker pool (one process per core), so a cohort of profiles builds
-    in one command."""
+    in one command. `alongside`: the caller runs other calls like this one at the same time
+    (on threads), so even a single document goes to a worker."""
     keys = [cache_key(doc) for doc in docs]
     results: list[bytes | UserError | None] = [_cached(key, cache_dir) for key in keys]
     missing = [i for i, data in enumerate(results) if data is None]
-    tally.rendered += len(missing)
-    fresh = worker.render_settled([_job(docs[i], keys[i]) for i in missing])
+    with _memo_lock:
+        tally.rendered += len(missing)
+    fresh = worker.render_settled([_job(docs[i], keys[i]) for i in missing], alongside=alongside)
     for i, data in zip(missing, fresh, strict=True):
         results[i] = data
         if cache_dir is not None and isinstance(data, bytes):
             _store(cache_dir / "pdf" / f"{keys[i]}.pdf", data)
-    for key, result in zip(keys, results, strict=True):
-        if isinstance(result, bytes):
-            _memo[key] = result
-            _memo.move_to_end(key)
-    while len(_memo) > _MEMO_SIZE:
-        _memo.popitem(last=False)
+    with _memo_lock:
+        for key, result in zip(keys, results, strict=True):
+            if isinstance(result, bytes):
+                _memo[key] = result
+                _memo.move_to_end(key)
+        while len(_memo) > _MEMO_SIZE:
+            _memo.popitem(last=False)
     return [data for data in results if data is not None]
 
 
 def _cached(key: str, cache_dir: Path | None) -> bytes | None:
-    if key in _memo:
-        return _memo[key]
+    with _memo_lock:
+        known = _memo.get(key)
+    if known is not None:
+        return known
     cached = cache_dir / "pdf" / f"{key}.pdf" if cache_dir else None
     if cached is not None and cached.is_file():
         data = cached.read_bytes()

@@ -28,65 +28,40 @@ all.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import multiprocessing
 import os
 import queue
 import threading
-import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import supervisor
 from ..errors import UserError
-from ..supervisor import resident_mb
 from . import pages
-from .renderjob import (
-    RenderJob,
-    RenderTimeout,
-    RenderTooLarge,
-    WorkerCrashed,
-    time_limit,
-)
-from .renderloop import JOB, READY, STOP, Collect, missing_libraries, serve
+from .renderjob import RenderJob, RenderTimeout, RenderTooLarge, WorkerCrashed, time_limit
+from .renderloop import Collect, missing_libraries
+from .renderprocess import RenderProcess, start_context, too_large, too_long
 
 if TYPE_CHECKING:
-    # ForkServerContext does not exist on Windows.
-    from multiprocessing.context import ForkServerContext, SpawnContext
-    from multiprocessing.process import BaseProcess
+    from .renderprocess import Context
 
-    _Context = ForkServerContext | SpawnContext
-
+__all__ = [
+    "RenderJob",
+    "RenderPool",
+    "RenderTimeout",
+    "RenderTooLarge",
+    "WorkerCrashed",
+    "pool",
+    "render",
+    "render_many",
+    "render_settled",
+    "shutdown",
+    "time_limit",
+]
 
 #: How WeasyPrint starts its notice of a character no font has. Should its wording change, the
 #: notice is merely shown twice (unlocated, and located by print/glyphs.py), never lost.
 _NOTDEF = ".notdef glyph rendered"
-_MEMORY_POLL = 0.1
-#: How long a new render process may take to import WeasyPrint before it counts as hung. Not
-#: the user's time limit: that one measures the render alone.
-_START_LIMIT = 120.0
-_CRASH_HINT = (
-    "when jobpacket runs inside your own Python script, put the calls under "
-    "`if __name__ == '__main__':` (render processes import the script again); otherwise "
-    "try again, and report it if it recurs"
-)
-
-
-def _too_large(what: str, memory_mb: float | None) -> str:
-    return (
-        f"{what}: rendering needed more than {memory_mb or 0:.0f} MB of memory and was "
-        "stopped; shorten the profile's text, or raise JOBPACKET_RENDER_MEMORY (in MB) "
-        "if it really is that long"
-    )
-
-
-def _too_long(what: str, timeout: float | None, why: str) -> str:
-    return (
-        f"{what}: rendering took longer than {timeout or 0:g} s{why} and was stopped; "
-        "shorten the profile's text, or raise JOBPACKET_RENDER_TIMEOUT if it really "
-        "is that long"
-    )
 
 
 def _relog(job: RenderJob, logs: Sequence[tuple[str, int, str]]) -> None:
@@ -95,132 +70,6 @@ def _relog(job: RenderJob, logs: Sequence[tuple[str, int, str]]) -> None:
         if job.glyphs_checked and message.startswith(_NOTDEF):
             continue  # reported located, with its field, before the render
         logging.getLogger(name).log(level, "%s: %s", job.what, message)
-
-
-def _context(method: str | None = None) -> _Context:
-    """The fork server where it exists, else spawn; `method="spawn"` asks for spawn."""
-    methods = multiprocessing.get_all_start_methods()
-    if method != "spawn" and "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["jobpacket.print.pdf"])
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
-class _Worker:
-    """One render process and the parent's end of its pipe."""
-
-    def __init__(self, ctx: _Context) -> None:
-        import shutil
-        import tempfile
-        import weakref
-
-        self.tmp = tempfile.mkdtemp(prefix="jobpacket-render-")
-        # removed when the worker is stopped or killed, and at the latest when this process
-        # exits (multiprocessing terminates daemon workers then; they cannot clean up)
-        self._cleanup = weakref.finalize(self, shutil.rmtree, self.tmp, ignore_errors=True)
-        self.conn, child = ctx.Pipe()
-        self.process: BaseProcess = ctx.Process(
-            target=serve, args=(child, self.tmp), daemon=True, name="jobpacket-render"
-        )
-        self.process.start()
-        child.close()
-        self.ready = False  # until its READY message is read: the job's clock waits for it
-
-    def run(
-        self, job: RenderJob, timeout: float | None, why: str = "", memory_mb: float | None = None
-    ) -> tuple[str, Any, list[Any]]:
-        """Send one job and wait for its answer. On a timeout, memory over `memory_mb`, a
-        crash or an interruption the process is killed (it could otherwise answer this job
-        to the next caller)."""
-        try:
-            self.conn.send((JOB, job))  # a new process reads it once WeasyPrint is in
-            if not self.ready:
-                self._wait_ready(job.what, memory_mb)
-            waited = self._wait(timeout, memory_mb)
-        except (BrokenPipeError, ConnectionResetError, EOFError):
-            self.kill()
-            raise WorkerCrashed(
-                f"{job.what}: the PDF rendering process ended before it took the job (exit "
-                f"code {self.process.exitcode}); {_CRASH_HINT}"
-            ) from None
-        except BaseException:
-            self.kill()
-            raise
-        if waited == "memory":
-            self.kill()
-            raise RenderTooLarge(_too_large(job.what, memory_mb))
-        if waited == "time":
-            self.kill()
-            raise RenderTimeout(_too_long(job.what, timeout, why))
-        try:
-            answer: tuple[str, Any, list[Any]] = self.conn.recv()
-        except BaseException as exc:
-            self.kill()
-            if isinstance(exc, (EOFError, OSError)):
-                raise WorkerCrashed(
-                    f"{job.what}: the PDF rendering process ended without an answer (exit "
-                    f"code {self.process.exitcode}); {_CRASH_HINT}"
-                ) from None
-            raise
-        return answer
-
-    def _wait_ready(self, what: str, memory_mb: float | None) -> None:
-        """Wait until the process has imported WeasyPrint, so that the time limit counts the
-        render alone: on a busy machine a process's start can take longer than a short
-        limit, and the message would blame the document. EOFError when it dies first."""
-        waited = self._wait(_START_LIMIT, memory_mb)
-        if waited == "memory":
-            raise RenderTooLarge(_too_large(what, memory_mb))
-        if waited == "time":
-            raise WorkerCrashed(
-                f"{what}: the PDF rendering process did not start within {_START_LIMIT:g} s; "
-                f"{_CRASH_HINT}"
-            )
-        kind, _, _ = self.conn.recv()
-        if kind != READY:
-            raise WorkerCrashed(f"{what}: the PDF rendering process answered out of turn")
-        self.ready = True
-
-    def _wait(self, timeout: float | None, memory_mb: float | None) -> str:
-        """ "answer", "time" or "memory": what came first. Memory is looked at ten times a
-        second, the way the time limit is kept: from outside, by the parent."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            step = _MEMORY_POLL if memory_mb is not None else None
-            if deadline is not None:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    return "time"
-                step = left if step is None else min(step, left)
-            if self.conn.poll(step):
-                return "answer"
-            if memory_mb is not None and self.process.pid is not None:
-                used = resident_mb(self.process.pid)
-                if used is not None and used > memory_mb:
-                    return "memory"
-
-    def resident_mb(self) -> float | None:
-        return resident_mb(self.process.pid) if self.process.pid is not None else None
-
-    def alive(self) -> bool:
-        return self.process.is_alive()
-
-    def kill(self) -> None:
-        self.process.kill()
-        self.process.join(5)
-        self.conn.close()
-        self._cleanup()
-
-    def stop(self) -> None:
-        with contextlib.suppress(OSError):
-            self.conn.send((STOP, None))
-        self.process.join(2)
-        if self.process.is_alive():
-            self.kill()
-        else:
-            self.conn.close()
-            self._cleanup()
 
 
 class RenderPool:
@@ -246,21 +95,21 @@ class RenderPool:
         self.memory_mb = memory_mb
         self.recycle_mb = recycle_mb
         self.method = method
-        self._ctx: _Context | None = None
+        self._ctx: Context | None = None
         # None in the queue: a worker fewer (a failed prestart, one killed or recycled); a
         # waiting caller then starts its own
-        self._idle: queue.SimpleQueue[_Worker | None] = queue.SimpleQueue()
+        self._idle: queue.SimpleQueue[RenderProcess | None] = queue.SimpleQueue()
         self._count = 0
         self._starting = 0  # prestarts under way
         self._lock = threading.Lock()
 
-    def _new_worker(self) -> _Worker:
+    def _new_worker(self) -> RenderProcess:
         """Start a worker; the caller has counted it."""
         if self._ctx is None:
-            self._ctx = _context(self.method)
-        return _Worker(self._ctx)
+            self._ctx = start_context(self.method)
+        return RenderProcess(self._ctx)
 
-    def _take(self) -> _Worker:
+    def _take(self) -> RenderProcess:
         while True:
             try:
                 worker = self._idle.get_nowait()
@@ -283,10 +132,10 @@ class RenderPool:
                 return worker
             self._discard(worker)
 
-    def _give_back(self, worker: _Worker) -> None:
+    def _give_back(self, worker: RenderProcess) -> None:
         self._idle.put(worker)
 
-    def _give_back_or_recycle(self, worker: _Worker) -> None:
+    def _give_back_or_recycle(self, worker: RenderProcess) -> None:
         """A worker still holding the memory of a long document is stopped (the next job
         starts a fresh one), so a long-running `mkdocs serve` does not keep that peak."""
         limit = self.recycle_mb
@@ -297,7 +146,7 @@ class RenderPool:
             return
         self._give_back(worker)
 
-    def _discard(self, worker: _Worker) -> None:
+    def _discard(self, worker: RenderProcess) -> None:
         worker.kill()
         self._uncount()
 
@@ -322,7 +171,7 @@ class RenderPool:
             self._starting += 1
 
         def start() -> None:
-            worker: _Worker | None = None
+            worker: RenderProcess | None = None
             try:
                 worker = self._new_worker()
             except Exception:  # the render that needs a worker starts one and reports it
@@ -362,8 +211,8 @@ class RenderPool:
             what=job.what,
             seconds=seconds,
             memory_mb=self.memory_mb,
-            timeout_message=_too_long(job.what, seconds, why),
-            memory_message=_too_large(job.what, self.memory_mb),
+            timeout_message=too_long(job.what, seconds, why),
+            memory_message=too_large(job.what, self.memory_mb),
         )
         collect = Collect()
         logger = logging.getLogger("weasyprint")
@@ -399,12 +248,17 @@ class RenderPool:
             raise value
         raise RuntimeError(f"{job.what}: PDF rendering failed in the worker process:\n{value}")
 
-    def render_settled(self, jobs: Sequence[RenderJob]) -> list[bytes | UserError]:
-        """Render on up to `size` workers at once; each job's PDF or user error, in order."""
+    def render_settled(
+        self, jobs: Sequence[RenderJob], *, alongside: bool = False
+    ) -> list[bytes | UserError]:
+        """Render on up to `size` workers at once; each job's PDF or user error, in order.
+        `alongside`: the caller runs other renders at the same time, so even one job goes
+        to a worker (a launcher's limits are for one render in its own process)."""
+        on_worker = alongside or len(jobs) > 1
 
         def one(job: RenderJob) -> bytes | UserError:
             try:
-                return self._render_on_worker(job) if len(jobs) > 1 else self.render(job)
+                return self._render_on_worker(job) if on_worker else self.render(job)
             except UserError as exc:
                 return exc
 
@@ -483,9 +337,11 @@ def render_many(jobs: Sequence[RenderJob]) -> list[bytes]:
     return pool().render_many(jobs)
 
 
-def render_settled(jobs: Sequence[RenderJob]) -> list[bytes | UserError]:
+def render_settled(
+    jobs: Sequence[RenderJob], *, alongside: bool = False
+) -> list[bytes | UserError]:
     """PDF bytes or the user error for each job, on up to one worker per core."""
-    return pool().render_settled(jobs)
+    return pool().render_settled(jobs, alongside=alongside)
 
 
 def shutdown() -> None:
