@@ -65,7 +65,9 @@ def text_lines(data: bytes) -> list[TextLine]:
             # A list marker is a run of its own, set apart from its item by its box, not a space.
             if len(values) > 1 and re.fullmatch(r"\s*(•|\d+\.)\s*", values[0]):
                 values[0] = values[0].strip() + " "
-            lines.append(TextLine(number, row[0][0], " ".join("".join(values).split())))
+            # Spaces collapsed, no-break spaces kept: a date is one word to the line breaker.
+            joined = re.sub(r"[ \t\n]+", " ", "".join(values)).strip(" ")
+            lines.append(TextLine(number, row[0][0], joined))
     return lines
 
 
