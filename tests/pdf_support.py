@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 
 
 def reader(data: bytes) -> PdfReader:
@@ -21,6 +21,54 @@ def reader(data: bytes) -> PdfReader:
 
 def page_texts(data: bytes) -> list[str]:
     return [page.extract_text() for page in reader(data).pages]
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """A line of a page as pypdf reads it: its baseline's distance from the top of the page
+    (pt) and its text."""
+
+    page: int
+    top: float
+    text: str
+
+
+def _runs(page: PageObject) -> list[tuple[float, float, str]]:
+    """A page's text runs as (baseline from the top of the page, left edge, text), in pt."""
+    height = float(page.mediabox.height)
+    runs: list[tuple[float, float, str]] = []
+
+    def visit(value: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if value.strip(" \n"):
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            runs.append((height - y, x, value))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def text_lines(data: bytes) -> list[TextLine]:
+    """Every page's lines, top to bottom: the text runs pypdf reports joined left to right,
+    those whose baselines lie within a point of each other making one line (a bold or italic
+    word is a run of its own)."""
+    lines: list[TextLine] = []
+    for number, page in enumerate(reader(data).pages, start=1):
+        rows: list[list[tuple[float, float, str]]] = []
+        for run in sorted(_runs(page)):
+            if rows and run[0] - rows[-1][0][0] < 1:
+                rows[-1].append(run)
+            else:
+                rows.append([run])
+        for row in rows:
+            values = [value for _, _, value in sorted(row, key=lambda r: r[1])]
+            # A list marker is a run of its own, set apart from its item by its box, not a space.
+            if len(values) > 1 and re.fullmatch(r"\s*(•|\d+\.)\s*", values[0]):
+                values[0] = values[0].strip() + " "
+            # Spaces collapsed, no-break spaces kept: a date is one word to the line breaker.
+            joined = re.sub(r"[ \t\n]+", " ", "".join(values)).strip(" ")
+            lines.append(TextLine(number, row[0][0], joined))
+    return lines
 
 
 def text(data: bytes) -> str:

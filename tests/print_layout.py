@@ -23,8 +23,12 @@ MM = 72 / 25.4
 #: Margins (top, right, bottom, left) in mm by page rule: keep in step with base.css.
 RESUME_MARGINS = (9, 12, 12, 12)
 RESUME_FIRST_MARGINS = (9, 12, 8, 12)
-LETTER_MARGINS = (25, 25, 22, 25)
-LETTER_FIRST_MARGINS = (20, 25, 18, 25)
+#: A letter's side margins differ by paper (27 mm on US Letter, 24 mm on A4), for one body width.
+LETTER_MARGINS = (22, 27, 20, 27)
+LETTER_FIRST_MARGINS = (17, 27, 16, 27)
+LETTER_A4_MARGINS = (22, 24, 20, 24)
+LETTER_A4_FIRST_MARGINS = (17, 24, 16, 24)
+A4_WIDTH = 210 * 72 / 25.4
 TOLERANCE = 1.0  # pt
 
 
@@ -69,7 +73,10 @@ def pages(pdf: bytes) -> list[Page]:
 def content_box(page: Page, kind: str) -> tuple[float, float, float, float]:
     """(left, top, right, bottom) of a page's content area in points."""
     if kind == "letter":
-        top, right, bottom, left = LETTER_FIRST_MARGINS if page.number == 1 else LETTER_MARGINS
+        a4 = abs(page.width - A4_WIDTH) < 1
+        first = LETTER_A4_FIRST_MARGINS if a4 else LETTER_FIRST_MARGINS
+        later = LETTER_A4_MARGINS if a4 else LETTER_MARGINS
+        top, right, bottom, left = first if page.number == 1 else later
     else:
         top, right, bottom, left = RESUME_FIRST_MARGINS if page.number == 1 else RESUME_MARGINS
     return left * MM, top * MM, page.width - right * MM, page.height - bottom * MM

@@ -1,10 +1,13 @@
 """A letter laid out as a business letter, read back from real PDFs: the body as wide as the
-letterhead above it in every design (80 to 96 characters a line at 11 pt), one page for every kind,
-no date broken across two lines, and the résumé design's own header on its letters."""
+letterhead above it in every design, 75 to 90 characters a line on US Letter and on A4, one page
+for every kind, no date broken across two lines, and the résumé design's own header on its
+letters."""
 
 from __future__ import annotations
 
+import itertools
 import re
+import statistics
 import subprocess
 import tempfile
 from pathlib import Path
@@ -13,10 +16,13 @@ import pytest
 
 from jobpacket.i18n.dates import NBSP
 from jobpacket.print import designs, documents, outputs
+from jobpacket.print.printkit import page_size
 from jobpacket.profile.validate import LoadedProfile, load_profile
+from jobpacket.views.timeline import timeline
 
-from .pdf_support import page_texts
-from .print_layout import MM, content_box, pages
+from .conftest import EXAMPLE, copy_example_files
+from .pdf_support import TextLine, page_texts, text_lines
+from .print_layout import MM, content_box, pages, strays
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "letters" / "nurse-educator.yml"
 KINDS = (
@@ -81,33 +87,104 @@ def test_body_is_as_wide_as_the_letterhead(design: str, tmp_path: Path) -> None:
     assert abs(rule_right - body_right) <= 2 * MM, (design, body_right / MM, rule_right / MM)
 
 
-@pytest.mark.parametrize("design", designs.DESIGNS)
-def test_lines_of_a_real_letter_hold_80_to_96_characters(design: str) -> None:
-    loaded = load_profile(FIXTURE)
-    pdf = outputs.render_uncached(
-        documents.letter(loaded, "lakeshore-reconsideration", design=design)
-    )
-    (page,) = pages(pdf)
-    # The body's lines: group words by line, keep those of the first paragraph (the longest
-    # prose), measured in characters with the spaces between words.
-    lines: dict[int, list[str]] = {}
-    for w in page.words:
-        lines.setdefault(round(w.y0), []).append(w.text)
-    texts = [" ".join(ws) for ws in lines.values()]
-    start = next(i for i, t in enumerate(texts) if t.startswith("Thank you for letting me know"))
-    paragraph = texts[start : start + 3]
-    assert all(80 <= len(t) <= 96 for t in paragraph), [len(t) for t in paragraph]
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+def broken_dates(text: str) -> list[str]:
+    """Dates a line break splits: "October" at the end of a line and its day on the next."""
+    return re.findall(rf"(?:{MONTHS})(?: \d{{1,2}},?)?\n\d+", text)
+
+
+PAPERS = ("Letter", "A4")
+#: The measure of a business letter (shared/DOMAIN.md), in characters a line with the spaces.
+MEASURE = (75, 90)
+
+
+def full_lines(pdf: bytes) -> list[tuple[TextLine, str]]:
+    """The body's full lines, each with the word that begins the line after it.
+
+    The body runs from the line after the salutation to the closing. A line is full when the
+    next one follows it at the body's line pitch, in the same paragraph or list item: the
+    last line of a paragraph or an item (the gap after it is larger) is as short as its text
+    ends, and is left out, as is the last line of a page."""
+    lines = text_lines(pdf)
+    start = next(i for i, line in enumerate(lines) if line.text.startswith("Dear "))
+    end = next(i for i, line in enumerate(lines) if line.text.startswith("Sincerely"))
+    body = lines[start + 1 : end]
+    pairs = [(a, b) for a, b in itertools.pairwise(body) if a.page == b.page]
+    pitch = min(b.top - a.top for a, b in pairs)
+    return [(a, b.text.split(" ")[0]) for a, b in pairs if b.top - a.top < pitch * 1.05]
+
+
+def measure_problems(pdf: bytes) -> list[str]:
+    """The full lines outside 75 to 90 characters. A line shorter than 75 passes only when the
+    word that begins the next line is what did not fit: with it, the line would have held
+    more than 80 characters (a line that ends before "certification" may hold 72, and a list
+    item's lines are a little shorter than a paragraph's, by its indent)."""
+    low, high = MEASURE
+    problems = []
+    for line, following in full_lines(pdf):
+        n = len(line.text)
+        if n > high or (n < low and n + 1 + len(following) <= 80):
+            problems.append(f"{n} characters: {line.text!r} (then {following!r})")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def example_letters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """Every letter of the example (each application's timeline) in every design, on US Letter
+    and on A4."""
+    site = tmp_path_factory.mktemp("site")
+    copy_example_files(site)
+    source = EXAMPLE.read_text(encoding="utf-8")
+    assert "  pageSize: Letter\n" in source
+    rendered = {}
+    for paper in PAPERS:
+        path = site / "profiles" / f"example-{paper}.yml"
+        path.write_text(source.replace("  pageSize: Letter\n", f"  pageSize: {paper}\n"), "utf-8")
+        loaded = load_profile(path)
+        assert page_size(loaded.profile) == paper
+        for app in loaded.profile.applications:
+            numbers = [entry.number for entry in timeline(app)] or [None]
+            for number in numbers:
+                for design in designs.DESIGNS:
+                    doc = documents.letter(loaded, app.id, design=design, number=number)
+                    name = f"{paper} {design} {app.id} #{number}"
+                    rendered[name] = outputs.render_uncached(doc)
+    return rendered
+
+
+@pytest.mark.slow
+def test_example_letters_are_one_page_of_75_to_90_characters_a_line(
+    example_letters: dict[str, bytes],
+) -> None:
+    """Every full line of every example letter, in every design and on both papers, within
+    the measure, and each letter on one page, its enclosures line included, with no date
+    broken across two lines."""
+    assert len(example_letters) >= 2 * len(PAPERS) * len(designs.DESIGNS)
+    for name, pdf in example_letters.items():
+        texts = page_texts(pdf)
+        assert len(texts) == 1, (name, len(texts))
+        assert broken_dates(texts[0]) == [], name
+        assert strays(pdf, "letter") == [], name  # inside the margins of its paper
+        lengths = [len(line.text) for line, _ in full_lines(pdf)]
+        assert len(lengths) >= 5, (name, lengths)
+        assert measure_problems(pdf) == [], name
+        # the column's measure, not only its extremes: most lines fill it
+        assert 78 <= statistics.median(lengths) <= 88, (name, lengths)
 
 
 @pytest.mark.parametrize("design", designs.DESIGNS)
 def test_every_kind_is_one_page_with_no_date_broken(design: str) -> None:
+    """Each kind a letter can be, assembled from a profile: one page, 75 to 90 characters a
+    line, and no date split across two lines."""
     loaded = load_profile(FIXTURE)
-    months = "January|February|March|April|May|June|July|August|September|October|November|December"
     for app_id in KINDS:
-        texts = page_texts(outputs.render_uncached(documents.letter(loaded, app_id, design=design)))
+        pdf = outputs.render_uncached(documents.letter(loaded, app_id, design=design))
+        texts = page_texts(pdf)
         assert len(texts) == 1, (design, app_id, len(texts))
-        broken = re.findall(rf"(?:{months})(?: \d{{1,2}},?)?\n\d", texts[0])
-        assert not broken, (design, app_id, broken)
+        assert measure_problems(pdf) == [], (design, app_id)
+        assert broken_dates(texts[0]) == [], (design, app_id)
 
 
 def test_dates_in_a_letter_never_break() -> None:
@@ -149,6 +226,8 @@ def test_french_punctuation_never_starts_a_line(tmp_path: Path) -> None:
     [
         ("en", "applied on November 3, 2026.", "November 3, 2026"),
         ("en", "in Oct 2026 and", "Oct 2026"),
+        ("en", "certification (October 30). Your", "October 30"),
+        ("fr", "le 30 octobre, puis", "30 octobre"),
         ("de", "am 3. November 2026 und", "3. November 2026"),
         ("es", "el 3 de noviembre de 2026", "3 de noviembre de 2026"),
         ("fr", "le 1er septembre 2026", "1er septembre 2026"),

@@ -100,7 +100,7 @@ def short_date(value: str, lang: str | None = None) -> str:
 def _date_pattern(lang: str | None) -> re.Pattern[str]:
     """Dates as written in prose in ``lang`` (and in English): a month name, with a day before
     or after it and a year ("November 3, 2026", "3. November 2026", "3 de noviembre de 2026",
-    "October 2026", "Oct 2026")."""
+    "October 2026", "Oct 2026"), or with a day and no year ("October 30", "30 octobre")."""
     names: set[str] = set()
     for loc in {locale(lang), locale("en")}:
         for width in ("wide", "abbreviated"):
@@ -108,8 +108,10 @@ def _date_pattern(lang: str | None) -> re.Pattern[str]:
     months = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
     day = r"\d{1,2}(?:\.|er|º)?"
     sep = r"[ \u00a0]+(?:de[ \u00a0]+)?"
+    month = rf"(?:{months})(?!\w)\.?"
     return re.compile(
-        rf"(?<!\w)(?:{day}{sep})?(?:{months})(?!\w)\.?(?:[ \u00a0]+{day},?)?{sep}\d{{4}}(?!\d)"
+        rf"(?<!\w)(?:{day}{sep})?{month}(?:[ \u00a0]+{day},?)?{sep}\d{{4}}(?!\d)"
+        rf"|(?<!\w){day}{sep}{month}|(?<!\w){month}[ \u00a0]+\d{{1,2}}(?![\d.,:]\d)(?!\d)"
     )
 
 
