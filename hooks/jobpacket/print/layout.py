@@ -23,6 +23,7 @@ from ..markup import clean_text
 from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
 from ..urls import is_web, linkedin_url, print_href
+from .contactrows import contact_lines
 from .designs import DEFAULT_DESIGN, DESIGNS
 from .printkit import (
     TEMPLATES_DIR,
@@ -65,6 +66,7 @@ def environment() -> Any:
 
     env = make(jinja2.FileSystemLoader(TEMPLATES_DIR), "print", finalize=_finalize)
     env.filters["bare_url"] = bare_url
+    env.globals["contact_lines"] = contact_lines
     return env
 
 
@@ -146,13 +148,15 @@ def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, st
     """The contact items of a header, in the order people read them.
 
     A letter's sender block keeps to address, email, phone and website (`social=False`).
+    Each item names its group (address; reach: email and phone; web: website and profiles),
+    where a printed contact line would rather break (contactrows.py).
     """
     b = profile.basics
     loc = b.location
     items: list[dict[str, str]] = []
     rtl = direction(profile.meta.lang) == "rtl"
 
-    def add(text: str | None, href: str = "") -> None:
+    def add(text: str | None, href: str = "", group: str = "web") -> None:
         if text:
             link = print_href(href) or ""
             if rtl and link:
@@ -160,15 +164,15 @@ def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, st
                 # text: isolated, "+962 7 9123 4567" keeps its order (LRI ... PDI).
                 # Markup: `_finalize` drops bidi controls from profile text, not from ours.
                 text = Markup("\u2066%s\u2069") % clean_text(text)
-            items.append({"text": text, "href": link})
+            items.append({"text": text, "href": link, "group": group})
 
     if loc:
         # The public view only carries a street address when the user opted in.
         region = " ".join(x for x in (loc.region, loc.postalCode) if x)
-        add(loc.address)
-        add(", ".join(x for x in (loc.city, region) if x))
-    add(b.email, f"mailto:{b.email}" if b.email else "")
-    add(b.phone, "tel:" + re.sub(r"[^\d+]", "", b.phone) if b.phone else "")
+        add(loc.address, group="address")
+        add(", ".join(x for x in (loc.city, region) if x), group="address")
+    add(b.email, f"mailto:{b.email}" if b.email else "", "reach")
+    add(b.phone, "tel:" + re.sub(r"[^\d+]", "", b.phone) if b.phone else "", "reach")
     add(bare_url(b.url), b.url or "")
     linkedin = _linkedin(profile) if social else None
     if linkedin:
@@ -180,7 +184,7 @@ def contact_items(profile: Profile, *, social: bool = True) -> list[dict[str, st
             # A chat or phone link (skype:, tel:, matrix:) reads as its handle, not its URI.
             handle = p.username or re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(//)?", "", p.url)
             handle = handle.split("?", 1)[0]
-            add(f"{p.network}: {handle}" if p.network else handle, p.url)
+            add(f"{p.network}: {handle}" if p.network else handle, p.url, "reach")
         elif p.username:
             add(f"{p.network}: {p.username}" if p.network else p.username)
     return items

@@ -83,6 +83,7 @@ class Contact:
 
     text: str
     href: str = ""
+    group: str = ""  # where a printed contact line would rather break (contactrows.py)
 
     @property
     def plain(self) -> str:
@@ -290,7 +291,7 @@ def outline(view: Profile, name: str, notes: Iterable[Problem] = ()) -> Outline:
         name=name,
         label=view.basics.label or "",
         summary=view.basics.summary or "",
-        contact=tuple(Contact(c["text"], c["href"]) for c in contact_items(view)),
+        contact=tuple(Contact(c["text"], c["href"], c["group"]) for c in contact_items(view)),
         sections=tuple(sections(view)),
         lang=view.meta.lang,
         keywords=tuple(s.name for s in visible(view.skills) if s.name),

@@ -118,7 +118,7 @@ def resume(
         "name": name,
         "label": said.label,
         "summary": print_markdown(said.summary),
-        "contact": [{"text": c.text, "href": c.href} for c in said.contact],
+        "contact": [{"text": c.text, "href": c.href, "group": c.group} for c in said.contact],
         "photo": photo,
         "rows": _resume_rows(said.sections),
     }

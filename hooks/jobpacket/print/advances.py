@@ -1,0 +1,106 @@
+"""Advance widths of the two shipped faces, for contactrows.py. Generated from the
+font files by `python -m jobpacket.print.contactrows`; tests/test_contact_rows.py
+checks them against the fonts. Do not edit by hand."""
+
+ABSENT = 0
+RANGES = ((32, 591), (880, 1023), (1024, 1327), (7680, 7935), (8192, 8303), (8352, 8384))
+TABLES = {
+    "charis": (
+        (
+            "859e9akofnnwjg4ragagdwrs7s8w7sdnfnfnfnfnfnfnfnfnfnfn7s7srsrsrsdiq1iqgthfjcg8f2jb"
+            "ko97dhhrerock2kbg4kji1ehgojsijpwhmheg0brdlbr949b9re5fgcyfodn93elfz8g84ev89nnfrf4"
+            "fkf9awb29gfteplse6eqcudk9udkn600000000000000000000000000000000000000000000000000"
+            "0000000000000000859efnfngygl9mdw8sn99hcah98wn99b8wrsa7a79rf7di586ea79ycaobobobdi"
+            "iqiqiqiqiqiqpyhfg8g8g8g897979797jck2kbkbkbkbkbrskbjsjsjsjsheg3hge5e5e5e5e5e5k2cy"
+            "dndndndn8g8g8g8gf0frf4f4f4f4f4rsf4ftftftfteqfkeqiqe5iqe5iqe5hfcyhfcyhfcyhfcyjcj1"
+            "jcfog8dng8dng8dng8dng8dnjbeljbeljbeljbelkofzkofz978g978g978g978g978gmngkdh84hrev"
+            "eqer89er89erbcilc4er89k2frk2frk2fr00k8frkbf4kbf4kbf4rsmsi1awi1awi1awehb2ehb2ehb2"
+            "ehb2go9ggo9ggo9gjsftjsftjsftjsftjsftjsftpwlsheeqheg0cug0cug0cu93fgitgtfghcgbhfhf"
+            "d9jcldh1foegg8iffkf293jbijo6bf97hrew89hytyk2frkbmkhjoykli3fkh6ejb4g9e89ggo9ggomz"
+            "i0j0jnhefpg0cugzh0epdhfnfhc6cyeq669pbl6fzbw6sis8mvgdxjs6nviqe5978gkbf4jsftjsftjs"
+            "ftjsftjsftdniqe5iqe5pyk2jbeljbelhrevkbf4kbf4gzei84zbw6sijbels4g8k2friqe5pyk2kbf4"
+            "iqe5iqe5g8dng8dn978g978gkbf4kbf4i1awi1awjsftjsftehb2go9getbtkofzk5hfg9eag0cuiqe5"
+            "g8dnkbf4kbf4kbf4kbf4heeqaei19g84njndiqhfcyergob2cud4asgtjsijg8dndh84jpfni1awheeq"
+        ),
+        (
+            "0000000000000000000000000000000000000000000000580000000000000000000000fchs000000"
+            "k30000000000gf00kq00000000000000nel900000000000000i1g7dpeg000000ek0000hyex000000"
+            "gjcw00ff0000kahy00kq00000000000000fk00000000000000000000000000000000000000000000"
+            "000000000000000000000000kb0000000000000000000000"
+        ),
+        (
+            "g8g8k2eohcem9797dhq9ptkahsjsjck7iqg5gteojpg8osf6jsjshsk3o9kokbk7fzhfgojcmrhmk7ia"
+            "qyqwiln7g6hcr6hye9evdyc7fydnjfcbgtgteqgcjpglf4fpfkd3dneqk7e6fpeomcmcflj4dccsklea"
+            "dndnfzc7cobd8g8g84l8llfzeqgteqfp0000iweh0000000000000000000000000000k5eulqgs0000"
+            "000000000000000000000000000000000000jsgtg6dcg4fkdcb4eoc7gvehosjff6cbhxeqi5f1hseq"
+            "kmh1koglngj3r5lbm5gthfcygodnhefqhefqhme6muhxiaeoiafjhrfzm1gtm1gt97osjfhseqk3gcko"
+            "glkogliaeoo9jp89iqe9iqe9pyk2g8dnifdnifdnosjff6cbg6eijsgtjsgtkbf4kbf4kbf4hccsjceq"
+            "jceqjceqiaeoeoc7n7j4eoc7hde6hme6gdfoo4m9ohk7gydarumxsnn6jbfnkoh7f6cbk3gfrjlsm8l3"
+            "phl8kjf9pwlshseqram4r5m9k7fphrfzkoglzns3iaeok3gi"
+        ),
+        (
+            "iqe5gtfggtfggtfghfcyjcfojcfojcfojcfojcfog8dng8dng8dng8dng8dnf293jbelkofzkofzkofz"
+            "kofzkofz978g978ghrevhrevhrever89er89er89er89ocnnocnnocnnk2frk2frk2frk2frkbf4kbf4"
+            "kbf4kbf4g4fkg4fki1awi1awi1awi1awehb2ehb2ehb2ehb2ehb2go9ggo9ggo9ggo9gjsftjsftjsft"
+            "jsftjsftijepijeppwlspwlspwlspwlspwlshme6hme6heeqg0cug0cug0cufz9glseqe5939393kgeg"
+            "iqe5iqe5iqe5iqe5iqe5iqe5iqe5iqe5iqe5iqe5iqe5iqe5g8dng8dng8dng8dng8dng8dng8dng8dn"
+            "978g978gkbf4kbf4kbf4kbf4kbf4kbf4kbf4mkhjmkhjmkhjmkhjmkhjjsftjsftmzi0mzi0mzi0mzi0"
+            "mzi0heeqheeqheeqheeqk7gig0f7heeq"
+        ),
+        (
+            "dwrsdwrs8x6p4hfn7s5l0l00000000008w8wfndwrsr0ecim6w6w6w6wcmcmcmcmdwdw8cdd83hcrs58"
+            "000000000000005lvj006zbvgr6zbvgr776t6tl2ft00008a8ach0000dn0000000000000000000000"
+            "000000rs000000ln000000000000000000000000000000000000000000000000"
+        ),
+        ("fnfnfnfnfnfnfnt4plfndxfofnfnfnl5cdfnfnfnfnfnfnfnfnfnfnjrplfnfnfn00"),
+    ),
+    "inter": (
+        (
+            "7u7rb8hjhqmlhs66a3a3dwic7sct7o9xhdcxguhphvgwhcfwh5hc7o7sicicice4q1iti3k8jzgngbkn"
+            "kl7df3i4fnoqkxl6hnl6hshqhvkmitqdhvihhda39xa3d1ckdufoh9fjh9g7a1gygf6m6mf56mo6gagl"
+            "gygyadeja4g5fhmlf0fhf2a393a3ic00000000000000000000000000000000000000000000000000"
+            "00000000000000007u7rfjhjk4f97efcgfpfchf0f0ctinchcnicbpbzduhbgo7o7g8qchf0okprqde4"
+            "ititititititrjk8gngngngn7d7d7d7djzkxl6l6l6l6l6icl6kmkmkmkmihhjgyfofofofofofoppfj"
+            "g7g7g7g76m6m6m6mg4gaglglglglglicglg5g5g5g5fhgyfhitfoitfoitfok8fjk8fjk8fjk8fjjzit"
+            "jzh9gng7gng7gng7gng7gng7kngykngykngykngyklgfllgfcc7r7d6m7d6m7d6m7d6mmfd7f36mi4f5"
+            "hjfn6mfn6mfn8hfn8sfn6mkxgakxgakxga00kxgal6gll6gll6glqirjhsadhsadhsadhqejhqejhqej"
+            "hqejhva4hva4hva4kmg5kmg5kmg5kmg5kmg5kmg5qdmlihfhihhdf2hdf2hdf27gh9mbi6h9jvhjk8lg"
+            "gzjzodhjh9f0gnk2hjgbarlhhjqb777dioet6mhjp4l2gal6ljgno0hjlvgyk2hqejhjf0a7iy9yhvo2"
+            "hbl6hjjmhhhdf2iyiyhgf0guglf0f0hj7e9y7e7r00z0tfuqm8d7zzr4mvitfo7d6ml6glkmg5kmg5km"
+            "g5kmg5kmg5g7itfoitforjppkngykngyi4f5l6gll6gliyhg6mzzz0tfkngyuyhjkxgaitforjppl6gl"
+            "itfoitfogng7gng77d6m7d6ml6gll6glhsadhsadkmg5kmg5hqejhva4hjf0klgfhjjzhjhjhdf0itfo"
+            "gng7l6gll6gll6gll6glihfh9jl9dh6mp2p2itk8fjfnhvejezf0f0jmkmk2gng7f36mlohsi0adikfh"
+        ),
+        (
+            "hjf0i6f07g7gkxhj00007gf0f0f07of3000000007gf0it7oj7nz8g00lq00mpl97eiti3g0itgnhdkl"
+            "l67di4itoqkxf0l6k2hn00hjhvihkuhvlnl67dihhtf5ga7egahtghevf0f5ejgaf07ehjgahbg4f0gl"
+            "hjfwezhjd4gakcgoksmk7egaglgamkhjhjhjiekwiejfmkk2l6hjk2f0hjf0hjf0k2k2000000000000"
+            "0000000000000000k2hjfj6ml6chchhjgyk8oqk2fwhjk8k8"
+        ),
+        (
+            "gngnmhg0ihhq7d7df3u3vep1i4kxhcjzitici3g0kwgnqdhpkxkxhzjuoqkll6k2hnk8hvhcm0hvkwjv"
+            "qgr9mlnmi6ins4infogefmcrhcg7mzdrglglexgekug7glg7gyfjevfhixf0hnfympo3i7kufef2mlfm"
+            "g7g7gfcrf0ej6m6m6mpop0gfexglfhg7onm7i6g7qdmlhjf0p4l0mlk2wprnf0cwlnksl6gljhgsjhgs"
+            "zzvil6hjp4k2onk2hjf0hj00000000000000kxi9i6g7hngyg0ctg0crhbf0qdmzhpdrj4gbiag40000"
+            "kqjilchmrejzu6pmmlhjk8fjhvevihevihevhvf0p2jwjvhfk2fyjvgfmlk9mlk97dqdmzivg7jui2kl"
+            "g7lkhvjvfyoqmi7ditfoitforjppgng7j8g7j8g7qdmzhpdrhghgkxglkxgll6gll6gll6glinf2hcfh"
+            "hcfhhcfhjvfyg0crmzkug0crhvf0hvf0000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000hv"
+        ),
+        (
+            "itfoi3h9i3h9i3h9k8fjjzh9jzh9jzh9jzh9jzh9gng7gng7gng7gng7gng7gba1kngyklgfklgfklgf"
+            "klgfklgf7d6m7d6mi4f5i4f5i4f5fn6mfn6mfn6mfn6moqo6oqo6oqo6kxgakxgakxgakxgal6gll6gl"
+            "l6gll6glhngyhngyhsadhsadhsadhsadhqejhqejhqejhqejhqejhva4hva4hva4hva4kmg5kmg5kmg5"
+            "kmg5kmg5itfhitfhqdmlqdmlqdmlqdmlqdmlhvf0hvf0ihfhhdf2hdf2hdf2gfa4mlfhfoa19d9yiyf0"
+            "itfoitfoitfoitfoitfoitfoitfoitfoitfoitfoitfoitfogng7gng7gng7gng7gng7gng7gng7gng7"
+            "7d6m7d6ml6gll6gll6gll6gll6gll6gll6glljgnljgnljgnljgnljgnkmg5kmg5o2hbo2hbo2hbo2hb"
+            "o2hbihfhihfhihfhihfhl2f0f0f0k2hj"
+        ),
+        (
+            "f6ubdwrs9a6y4ni07o522j00000000009y9yi0dwrsrs9yck5j555j66alalalchhjf0fnfn7gf9mu7g"
+            "0000000000000052t2z965b9ge65b9gech9y9yhjfhe4f0mlmlchk2fn7na3a3s7luluchgogfgfdw7s"
+            "mlf0chk2mlf0ctljhvfc57fcf658577u00000000000000000000000000000000"
+        ),
+        ("k2k8k8gbhznqlev1v0qdmeh9ihjohvz8hjk5knithik8f0hjhvf0gemlk2jek2i300"),
+    ),
+}
