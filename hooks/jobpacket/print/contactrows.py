@@ -212,7 +212,7 @@ def write_table() -> None:
     `ruff format` would write it."""
     lines = [
         '"""Advance widths of the two shipped faces, for contactrows.py. Generated from the',
-        "font files by `python -m jobpacket.print.contactrows`; tests/test_contact_rows.py",
+        "font files by `python -m jobpacket.print.contactrows`; tests/test_print_advances.py",
         'checks them against the fonts. Do not edit by hand."""',
         "",
         "ABSENT = 0",

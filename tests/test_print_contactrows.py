@@ -18,7 +18,6 @@ import pytest
 import yaml
 
 from jobpacket.print import brief, contactrows, designs, documents, outputs, packet
-from jobpacket.print.advances import TABLES
 from jobpacket.print.layout import contact_items
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
@@ -220,8 +219,16 @@ SIDE_COLUMN = 38
 def _check(
     pdf: bytes, profile: LoadedProfile, *, social: bool, what: str, side: bool = False
 ) -> list[str]:
-    items = [_plain(str(i["text"])) for i in contact_items(profile.profile, social=social)]
+    contact = contact_items(profile.profile, social=social)
+    items = [_plain(str(i["text"])) for i in contact]
     lines = contact_lines(pdf, items)
+    links = {
+        str(a.get_object()["/A"].get("/URI"))
+        for a in reader(pdf).pages[0].get("/Annots") or ()
+        if "/A" in a.get_object()
+    }
+    live = [i["href"] for i in contact if i["href"]]
+    assert set(live) <= links, f"{what}: links not live: {set(live) - links}"
     for line in lines:
         assert not line.startswith(SEPARATOR), f"{what}: a line starts with a separator: {line!r}"
         assert not line.endswith(SEPARATOR), f"{what}: a line ends with a separator: {line!r}"
@@ -286,13 +293,6 @@ def test_the_example_keeps_its_number_of_header_lines(paper: str, tmp_path: Path
             outputs.render_uncached(doc), loaded, social=kind == "resume", what=f"{kind} {design}"
         )
         assert len(lines) == count, (kind, design, paper, lines)
-
-
-def test_the_table_of_advance_widths_is_the_fonts() -> None:
-    for face, path in contactrows.FACES.items():
-        assert contactrows.font_table(path) == TABLES[face], (
-            f"advances.py is out of date for {path.name}: run python -m jobpacket.print.contactrows"
-        )
 
 
 def test_a_letterhead_breaks_between_the_address_and_the_rest() -> None:
