@@ -13,7 +13,8 @@ Every benchmark script times commands through `measure(cmd, env, cwd)`, which re
   every live process of the tree, sampled every few milliseconds. PSS is the measure that
   can be summed: a page shared by N processes (the interpreter, shared libraries, pages a
   forked worker still shares with its parent) counts 1/N in each, so it is counted once in
-  the sum, as the machine pays for it. Sampling can miss a peak shorter than the interval;
+  the sum, as the machine pays for it. Sampling can miss a peak shorter than the interval,
+  which grows with the tree's size (see `pause`);
 - hwm_mb: the sum over the tree's processes of each one's own peak resident size (VmHWM of
   /proc/PID/status, the last value seen). Exact per process, but an upper bound for the
   tree: it counts shared pages once per process and adds peaks that may not coincide. Kept
@@ -36,8 +37,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Seconds between two memory samples of the tree.
+#: Seconds between two memory samples of the tree, at the least.
 INTERVAL = 0.004
+#: The sampler rests this many times as long as its last look at the tree took. Reading
+#: smaps_rollup walks a process's page tables, so a look costs more the more memory the
+#: measured command holds; at a fixed short interval the sampler of a large render kept a
+#: core busy and slowed the very command it measured, more at a larger scale (which bent the
+#: growth exponents of bench_scale.py). Resting 19 times as long keeps it under 5 % of a core.
+REST_RATIO = 19
 _subreaper: bool | None = None
 #: This process's own children that are not part of any measured tree (`Busy`'s loops).
 _outside: set[int] = set()
@@ -137,8 +144,16 @@ class _Sampler(threading.Thread):
 
     def run(self) -> None:
         while not self.stop.is_set():
+            start = time.perf_counter()
             self.sample()
-            self.stop.wait(INTERVAL)
+            self.stop.wait(pause(time.perf_counter() - start))
+
+
+def pause(look: float) -> float:
+    """Seconds to wait after a look at the tree that took `look` seconds: INTERVAL, or
+    REST_RATIO times the look when that is longer, so that sampling a command that holds a
+    lot of memory does not take the cores it runs on."""
+    return max(INTERVAL, REST_RATIO * look)
 
 
 def measure(
