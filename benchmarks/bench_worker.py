@@ -129,8 +129,8 @@ def main() -> None:
     parser.add_argument("--cohort-only", action="store_true", help="only the cohort's part")
     args = parser.parse_args()
     before, runs = args.before.resolve(), args.runs
-    # Before anything is measured: measuring makes this process a child subreaper that reaps
-    # every orphan, which would take the exit of a multiprocessing pool's process from it.
+    # Once, before anything is measured; the probe's forkserver pool has been seen to hang
+    # on a shared machine, so the cohort-only runs skip it.
     machine = float("nan") if args.cohort_only else ceiling()
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp_name:
