@@ -24,8 +24,11 @@ pytestmark = pytest.mark.slow
 
 
 def _env(**extra: str) -> dict[str, str]:
+    """The launcher's environment; one process (the watched child) unless a test says
+    otherwise, whatever the machine's load."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
-    env.update(PYTHONPATH=str(ROOT / "hooks"), **extra)
+    env.update(PYTHONPATH=str(ROOT / "hooks"), JOBPACKET_ONE_PROCESS="1")
+    env.update(extra)
     return env
 
 
@@ -270,3 +273,50 @@ def test_a_launcher_told_to_stop_stops_the_child_first(tmp_path: Path) -> None:
     assert proc.returncode == 128 + signal.SIGTERM
     assert _gone(child)
     assert not (tmp_path / "cv.pdf").exists()
+
+
+def test_the_machine_s_load_decides_unless_the_setting_does() -> None:
+    from jobpacket.launch import one_process
+
+    assert one_process(None, 0.2, 2) is False  # a core to spare: a worker imports meanwhile
+    assert one_process(None, 1.0, 2) is True  # no core to spare: one process
+    assert one_process(None, 5.5, 8) is False
+    assert one_process(None, 7.2, 8) is True
+    assert one_process(None, 0.0, 1) is True  # one core: never two processes
+    assert one_process(None, None, 4) is True  # load unknown: the cheaper way
+    assert one_process("", 0.1, 4) is False  # set but empty: as unset
+    assert one_process("1", 0.1, 8) is True
+    assert one_process("0", 9.0, 2) is False
+
+
+def _child_command(tmp_path: Path, choice: str) -> str:
+    """The command line of what `jobpacket pdf resume` starts first, with the given choice."""
+    cv = long_cv(tmp_path)
+    proc = subprocess.Popen(
+        _cmd("pdf", "resume", "--profile", str(cv), "-o", str(tmp_path / f"cv{choice}.pdf")),
+        cwd=tmp_path,
+        env=_env(
+            JOBPACKET_CACHE_DIR=str(tmp_path / f"cache{choice}"), JOBPACKET_ONE_PROCESS=choice
+        ),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        with open(f"/proc/{_child_of(proc)}/cmdline", "rb") as fh:
+            return fh.read().replace(b"\0", b" ").decode()
+    finally:
+        proc.terminate()  # the launcher stops its child first; a worker ends with its parent
+        proc.wait(30)
+
+
+def test_one_process_or_a_worker_as_the_setting_says(tmp_path: Path) -> None:
+    assert "-m jobpacket.launch pdf resume" in _child_command(tmp_path, "1")
+    assert "multiprocessing" in _child_command(tmp_path, "0")  # the render worker
+
+
+def test_a_wrong_setting_is_named_with_what_to_write() -> None:
+    result = launch("pdf", "resume", JOBPACKET_ONE_PROCESS="yes")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: JOBPACKET_ONE_PROCESS='yes': use 1 ")
+    assert "Traceback" not in result.stderr

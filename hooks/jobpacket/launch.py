@@ -18,13 +18,16 @@ its render, by write-then-rename. Ctrl-C stops the child (it gets the terminal's
 itself; the launcher kills it if it has not ended a moment later). Any other exit status
 of the child is relayed as is.
 
-Why this design rather than the worker for one-shot renders: measured side by side
-(benchmarks/bench_pdf.py, benchmarks/README.md), it costs less CPU time and far less memory
-summed over all processes. On a busy machine CPU time is all that counts; the worker's head
-start (importing WeasyPrint on the other core while the command loads the profile) only
-pays when a core is idle, and even in the quietest runs measured it did not make up for the
-second interpreter. Every other command runs in this process directly, with no child at
-all. Should the launcher itself be told to stop (SIGTERM), it stops the child first.
+Why this design and when: measured side by side (benchmarks/bench_pdf.py,
+benchmarks/README.md), it costs less CPU time and far less memory summed over all
+processes, which is all that counts on a busy machine. On a machine with a core to spare,
+the worker's head start (importing WeasyPrint on that core while the command loads and
+proofreads the profile) makes the command end sooner, for the memory of a second
+interpreter. So the launcher asks the load average: with more than a core idle, the command
+runs directly and renders on a worker; otherwise as above. `JOBPACKET_ONE_PROCESS` (1 or 0)
+decides instead; the launcher reads it itself, as it imports nothing of jobpacket's settings
+before it knows which way to go. Every other command runs in this process directly, with no
+child at all. Should the launcher itself be told to stop (SIGTERM), it stops the child first.
 Where there is no fork-free way to hand the child a pipe (Windows), one-shot renders go
 through the worker as before.
 """
@@ -46,6 +49,9 @@ ONE_SHOT = frozenset({"pdf", "letter", "packet", "brief"})
 POLL = 0.1
 #: Seconds the child gets to end on its own after Ctrl-C before it is killed.
 GRACE = 1.0
+#: "1": a one-shot render runs in the command's own process under this launcher; "0": on a
+#: worker beside it; unset: by the machine's load (`one_process`).
+ONE_PROCESS = "JOBPACKET_ONE_PROCESS"
 
 
 def main() -> None:
@@ -55,8 +61,33 @@ def main() -> None:
         supervisor.adopt()
         _run_here(args)
     if os.name == "posix" and _command(args) in ONE_SHOT:
-        sys.exit(supervise(args))
+        choice = os.environ.get(ONE_PROCESS)
+        if choice not in (None, "", "0", "1"):
+            print(
+                f"error: {ONE_PROCESS}={choice!r}: use 1 (render in the command's own "
+                "process: least memory) or 0 (on a second core: sooner on an idle machine)",
+                file=sys.stderr,
+            )
+            sys.exit(1)
+        if one_process(choice, _load(), os.cpu_count() or 1):
+            sys.exit(supervise(args))
     _run_here(args)
+
+
+def one_process(choice: str | None, load: float | None, cores: int) -> bool:
+    """Whether a one-shot render runs in the command's own process: as `choice` says, else
+    unless more than one core is idle on average over the last minute (one for the
+    command, one for a worker to import WeasyPrint meanwhile)."""
+    if choice in ("0", "1"):
+        return choice == "1"
+    return load is None or load >= cores - 1
+
+
+def _load() -> float | None:
+    try:
+        return os.getloadavg()[0]
+    except OSError:  # not known on this system
+        return None
 
 
 def _run_here(args: list[str]) -> NoReturn:
