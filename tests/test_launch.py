@@ -84,6 +84,20 @@ def _child_of(proc: subprocess.Popen[str]) -> int:
     raise AssertionError("the launcher started no child")
 
 
+def _long_render(tmp_path: Path, name: str = "cv", **env: str) -> subprocess.Popen[str]:
+    """`jobpacket pdf resume` of a long CV through the launcher, left running: its PDF is
+    tmp_path/NAME.pdf, its cache tmp_path/cache-NAME."""
+    cv = long_cv(tmp_path)
+    return subprocess.Popen(
+        _cmd("pdf", "resume", "--profile", str(cv), "-o", str(tmp_path / f"{name}.pdf")),
+        cwd=tmp_path,
+        env=_env(JOBPACKET_CACHE_DIR=str(tmp_path / f"cache-{name}"), **env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def test_a_render_through_the_launcher_is_the_same_pdf_as_through_a_worker(
     tmp_path: Path,
 ) -> None:
@@ -148,15 +162,7 @@ def test_a_document_that_lays_out_far_longer_than_its_limit_is_stopped(tmp_path:
 
 
 def test_a_child_that_dies_gets_a_clear_message(tmp_path: Path) -> None:
-    cv = long_cv(tmp_path)
-    proc = subprocess.Popen(
-        _cmd("pdf", "resume", "--profile", str(cv), "-o", str(tmp_path / "cv.pdf")),
-        cwd=tmp_path,
-        env=_env(JOBPACKET_CACHE_DIR=str(tmp_path / "cache")),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = _long_render(tmp_path)
     os.kill(_child_of(proc), signal.SIGKILL)  # as the out-of-memory killer would
     _, err = proc.communicate(timeout=180)
     assert proc.returncode == 1
@@ -180,15 +186,7 @@ def test_exit_statuses_are_relayed(tmp_path: Path) -> None:
 def test_ctrl_c_stops_the_child(tmp_path: Path) -> None:
     """An interrupt that reaches the launcher alone (the terminal sends it to both) still
     stops the render: the child is killed after a moment, nothing is written."""
-    cv = long_cv(tmp_path)
-    proc = subprocess.Popen(
-        _cmd("pdf", "resume", "--profile", str(cv), "-o", str(tmp_path / "cv.pdf")),
-        cwd=tmp_path,
-        env=_env(JOBPACKET_CACHE_DIR=str(tmp_path / "cache")),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = _long_render(tmp_path)
     child = _child_of(proc)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
@@ -258,15 +256,7 @@ def test_what_goes_out_is_proofread_first_with_the_same_verdict_as_through_a_wor
 
 
 def test_a_launcher_told_to_stop_stops_the_child_first(tmp_path: Path) -> None:
-    cv = long_cv(tmp_path)
-    proc = subprocess.Popen(
-        _cmd("pdf", "resume", "--profile", str(cv), "-o", str(tmp_path / "cv.pdf")),
-        cwd=tmp_path,
-        env=_env(JOBPACKET_CACHE_DIR=str(tmp_path / "cache")),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = _long_render(tmp_path)
     child = _child_of(proc)
     proc.terminate()
     proc.communicate(timeout=60)
@@ -291,23 +281,13 @@ def test_the_machine_s_load_decides_unless_the_setting_does() -> None:
 
 def _child_command(tmp_path: Path, choice: str) -> str:
     """The command line of what `jobpacket pdf resume` starts first, with the given choice."""
-    cv = long_cv(tmp_path)
-    proc = subprocess.Popen(
-        _cmd("pdf", "resume", "--profile", str(cv), "-o", str(tmp_path / f"cv{choice}.pdf")),
-        cwd=tmp_path,
-        env=_env(
-            JOBPACKET_CACHE_DIR=str(tmp_path / f"cache{choice}"), JOBPACKET_ONE_PROCESS=choice
-        ),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    proc = _long_render(tmp_path, f"cv{choice}", JOBPACKET_ONE_PROCESS=choice)
     try:
         with open(f"/proc/{_child_of(proc)}/cmdline", "rb") as fh:
             return fh.read().replace(b"\0", b" ").decode()
     finally:
         proc.terminate()  # the launcher stops its child first; a worker ends with its parent
-        proc.wait(30)
+        proc.communicate(timeout=30)
 
 
 def test_one_process_or_a_worker_as_the_setting_says(tmp_path: Path) -> None:
