@@ -129,8 +129,9 @@ def main() -> None:
     parser.add_argument("--cohort-only", action="store_true", help="only the cohort's part")
     args = parser.parse_args()
     before, runs = args.before.resolve(), args.runs
-    # Once, before anything is measured; the probe's forkserver pool has been seen to hang
-    # on a shared machine, so the cohort-only runs skip it.
+    # Once, before anything is measured. Its forkserver outlives the pool as a child of this
+    # process; proctree.measure() once took it for an orphan of the measured command and
+    # waited for it forever (the "hang" of earlier runs). The cohort-only runs skip it.
     machine = float("nan") if args.cohort_only else ceiling()
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp_name:

@@ -88,11 +88,11 @@ def _children(pid: int) -> list[int]:
     return kids
 
 
-def descendants(root: int) -> list[tuple[int, int]]:
+def descendants(root: int, outside: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """(process, its parent) for every process below `root` (this process: the command and
-    the orphans it left)."""
+    the orphans it left), except `outside` and the Busy loops."""
     found: list[tuple[int, int]] = []
-    todo = [(pid, root) for pid in _children(root) if pid not in _outside]
+    todo = [(pid, root) for pid in _children(root) if pid not in _outside | outside]
     while todo:
         pid, parent = todo.pop()
         found.append((pid, parent))
@@ -114,8 +114,9 @@ def _field_kb(path: str, name: bytes) -> int | None:
 class _Sampler(threading.Thread):
     """Samples the summed PSS and each process's VmHWM of this process's descendants."""
 
-    def __init__(self) -> None:
+    def __init__(self, outside: frozenset[int] = frozenset()) -> None:
         super().__init__(daemon=True, name="proctree-sampler")
+        self.outside = outside
         self.stop = threading.Event()
         self.peak_pss_kb = 0
         self.hwm_kb: dict[int, int] = {}
@@ -126,7 +127,7 @@ class _Sampler(threading.Thread):
         program) shares its parent's memory map, so /proc shows the parent's figures twice:
         a child whose Rss and Pss equal its parent's exactly is skipped (a forked child's
         would be halved, each side then owning half of the shared pages)."""
-        tree = descendants(os.getpid())
+        tree = descendants(os.getpid(), self.outside)
         seen: dict[int, tuple[int | None, int | None]] = {}
         for pid, _ in tree:
             rollup = f"/proc/{pid}/smaps_rollup"
@@ -167,7 +168,10 @@ def measure(
     when it fails. Its output goes to files, never to pipes that a helper could hold open;
     with `capture`, its standard output comes back in `Cost.stdout`."""
     reaper = become_subreaper()
-    sampler = _Sampler()
+    # this process's own children (a render pool a benchmark started in-process, say) are not
+    # the command's: waiting for them as orphans would wait forever
+    before = frozenset(_children(os.getpid()))
+    sampler = _Sampler(before)
     with (
         tempfile.TemporaryFile() as err,
         tempfile.TemporaryFile() as inp,
@@ -192,7 +196,9 @@ def measure(
         proc.returncode = code = os.waitstatus_to_exitcode(status)
         cpu = usage.ru_utime + usage.ru_stime
         if reaper:
-            while orphans := [p for p in _children(os.getpid()) if p not in _outside]:
+            while orphans := [
+                p for p in _children(os.getpid()) if p not in _outside and p not in before
+            ]:
                 for pid in orphans:  # reparented here: reaped, and their CPU time counted
                     try:
                         _, _, more = os.wait4(pid, 0)

@@ -70,3 +70,29 @@ def test_the_sampler_rests_after_each_look_by_what_it_cost(
     sampler.run()
     assert len(rests) == 3
     assert all(rest >= 19 * 0.010 - 1e-9 for rest in rests), rests
+
+
+def test_a_child_of_the_benchmark_itself_is_not_waited_for(proctree: ModuleType) -> None:
+    """A benchmark that starts a render pool in its own process (bench_site.py writes its
+    floor through the hooks; bench_worker.py probes the machine's ceiling with a pool) has
+    children that outlive every measured command. They are not the command's orphans: waiting
+    for them hung those benchmarks. Here the measured command returns at once while a child
+    of this process lives on; measuring it must return, and must not count that child."""
+    import subprocess
+    import threading
+
+    assert proctree.become_subreaper()  # Linux: the orphan walk this test is about
+    own = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        done: list[object] = []
+        thread = threading.Thread(
+            target=lambda: done.append(proctree.measure([sys.executable, "-c", "pass"])),
+            daemon=True,
+        )
+        thread.start()
+        thread.join(30)
+        assert done, "measure() waited for a process the command did not start"
+        assert own.poll() is None  # still this test's, not reaped by the benchmark
+    finally:
+        own.kill()
+        own.wait()

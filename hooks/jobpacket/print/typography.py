@@ -48,6 +48,8 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>")
 
 def _quotes(prose: str, before: str) -> str:
     """Curl the quotes of a stretch of prose; `before` is the character that precedes it."""
+    if '"' not in prose and "'" not in prose:
+        return prose  # most prose reaches here for its digits alone: no walk per character
     out = []
     prev = before
     for i, ch in enumerate(prose):
