@@ -27,7 +27,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -37,15 +36,14 @@ from mkdocs.utils import get_relative_url
 
 from ..errors import UserError, printable
 from ..fsutil import write_atomic
-from ..profile.validate import LoadedProfile
-from ..settings import configured_theme_language, display_path, site_profile
+from ..settings import display_path, site_profile
 from ..templating import bytecode_cache
-from . import deploy, identity, serving, work
+from . import deploy, replay, replaying, serving, theming, work
 from . import pages as site
 from . import publish as pub
 from .head import head_tags
 from .serving import Build, log, report, report_printed
-from .stage import FILE_WORKER, MONOGRAM, StageSettings, make_stage, overrides_dir
+from .stage import StageSettings, make_stage
 
 __all__ = [
     "on_build_error",
@@ -60,7 +58,6 @@ __all__ = [
     "on_startup",
 ]
 
-MATERIAL_FAVICON = "assets/images/favicon.png"
 STYLESHEET = "assets/jobpacket/site.css"
 
 _state = serving.state
@@ -86,7 +83,9 @@ def on_shutdown() -> None:
     try:
         if build is not None and build.ready and not build.failed and sys.exc_info()[0] is None:
             _publish(build)
+            replaying.finish(build)
     finally:
+        replaying.stop(build)
         pub.unstage(build.pub if build is not None else None)
         _release()
     _state.build = None
@@ -117,44 +116,6 @@ def _release() -> None:
         _state.project_lock.release()
 
 
-def _check_worker_shim(config: MkDocsConfig) -> None:
-    """Material's offline plugin loads a file:// Worker shim from unpkg.com unless
-    extra.polyfills already names one (an "iframe-worker" URL); ours is that local shim."""
-    polyfills = [str(p) for p in config.extra.get("polyfills", [])]
-    if any(p.startswith("https://unpkg.com/iframe-worker") for p in polyfills):
-        log.warning(
-            "every page would load a script from unpkg.com; add the local shim to mkdocs.yml:"
-            f"\nextra:\n  polyfills:\n    - {FILE_WORKER}"
-        )
-
-
-def _apply_identity(
-    config: MkDocsConfig, loaded: LoadedProfile, root: Path, *, other: bool
-) -> None:
-    """Name, address and interface language of the site from the profile (site/identity.py)."""
-    who = identity.site_identity(
-        loaded.profile, config.site_name, config.site_url, other_profile=other
-    )
-    if who.site_name != config.site_name and _state.build is not None:
-        # Profile text now. The theme prints site_name unescaped in places (the header,
-        # <title>), so it goes in escaped, as Markup so that the places that do escape it
-        # do not escape it twice; the pages get the plain text.
-        _state.build.site_name = who.site_name
-        config.site_name = Markup.escape(site.plain(who.site_name))
-    config.site_url = who.site_url
-    languages = [
-        f.stem
-        for folder in config.theme.dirs
-        if (Path(folder) / "partials" / "languages").is_dir()
-        for f in (Path(folder) / "partials" / "languages").glob("*.html")
-    ]
-    chosen = identity.theme_language(
-        loaded.profile.meta.lang, configured_theme_language(root / "mkdocs.yml"), languages
-    )
-    if chosen:
-        config.theme["language"] = chosen
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Pick and load the profile; wire the assets. Runs before MkDocs cleans site/."""
     root = Path(config.config_file_path or ".").resolve().parent
@@ -180,56 +141,47 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         pub.check_outputs(root, Path(config.site_dir))
     except pub.SiteError as exc:
         raise _plugin_error(exc) from None
+    build = Build(path, root, config.nav is None, pub.Publication(root))
+    build.config = config
     try:
-        loaded = serving.load(path)
-        _state.build = build = Build(
-            loaded=loaded,
-            root=root,
-            auto_nav=config.nav is None,
-            pub=pub.Publication(root),
-            config=config,
-        )
-        if not _state.serving:
-            work.proofread(loaded, report)  # while serving: after the rebuild (on_post_build)
-        _apply_identity(config, loaded, root, other=other)
+        if _state.command == "build" and not _state.dirty:  # site/replay.py
+            replaying.start(build, config, path)
+        if build.replayed is not None:
+            _state.build = build
+            replaying.replay_config(build, config)
+            log.debug("nothing changed since the last build: its recording is replayed")
+            log.debug(work.work_line(0, 0, 0))
+        else:
+            build.source = serving.load(path)
+            _state.build = build
+            _make(config, build, other=other)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        _check_worker_shim(config)
-        _use_theme_overrides(config)
-        _use_monogram(config)
-        work.print_work()  # counted from here; logged below
-        build.documents = serving.site_documents(loaded)
-        if not _state.serving:  # private documents take seconds; `mkdocs build` makes them
-            build.private = work.private_documents(loaded, root, report_printed)
-            if done := work.print_work():
-                log.debug(done)
+        theming.use_theme_overrides(config)
+        theming.use_monogram(config)
         if not _state.dirty:  # `--dirty` updates site_dir in place, as asked
             config.site_dir = str(pub.stage_site(build.pub, Path(config.site_dir)))
     except pub.SiteError as exc:
+        replaying.stop(build)
         raise _plugin_error(exc) from None
     return config
 
 
-def _use_theme_overrides(config: MkDocsConfig) -> None:
-    """jobpacket's template overrides (templates/site/overrides/), below the user's custom_dir.
-
-    One folder for every override of Material's templates, so they are found in one place
-    and a person's own ``custom_dir`` still wins over them.
-    """
-    overrides = str(overrides_dir())
-    dirs = config.theme.dirs
-    if overrides not in dirs:
-        dirs.insert(1 if config.theme.custom_dir else 0, overrides)
-
-
-def _use_monogram(config: MkDocsConfig) -> None:
-    """The person's initials as logo and favicon, unless mkdocs.yml chose its own."""
-    theme = config.theme
-    icon = theme.get("icon") or {}
-    if not theme.get("logo") and not (isinstance(icon, dict) and icon.get("logo")):
-        theme["logo"] = MONOGRAM
-    if theme.get("favicon") in (None, MATERIAL_FAVICON):
-        theme["favicon"] = MONOGRAM
+def _make(config: MkDocsConfig, build: Build, *, other: bool) -> None:
+    """on_config's own work: load and proofread the profile, make or find the documents."""
+    loaded = build.loaded
+    replaying.loaded(build)  # before anything reads the files the profile names
+    if not _state.serving:
+        work.proofread(loaded, report)  # while serving: after the rebuild (on_post_build)
+    theming.apply_identity(config, build, other=other)
+    theming.check_worker_shim(config)
+    work.print_work()  # counted from here; logged below
+    build.documents = serving.site_documents(loaded)
+    if not _state.serving:  # private documents take seconds; `mkdocs build` makes them
+        build.private = work.private_documents(loaded, build.root, report_printed)
+        if done := work.print_work():
+            log.debug(done)
+    replaying.record_config(build, config)
 
 
 # --- files, pages and nav ------------------------------------------------------------------
@@ -258,24 +210,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     path); then the generated pages, assets and documents, in memory."""
     build = _state.build
     assert build is not None, "on_config did not run"
+    replaying.phase(build, "files")
     docs = Path(config.docs_dir)
     sources = {f.src_uri: docs / f.src_uri for f in files if f.src_dir == config.docs_dir}
-    stage = make_stage(
-        build.loaded,
-        StageSettings(
-            root=build.root,
-            docs_dir=docs,
-            site_name=build.site_name or config.site_name,
-            site_url=config.site_url or None,
-            use_directory_urls=config.use_directory_urls,
-            palette=config.theme.get("palette"),
-            auto_nav=build.auto_nav,
-        ),
-        documents=build.documents,
-        sources=sources,
-        theme_files=[f.src_uri for f in files if f.src_uri not in sources],
-        link=_linker(config),
-    )
+    if build.replayed is not None:
+        stage = replay.stage_from(build.replayed.stage, _linker(config))
+    else:
+        stage = make_stage(
+            build.loaded,
+            StageSettings(
+                root=build.root,
+                docs_dir=docs,
+                site_name=build.site_name or config.site_name,
+                site_url=config.site_url or None,
+                use_directory_urls=config.use_directory_urls,
+                palette=config.theme.get("palette"),
+                auto_nav=build.auto_nav,
+            ),
+            documents=build.documents,
+            sources=sources,
+            theme_files=[f.src_uri for f in files if f.src_uri not in sources],
+            link=_linker(config),
+        )
+        if build.recording is not None:
+            build.recording.stage = replay.stage_values(stage)
     for level, message in stage.notes:
         (log.warning if level == "warning" else log.info)(message)
     for problem in stage.problems:
@@ -290,7 +248,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if target not in build.documents:  # the résumé PDF is written at on_post_build
             files.append(File.generated(config, target, content=data))
     docs_dir = display_path(docs, build.root)
-    for path in sorted(stage.replaced):
+    for path in sorted(stage.replaced) if build.replayed is None else ():  # said already
         log.info(f"{docs_dir}/{path} replaces the generated page")
     build.ctx = stage.context
     build.pages = {page.path: page for page in stage.pages}
@@ -330,6 +288,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     build = _state.build
     if build is None or build.ctx is None:
         return output
+    key = replay.head_key(page.file.src_uri, page.canonical_url)
+    if build.replayed is not None and key in build.replayed.heads:
+        return output.replace("</head>", f"{build.replayed.heads[key]}</head>", 1)
     generated = build.pages.get(page.file.src_uri)
     if generated is not None:
         title, description = generated.title, generated.description or None
@@ -345,6 +306,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         home=page.is_homepage,
         meta_description=not config.site_description and not (page.meta or {}).get("description"),
     )
+    if build.recording is not None:
+        build.recording.heads[key] = head
     return output.replace("</head>", f"{head}</head>", 1)
 
 
@@ -354,6 +317,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_build_error(error: Exception) -> None:
     """A failed build changes nothing: the staging folders go, site/ and build/ stay."""
     build = _state.build
+    replaying.stop(build)
     if build is not None:
         build.failed = True
         if build.config is not None and build.pub.final_site is not None:
@@ -374,6 +338,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     build = _state.build
     if build is None:
         return
+    replaying.phase(build, "post_build")
     for name, data in build.documents.items():
         # the newest PDF: a background render may have finished since on_config
         served = _state.served.get(name, data) if _state.serving else data
@@ -395,10 +360,12 @@ def on_post_build(config: MkDocsConfig) -> None:
             serving.refresh_later(build)
             serving.proofread_later(build)
             return
-        calendar = work.followups(build.loaded, build.root, report)
+        made = None if build.replayed else work.followups(build.loaded, build.root, report)
+        calendar = replaying.calendar(build, made)
         pub.stage_private(build.pub, [calendar, *build.private.files()])
     except pub.SiteError as exc:
         raise _plugin_error(exc) from None
+    replaying.stop(build)
     build.ready = True
 
 

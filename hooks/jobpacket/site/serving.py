@@ -26,7 +26,7 @@ from ..fsutil import write_atomic
 from ..profile.validate import LoadedProfile, load_profile
 from ..settings import display_path
 from ..swap import ProjectLock
-from . import preview, work
+from . import preview, replay, work
 from .pages import SiteContext, SitePage
 from .publish import Publication, SiteError
 
@@ -56,7 +56,9 @@ class WarningCount(logging.Handler):
 class Build:
     """What one build knows about the profile; replaced on every ``on_config``."""
 
-    loaded: LoadedProfile
+    source: LoadedProfile | Path
+    """The loaded profile; a replayed build (site/replay.py) has its path only, and loads it
+    if anything asks."""
     root: Path
     auto_nav: bool
     pub: Publication
@@ -71,6 +73,21 @@ class Build:
     failed: bool = False
     site_name: str | None = None
     """The site's name when it comes from the profile (unescaped; config has it escaped)."""
+    replayed: replay.Recording | None = None
+    """The recording this build hands MkDocs instead of making anything."""
+    recording: replay.Recording | None = None
+    """What this build hands MkDocs, kept once it is published (`mkdocs build` only)."""
+    recorder: replay.Recorder | None = None
+    inputs: replay.Inputs | None = None
+    keys: tuple[str, str] = ("", "")
+    """The digests of the project's inputs and of the files the profile names, taken before
+    the build read them."""
+
+    @property
+    def loaded(self) -> LoadedProfile:
+        if isinstance(self.source, Path):
+            self.source = load(self.source)
+        return self.source
 
 
 @dataclass

@@ -55,12 +55,14 @@ def print_work() -> str | None:
         return None
     from ..print.inputkeys import tally
 
-    line = (
-        f"print outputs: {tally.made} print HTML made, {tally.rendered} rendered, "
-        f"{tally.bound} packets bound"
-    )
+    line = work_line(tally.made, tally.rendered, tally.bound)
     tally.reset()
     return line
+
+
+def work_line(made: int, rendered: int, bound: int) -> str:
+    """The debug line of `print_work`; a replayed build (site/replay.py) says zeros."""
+    return f"print outputs: {made} print HTML made, {rendered} rendered, {bound} packets bound"
 
 
 def proofread(loaded: LoadedProfile, report: Report) -> None:
