@@ -138,3 +138,29 @@ def test_a_recording_that_cannot_be_read_is_no_error(site: Path, tmp_path: Path)
     assert not replayed
     assert "Traceback" not in log
     assert _build(site, JOBPACKET_CACHE_DIR=str(cache))[0]
+
+
+def test_a_replayed_build_does_not_load_the_profile_model(site: Path) -> None:
+    """The point of a replay: no validation, so not even the import of the model and of
+    pydantic, the largest part of what the hooks cost an unchanged build."""
+    import subprocess
+    import sys
+
+    assert not _build(site)[0]
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "mkdocs", "build", "-v"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env=mkdocs_env(),
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert REPLAYED in result.stderr
+    imported = {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "jobpacket.site.mkdocs" in imported  # the hooks ran
+    assert not {"pydantic", "jobpacket.profile.model", "jobpacket.profile.validate"} & imported

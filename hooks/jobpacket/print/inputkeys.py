@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -41,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..caches import code_fingerprint, write_cache_entry
+from ..caches import code_fingerprint, installed_versions, write_cache_entry
 from ..digests import add_file, add_text
 from ..digests import file_digest as contents_digest
 from ..profile.paths import LOCAL_FILE_LIMIT, Folders, references
@@ -108,23 +107,12 @@ def weasyprint_version() -> str:
 
 @lru_cache(maxsize=1)
 def library_versions() -> str:
-    """Python's and the libraries' versions; once per process. Read from the names of the
-    installed `*.dist-info` folders (one directory listing per path entry), which is several
-    times cheaper than asking importlib.metadata for each distribution; one installed
-    another way is asked for the usual way."""
+    """Python's and the libraries' versions; once per process. One installed without a
+    dist-info folder is asked for the usual way."""
     import sys
     from importlib.metadata import PackageNotFoundError, version
 
-    installed: dict[str, str] = {}
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue
-        for name in names:
-            if name.endswith(".dist-info"):
-                dist, _, found = name.removesuffix(".dist-info").partition("-")
-                installed.setdefault(dist.lower().replace("-", "_"), found)
+    installed = installed_versions()
     lines = [sys.version]
     for dist in _LIBRARIES:
         known = installed.get(dist.replace("-", "_"))

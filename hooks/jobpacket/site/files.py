@@ -21,12 +21,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ..confined import Refused, linked_folders, read_inside
 from ..errors import Problem
-from ..profile.validate import LoadedProfile
 from ..urls import scheme
+
+if TYPE_CHECKING:
+    from ..profile.validate import LoadedProfile
 
 #: The largest file the site publishes from content/. GitHub Pages refuses larger files, and
 #: every published file is held in memory between the check and the copy.

@@ -25,7 +25,7 @@ import html
 import logging
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -39,11 +39,12 @@ from ..fsutil import write_atomic
 from ..settings import display_path, site_profile
 from ..templating import bytecode_cache
 from . import deploy, replay, replaying, serving, theming, work
-from . import pages as site
 from . import publish as pub
-from .head import head_tags
+from .names import STYLESHEET
 from .serving import Build, log, report, report_printed
-from .stage import StageSettings, make_stage
+
+if TYPE_CHECKING:
+    from .values import Linker
 
 __all__ = [
     "on_build_error",
@@ -58,7 +59,6 @@ __all__ = [
     "on_startup",
 ]
 
-STYLESHEET = "assets/jobpacket/site.css"
 
 _state = serving.state
 
@@ -90,11 +90,9 @@ def on_shutdown() -> None:
         _release()
     _state.build = None
     serving.stop()
-    try:
-        from ..print import worker
-    except ModuleNotFoundError:  # the print side is optional for the site
-        return
-    worker.shutdown()  # warm render workers live as long as `mkdocs serve`
+    worker = sys.modules.get(f"{__package__.rsplit('.', 1)[0]}.print.worker")
+    if worker is not None:  # a build that rendered nothing never started one
+        worker.shutdown()  # warm render workers live as long as `mkdocs serve`
 
 
 def _plugin_error(exc: pub.SiteError) -> PluginError:
@@ -187,7 +185,7 @@ def _make(config: MkDocsConfig, build: Build, *, other: bool) -> None:
 # --- files, pages and nav ------------------------------------------------------------------
 
 
-def _linker(config: MkDocsConfig) -> site.Linker:
+def _linker(config: MkDocsConfig) -> Linker:
     """Relative hrefs the way this MkDocs lays out URLs (directory URLs or not)."""
 
     def url(path: str) -> str:
@@ -216,6 +214,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if build.replayed is not None:
         stage = replay.stage_from(build.replayed.stage, _linker(config))
     else:
+        from .stage import StageSettings, make_stage
+
         stage = make_stage(
             build.loaded,
             StageSettings(
@@ -291,6 +291,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     key = replay.head_key(page.file.src_uri, page.canonical_url)
     if build.replayed is not None and key in build.replayed.heads:
         return output.replace("</head>", f"{build.replayed.heads[key]}</head>", 1)
+    from .head import head_tags
+
     generated = build.pages.get(page.file.src_uri)
     if generated is not None:
         title, description = generated.title, generated.description or None

@@ -14,14 +14,8 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote
 
+from .names import is_page
 from .pages import Linker, SitePage, nav_titles, plain
-
-PAGE_SUFFIXES = (".md", ".markdown")
-
-
-def is_page(path: str) -> bool:
-    """Whether an engine renders `path` (relative to the site's sources) as a page."""
-    return path.lower().endswith(PAGE_SUFFIXES)
 
 
 def page_url(path: str, use_directory_urls: bool) -> str:

@@ -11,7 +11,7 @@ lands: site/text.py; the ``<head>`` tags: site/head.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -32,13 +32,7 @@ from .text import (
     slugify,
     text_of_markdown,
 )
-
-Linker = Callable[[str, str], str]
-"""``link(from_page, target)`` -> the href of ``target`` as seen from ``from_page``.
-
-Both are paths relative to the site's source root (``projects/x.md``, ``images/a.png``,
-``resume.pdf``); the adapter knows the engine's URL scheme, the pages do not.
-"""
+from .values import Linker, SiteContext, SitePage
 
 HOME = "index.md"
 RESUME = "resume.md"
@@ -72,34 +66,6 @@ FEATURED_PROJECTS = 3
 """Project cards on the home page: the first ones, so the profile's order is the choice."""
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
-
-
-@dataclass(frozen=True)
-class SiteContext:
-    """What the pages need to know about the site around them."""
-
-    site_name: str
-    link: Linker
-    site_url: str | None = None
-    """Absolute base URL (``https://you.example.com/``) for canonical and preview links."""
-    files: frozenset[str] = frozenset()
-    """Source-relative paths of files the site will contain (images, documents)."""
-
-
-@dataclass(frozen=True)
-class SitePage:
-    """One generated page: where it goes, its plain-text title and its Markdown source."""
-
-    path: str
-    title: str
-    markdown: str
-    section: str | None = None
-    """Nav section the page belongs to (``Projects``), None for top-level pages."""
-    description: str = ""
-    nav_title: str = ""
-    """Title in the navigation when it differs from the page's (Home for the home page)."""
-    in_nav: bool = True
-    """False for a page reached from its section's index only (see `NAV_PROJECTS_MAX`)."""
 
 
 #: More projects than this are listed on the Projects page only, not one by one in the nav.

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..fsutil import publish_tree, write_many
 from ..settings import display_path
 from ..swap import FolderError, ProjectLock, Swap, recover, stage_copy, staging_dir, write_into
-from .stage import PRIVATE_DIR
+from .names import PRIVATE_DIR
 
 FOLLOWUPS_ICS = "followups.ics"
 

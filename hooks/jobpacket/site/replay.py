@@ -11,10 +11,11 @@ loading the profile.
 The inputs, all of them in the digest: the profile, its private overlay and dictionary; every
 file of docs_dir and of the theme's custom_dir; the files the profile names (read back from
 the recording and checked one by one, since their paths come from the profile); the
-resolved MkDocs configuration the hooks read; the state of build/ (each file's size and
-time: the private step merges into it); today's date, the environment's settings, the
-working folder; jobpacket's code and the installed libraries. A file over `LARGE` bytes
-counts by its size and times, as the code's own files do.
+resolved MkDocs configuration the hooks read; the state of build/ (the private step merges
+into it); today's date, the environment's settings, the working folder; jobpacket's code and
+the installed libraries. The profile and the configuration count by their bytes; the files
+of the folders and those the profile names by their size, times and inode (`_add_stat`),
+so that a folder of large images costs a look per file, not a read.
 
 A recording is kept only for a build that published, and only when the inputs did not
 change while it ran. Anything MkDocs asks that the recording cannot answer (a page's head
@@ -35,14 +36,19 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..caches import cache_folder, code_fingerprint, read_entry, write_cache_entry
+from ..caches import (
+    cache_folder,
+    code_fingerprint,
+    installed_versions,
+    read_entry,
+    write_cache_entry,
+)
 from ..digests import add_file, add_text
 from ..settings import current
 
 if TYPE_CHECKING:
     from ..profile.validate import LoadedProfile
-    from .pages import Linker
-    from .stage import SiteStage
+    from .values import Linker, SiteStage
 
 FORMAT = "jobpacket-replay-1"
 #: Recordings kept: a few profiles or configurations built in turn.
@@ -58,16 +64,31 @@ BESIDE_PROFILE = ("private.yml", "dictionary.txt")
 
 
 def _add_file(h: Any, path: Path, roots: Sequence[Path]) -> None:
-    """A file's bytes when it is inside `roots`; where it leads, its kind, size and time when
-    it leads out of them (a key reads nothing the build itself may not read)."""
+    """A small text file's bytes (the profile, mkdocs.yml) when it is inside `roots`; where it
+    leads, its kind, size and time when it leads out of them (a key reads nothing the build
+    itself may not read)."""
     add_file(h, path, roots, limit=LARGE, look_outside=True)
 
 
-def _add_tree(h: Any, folder: Path, *, read: bool = True) -> None:
-    """Every file below `folder` by its relative path: its bytes (`read`) or its size and
-    times (build/, whose PDFs only the build itself writes)."""
+def _add_stat(h: Any, path: Path, *, changed: bool = True) -> None:
+    """Where a file leads, its kind, size, times and inode; nothing is read, so a folder of
+    large images costs a look per file. A file counts as unchanged while these are (the rule
+    of digests.py: a change time cannot be set back by a program, so a rewrite in place is
+    seen). Without `changed` (build/, staged as hard links whose count moves the change time
+    on every build) the modification time and inode stand for it."""
+    add_text(h, os.path.realpath(path))
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        add_text(h, f"missing {exc.errno}")
+        return
+    ctime = st.st_ctime_ns if changed else 0
+    add_text(h, f"{st.st_mode} {st.st_size} {st.st_mtime_ns} {ctime} {st.st_ino}")
+
+
+def _add_tree(h: Any, folder: Path, *, changed: bool = True) -> None:
+    """Every file below `folder`, by its relative path and `_add_stat`."""
     add_text(h, str(folder))
-    roots = (folder.resolve(),)
     if not folder.is_dir():
         add_text(h, "no folder")
         return
@@ -77,15 +98,7 @@ def _add_tree(h: Any, folder: Path, *, read: bool = True) -> None:
         for name in sorted(filenames):
             path = here / name
             add_text(h, path.relative_to(folder).as_posix())
-            if read:
-                _add_file(h, path, roots)
-                continue
-            try:
-                st = path.stat()
-            except OSError as exc:
-                add_text(h, f"missing {exc.errno}")
-            else:
-                add_text(h, f"{st.st_size} {st.st_mtime_ns} {st.st_ino}")
+            _add_stat(h, path, changed=changed)
 
 
 @dataclass(frozen=True)
@@ -104,11 +117,12 @@ class Inputs:
 
 
 def project_key(inputs: Inputs) -> str:
-    from ..print.inputkeys import library_versions
+    import sys
 
     h = hashlib.sha256(FORMAT.encode())
     add_text(h, code_fingerprint())
-    add_text(h, library_versions())
+    add_text(h, sys.version)
+    add_text(h, repr(sorted(installed_versions().items())))  # the theme and every plugin
     add_text(h, date.today().isoformat())
     add_text(h, os.getcwd())
     add_text(h, repr(current()))
@@ -128,18 +142,15 @@ def project_key(inputs: Inputs) -> str:
 def build_key(project: str, inputs: Inputs) -> str:
     """The project's digest with build/ as it is now."""
     h = hashlib.sha256(project.encode())
-    _add_tree(h, inputs.private_dir, read=False)
+    _add_tree(h, inputs.private_dir, changed=False)
     return h.hexdigest()
 
 
 def named_files_digest(named: list[str]) -> str:
-    """The files the profile names, as they are now (`named_files`: the folders they are
-    looked for in, then the files)."""
+    """The files the profile names, as they are now (`_add_stat`)."""
     h = hashlib.sha256()
-    roots = [Path(p) for p in named[:2]]
-    add_text(h, "\n".join(named[:2]))
-    for path in named[2:]:
-        _add_file(h, Path(path), roots)
+    for path in named:
+        _add_stat(h, Path(path))
     return h.hexdigest()
 
 
@@ -229,9 +240,8 @@ def named_files(loaded: LoadedProfile) -> list[str]:
     from ..profile.paths import Folders, references
 
     folders = Folders.of(loaded)
-    roots = [os.path.realpath(folders.profile_dir), os.path.realpath(folders.content_dir)]
-    found = {os.path.join(base, ref.value) for ref in references(loaded) for base in roots}
-    return [*roots, *sorted(found)]
+    roots = (folders.profile_dir, folders.content_dir)
+    return sorted({str(base / ref.value) for ref in references(loaded) for base in roots})
 
 
 def _plain(value: Any) -> Any:
@@ -272,8 +282,7 @@ def stage_from(values: dict[str, Any], link: Linker) -> SiteStage:
     """The stage again, with the engine's own linker (a function is not recorded)."""
     from types import MappingProxyType
 
-    from .pages import SiteContext, SitePage
-    from .stage import SiteStage
+    from .values import SiteContext, SitePage, SiteStage
 
     name, url, files = values["context"]
     nav = values["nav"]

@@ -19,9 +19,9 @@ from markupsafe import Markup
 from ..fsutil import unwritable
 from ..settings import display_path
 from . import replay
+from .names import PRIVATE_DIR
 from .publish import SiteError
 from .serving import Build
-from .stage import PRIVATE_DIR
 from .work import PrivateOutputs
 
 

@@ -18,17 +18,19 @@ import threading
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..caches import cache_folder
 from ..errors import Problem, ProfileError, UserError
 from ..fsutil import write_atomic
-from ..profile.validate import LoadedProfile, load_profile
 from ..settings import display_path
 from ..swap import ProjectLock
 from . import preview, replay, work
-from .pages import SiteContext, SitePage
 from .publish import Publication, SiteError
+
+if TYPE_CHECKING:
+    from ..profile.validate import LoadedProfile
+    from .values import SiteContext, SitePage
 
 
 class _Prefixed(logging.LoggerAdapter[logging.Logger]):
@@ -154,6 +156,8 @@ def report_printed(problem: Problem, build: Build | None = None) -> None:
 
 def load(path: Path) -> LoadedProfile:
     """Load the profile, or fall back to the last good one while serving."""
+    from ..profile.validate import load_profile
+
     try:
         loaded = load_profile(path, display_path(path))
     except (ProfileError, UserError) as exc:

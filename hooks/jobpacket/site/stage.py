@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -28,22 +28,12 @@ from ..profile.validate import LoadedProfile
 from ..settings import display_path
 from . import files as site_files
 from . import monogram
-from .nav import auto_nav, is_page, relative_linker
-from .pages import IMAGE_SUFFIXES, Linker, SiteContext, SitePage, referenced_images, site_pages
-
-ASSET_DIR = "assets/jobpacket"
-STYLESHEET = f"{ASSET_DIR}/site.css"
-FILE_WORKER = f"{ASSET_DIR}/iframe-worker.js"
-MONOGRAM = f"{ASSET_DIR}/monogram.svg"
-PRIVATE_DIR = "build"
-"""The project's folder of private outputs (never published), beside site/."""
+from .names import FILE_WORKER, MONOGRAM, PRIVATE_DIR, STYLESHEET, is_page, overrides_dir
+from .nav import auto_nav, relative_linker
+from .pages import IMAGE_SUFFIXES, referenced_images, site_pages
+from .values import Linker, SiteContext, SiteStage
 
 _ASSETS = (("site.css", STYLESHEET), ("file-worker.js", FILE_WORKER))
-
-
-def overrides_dir() -> Path:
-    """jobpacket's overrides of the theme's templates (the escaped ``<title>``, the 404 page)."""
-    return Path(str(resources.files("jobpacket").joinpath("templates", "site", "overrides")))
 
 
 @dataclass(frozen=True)
@@ -71,44 +61,6 @@ class StageSettings:
 
 def _frozen(values: Mapping[str, bytes]) -> Mapping[str, bytes]:
     return MappingProxyType(dict(values))
-
-
-@dataclass(frozen=True)
-class SiteStage:
-    """Everything an engine needs to build the portfolio, as values."""
-
-    site_name: str
-    site_url: str | None
-    context: SiteContext
-    pages: tuple[SitePage, ...]
-    """The generated pages the site publishes (a hand-written page at a path replaces one)."""
-    replaced: frozenset[str]
-    nav: tuple[Any, ...] | None
-    """MkDocs' ``nav:`` shape (site/nav.py); None when mkdocs.yml has its own."""
-    assets: Mapping[str, bytes]
-    """jobpacket's stylesheet, file:// worker shim and monogram, by site path."""
-    content: Mapping[str, bytes]
-    """The files admitted from docs_dir (site/files.py `read_for_site`), as read and cleaned."""
-    documents: Mapping[str, bytes]
-    """Public documents the site links: the résumé PDF and the profile's public documents."""
-    overrides: Path = field(default_factory=overrides_dir)
-    problems: tuple[Problem, ...] = ()
-    """Located findings: images the site cannot show, public documents it does not publish."""
-    notes: tuple[tuple[str, str], ...] = ()
-    """(level, message) for each file of docs_dir left out."""
-
-    @property
-    def page_paths(self) -> list[str]:
-        """Every page of the site: generated and hand-written, sorted."""
-        return sorted({p.path for p in self.pages} | {p for p in self.content if is_page(p)})
-
-    def files(self) -> dict[str, bytes | str]:
-        """Every file of the site's sources by path: what an engine without hooks reads."""
-        out: dict[str, bytes | str] = dict(self.documents)
-        out.update(self.assets)
-        out.update(self.content)
-        out.update({p.path: p.markdown for p in self.pages})
-        return out
 
 
 def list_sources(docs_dir: Path) -> dict[str, Path]:

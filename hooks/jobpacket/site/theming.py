@@ -14,10 +14,8 @@ from typing import Any
 from markupsafe import Markup
 
 from ..settings import configured_theme_language
-from . import identity
-from .pages import plain
+from .names import FILE_WORKER, MONOGRAM, overrides_dir
 from .serving import Build, log
-from .stage import FILE_WORKER, MONOGRAM, overrides_dir
 
 MATERIAL_FAVICON = "assets/images/favicon.png"
 
@@ -35,6 +33,9 @@ def check_worker_shim(config: Any) -> None:
 
 def apply_identity(config: Any, build: Build, *, other: bool) -> None:
     """Name, address and interface language of the site from the profile (site/identity.py)."""
+    from . import identity
+    from .text import plain
+
     loaded, root = build.loaded, build.root
     who = identity.site_identity(
         loaded.profile, config.site_name, config.site_url, other_profile=other

@@ -14,13 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import Problem, ProfileError, UserError, plural
 from ..fsutil import unwritable
-from ..profile.validate import LoadedProfile
 from ..settings import display_path
+from .names import PRIVATE_DIR
 from .publish import FOLLOWUPS_ICS, SiteError
-from .stage import PRIVATE_DIR
+
+if TYPE_CHECKING:
+    from ..profile.validate import LoadedProfile
 
 Report = Callable[[Problem], None]
 
