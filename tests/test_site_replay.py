@@ -64,18 +64,45 @@ def test_the_key_reads_no_file_outside_the_project(
 
 
 def test_a_recording_reads_back_as_written_and_a_damaged_one_is_none() -> None:
+    from types import MappingProxyType
+
+    from jobpacket.site.values import SiteContext, SitePage, SiteStage
+
+    stage = SiteStage(
+        site_name="Ana & Lee",
+        site_url="https://ana.example.org/",
+        context=SiteContext("Ana & Lee", lambda _page, target: target, None, frozenset({"a"})),
+        pages=(SitePage("index.md", "Ana", "# Ana", None, "About Ana", "Home", True),),
+        replaced=frozenset({"contact.md"}),
+        nav=({"Home": "index.md"}, {"Projects": ["projects/index.md"]}),
+        assets=MappingProxyType({"assets/jobpacket/site.css": b"body{}"}),
+        content=MappingProxyType({"images/a.png": bytes(range(256))}),
+        documents=MappingProxyType({}),
+    )
     rec = replay.Recording(
-        named=["/p", "/c", "/p/a.pdf"],
+        named=["/p/a.pdf"],
         said={"config": [(30, "jobpacket: a warning")], "files": [], "post_build": []},
-        identity={"site_name": "Ana", "escaped": False, "profile_name": None},
-        documents={"resume.pdf": b"%PDF-1.7"},
+        identity={
+            "site_name": "Ana &amp; Lee",
+            "escaped": True,
+            "profile_name": "Ana & Lee",
+            "site_url": None,
+            "language": "fr",
+        },
+        documents={"resume.pdf": b"%PDF-1.7\n\x00\xff"},
         private=[("build/resume.pdf", b"%PDF")],
         packets=2,
         calendar=("build/followups.ics", b"BEGIN:VCALENDAR"),
-        stage={"nav": [{"Home": "index.md"}]},
+        stage=replay.stage_values(stage),
         heads={replay.head_key("index.md", "https://x/"): "<meta>"},
     )
     data = replay.encode(rec)
-    assert replay.decode(data) == rec
-    assert replay.decode(data[: len(data) // 2]) is None
+    back = replay.decode(data)
+    assert back == rec
+    assert (
+        back is not None and replay.stage_from(back.stage, stage.context.link).pages == stage.pages
+    )
+    assert replay.decode(data[: len(data) // 2]) is None  # a blob cut short
     assert replay.decode(b"not a recording") is None
+    rec.stage["pages"] = [["index.md"]]  # a shape the stage cannot take
+    assert replay.decode(replay.encode(rec)) is None

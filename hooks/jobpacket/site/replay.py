@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
-import marshal
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -58,6 +58,8 @@ LARGE = 16 * 1024 * 1024
 #: Hook events whose messages are recorded; each is said again in the same event.
 PHASES = ("config", "files", "post_build")
 LOGGER = "mkdocs.plugins.jobpacket"
+#: What on_config decided about the site (site/replaying.py reads each).
+IDENTITY = frozenset({"site_name", "escaped", "profile_name", "site_url", "language"})
 #: Files beside the profile that loading or proofreading reads (overlay.PRIVATE_NAME,
 #: vocabulary.DICTIONARY_FILE).
 BESIDE_PROFILE = ("private.yml", "dictionary.txt")
@@ -198,40 +200,83 @@ def head_key(src_uri: str, url: str | None) -> str:
 
 
 def encode(rec: Recording) -> bytes:
-    return marshal.dumps(
-        {
-            "format": FORMAT,
-            "named": [str(p) for p in rec.named],
-            "said": {k: [(int(lv), str(m)) for lv, m in v] for k, v in rec.said.items()},
-            "identity": rec.identity,
-            "documents": rec.documents,
-            "private": rec.private,
-            "packets": rec.packets,
-            "calendar": rec.calendar,
-            "stage": rec.stage,
-            "heads": rec.heads,
-        }
-    )
+    """JSON for the values, the bytes (PDFs, pages' files) after it, each named in the JSON by
+    its span: a format that holds nothing but data, whatever the cache folder holds."""
+    blobs: list[bytes] = []
+    size = 0
+
+    def out(value: Any) -> Any:
+        nonlocal size
+        if isinstance(value, bytes):
+            blobs.append(value)
+            size += len(value)
+            return {"$b": [size - len(value), size]}
+        if isinstance(value, str):
+            return str(value)  # Markup too
+        if isinstance(value, dict):
+            return {str(k): out(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [out(v) for v in value]
+        return value
+
+    doc = {
+        "format": FORMAT,
+        "named": rec.named,
+        "said": rec.said,
+        "identity": rec.identity,
+        "documents": rec.documents,
+        "private": rec.private,
+        "packets": rec.packets,
+        "calendar": rec.calendar,
+        "stage": rec.stage,
+        "heads": rec.heads,
+    }
+    text = json.dumps(out(doc), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return len(text).to_bytes(8, "big") + text + b"".join(blobs)
 
 
 def decode(data: bytes) -> Recording | None:
+    """The recording `encode` wrote, or None for anything else (a damaged or older entry is
+    a miss, never an error)."""
     try:
-        raw = marshal.loads(data)
-        if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        length = int.from_bytes(data[:8], "big")
+        doc = json.loads(data[8 : 8 + length].decode("utf-8"))
+        body = memoryview(data)[8 + length :]
+
+        def back(value: Any) -> Any:
+            if isinstance(value, dict):
+                if set(value) == {"$b"}:
+                    start, end = value["$b"]
+                    if not 0 <= start <= end <= len(body):
+                        raise ValueError("a span past the end")
+                    return bytes(body[start:end])
+                return {k: back(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [back(v) for v in value]
+            return value
+
+        raw = back(doc)
+        if raw.get("format") != FORMAT:
             return None
-        return Recording(
-            named=list(raw["named"]),
-            said={k: [(int(lv), str(m)) for lv, m in v] for k, v in raw["said"].items()},
+        rec = Recording(
+            named=[str(p) for p in raw["named"]],
+            said={str(k): [(int(lv), str(m)) for lv, m in v] for k, v in raw["said"].items()},
             identity=dict(raw["identity"]),
-            documents=dict(raw["documents"]),
+            documents={str(k): bytes(v) for k, v in raw["documents"].items()},
             private=[(str(p), bytes(d)) for p, d in raw["private"]],
             packets=int(raw["packets"]),
             calendar=(str(raw["calendar"][0]), bytes(raw["calendar"][1])),
             stage=dict(raw["stage"]),
-            heads=dict(raw["heads"]),
+            heads={str(k): str(v) for k, v in raw["heads"].items()},
         )
-    except (ValueError, EOFError, TypeError, KeyError, IndexError):
+        if not {"site_name", "escaped", "profile_name", "site_url", "language"} <= set(
+            rec.identity
+        ):
+            return None  # each is read at on_config
+        stage_from(rec.stage, lambda _page, target: target)  # its shape, before it is used
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, UnicodeDecodeError):
         return None
+    return rec
 
 
 def named_files(loaded: LoadedProfile) -> list[str]:
@@ -245,7 +290,7 @@ def named_files(loaded: LoadedProfile) -> list[str]:
 
 
 def _plain(value: Any) -> Any:
-    """Builtin types only (marshal's): a str subclass such as Markup becomes a str."""
+    """Builtin types only: a str subclass such as Markup becomes a str."""
     if isinstance(value, str):
         return str(value)
     if isinstance(value, dict):
