@@ -1,12 +1,19 @@
-"""checks/language.py on its own: the language of a profile's prose, read from its function
-words when `meta.lang` does not say. The spelling rule that uses it is tested in
-test_checks_spelling.py and on the real-world corpus in test_realworld.py."""
+"""checks/language.py: the language of a profile's prose, read from its function words when
+`meta.lang` does not say (the spelling rule that uses it is tested in test_checks_spelling.py
+and on the real-world corpus in test_realworld.py); and rule `language`, a letter or the
+profile written in another language than `meta.lang` says."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from jobpacket.checks.language import NAMES, STOP_WORDS, detect
+from jobpacket.errors import Problem
+
+from .checks_support import BASE, LETTER_BODY, at, findings, pos, write
+from .conftest import EXAMPLE, run_cli
 
 PROSE = {
     "en": [
@@ -68,3 +75,228 @@ def test_numbers_and_names_do_not_count_as_words() -> None:
 
 def test_every_language_with_stop_words_has_a_name() -> None:
     assert set(STOP_WORDS) <= set(NAMES)
+
+
+# --- rule `language`: a letter, or the profile, in another language than meta.lang ---------
+
+GERMAN_LETTER = (
+    "mit großem Interesse habe ich Ihre Ausschreibung für die Stelle als Senior Data Analyst "
+    "bei der Harbour Retail Group gelesen. Seit fünf Jahren erstelle ich bei Camden Foods die "
+    "wöchentlichen Absatzprognosen, mit denen die Einkäufer den Bestand planen. Im letzten Jahr "
+    "habe ich den Prognosefehler um ein Fünftel gesenkt, indem ich Aktionen und das Wetter in "
+    "das Modell aufgenommen habe. Außerdem habe ich das Berichtswesen mit SQL und Python neu "
+    "aufgebaut, so dass jede Filialleitung am Montagmorgen eine kurze Übersicht erhält. In "
+    "Ihrer Ausschreibung nennen Sie „experience with forecasting at scale“ als wichtigste "
+    "Anforderung: genau das ist meine tägliche Arbeit. Gern bringe ich diese Erfahrung in Ihr "
+    "Team ein. Meinen Lebenslauf finden Sie in der Anlage. Über eine Einladung zu einem "
+    "Gespräch freue ich mich sehr."
+)
+GERMAN_BASE = """\
+basics:
+  name: Priya Raman
+  label: Datenanalystin
+  email: priya.raman@example.com
+  url: https://priyaraman.example.com
+  summary: >-
+    Datenanalystin mit fünf Jahren Erfahrung in der Absatzprognose und im Berichtswesen für
+    den Einzelhandel. Ich verbinde Statistik mit einem klaren Blick für die Fragen der
+    Einkäufer und Filialleitungen.
+work:
+  - name: Camden Foods
+    position: Datenanalystin
+    startDate: "2021-04"
+    highlights:
+      - Aufbau der wöchentlichen Absatzprognose für alle Filialen; der Prognosefehler sank um
+        ein Fünftel.
+      - Neuaufbau des Berichtswesens mit SQL und Python für die Filialleitungen.
+projects:
+  - name: Open Transit Forecast
+    description: >-
+      Gewinnerin beim Wettbewerb „Best Use of Open Data in the City of London“ mit einer
+      Prognose der Busverspätungen aus offenen Fahrplandaten.
+"""
+APP = """\
+applications:
+  - id: harbour
+    organization: Harbour Retail Group
+    position: Senior Data Analyst
+    letter:
+      kind: cover
+      greeting: {greeting}
+      body: >-
+        {body}
+"""
+
+
+def _profile(base: str, lang: str, body: str, greeting: str = "Dear Ms. Okafor,") -> str:
+    app = APP.format(greeting=greeting, body=body)
+    return f"{base}{app}meta:\n  lang: {lang}\n"
+
+
+def _language(tmp_path: Path, text: str) -> list[Problem]:
+    return findings(tmp_path, text, "language")
+
+
+@pytest.mark.parametrize("lang, name", [("de", "German"), ("fr", "French")])
+def test_english_letters_under_another_meta_lang_warn_at_each_letter(
+    tmp_path: Path, lang: str, name: str
+) -> None:
+    """The example profile as it was noticed: meta.lang de (or fr) around English letters."""
+    text = EXAMPLE.read_text(encoding="utf-8").replace("lang: en-US", f"lang: {lang}")
+    found = _language(tmp_path, text)
+    letters = [p for p in found if p.path[0] == "applications"]
+    assert [p.path for p in letters] == [
+        ("applications", 0, "letter", "body"),
+        ("applications", 1, "letter", "body"),
+    ]
+    reconsideration = letters[1]
+    body_at = pos(text, "body: |", 0), pos(text, "body: |", 1)
+    assert [at(p) for p in letters] == [(line, col + len("body: ")) for line, col in body_at]
+    assert reconsideration.severity == "warning"
+    assert reconsideration.message == (
+        f"the reconsideration letter reads as English but meta.lang is {lang}: its date, "
+        f"subject line and enclosures line come out in {name} around English paragraphs"
+    )
+    # the rest of the example is English too: either fix is offered
+    assert reconsideration.hint == f"write it in {name}, or set meta.lang: en"
+    whole = [p for p in found if p.path == ("meta", "lang")]
+    line, col = pos(text, f"lang: {lang}")
+    assert len(whole) == 1 and at(whole[0]) == (line, col + len("lang: "))
+    assert whole[0].message == (
+        f"the profile reads as English but meta.lang is {lang}: its headings, month names and "
+        f"'Present' come out in {name} around English text"
+    )
+
+
+def test_the_example_as_it_is_is_quiet(tmp_path: Path) -> None:
+    assert _language(tmp_path, EXAMPLE.read_text(encoding="utf-8")) == []
+
+
+def test_a_german_letter_under_meta_lang_de_is_quiet(tmp_path: Path) -> None:
+    """A real German letter, quoting the English posting, in a German profile that names an
+    English competition: nothing to say."""
+    text = _profile(GERMAN_BASE, "de-DE", GERMAN_LETTER, "Sehr geehrte Frau Okafor,")
+    assert _language(tmp_path, text) == []
+    # enough prose to be judged: under meta.lang en both the profile and the letter are German
+    found = _language(tmp_path, text.replace("lang: de-DE", "lang: en"))
+    assert [p.path for p in found] == [("applications", 0, "letter", "body"), ("meta", "lang")]
+    assert [p.hint for p in found] == [
+        "write it in English, or set meta.lang: de",
+        "set meta.lang: de, or write the profile in English",
+    ]
+
+
+def test_a_german_letter_in_an_english_profile_says_to_write_it_in_english(
+    tmp_path: Path,
+) -> None:
+    text = _profile(BASE, "en-GB", GERMAN_LETTER, "Sehr geehrte Frau Okafor,")
+    (found,) = _language(tmp_path, text)
+    assert found.path == ("applications", 0, "letter", "body")
+    assert found.message == (
+        "the cover letter reads as German but meta.lang is en-GB: its date, subject line, "
+        "closing and enclosures line come out in English around German paragraphs"
+    )
+    # meta.lang: de would make the English résumé German-headed: only one fix fits
+    assert found.hint == (
+        "write it in English: meta.lang sets every letter's language, and the rest of the "
+        "profile reads as English"
+    )
+
+
+def test_what_jobpacket_writes_is_named_and_a_letter_in_letters_is_located(
+    tmp_path: Path,
+) -> None:
+    """A thank-you with no attachments prints no enclosures line; without a greeting or a
+    closing jobpacket writes those too. An entry of `letters:` is found where it is."""
+    text = (
+        GERMAN_BASE
+        + APP.format(greeting="Sehr geehrte Frau Okafor,", body=GERMAN_LETTER)
+        + "    letters:\n      - kind: thank-you\n        body: >-\n          "
+        + LETTER_BODY
+        + "\nmeta:\n  lang: de\n"
+    )
+    (found,) = _language(tmp_path, text)
+    assert found.path == ("applications", 0, "letters", 0, "body")
+    line, col = pos(text, "body: >-", 1)
+    assert at(found) == (line, col + len("body: "))
+    assert found.message == (
+        "the thank-you letter reads as English but meta.lang is de: its date, subject line, "
+        "salutation and closing come out in German around English paragraphs"
+    )
+    assert found.hint.startswith("write it in German: meta.lang sets every letter's language")
+
+
+FRENCH_PROFILE = """\
+basics:
+  name: Camille Durand
+  label: Cheffe de projet numérique
+  email: camille.durand@example.fr
+  summary: >-
+    Cheffe de projet dans le secteur public depuis huit ans, je conduis la refonte des
+    services en ligne de la ville avec les équipes métiers et les usagers.
+work:
+  - name: Mairie de Lyon
+    position: Cheffe de projet
+    startDate: "2019-09"
+    highlights:
+      - Pilotage de la refonte du portail des démarches en ligne, utilisé par plus de
+        200 000 habitants.
+      - Animation des ateliers avec les agents et les associations pour recueillir leurs besoins.
+references:
+  - name: Dr. Sarah Whitfield
+    reference: >-
+      Camille is the project lead I would hire again without hesitation: she listens to the
+      people who use a service, and she ships.
+projects:
+  - name: Données ouvertes
+    description: >-
+      Lauréate du prix « Best Civic Design for the Open Data of the City » lors du hackathon
+      de la métropole, avec une carte des équipements publics.
+meta:
+  lang: fr-FR
+"""
+
+
+def test_a_french_profile_with_an_english_quotation_is_quiet(tmp_path: Path) -> None:
+    """An English referee's words and an English prize title inside French prose."""
+    assert _language(tmp_path, FRENCH_PROFILE) == []
+    english = FRENCH_PROFILE.replace("lang: fr-FR", "lang: en")
+    (found,) = _language(tmp_path, english)
+    assert found.path == ("meta", "lang")
+    assert found.message.startswith("the profile reads as French but meta.lang is en:")
+    assert found.hint == "set meta.lang: fr, or write the profile in English"
+
+
+def test_a_short_letter_is_not_judged(tmp_path: Path) -> None:
+    short = "Thank you for the interview on Monday and for the tour of the stores with the team."
+    text = _profile(GERMAN_BASE, "de", short)
+    assert _language(tmp_path, text) == []
+    assert len(_language(tmp_path, _profile(GERMAN_BASE, "de", LETTER_BODY))) == 1
+
+
+def test_a_language_the_detector_cannot_name_is_never_contradicted(tmp_path: Path) -> None:
+    """Polish shares short words with English ("i", "to"): its profile is left alone."""
+    assert _language(tmp_path, _profile(BASE, "pl", LETTER_BODY)) == []
+
+
+def test_an_application_can_turn_the_rule_off(tmp_path: Path) -> None:
+    text = _profile(GERMAN_BASE, "de", LETTER_BODY).replace(
+        "    letter:\n", "    checks:\n      disable: [language]\n    letter:\n"
+    )
+    assert _language(tmp_path, text) == []
+
+
+def test_check_prints_it_at_file_line_col_and_exits_as_warnings_do(tmp_path: Path) -> None:
+    text = _profile(GERMAN_BASE, "de", LETTER_BODY)
+    path = write(tmp_path, text)
+    line, col = pos(text, "body: >-")
+    col += len("body: ")
+    relaxed = run_cli("check", str(path))
+    assert relaxed.returncode == 0
+    expected = (
+        f"{path.name}:{line}:{col}: warning language: applications[0].letter.body: the cover "
+        "letter reads as English but meta.lang is de:"
+    )
+    assert expected in relaxed.stderr
+    assert run_cli("check", "--strict", str(path)).returncode == 1
+    assert run_cli("check", "--strict", "--disable", "language", str(path)).returncode == 0

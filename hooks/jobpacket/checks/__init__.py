@@ -69,6 +69,11 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("length", "letters far too short or too long", "length:check"),
         RuleInfo("tone", "casual words, !!, emoji, shouting, 'I' bullets, repeats", "tone:check"),
         RuleInfo(
+            "language",
+            "a letter or the profile written in another language than meta.lang",
+            "language:check",
+        ),
+        RuleInfo(
             "consistency",
             "letters name the right contact, organization and position",
             "consistency:check",

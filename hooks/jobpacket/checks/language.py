@@ -16,12 +16,31 @@ well (scripts/false_positives.py: every realworld file without meta.lang is reco
 
 When the evidence is thin (a few words, two languages close), nothing is decided and the
 default, English, stays.
+
+Rule `language`: when `meta.lang` is set, jobpacket writes a letter's date line, subject line,
+salutation and closing (and the résumé's headings, month names and "Present") in that
+language; a letter written in another one then goes out mixed ("3. November 2026", "Bitte um
+erneute Prüfung" around "Dear Dr. Feldman" and English paragraphs). Each letter's own text
+(greeting, body, closing, circumstances) and the profile's prose outside the applications are
+read with the same function words, and a warning says when one clearly reads as another
+language. It is cautious: a text under `MIN_WORDS` words is not judged, the other language must
+have `CLEAR` times the declared one's function words (a German letter quoting English
+highlights or an English project title stays German), referees' quotations are someone else's
+words, and a declared language this module cannot recognize (Polish, Japanese...) is never
+contradicted.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+
+from ..errors import FieldPath, Problem
+from ..i18n.tags import primary
+from ..profile.model import ApplicationLetter
+from ..profile.validate import LoadedProfile
+from .text import mask, strings, words
+from .where import finding
 
 # fmt: off
 STOP_WORDS: dict[str, frozenset[str]] = {
@@ -88,6 +107,18 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _PERSIAN = re.compile(r"[پچژگ]")  # letters Persian adds to the Arabic alphabet
 
 
+def function_words(texts: Iterable[str]) -> dict[str, float]:
+    """How many function words of each language the texts hold. A word several languages
+    share ("de", "la", "in") counts for each a share of one: the words only one language has
+    decide between close ones (Spanish, Portuguese)."""
+    hits: dict[str, float] = {}
+    for token in _TOKEN.findall("\n".join(texts).lower()):
+        owners = _OWNERS.get(token, ())
+        for lang in owners:
+            hits[lang] = hits.get(lang, 0.0) + 1 / len(owners)
+    return hits
+
+
 def detect(texts: Iterable[str]) -> str | None:
     """The language code the texts are written in, or None when they do not say clearly."""
     joined = "\n".join(texts)
@@ -96,13 +127,7 @@ def detect(texts: Iterable[str]) -> str | None:
         return "ru"
     if letters and len(_ARABIC.findall(joined)) > letters / 2:
         return "fa" if _PERSIAN.search(joined) else "ar"
-    # A word several languages share ("de", "la", "in") counts for each a share of one:
-    # the words only one language has decide between close ones (Spanish, Portuguese).
-    hits: dict[str, float] = {}
-    for token in _TOKEN.findall(joined.lower()):
-        owners = _OWNERS.get(token, ())
-        for lang in owners:
-            hits[lang] = hits.get(lang, 0.0) + 1 / len(owners)
+    hits = function_words([joined])
     ranked = sorted(hits.items(), key=lambda kv: -kv[1])[:2]
     if not ranked or ranked[0][1] < MIN_HITS:
         return None
@@ -111,4 +136,145 @@ def detect(texts: Iterable[str]) -> str | None:
     return best if count >= MARGIN * runner_up else None
 
 
-__all__ = ["MARGIN", "MIN_HITS", "NAMES", "STOP_WORDS", "detect"]
+# --- rule `language`: a text in another language than meta.lang ---------------------------
+
+RULE = "language"
+#: Words of prose below which a text is not judged: a short note, a greeting and a closing.
+MIN_WORDS = 40
+#: How many times the declared language's function words the other language must have.
+CLEAR = 2.0
+#: Languages `detect` can name; a declared one it cannot (pl, ja) is never contradicted.
+KNOWN = frozenset({*STOP_WORDS, "ru", "ar", "fa"})
+#: Languages told apart by a few letters only: not contradicted by each other.
+_SAME_SCRIPT = {"fa": "ar"}
+#: The fields of a letter the writer wrote, in the order it prints them.
+LETTER_FIELDS = ("greeting", "body", "circumstances", "closing")
+
+
+def other_language(texts: list[str], declared: str) -> str | None:
+    """The language `texts` clearly read as when it is not `declared`, else None: enough
+    prose, `detect` decided, and far more of its function words than of the declared one's."""
+    masked = [mask(t) for t in texts]
+    if sum(1 for t in masked for _ in words(t)) < MIN_WORDS:
+        return None
+    found = detect(masked)
+    if found is None or _SAME_SCRIPT.get(found, found) == _SAME_SCRIPT.get(declared, declared):
+        return None
+    if found in STOP_WORDS:
+        hits = function_words(masked)
+        if hits[found] < CLEAR * hits.get(declared, 0.0):
+            return None
+    return found
+
+
+def _letters(loaded: LoadedProfile) -> Iterator[tuple[FieldPath, ApplicationLetter, bool]]:
+    """Every letter of every application (`letter:`, then each of `letters:`) with its path,
+    and whether it prints an enclosures line (print/enclosures.py: a thank-you encloses only
+    the application's own attachments and documents)."""
+    from ..views.timeline import timeline
+
+    for i, app in enumerate(loaded.profile.applications):
+        for entry in timeline(app):
+            encloses = entry.letter.kind != "thank-you" or bool(app.attachments or app.documents)
+            yield ("applications", i, *entry.path), entry.letter, encloses
+
+
+def _name(code: str) -> str:
+    return NAMES.get(code, code)
+
+
+def _profile_prose(loaded: LoadedProfile) -> list[str]:
+    """The profile's own prose: not its letters (judged one by one) nor the referees'
+    quotations (their words, in their language)."""
+    return [
+        t.value
+        for t in strings(loaded.profile)
+        if t.prose and t.path[0] != "applications" and t.field != "reference"
+    ]
+
+
+def _letter_finding(
+    loaded: LoadedProfile,
+    where: FieldPath,
+    letter: ApplicationLetter,
+    encloses: bool,
+    lang: str,
+    rest: str | None,
+) -> Problem | None:
+    """The finding for one letter whose own text reads as another language than `lang`
+    (meta.lang as written); `rest` is the language the rest of the profile reads as."""
+    declared = primary(lang)
+    texts = {f: v for f in LETTER_FIELDS if (v := getattr(letter, f)) and v.strip()}
+    found = other_language(list(texts.values()), declared)
+    if found is None:
+        return None
+    # what jobpacket writes itself, in meta.lang's language: the user's greeting and closing
+    # replace its own
+    written = ["date", "subject line"]
+    written += [] if "greeting" in texts else ["salutation"]
+    written += [] if "closing" in texts else ["closing"]
+    written += ["enclosures line"] if encloses else []
+    parts = ", ".join(written[:-1]) + " and " + written[-1]
+    field = "body" if "body" in texts else max(texts, key=lambda f: len(texts[f]))
+    if rest == declared:
+        hint = (
+            f"write it in {_name(declared)}: meta.lang sets every letter's language, and the "
+            f"rest of the profile reads as {_name(declared)}"
+        )
+    elif rest in (None, found):
+        hint = f"write it in {_name(declared)}, or set meta.lang: {found}"
+    else:  # a third language: setting meta.lang to the letter's would mix the résumé
+        hint = f"write it in {_name(declared)}"
+    return finding(
+        loaded,
+        RULE,
+        (*where, field),
+        f"the {letter.kind} letter reads as {_name(found)} but meta.lang is {lang}: its "
+        f"{parts} come out in {_name(declared)} around {_name(found)} paragraphs",
+        hint=hint,
+    )
+
+
+def check(loaded: LoadedProfile) -> list[Problem]:
+    """A warning at each letter, and at `meta.lang` for the profile's own prose, that
+    clearly reads as another language than `meta.lang`."""
+    lang = loaded.profile.meta.lang
+    declared = primary(lang)
+    if not lang or declared not in KNOWN:
+        return []
+    prose = _profile_prose(loaded)
+    out: list[Problem] = []
+    found = other_language(prose, declared)
+    if found is not None:
+        out.append(
+            finding(
+                loaded,
+                RULE,
+                ("meta", "lang"),
+                f"the profile reads as {_name(found)} but meta.lang is {lang}: its headings, "
+                f"month names and 'Present' come out in {_name(declared)} around "
+                f"{_name(found)} text",
+                hint=f"set meta.lang: {found}, or write the profile in {_name(declared)}",
+            )
+        )
+    rest = found or detect(mask(t) for t in prose)
+    for where, letter, encloses in _letters(loaded):
+        problem = _letter_finding(loaded, where, letter, encloses, lang, rest)
+        if problem is not None:
+            out.append(problem)
+    return out
+
+
+__all__ = [
+    "CLEAR",
+    "KNOWN",
+    "MARGIN",
+    "MIN_HITS",
+    "MIN_WORDS",
+    "NAMES",
+    "STOP_WORDS",
+    "check",
+    "detect",
+    "function_words",
+    "other_language",
+]
