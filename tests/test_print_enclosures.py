@@ -4,6 +4,7 @@ file's kind told by its bytes. Packets bound from real PDFs are tested in test_p
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,28 @@ def test_the_parts_follow_the_letter_in_order(example: LoadedProfile) -> None:
     ]
     assert titles(parts)[2] == "Letter of recommendation from Dr. Marcus Hartman"
     assert parts[3].where == ("applications", 0, "attachments", 0, "path")
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("de", "Empfehlungsschreiben von Dr. Marcus Hartman"),
+        ("fr", "Lettre de recommandation de Dr. Marcus Hartman"),
+        ("ja", "Dr. Marcus Hartmanによる推薦状"),
+    ],
+)
+def test_an_enclosed_letter_is_named_in_the_letters_language(
+    tmp_path: Path, lang: str, title: str
+) -> None:
+    """The enclosures line of a German letter is German throughout (it read "Anlagen:
+    Lebenslauf; Referenzen; Letter of recommendation from ...")."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert "  lang: en-US\n" in text
+    profile = tmp_path / "profile.yml"  # beside the example's files it names
+    profile.write_text(text.replace("  lang: en-US\n", f"  lang: {lang}\n", 1), "utf-8")
+    shutil.copytree(EXAMPLE.parent / "documents", tmp_path / "documents")
+    parts = plan(load_profile(profile, "profile.yml"), 0)
+    assert titles(parts)[2] == title
 
 
 def test_a_file_named_twice_is_enclosed_once_where_it_first_appears(

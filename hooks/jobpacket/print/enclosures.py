@@ -82,7 +82,12 @@ def plan(loaded: LoadedProfile, index: int) -> list[Part]:
         if thank_you or is_private(ref) or letter is None or letter.confidential:
             continue
         if letter.delivery == "enclosed" and letter.file:
-            title = "Letter of recommendation" + (f" from {ref.name}" if ref.name else "")
+            words = labels(profile.meta.lang)
+            title = (
+                str(words["recommendation_letter_from"]).format(name=ref.name)
+                if ref.name
+                else str(words["recommendation_letter"])
+            )
             enclosed.append(
                 Part("recommendation", title, ("references", i, "letter", "file"), letter.file)
             )
