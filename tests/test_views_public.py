@@ -4,6 +4,8 @@ private reaches a built site is tested in test_privacy.py."""
 
 from __future__ import annotations
 
+import pytest
+
 from jobpacket.profile.model import Profile
 from jobpacket.profile.validate import load_profile
 from jobpacket.views import PUBLIC_FIELDS, public_view
@@ -70,3 +72,40 @@ def test_publish_opt_ins_reach_the_view_and_the_linkedin_address_is_listed() -> 
     assert [(p.network, p.url) for p in b.profiles] == [
         ("LinkedIn", "https://www.linkedin.com/in/ann-lee")
     ]
+
+
+def test_the_view_is_what_model_construct_alone_makes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The view gives left-out fields their defaults itself (pydantic would read each default
+    factory's signature once per item): the same values, the same fields set, and no list
+    shared between two items."""
+    from pydantic import BaseModel
+
+    from jobpacket.views import public
+
+    from .conftest import EXAMPLE
+
+    profile = load_profile(EXAMPLE).profile
+    fast = public_view(profile)
+
+    def construct(cls: type[BaseModel], **values: object) -> BaseModel:
+        return cls.model_construct(**values)
+
+    monkeypatch.setattr(public, "_construct", construct)
+    plain = public_view(profile)
+    assert fast.model_dump() == plain.model_dump()
+
+    def fields_set(model: BaseModel) -> list[object]:
+        found: list[object] = [type(model).__name__, sorted(model.model_fields_set)]
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            for v in value if isinstance(value, list) else [value]:
+                if isinstance(v, BaseModel):
+                    found.append(fields_set(v))
+        return found
+
+    assert fields_set(fast) == fields_set(plain)
+    first, second = fast.projects[0], fast.projects[1]
+    left_out = [n for n in type(first).model_fields if n not in first.model_fields_set]
+    lists = [n for n in left_out if isinstance(getattr(first, n), list)]
+    assert lists  # some list field is left out of the view
+    assert all(getattr(first, n) is not getattr(second, n) for n in lists)
