@@ -50,8 +50,9 @@ TINT = (0xF4, 0xF0, 0xEA)
 GUTTER = (3, 17)
 
 
-def _load(tmp_path: Path, name: str) -> LoadedProfile:
-    """The profile on US Letter, in a site folder that has the example's photo."""
+def _load(tmp_path: Path, name: str, **changes: Any) -> LoadedProfile:
+    """The profile on US Letter (with `changes` to its top-level keys), in a site folder that
+    has the example's photo."""
     site = tmp_path / name
     (site / "profiles").mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", site)
@@ -64,7 +65,7 @@ def _load(tmp_path: Path, name: str) -> LoadedProfile:
             data["basics"].pop("label")
     else:
         data = HARDER[name]
-    data = data | {"meta": data.get("meta", {}) | {"pageSize": "Letter"}}
+    data = data | changes | {"meta": data.get("meta", {}) | {"pageSize": "Letter"}}
     path = site / "profiles" / "profile.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return load_profile(path)
@@ -247,3 +248,62 @@ def test_the_check_sees_a_name_run_into_the_contact_line() -> None:
     assert _glued("ليلى حدادشارع الملكة", "ليلى حداد", known) is not None
     assert _glued("مبنى ٢١، الطابق", "مبنى ١٢، الطابق", known) is None
     assert _glued("דירה 12 · +972 50-123-4567", "דירה 12", known) is None
+
+
+#: A job in the résumé's own script and one in English, each a title line of three parts
+#: (title, organisation in italics, place), and a certification in English.
+OWN_TITLES = {
+    "arabic": ("مهندس بيانات", "شركة أكمي", "عمّان"),
+    "hebrew": ("מהנדסת נתונים", "אקמי בע״מ", "תל אביב"),
+}
+ENGLISH_TITLE = ("Data Engineer", "Acme", "Amman")
+
+
+def _job(title: str, org: str, where: str, start: str) -> dict[str, Any]:
+    return {"position": title, "name": org, "location": where, "startDate": start}
+
+
+def part_positions(pdf: bytes, parts: tuple[str, ...]) -> list[float]:
+    """Where each part of a title line starts on page 1 (its text object's left edge, in
+    points): the first text that starts with the first part, then the first that starts
+    with each next part after it in the page's text (a place may also be printed in the
+    contact block, a title inside a certification's name)."""
+    runs: list[tuple[float, str]] = []
+
+    def visit(value: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if value.strip():
+            runs.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], BIDI.sub("", value)))
+
+    reader(pdf).pages[0].extract_text(visitor_text=visit)
+    found: list[float] = []
+    at = 0
+    for part in parts:
+        at = next(i for i in range(at, len(runs)) if runs[i][1].strip().startswith(part))
+        found.append(runs[at][0])
+    return found
+
+
+@pytest.mark.parametrize("name", OWN_TITLES)
+def test_a_title_line_is_set_in_the_direction_of_its_words(name: str, tmp_path: Path) -> None:
+    """In a right-to-left résumé an English title line reads left to right, "Data Engineer,
+    Acme, Amman" (not "Amman ,Acme ,Data Engineer"), and pypdf reads it so; a line in
+    Arabic or Hebrew reads right to left, its title rightmost.
+
+    pypdf reads the parts of a right-to-left line run together ("بياناتشركة"): each part is a
+    text object of its own, drawn right to left, and pypdf puts no space where the next one
+    starts to the left of the last. A line without inline elements reads whole, but that
+    would take the italics off the organisation, so there the order is read from the parts'
+    positions alone."""
+    own = OWN_TITLES[name]
+    work = [_job(*own, "2021-01"), _job(*ENGLISH_TITLE, "2018-01")]
+    certificates = [{"name": "AWS Certified Data Engineer", "issuer": "Amazon"}]
+    loaded = _load(tmp_path, name, work=work, certificates=certificates)
+    for design in designs.DESIGNS:
+        pdf = outputs.render_uncached(documents.resume(loaded, public=False, design=design))
+        english = part_positions(pdf, ENGLISH_TITLE)
+        assert english == sorted(english), (design, english)
+        mine = part_positions(pdf, own)
+        assert mine == sorted(mine, reverse=True), (design, mine)
+        text = " ".join(BIDI.sub("", reader(pdf).pages[0].extract_text()).split())
+        assert "Data Engineer, Acme, Amman" in text, design
+        assert "AWS Certified Data Engineer, Amazon" in text, design
