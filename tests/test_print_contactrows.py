@@ -19,6 +19,7 @@ import yaml
 
 from jobpacket.print import brief, contactrows, designs, documents, outputs, packet
 from jobpacket.print.layout import contact_items
+from jobpacket.print.printkit import page_size
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import EXAMPLE, ROOT
@@ -211,9 +212,12 @@ def _whole(item: str, line: str) -> bool:
     return all(have.count(w) >= n for w in set(_words(item)) if (n := _words(item).count(w)))
 
 
-#: The side column's contact block (sidebar résumé) sets an item a line and lets only an
-#: item longer than this wrap (_macros.html, contact_block): it cannot fit the column.
-SIDE_COLUMN = 38
+def wraps_in_side_column(item: str, paper: str) -> bool:
+    """Whether the side column's contact block (sidebar résumé), which sets an item a line,
+    lets `item` wrap: only an item too wide for the column at the block's smallest size
+    (_macros.html, contact_block; measured by contactrows.contact_block)."""
+    _, ((_, wraps),) = contactrows.contact_block([{"text": item}], paper)
+    return wraps
 
 
 def _check(
@@ -232,8 +236,10 @@ def _check(
     for line in lines:
         assert not line.startswith(SEPARATOR), f"{what}: a line starts with a separator: {line!r}"
         assert not line.endswith(SEPARATOR), f"{what}: a line ends with a separator: {line!r}"
+    paper = page_size(profile.profile)
     for item in items:
-        if side and len(item) > SIDE_COLUMN and not any(_whole(item, line) for line in lines):
+        wraps = side and wraps_in_side_column(item, paper)
+        if wraps and not any(_whole(item, line) for line in lines):
             # wrapped over lines of its own, in order
             assert re.sub(r"\s", "", item) in re.sub(r"\s", "", "".join(lines)), (what, item)
             continue
@@ -313,3 +319,21 @@ def test_a_letterhead_breaks_between_the_address_and_the_rest() -> None:
     assert len(contactrows.contact_rows(items, wide)) == 1
     narrow = contactrows.Measure("charis", 10, 60)
     assert [len(row) for row in contactrows.contact_rows(items, narrow)] == [1, 1, 1, 1, 1]
+
+
+def test_the_side_column_measures_its_items_rather_than_counting_them() -> None:
+    """A Japanese character is as wide as two Latin letters: the address below has fewer
+    characters than the LinkedIn address but is too wide for the side column at any of its
+    sizes, and the whole block steps down for it as it does for a Latin item as wide."""
+    address = "東京都渋谷区神南一丁目２３番１０号 サンプルビル５階"
+    linkedin = "linkedin.example.com/in/elenamvasquez"
+    assert len(address) < len(linkedin)
+    for paper in PAPERS:
+        step, rows = contactrows.contact_block([{"text": linkedin}], paper)
+        assert (step, [wraps for _, wraps in rows]) == (2, [False]), paper
+        step, rows = contactrows.contact_block([{"text": "+81 90-1234-5678"}], paper)
+        assert (step, [wraps for _, wraps in rows]) == (0, [False]), paper
+        items = [{"text": "+81 90-1234-5678"}, {"text": address}, {"text": "渋谷区, 東京都"}]
+        step, rows = contactrows.contact_block(items, paper)
+        assert (step, [wraps for _, wraps in rows]) == (2, [False, True, False]), paper
+    assert contactrows.contact_block([], "A4") == (0, [])

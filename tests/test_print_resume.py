@@ -110,3 +110,29 @@ def test_certificates_and_awards_share_a_row_in_reading_order(
     )
     alone = resume(load_profile(path), public=True, design="classic").html
     assert 'id="certificates"' in alone and '<div class="row">' not in alone
+
+
+def test_an_english_title_line_of_a_right_to_left_resume_is_set_left_to_right(
+    tmp_path: Path,
+) -> None:
+    """WeasyPrint orders a line's inline parts by its block's direction alone: an English
+    title line of an Arabic résumé gets a left-to-right span of its own (the PDF's order is
+    test_text_layer.py's); an Arabic one, a mixed one or any line of an English résumé none."""
+    work = (
+        "work:\n"
+        "  - {position: Data Engineer, name: Acme, location: Amman, startDate: '2020-01'}\n"
+        "  - {position: مهندس بيانات, name: شركة أكمي, location: عمّان, startDate: '2018-01'}\n"
+        "  - {position: مهندسة, name: Acme Labs, location: Amman, startDate: '2016-01'}\n"
+        "certificates:\n  - {name: AWS Certified Data Engineer, issuer: Amazon}\n"
+    )
+    lines = {}
+    for lang in ("ar", "en"):
+        path = tmp_path / f"{lang}.yml"
+        path.write_text(f"basics:\n  name: Layla\n{work}meta:\n  lang: {lang}\n", encoding="utf-8")
+        lines[lang] = resume(load_profile(path), public=False, design="classic").html
+    ltr = '<span dir="ltr">'
+    title = f'<h3 class="entry-title">{ltr}Data Engineer, <span class="org">Acme</span>'
+    assert title in lines["ar"]
+    assert f'<span class="oneliner-text">{ltr}AWS Certified Data Engineer' in lines["ar"]
+    assert lines["ar"].count(ltr) == 2  # not the Arabic line, nor the mixed one
+    assert ltr not in lines["en"] and 'dir="rtl"' in lines["ar"]

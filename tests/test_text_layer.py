@@ -10,13 +10,17 @@ read as one word with it: "Maria-Josefina Castellanos-WhitfieldFlat 4B, The Old 
 Real résumés and letters of the example, of the example without a label, and of the harder
 profiles of test_print_contactrows.py (long name and address, many contact items and a photo,
 only an email, Arabic, Hebrew, Japanese; none has a label), in every design, read back with
-pypdf's plain and layout-aware extraction.
+pypdf's plain and layout-aware extraction; the sidebar résumé's side column, seen on the
+page, keeps its text out of the main one. And a job's title line in a right-to-left résumé,
+English or in the résumé's own script, in the order of its words.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +34,7 @@ from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import EXAMPLE, ROOT
 from .pdf_support import reader
-from .test_print_contactrows import BIDI, EXAMPLE_APP, HARDER, RTL, SIDE_COLUMN
+from .test_print_contactrows import BIDI, EXAMPLE_APP, HARDER, RTL, wraps_in_side_column
 
 pytestmark = pytest.mark.slow
 
@@ -42,16 +46,17 @@ PROFILES = ("example", "example-unlabelled", *HARDER)
 #: needs more than 0.8, and a fallback face (Arabic, Hebrew, Japanese) sets a line a little
 #: higher or lower than the shipped ones.
 CLEARANCE = 0.84
-#: Not a gap between blocks but text over text: the side column fits its items by their
-#: number of characters (_macros.html, contact_block), and a Japanese character is two wide,
-#: so the address runs out of the column over the main column's first entry, which a
-#: layout-aware reader then reads inside it ("サンプルビル５Engineer, 階"). It shows on the
-#: page; when it is fixed, this entry goes.
-OVERPRINTED = {"japanese": {"resume sidebar (layout)"}}
+#: sidebar.css: the side column's tint, and the gutter beside it (the main column's 5 mm
+#: padding) at 100 dpi, less a pixel or two at each side for anti-aliasing.
+TINT = (0xF4, 0xF0, 0xEA)
+GUTTER = (3, 17)
+#: A pixel darker than this (0 to 255) is ink: the core of a glyph at 7.6 pt, not the tint.
+INK = 160
 
 
-def _load(tmp_path: Path, name: str) -> LoadedProfile:
-    """The profile on US Letter, in a site folder that has the example's photo."""
+def _load(tmp_path: Path, name: str, **changes: Any) -> LoadedProfile:
+    """The profile on US Letter (with `changes` to its top-level keys), in a site folder that
+    has the example's photo."""
     site = tmp_path / name
     (site / "profiles").mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", site)
@@ -64,7 +69,7 @@ def _load(tmp_path: Path, name: str) -> LoadedProfile:
             data["basics"].pop("label")
     else:
         data = HARDER[name]
-    data = data | {"meta": data.get("meta", {}) | {"pageSize": "Letter"}}
+    data = data | changes | {"meta": data.get("meta", {}) | {"pageSize": "Letter"}}
     path = site / "profiles" / "profile.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return load_profile(path)
@@ -155,10 +160,43 @@ def _problems(
     text = page.extract_text(extraction_mode="layout") if layout else page.extract_text()
     text = BIDI.sub("", text)
     heads, contact = items
-    wrapped = [i for i in contact if side and len(i) > SIDE_COLUMN]
+    wrapped = [i for i in contact if side and wraps_in_side_column(i, "Letter")]
     read = [i for i in heads + contact if not (layout and (RTL.search(i) or i in wrapped))]
     known = set(WORD.findall(doc.html))
     return [where for item in read if (where := _glued(text, item, known)) is not None]
+
+
+def gutter_ink(pdf: bytes, folder: Path) -> str | None:
+    """What is printed on page 1 in the gutter between the sidebar résumé's two columns,
+    from the side column's top down; None where nothing is.
+
+    Text run out of the side column crosses it on its way over the main column (a Japanese
+    address once ran over "Engineer, Acme"), whose own text keeps clear of it. The side
+    column is found by its tint, and the gutter is beside it, away from the page's edge: on
+    its right in a left-to-right résumé, on its left in a right-to-left one."""
+    from PIL import Image, ImageChops
+
+    path = folder / "gutter.pdf"
+    path.write_bytes(pdf)
+    stem = folder / "gutter"
+    subprocess.run(["pdftoppm", "-r", "100", "-f", "1", "-l", "1", "-png", path, stem], check=True)
+    image = Image.open(next(folder.glob("gutter-*.png"))).convert("RGB")
+    red, green, blue = (
+        band.point(lambda v, t=t: 255 if v == t else 0)
+        for band, t in zip(image.split(), TINT, strict=True)
+    )
+    tint = ImageChops.multiply(ImageChops.multiply(red, green), blue).getbbox()
+    assert tint is not None, "no tinted side column on page 1"
+    left, top, right, _ = tint
+    if left < image.width - right:  # the side column is on the left
+        strip = (right + GUTTER[0], top, right + GUTTER[1], image.height)
+    else:
+        strip = (left - GUTTER[1], top, left - GUTTER[0], image.height)
+    gutter = image.crop(strip).convert("L")
+    ink = gutter.point(lambda v: 255 if v < INK else 0).getbbox()
+    if ink is None:
+        return None
+    return f"ink in the gutter at x {strip[0]}-{strip[2]}, y {top + ink[1]}-{top + ink[3]} px"
 
 
 @pytest.mark.parametrize("name", PROFILES)
@@ -181,7 +219,21 @@ def test_the_header_reads_as_words_of_their_own(name: str, tmp_path: Path) -> No
                     found[f"{kind} {design} ({mode})"] = problems
             if (under := clearance(pdf)) < CLEARANCE:
                 found[f"{kind} {design}"] = [f"the next line is {under:.2f} of the name below it"]
-    assert set(found) == OVERPRINTED.get(name, set()), found
+            if side and (ink := gutter_ink(pdf, tmp_path)):
+                found[f"{kind} {design} (gutter)"] = [ink]
+    assert not found, found
+
+
+def test_the_check_sees_the_side_column_run_over_the_main_one(tmp_path: Path) -> None:
+    """The Japanese résumé's contact block as main printed it before its items were measured:
+    at its full size, nothing allowed to wrap, so the address ran over the main column."""
+    loaded = _load(tmp_path, "japanese")
+    doc = documents.resume(loaded, public=False, design="sidebar")
+    assert 'class="line too-long"' in doc.html
+    html = re.sub(r'class="contact-block[^"]*"', 'class="contact-block"', doc.html)
+    counted = dataclasses.replace(doc, html=html.replace('class="line too-long"', 'class="line"'))
+    ink = gutter_ink(outputs.render_uncached(counted), tmp_path)
+    assert ink is not None
 
 
 def test_the_check_sees_a_name_run_into_the_contact_line() -> None:
@@ -198,3 +250,62 @@ def test_the_check_sees_a_name_run_into_the_contact_line() -> None:
     assert _glued("ليلى حدادشارع الملكة", "ليلى حداد", known) is not None
     assert _glued("مبنى ٢١، الطابق", "مبنى ١٢، الطابق", known) is None
     assert _glued("דירה 12 · +972 50-123-4567", "דירה 12", known) is None
+
+
+#: A job in the résumé's own script and one in English, each a title line of three parts
+#: (title, organisation in italics, place), and a certification in English.
+OWN_TITLES = {
+    "arabic": ("مهندس بيانات", "شركة أكمي", "عمّان"),
+    "hebrew": ("מהנדסת נתונים", "אקמי בע״מ", "תל אביב"),
+}
+ENGLISH_TITLE = ("Data Engineer", "Acme", "Amman")
+
+
+def _job(title: str, org: str, where: str, start: str) -> dict[str, Any]:
+    return {"position": title, "name": org, "location": where, "startDate": start}
+
+
+def part_positions(pdf: bytes, parts: tuple[str, ...]) -> list[float]:
+    """Where each part of a title line starts on page 1 (its text object's left edge, in
+    points): the first text that starts with the first part, then the first that starts
+    with each next part after it in the page's text (a place may also be printed in the
+    contact block, a title inside a certification's name)."""
+    runs: list[tuple[float, str]] = []
+
+    def visit(value: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if value.strip():
+            runs.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], BIDI.sub("", value)))
+
+    reader(pdf).pages[0].extract_text(visitor_text=visit)
+    found: list[float] = []
+    at = 0
+    for part in parts:
+        at = next(i for i in range(at, len(runs)) if runs[i][1].strip().startswith(part))
+        found.append(runs[at][0])
+    return found
+
+
+@pytest.mark.parametrize("name", OWN_TITLES)
+def test_a_title_line_is_set_in_the_direction_of_its_words(name: str, tmp_path: Path) -> None:
+    """In a right-to-left résumé an English title line reads left to right, "Data Engineer,
+    Acme, Amman" (not "Amman ,Acme ,Data Engineer"), and pypdf reads it so; a line in
+    Arabic or Hebrew reads right to left, its title rightmost.
+
+    pypdf reads the parts of a right-to-left line run together ("بياناتشركة"): each part is a
+    text object of its own, drawn right to left, and pypdf puts no space where the next one
+    starts to the left of the last. A line without inline elements reads whole, but that
+    would take the italics off the organisation, so there the order is read from the parts'
+    positions alone."""
+    own = OWN_TITLES[name]
+    work = [_job(*own, "2021-01"), _job(*ENGLISH_TITLE, "2018-01")]
+    certificates = [{"name": "AWS Certified Data Engineer", "issuer": "Amazon"}]
+    loaded = _load(tmp_path, name, work=work, certificates=certificates)
+    for design in designs.DESIGNS:
+        pdf = outputs.render_uncached(documents.resume(loaded, public=False, design=design))
+        english = part_positions(pdf, ENGLISH_TITLE)
+        assert english == sorted(english), (design, english)
+        mine = part_positions(pdf, own)
+        assert mine == sorted(mine, reverse=True), (design, mine)
+        text = " ".join(BIDI.sub("", reader(pdf).pages[0].extract_text()).split())
+        assert "Data Engineer, Acme, Amman" in text, design
+        assert "AWS Certified Data Engineer, Amazon" in text, design

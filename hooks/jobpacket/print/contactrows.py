@@ -40,6 +40,12 @@ LETTER_SIDES = {"Letter": 54 * MM, "A4": 48 * MM}
 ACCENT = 3 + 4 * MM
 #: base.css: room the photo keeps beside the name (`.has-photo .identity`).
 PHOTO = 27 * MM
+#: sidebar.css: the side column's share of the page's measure, its sections' padding (3 mm
+#: and 4 mm), its text (0.95 em of 10 pt) and the contact block's sizes (.fit-1, .fit-2).
+SIDE_SHARE = 0.31
+SIDE_PADDING = 7 * MM
+SIDE_SIZE = 9.5
+SIDE_STEPS = (1.0, 0.9, 0.8)
 
 
 @dataclass(frozen=True)
@@ -167,6 +173,34 @@ def contact_lines(
         (row, len(row) == 1 and text_width(row[0]["text"], where.face) > limit)
         for row in contact_rows(items, where)
     ]
+
+
+def side_measure(paper: str) -> Measure:
+    """The side column's measure (sidebar résumé) at its own text size."""
+    width = (PAPER_WIDTH.get(paper, PAPER_WIDTH["A4"]) - PAGE_SIDES) * SIDE_SHARE
+    return Measure("charis", SIDE_SIZE, width - SIDE_PADDING)
+
+
+def contact_block(
+    items: Sequence[dict[str, Any]], paper: str
+) -> tuple[int, list[tuple[dict[str, Any], bool]]]:
+    """The side column's contact block (sidebar résumé), an item a line: how many steps
+    smaller it is set (0, or 1 and 2 for .fit-1 and .fit-2: the first at which its widest
+    item fits the column, all of it alike), and each item with whether it is too wide even
+    at the smallest step (set so that it may wrap rather than run out of the column over
+    the main one).
+
+    Measured, not counted: a Japanese character is as wide as two Latin letters, so an
+    address that a count of characters took for short ran out over the main column."""
+    where = side_measure(paper)
+    room = where.width * FILL / where.size  # in ems at the column's own size
+    widths = [text_width(i["text"], where.face) for i in items]
+    widest = max(widths, default=0.0)
+    step = next(
+        (k for k, scale in enumerate(SIDE_STEPS) if widest * scale <= room), len(SIDE_STEPS) - 1
+    )
+    smallest = room / SIDE_STEPS[-1]
+    return step, [(item, width > smallest) for item, width in zip(items, widths, strict=True)]
 
 
 # --- the table of advance widths (advances.py) ---------------------------------------------

@@ -23,7 +23,7 @@ from ..markup import clean_text
 from ..profile.model import Profile
 from ..profile.validate import LoadedProfile
 from ..urls import is_web, linkedin_url, print_href
-from .contactrows import contact_lines
+from .contactrows import contact_block, contact_lines
 from .designs import DEFAULT_DESIGN, DESIGNS
 from .printkit import (
     TEMPLATES_DIR,
@@ -67,6 +67,7 @@ def environment() -> Any:
     env = make(jinja2.FileSystemLoader(TEMPLATES_DIR), "print", finalize=_finalize)
     env.filters["bare_url"] = bare_url
     env.globals["contact_lines"] = contact_lines
+    env.globals["side_contact"] = contact_block
     return env
 
 

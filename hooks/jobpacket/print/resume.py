@@ -3,6 +3,7 @@ private, tailored to an application when one is named."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -25,6 +26,19 @@ from .printkit import (
 )
 
 
+def _left_to_right(*parts: str | None) -> bool:
+    """Whether every letter of a line's parts is written left to right (and there is one):
+    an English title line, not an Arabic or Hebrew one, nor one that mixes them.
+
+    WeasyPrint sets a line's inline boxes (a title, its organisation in italics, its place)
+    side by side in its block's direction, not by the Unicode bidi algorithm across them:
+    "Engineer, Acme, Amman" in a right-to-left résumé printed as "Amman ,Acme ,Engineer".
+    The template sets such a line of a right-to-left résumé in a left-to-right span; a line
+    that mixes the two keeps the document's order of parts, each read in its own."""
+    kinds = {unicodedata.bidirectional(c) for part in parts for c in part or ""}
+    return "L" in kinds and not kinds & {"R", "AL"}
+
+
 def _entry(e: outline.Entry | outline.Pair | outline.Line) -> dict[str, Any]:
     """An outline item as the print template reads it: Markdown formatted for print."""
     if isinstance(e, outline.Entry):
@@ -34,6 +48,7 @@ def _entry(e: outline.Entry | outline.Pair | outline.Line) -> dict[str, Any]:
             "org_url": e.org_url,
             "url": e.url,
             "where": e.where,
+            "ltr": _left_to_right(e.title, e.org, e.where),
             "about": e.about,
             "dates": e.dates,
             "summary": print_markdown(e.summary),
@@ -41,7 +56,13 @@ def _entry(e: outline.Entry | outline.Pair | outline.Line) -> dict[str, Any]:
         }
     if isinstance(e, outline.Pair):
         return {"label": e.label, "text": e.text}
-    return {"text": e.text, "url": e.url, "by": e.by, "dates": e.dates}
+    return {
+        "text": e.text,
+        "url": e.url,
+        "by": e.by,
+        "dates": e.dates,
+        "ltr": _left_to_right(e.text, e.by),
+    }
 
 
 def _resume_rows(sections: Iterable[outline.Section]) -> list[list[dict[str, Any]]]:
