@@ -38,7 +38,7 @@ from ..errors import UserError, printable
 from ..fsutil import write_atomic
 from ..settings import display_path, site_profile
 from ..templating import bytecode_cache
-from . import deploy, replay, replaying, serving, theming, work
+from . import deploy, rawblocks, replay, replaying, serving, theming, work
 from . import publish as pub
 from .names import STYLESHEET
 from .serving import Build, log, report, report_printed
@@ -52,6 +52,7 @@ __all__ = [
     "on_env",
     "on_files",
     "on_page_context",
+    "on_page_markdown",
     "on_post_build",
     "on_post_page",
     "on_serve",
@@ -157,6 +158,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.extra_css.append(STYLESHEET)
         theming.use_theme_overrides(config)
         theming.use_monogram(config)
+        if not any(isinstance(e, rawblocks.RawBlocks) for e in config.markdown_extensions):
+            # An extension instance, as mkdocstrings and autorefs add theirs (MkDocs passes
+            # the list to Python-Markdown, which takes names and instances alike).
+            extension: Any = rawblocks.RawBlocks(_raw_blocks)
+            config.markdown_extensions.append(extension)
         if not _state.dirty:  # `--dirty` updates site_dir in place, as asked
             config.site_dir = str(pub.stage_site(build.pub, Path(config.site_dir)))
     except pub.SiteError as exc:
@@ -262,6 +268,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 # --- rendering -----------------------------------------------------------------------------
+
+#: On while Python-Markdown reads a page the stage generated (site/rawblocks.py).
+_raw_blocks = rawblocks.Switch()
+
+
+@event_priority(-100)  # after any other plugin that changes a page's Markdown
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A generated page reaches Python-Markdown with its HTML blocks already put aside,
+    unless something changed it on the way."""
+    build = _state.build
+    generated = build.pages.get(page.file.src_uri) if build is not None else None
+    _raw_blocks.on = generated is not None and markdown == generated.markdown
+    return markdown
 
 
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
