@@ -100,6 +100,28 @@ def write_floor_site(target: Path, built: Path) -> None:
     (target / "cache_hook.py").write_text(CACHE_HOOK, encoding="utf-8")
 
 
+def _edited_copy(tree: Path, target: Path) -> Path:
+    """The example site of `tree` in a folder of its own, whose profile the runs may edit;
+    its hooks are `tree`'s (hooks/site.py imports jobpacket from PYTHONPATH or `tree`)."""
+    target.mkdir(parents=True)
+    for name in ("mkdocs.yml", "content", "profiles"):
+        source = tree / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    shutil.copytree(tree / "hooks", target / "hooks")
+    return target
+
+
+def _edit_first(cmd: list[str]) -> list[str]:
+    """`cmd` (python -m mkdocs ...) preceded, in the same process, by a comment appended to
+    the profile: the edit a person saves before rebuilding."""
+    edit = (
+        "import pathlib, runpy, sys, time; p = pathlib.Path('profiles/example.yml'); "
+        "p.write_text(p.read_text() + f'# {time.time_ns()}\\n'); "
+        f"sys.argv = ['mkdocs', *{cmd[3:]!r}]; runpy.run_module('mkdocs', run_name='__main__')"
+    )
+    return [sys.executable, "-c", edit]
+
+
 CACHE_HOOK = """import jinja2
 
 
@@ -113,6 +135,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--before", type=Path, help="an earlier checkout to time alongside")
+    parser.add_argument(
+        "--changed",
+        action="store_true",
+        help="each hooks build follows an edit of the profile (a comment: nothing printed "
+        "changes), so an unchanged build's replay never applies",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jobpacket-bench-") as tmp:
         tmp_path = Path(tmp)
@@ -122,15 +150,19 @@ def main() -> None:
         hooks_cmd = [*MKDOCS, "build", "-q", "-d", site_dir]
         floor_cmd = [*MKDOCS, "build", "-q", "-d", str(tmp_path / "floor-site")]
         cached_cmd = [*floor_cmd, "-f", "cached.yml"]
+        hooks_dir = _edited_copy(ROOT, tmp_path / "edited") if args.changed else ROOT
         commands: dict[str, Command] = {
             "floor": (floor_cmd, floor_dir, ENV),
-            "hooks": (hooks_cmd, ROOT, ENV),
+            "hooks": (_edit_first(hooks_cmd) if args.changed else hooks_cmd, hooks_dir, ENV),
             "cached": (cached_cmd, floor_dir, ENV),
         }
         if args.before:
             before = args.before.resolve()
             before_env = {**ENV, "PYTHONPATH": str(before / "hooks")}
             before_cmd = [*MKDOCS, "build", "-q", "-d", str(tmp_path / "before-site")]
+            if args.changed:
+                before_cmd = _edit_first(before_cmd)
+                before = _edited_copy(before, tmp_path / "edited-before")
             commands["before"] = (before_cmd, before, before_env)
         for cmd, cwd, env in commands.values():  # warm up: PDF cache, .pyc and template caches
             subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, env=env)

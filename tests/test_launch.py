@@ -290,6 +290,29 @@ def _child_command(tmp_path: Path, choice: str) -> str:
         proc.communicate(timeout=30)
 
 
+def test_the_load_is_what_runs_now_when_the_average_lags(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build that just ended keeps the minute's average near one core on an idle machine:
+    what runs at this instant decides then; a machine busy now stays busy."""
+    from jobpacket import launch
+
+    monkeypatch.setattr(launch.os, "getloadavg", lambda: (1.4, 1.2, 0.9))
+    monkeypatch.setattr(launch, "_running_now", lambda: 1)  # this process alone
+    assert launch._load() == 0.0 and not launch.one_process(None, launch._load(), 2)
+    monkeypatch.setattr(launch, "_running_now", lambda: 3)  # two others running now
+    assert launch._load() == 1.4 and launch.one_process(None, launch._load(), 2)
+    monkeypatch.setattr(launch.os, "getloadavg", lambda: (0.3, 0.2, 0.1))
+    assert launch._load() == 0.3  # a burst now, on a machine idle over the minute
+    monkeypatch.setattr(launch, "_running_now", lambda: None)  # no /proc/loadavg
+    assert launch._load() == 0.3
+
+
+def test_the_running_count_is_read_from_this_machine() -> None:
+    from jobpacket.launch import _running_now
+
+    running = _running_now()
+    assert running is not None and running >= 1  # this test is running
+
+
 def test_one_process_or_a_worker_as_the_setting_says(tmp_path: Path) -> None:
     assert "-m jobpacket.launch pdf resume" in _child_command(tmp_path, "1")
     assert "multiprocessing" in _child_command(tmp_path, "0")  # the render worker

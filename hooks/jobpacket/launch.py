@@ -76,17 +76,32 @@ def main() -> None:
 
 def one_process(choice: str | None, load: float | None, cores: int) -> bool:
     """Whether a one-shot render runs in the command's own process: as `choice` says, else
-    unless more than one core is idle on average over the last minute (one for the
-    command, one for a worker to import WeasyPrint meanwhile)."""
+    unless more than one core is idle (`load`, from `_load`: one core for the command, one
+    for a worker to import WeasyPrint meanwhile)."""
     if choice in ("0", "1"):
         return choice == "1"
     return load is None or load >= cores - 1
 
 
 def _load() -> float | None:
+    """How many cores other work takes: the smaller of the last minute's load average and
+    the processes running at this instant besides this one (/proc/loadavg). The average
+    alone lags: a build that just ended keeps it near one core for a minute on a machine
+    that is idle now, and the render that follows would then leave the spare core unused."""
     try:
-        return os.getloadavg()[0]
+        average = os.getloadavg()[0]
     except OSError:  # not known on this system
+        return None
+    running = _running_now()
+    return average if running is None else min(average, float(max(running - 1, 0)))
+
+
+def _running_now() -> int | None:
+    """Processes running or ready to run at this instant, this one included (Linux)."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as fh:
+            return int(fh.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
         return None
 
 
