@@ -2,11 +2,11 @@
 
 A build whose every input is as it was when a build last succeeded makes the same site and
 the same build/ folder. Making them again costs validating the profile, rendering the pages'
-Markdown, looking up every document by its inputs, proofreading from the cache: about a fifth
-of the whole build, all of it jobpacket's, none of it MkDocs'. So a successful `mkdocs build`
-keeps a recording of what the hooks handed MkDocs and what they said, under a digest of the
-inputs, and the next build with the same digest hands MkDocs the same things without
-loading the profile.
+Markdown, looking up every document by its inputs, proofreading from the cache, and first
+importing pydantic and the profile model: all of it jobpacket's, none of it MkDocs'. So a
+successful `mkdocs build` keeps a recording of what the hooks handed MkDocs and what they
+said, under a digest of the inputs, and the next build with the same digest hands MkDocs the
+same things without loading the profile.
 
 The inputs, all of them in the digest: the profile, its private overlay and dictionary; every
 file of docs_dir and of the theme's custom_dir; the files the profile names (read back from

@@ -86,7 +86,7 @@ def _construct(cls: type[M], **values: Any) -> M:
 
     pydantic's model_construct asks, for every field left out that has a default factory,
     whether the factory takes the validated data, by reading its signature, every time (for a
-    builtin such as `list`, by parsing its text signature): 40 % of making the site's pages of
+    builtin such as `list`, by parsing its text signature): the largest part of making the pages of
     a large profile. The answer is known once per class; the values and the fields set are
     the same as model_construct's own."""
     table = _defaults(cls)
