@@ -167,3 +167,29 @@ def test_mkdocs_serve_reports_a_broken_edit_and_recovers_without_restart(tmp_pat
         profile.write_text(_relabel("Label Three"), encoding="utf-8")
         _wait_for(lambda: "Label Three" in home(), "the fix to show")
         assert served.proc.poll() is None, "the server kept running"
+
+
+def test_a_strict_serve_keeps_the_last_site_while_proofreading_warns(tmp_path: Path) -> None:
+    """`mkdocs serve --strict`: a save that proofreading warns about is not published (the
+    rules run before the pages then, not after them on a thread), and the fix is."""
+    folder = make_site(tmp_path / "s", EXAMPLE)
+    profile = folder / "profiles" / "profile.yml"
+    summary = "Machine learning engineer with eight years"
+    with mkdocs_serve(folder, "--strict") as served:
+        log = served.log
+
+        def home() -> str:
+            return served.get().decode("utf-8")
+
+        _wait_for(lambda: LABEL in home(), "the first build")
+        time.sleep(1)  # let the watcher settle before the first edit
+        text = _relabel("Label Two")
+        assert summary in text
+        profile.write_text(text.replace(summary, f"{summary} recieved", 1), encoding="utf-8")
+        _wait_for(lambda: any("'recieved'" in entry for entry in log), "the spelling warning")
+        _wait_for(lambda: any("Aborted with" in entry for entry in log), "the strict abort")
+        time.sleep(1)
+        assert "Label Two" not in home() and LABEL in home()
+
+        profile.write_text(_relabel("Label Three"), encoding="utf-8")
+        _wait_for(lambda: "Label Three" in home(), "the fix to show")

@@ -98,13 +98,13 @@ class Served:
 
 
 @contextmanager
-def mkdocs_serve(folder: Path) -> Iterator[Served]:
-    """`mkdocs serve` of `folder` on a free port of 127.0.0.1, stopped afterwards."""
+def mkdocs_serve(folder: Path, *args: str) -> Iterator[Served]:
+    """`mkdocs serve ARGS` of `folder` on a free port of 127.0.0.1, stopped afterwards."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen(
-        [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"],
+        [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}", *args],
         cwd=folder,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -175,8 +175,10 @@ def _make(config: MkDocsConfig, build: Build, *, other: bool) -> None:
     """on_config's own work: load and proofread the profile, make or find the documents."""
     loaded = build.loaded
     replaying.loaded(build)  # before anything reads the files the profile names
-    if not _state.serving:
-        work.proofread(loaded, report)  # while serving: after the rebuild (on_post_build)
+    if not _state.serving or config.strict:
+        # While serving, after the rebuild (on_post_build), unless `--strict` asks a warning
+        # to stop it: then before, so that the served site stays the last one without any.
+        work.proofread(loaded, report)
     theming.apply_identity(config, build, other=other)
     theming.check_worker_shim(config)
     work.print_work()  # counted from here; logged below
@@ -379,7 +381,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             if note:
                 log.info(note)
             serving.refresh_later(build)
-            serving.proofread_later(build)
+            if not config.strict:  # a strict rebuild proofread before its pages
+                serving.proofread_later(build)
             return
         made = None if build.replayed else work.followups(build.loaded, build.root, report)
         calendar = replaying.calendar(build, made)
