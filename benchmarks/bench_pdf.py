@@ -25,7 +25,9 @@
    (rendercv 2.3 with typer 0.2x also needs `pip install click`). Its classic theme imports
    the Typst package @preview/fontawesome:0.5.0, which Typst downloads on first use; without
    network, put that package (the v0.5.0 tag of duskmoon314/typst-fontawesome) in
-   ~/.cache/typst/packages/preview/fontawesome/0.5.0/.
+   ~/.cache/typst/packages/preview/fontawesome/0.5.0/. Every RenderCV run asks pypi.org for
+   a newer version, with no timeout and no switch to turn it off; `https_proxy=http://127.0.0.1:9`
+   in the environment makes that request fail at once, so a slow PyPI cannot slow the anchor.
 3. One warm process: jobpacket's pipeline from a loaded profile to PDF bytes (print HTML from
    the templates, the input digest, the confined fetcher, the time limit) against WeasyPrint
    alone on the same HTML and CSS with the same options: the floor.
@@ -67,8 +69,9 @@ EXAMPLE = ROOT / "profiles" / "example.yml"
 RUNS = 9
 INSTALL_HINT = (
     "RenderCV not found: skipping the comparison. Install it apart from jobpacket with "
-    '`python3 -m venv /tmp/rcv && /tmp/rcv/bin/pip install "rendercv[full]==2.3"`, then '
-    "pass --rendercv /tmp/rcv/bin/rendercv (or set RENDERCV)"
+    '`python3 -m venv /tmp/rcv && /tmp/rcv/bin/pip install "rendercv[full]==2.3" click`, '
+    "then pass --rendercv /tmp/rcv/bin/rendercv (or set RENDERCV); see this file's docstring "
+    "for its Typst package and its check for a newer version"
 )
 
 
