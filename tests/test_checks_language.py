@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jobpacket.checks.language import NAMES, STOP_WORDS, detect
+from jobpacket.checks.language import KNOWN, NAMES, STOP_WORDS, detect
 from jobpacket.errors import Problem
 
 from .checks_support import BASE, LETTER_BODY, at, findings, pos, write
@@ -47,6 +47,26 @@ PROSE = {
         "Ontwikkelde het simulatieprogramma voor nieuwe collega's en trainde de nachtdienst.",
     ],
     "ru": ["Медсестра-преподаватель с десятилетним опытом работы в отделении реанимации."],
+    "uk": [
+        "Медична сестра-викладач із десятирічним досвідом роботи у відділенні реанімації.",
+        "Розробила програму симуляційного навчання для нових працівників і провела тренінги.",
+    ],
+    "be": [
+        "Медыцынская сястра-выкладчык з дзесяцігадовым вопытам працы ў аддзяленні рэанімацыі.",
+        "Распрацавала праграму сімуляцыйнага навучання для новых супрацоўнікаў.",
+    ],
+    "bg": [
+        "Медицинска сестра-преподавател с десетгодишен опит в отделението по интензивно "
+        "лечение. Създадох програма за симулационно обучение на новите колеги в България.",
+    ],
+    "sr": [
+        "Медицинска сестра са десетогодишњим искуством у одељењу интензивне неге.",
+        "Развила сам програм симулационе обуке и обучила више од четрдесет колега.",
+    ],
+    "mk": [
+        "Медицинска сестра со десетгодишно искуство во одделот за интензивна нега.",
+        "Развив програма за обука на новите вработени и ќе продолжам да ги обучувам.",
+    ],
     "ar": ["ممرضة ومدربة في وحدة العناية المركزة منذ عشر سنوات في مستشفى إقليمي."],
     "fa": ["پرستار و مربی در بخش مراقبت‌های ویژه با ده سال تجربه در بیمارستان."],
 }
@@ -71,6 +91,40 @@ def test_two_languages_mixed_evenly_decide_nothing() -> None:
 def test_numbers_and_names_do_not_count_as_words() -> None:
     noisy = [f"{line} 2019-2024 Acme GmbH, 12 300 €" for line in PROSE["de"]]
     assert detect(noisy) == "de"
+
+
+def test_cyrillic_is_read_by_its_alphabet_and_a_borrowed_name_does_not_decide() -> None:
+    """Every Cyrillic text was once Russian. A Ukrainian place name in Russian prose, or a
+    Russian one in Ukrainian, stays the prose's language: under 1% of the letters."""
+    russian = [
+        *PROSE["ru"],
+        "Работала в областной больнице во Львове и в центре симуляции в Київі, где отвечала "
+        "за обучение новых сотрудников и разработку программы практических занятий.",
+    ]
+    assert detect(russian) == "ru"
+    ukrainian = [*PROSE["uk"], "Пройшла стажування в Москве в центрі симуляційного навчання."]
+    assert detect(ukrainian) == "uk"
+    # Russian writes ъ only before е, ё, ю, я; Bulgarian before a consonant and at the end
+    assert detect(["Руководил внедрением объектной модели, что ускорило подъезд к складу."]) == "ru"
+    assert detect(["Ръководих екипа и съм отговорна за пътуванията на колегите."]) == "bg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Bulgarian or Russian: no ы, э, ё, no ъ, none of either's own words
+        "Медицинска сестра-преподавател с десетгодишен опит в отделението по интензивно лечение.",
+        # Serbian or Macedonian: љ, but no ђ, ћ, ѓ, ќ, ѕ and none of either's own words
+        "Обука нових запослених, развој програма симулација, одељење интензивне неге.",
+        # half Russian, half Ukrainian
+        "Руководил командой разработки мобильных приложений и внедрил системы отчётности. "
+        "Розробила програму симуляційного навчання для нових працівників і провела тренінги.",
+        "Python, SQL",
+    ],
+    ids=["bg-or-ru", "sr-or-mk", "ru-and-uk", "too-few"],
+)
+def test_cyrillic_letters_that_do_not_decide_name_nothing(text: str) -> None:
+    assert detect([text]) is None
 
 
 def test_every_language_with_stop_words_has_a_name() -> None:
@@ -300,3 +354,78 @@ def test_check_prints_it_at_file_line_col_and_exits_as_warnings_do(tmp_path: Pat
     assert expected in relaxed.stderr
     assert run_cli("check", "--strict", str(path)).returncode == 1
     assert run_cli("check", "--strict", "--disable", "language", str(path)).returncode == 0
+
+
+# --- Cyrillic languages: the rule and the spelling language ---------------------------------
+
+UK_BASE = """\
+basics:
+  name: Оксана Коваленко
+  label: Аналітикиня даних
+  email: oksana.kovalenko@example.com
+  summary: >-
+    Аналітикиня даних із п'ятирічним досвідом у прогнозуванні продажів і звітності для
+    роздрібної торгівлі. Поєдную статистику з розумінням потреб закупівельників і
+    керівників магазинів.
+work:
+  - name: Camden Foods
+    position: Аналітикиня даних
+    startDate: "2021-04"
+    highlights:
+      - Побудувала щотижневий прогноз продажів для всіх магазинів; похибка прогнозу
+        зменшилася на п'яту частину.
+      - Перебудувала звітність на SQL і Python для керівників магазинів, які тепер щотижня
+        отримують короткий огляд.
+"""
+UK_LETTER = (
+    "з великим інтересом прочитала вашу вакансію старшого аналітика даних у Harbour Retail "
+    "Group. Уже п'ять років я готую щотижневі прогнози продажів для закупівельників Camden "
+    "Foods, і торік зменшила похибку прогнозу на п'яту частину, додавши до моделі акції та "
+    "погоду. Також я перебудувала звітність на SQL і Python, тож кожен керівник магазину "
+    "щопонеділка отримує короткий огляд. Буду рада розповісти про цей досвід на співбесіді. "
+    "Моє резюме додаю."
+)
+
+
+def test_a_ukrainian_profile_is_told_ukrainian_not_russian(tmp_path: Path) -> None:
+    text = _profile(UK_BASE, "en", UK_LETTER, "Шановна пані Окафор,")
+    found = _language(tmp_path, text)
+    assert [p.path for p in found] == [("applications", 0, "letter", "body"), ("meta", "lang")]
+    assert found[0].message.startswith("the cover letter reads as Ukrainian but meta.lang is en")
+    assert [p.hint for p in found] == [
+        "write it in English, or set meta.lang: uk",
+        "set meta.lang: uk, or write the profile in English",
+    ]
+    assert _language(tmp_path, text.replace("lang: en", "lang: uk")) == []
+    under_ru = _language(tmp_path, text.replace("lang: en", "lang: ru"))
+    assert [p.message.split(":")[0] for p in under_ru] == [
+        "the cover letter reads as Ukrainian but meta.lang is ru",
+        "the profile reads as Ukrainian but meta.lang is ru",
+    ]
+
+
+def test_serbian_is_named_but_never_contradicted(tmp_path: Path) -> None:
+    """meta.lang: sr is as often written in Latin letters, which only function words read."""
+    assert "sr" not in KNOWN
+    text = _profile(BASE, "sr", LETTER_BODY)
+    assert _language(tmp_path, text) == []
+
+
+def test_ukrainian_prose_without_meta_lang_is_not_spelt_as_russian(tmp_path: Path) -> None:
+    """It was: the Russian word list, whose suggestions would corrupt Ukrainian words."""
+    (note,) = findings(tmp_path, UK_BASE, "spelling")
+    assert note.severity == "info"
+    assert note.message == (
+        "meta.lang is not set; the text reads as Ukrainian, so spelling is not checked"
+    )
+
+
+def test_cyrillic_prose_of_no_clear_language_is_not_spelt_as_english(tmp_path: Path) -> None:
+    text = (
+        "basics:\n  name: Мария Петрова\n  summary: >-\n    Медицинска сестра-преподавател с "
+        "десетгодишен опит в отделението по интензивно лечение.\n"
+    )
+    (note,) = findings(tmp_path, text, "spelling")
+    assert note.severity == "info" and note.path == ("meta", "lang")
+    assert "Cyrillic letters do not say which language" in note.message
+    assert note.hint.startswith("set meta.lang: ru, uk, be, bg, sr or mk")

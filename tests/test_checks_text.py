@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jobpacket.checks.text import mask, proper_nouns, strings, words
+from jobpacket.checks.text import PROSE_FIELDS, mask, proper_nouns, strings, words
 from jobpacket.profile.disabled import item_paths
+from jobpacket.profile.model import ApplicationLetter
 from jobpacket.profile.validate import load_profile
+
+from .checks_support import BASE, findings, pos, write
+from .checks_support import at as located
 
 PROFILE = """\
 basics:
@@ -59,3 +63,44 @@ def test_strings_are_every_users_text_in_file_order_without_notes(tmp_path: Path
     names = proper_nouns(profile)
     assert {"zoë", "kowalczyk", "brandt", "kowalczyk-brandt", "mary's"} <= names
     assert "simulation" not in names  # prose is not a name
+
+
+def test_every_text_a_letter_prints_is_prose() -> None:
+    """A letter's own text fields (greeting, body, closing, circumstances and any added later)
+    are proofread: a field missing from PROSE_FIELDS goes out unread by spelling and tone."""
+    letter_texts = {
+        name
+        for name, field in ApplicationLetter.model_fields.items()
+        if field.annotation == (str | None)
+    }
+    assert {"greeting", "body", "closing", "circumstances"} <= letter_texts
+    assert letter_texts <= PROSE_FIELDS
+
+
+LETTER = """\
+applications:
+  - id: harbour
+    organization: Harbour Retail Group
+    position: Senior Data Analyst
+    applied: 2026-09-01
+    status: rejected
+    decided: 2026-10-01
+    letter:
+      kind: reconsideration
+      circumstances: >-
+        My final interview fell in the week of a family bereavement, and I beleive my
+        answers on the awesome forecasting work did not show what I had done.
+"""
+
+
+def test_circumstances_are_proofread(tmp_path: Path) -> None:
+    """The circumstances paragraph is printed in an assembled reconsideration letter, so
+    spelling and tone read it, located in it; its words are not the profile's names."""
+    text = BASE + LETTER
+    spelling = findings(tmp_path, text, "spelling")
+    tone = findings(tmp_path, text, "tone")
+    assert [(p.message, located(p)) for p in spelling] == [("'beleive'", pos(text, "beleive"))]
+    casual = ("'awesome' is casual", pos(text, "awesome"))
+    assert [(p.message, located(p)) for p in tone] == [casual]
+    profile = load_profile(write(tmp_path, text), "p.yml").profile
+    assert "bereavement" not in proper_nouns(profile)

@@ -4,10 +4,12 @@ the example and the JSON Resume fixtures."""
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 from click.testing import CliRunner
 
+from jobpacket.checks import BUILD_ERRORS, RULES
 from jobpacket.cli import main
 from jobpacket.profile.schema import schema_text
 
@@ -35,3 +37,25 @@ def test_schema_accepts_the_example_and_fixtures():
 
     for path in [EXAMPLE, *JSONRESUME.glob("*.resume.json")]:
         jsonschema.validate(read_file(path).data, schema)
+
+
+def _ids(listed: str) -> list[str]:
+    return [part.strip() for part in re.split(r",\s*", listed)]
+
+
+def test_disable_names_every_rule_in_order():
+    """The editor's hover for `checks.disable` (the schema) and `check --help` name every
+    rule of checks.RULES: profile/ cannot import checks/, so the lists are typed there and a
+    new rule left out of them fails here (letters, tailoring, follow-up, private, language
+    were missing)."""
+    schema = json.loads((ROOT / "profiles" / "schema.json").read_text(encoding="utf-8"))
+    described = schema["$defs"]["Checks"]["properties"]["disable"]["description"]
+    listed = re.match(r"Rule ids to skip: ([^.]+)\.", described)
+    kept = re.search(r"Errors that stop the build \(([^)]+)\) stay on\.$", described)
+    assert listed is not None and kept is not None, described
+    assert _ids(listed.group(1)) == list(RULES)
+    assert set(_ids(kept.group(1))) == BUILD_ERRORS
+    help_text = " ".join(CliRunner().invoke(main, ["check", "--help"]).stdout.split())
+    in_help = re.search(r"Rules: ([^(]+) \(turn one off", help_text)
+    assert in_help is not None, help_text
+    assert _ids(in_help.group(1)) == list(RULES)

@@ -14,8 +14,11 @@ than all the other rules together; langdetect is no longer maintained and its an
 random unless seeded. On a whole profile the function words decide as
 well (scripts/false_positives.py: every realworld file without meta.lang is recognized).
 
+Cyrillic prose is read by its alphabet instead (`cyrillic_language`: Russian, Ukrainian,
+Belarusian, Bulgarian, Serbian, Macedonian), Arabic-script prose by the letters Persian adds.
+
 When the evidence is thin (a few words, two languages close), nothing is decided and the
-default, English, stays.
+default, English, stays (for Cyrillic prose, spelling is then not checked).
 
 Rule `language`: when `meta.lang` is set, jobpacket writes a letter's date line, subject line,
 salutation and closing (and the résumé's headings, month names and "Present") in that
@@ -94,6 +97,11 @@ NAMES = {
     "it": "Italian",
     "nl": "Dutch",
     "ru": "Russian",
+    "uk": "Ukrainian",
+    "be": "Belarusian",
+    "bg": "Bulgarian",
+    "sr": "Serbian",
+    "mk": "Macedonian",
     "ar": "Arabic",
     "fa": "Persian",
 }
@@ -105,6 +113,84 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _PERSIAN = re.compile(r"[پچژگ]")  # letters Persian adds to the Arabic alphabet
+
+# --- Cyrillic: which language, from the letters its alphabet has -------------------------------
+#
+# Every Cyrillic text was once named Russian, so a Ukrainian profile was told "set meta.lang:
+# ru" and spell-checked with the Russian word list. The alphabets differ enough to tell the
+# languages apart without a list of function words for each. A letter a language's alphabet
+# lacks is evidence against it: Ukrainian has no ы, э, ё, ъ and
+# has і, ї, є, ґ; Belarusian has ў and no и, щ; Bulgarian has no ы, э, ё; Serbian and
+# Macedonian have ј, љ, њ, џ and none of й, щ, ъ, ы, ь, э, ю, я, ё. Bulgarian's alphabet is
+# Russian's less three letters, so a text that fits both is Bulgarian only when ъ stands
+# where Russian never puts it: before a consonant or at a word's end (път, България, към;
+# Russian writes ъ only before е, ё, ю, я: объект), or it has words only one of the two has
+# (че, това, като; что, это, также), none of them a word of the other Cyrillic languages.
+# Serbian and Macedonian are told apart by ђ, ћ (Serbian) and ѓ, ќ, ѕ (Macedonian). When the
+# letters do not decide, nothing is named.
+
+_RU = "абвгдежзийклмнопрстуфхцчшщъыьэюяё"
+ALPHABETS: dict[str, frozenset[str]] = {
+    "ru": frozenset(_RU),
+    "uk": frozenset("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"),
+    "be": frozenset("абвгдеёжзійклмнопрстуўфхцчшыьэюя"),
+    "bg": frozenset(_RU) - frozenset("ыэё"),
+    "sr": frozenset("абвгдђежзијклљмнњопрстћуфхцчџш"),
+    "mk": frozenset("абвгдѓежзѕијклљмнњопрстќуфхцчџш"),
+}
+#: Letters outside a language's alphabet it may still hold, as a share of its Cyrillic
+#: letters: a place or a name in another language (Київ in a Russian résumé).
+FOREIGN_SHARE = 0.01
+_CYRILLIC_LETTERS = frozenset().union(*ALPHABETS.values())
+_FREE_HARD_SIGN = re.compile(r"ъ(?![еёюя])")
+_OWN_WORDS: dict[str, frozenset[str]] = {
+    "bg": frozenset(
+        {"съм", "като", "че", "ще", "със", "във", "към", "това", "също", "които", "който",
+         "която", "което"}
+    ),
+    "ru": frozenset(
+        {"что", "это", "также", "который", "которые", "которая", "которых", "чтобы", "если"}
+    ),
+}  # fmt: skip
+#: Serbian's and Macedonian's own words (је, у; е, во, со), read only when no other alphabet
+#: fits: Russian and Bulgarian have у, е, во and со too.
+_SOUTH_WORDS: dict[str, frozenset[str]] = {
+    "sr": frozenset({"је", "у", "са", "сам", "није", "који", "које"}),
+    "mk": frozenset({"е", "во", "со", "сум", "кој", "кое", "дека"}),
+}
+
+
+def mostly_cyrillic(text: str) -> bool:
+    """Whether most of the text's letters are Cyrillic (then `detect` reads its alphabet)."""
+    letters = sum(c.isalpha() for c in text)
+    return bool(letters) and len(_CYRILLIC.findall(text)) > letters / 2
+
+
+def cyrillic_language(text: str) -> str | None:
+    """The Cyrillic-script language the text is written in, from the letters its alphabet
+    has and lacks, or None when they do not decide (too few, or two alphabets mixed)."""
+    lower = text.lower()
+    letters = [c for c in lower if c in _CYRILLIC_LETTERS]
+    allowed = len(letters) * FOREIGN_SHARE
+    fitting = [
+        lang
+        for lang, alphabet in ALPHABETS.items()
+        if sum(1 for c in letters if c not in alphabet) <= allowed
+    ]
+    # Evidence for each fitting language: its letters none of the other fitting ones has.
+    evidence: dict[str, int] = {}
+    for lang in fitting:
+        others = frozenset().union(*(ALPHABETS[o] for o in fitting if o != lang))
+        evidence[lang] = sum(1 for c in letters if c not in others)
+    if "bg" in evidence:
+        evidence["bg"] += len(_FREE_HARD_SIGN.findall(lower))
+    words = _OWN_WORDS if not set(fitting) <= {"sr", "mk"} else _SOUTH_WORDS
+    for token in _TOKEN.findall(lower):
+        for lang, own in words.items():
+            if lang in evidence and token in own:
+                evidence[lang] += 1
+    named = [lang for lang, count in evidence.items() if count > 0]
+    return named[0] if len(named) == 1 else None
 
 
 def function_words(texts: Iterable[str]) -> dict[str, float]:
@@ -123,8 +209,8 @@ def detect(texts: Iterable[str]) -> str | None:
     """The language code the texts are written in, or None when they do not say clearly."""
     joined = "\n".join(texts)
     letters = sum(c.isalpha() for c in joined)
-    if letters and len(_CYRILLIC.findall(joined)) > letters / 2:
-        return "ru"
+    if mostly_cyrillic(joined):
+        return cyrillic_language(joined)
     if letters and len(_ARABIC.findall(joined)) > letters / 2:
         return "fa" if _PERSIAN.search(joined) else "ar"
     hits = function_words([joined])
@@ -144,7 +230,9 @@ MIN_WORDS = 40
 #: How many times the declared language's function words the other language must have.
 CLEAR = 2.0
 #: Languages `detect` can name; a declared one it cannot (pl, ja) is never contradicted.
-KNOWN = frozenset({*STOP_WORDS, "ru", "ar", "fa"})
+#: Serbian is not: it is written in Latin letters as often as in Cyrillic, which
+#: `cyrillic_language` alone reads.
+KNOWN = frozenset({*STOP_WORDS, "ru", "uk", "be", "bg", "mk", "ar", "fa"})
 #: Languages told apart by a few letters only: not contradicted by each other.
 _SAME_SCRIPT = {"fa": "ar"}
 #: The fields of a letter the writer wrote, in the order it prints them.
@@ -266,7 +354,9 @@ def check(loaded: LoadedProfile) -> list[Problem]:
 
 
 __all__ = [
+    "ALPHABETS",
     "CLEAR",
+    "FOREIGN_SHARE",
     "KNOWN",
     "MARGIN",
     "MIN_HITS",
@@ -274,7 +364,9 @@ __all__ = [
     "NAMES",
     "STOP_WORDS",
     "check",
+    "cyrillic_language",
     "detect",
     "function_words",
+    "mostly_cyrillic",
     "other_language",
 ]

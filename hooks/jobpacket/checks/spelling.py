@@ -96,19 +96,33 @@ def _stem(word: str) -> str:
     return lower[:-2] if lower.endswith("'s") else lower
 
 
+#: The spelling language of Cyrillic prose whose language its letters do not decide (Russian
+#: or Bulgarian, Serbian or Macedonian): no dictionary, as English would flag every word.
+UNDETERMINED = "und"
+
+
 def language_of(loaded: LoadedProfile) -> str:
     """The spelling language: `meta.lang`, else the one the prose is written in
-    (language.py), else English."""
+    (language.py), else English (`UNDETERMINED` for Cyrillic prose)."""
     if loaded.profile.meta.lang:
         return primary(loaded.profile.meta.lang)
-    return detected_language(loaded) or DEFAULT
+    detected = detected_language(loaded)
+    if detected is not None:
+        return detected
+    from .language import mostly_cyrillic
+
+    return UNDETERMINED if mostly_cyrillic("\n".join(_prose(loaded))) else DEFAULT
+
+
+def _prose(loaded: LoadedProfile) -> list[str]:
+    return [mask(t.value) for t in strings(loaded.profile) if t.prose]
 
 
 def detected_language(loaded: LoadedProfile) -> str | None:
     """The language of the profile's prose when `meta.lang` is not set (None: not clear)."""
     from .language import detect
 
-    return detect(mask(t.value) for t in strings(loaded.profile) if t.prose)
+    return detect(_prose(loaded))
 
 
 def _detected_note(loaded: LoadedProfile, language: str) -> Problem | None:
@@ -118,6 +132,16 @@ def _detected_note(loaded: LoadedProfile, language: str) -> Problem | None:
         return None
     from .language import NAMES
 
+    if language == UNDETERMINED:
+        return finding(
+            loaded,
+            RULE,
+            ("meta", "lang"),
+            "meta.lang is not set and the text's Cyrillic letters do not say which language "
+            "it is, so spelling is not checked",
+            level="info",
+            hint="set meta.lang: ru, uk, be, bg, sr or mk (it also sets the headings' language)",
+        )
     detected = detected_language(loaded)
     if detected is None:
         return None
@@ -175,6 +199,8 @@ def check(loaded: LoadedProfile) -> list[Problem]:
 def _check(loaded: LoadedProfile, language: str) -> list[Problem]:
     profile = loaded.profile
     if language not in LANGUAGES:
+        if not profile.meta.lang:
+            return []  # the note of `_detected_note` says so
         return [
             finding(
                 loaded,

@@ -20,13 +20,18 @@ from ..errors import FieldPath
 from ..profile.bounds import MAX_TOKEN_CHARS, MAX_WORD_CHARS
 from ..profile.model import Profile
 
-#: Fields whose text is prose a reader reads as sentences.
+#: Fields whose text is prose a reader reads as sentences. Every text field a letter prints
+#: is here (tests/test_checks_text.py derives them from the model): a letter's `circumstances`
+#: paragraph was left out, so a typo in it went out unread. `requirements` is not: its phrases
+#: are the posting's words, quoted, and like other fields that are neither prose nor names its
+#: words count as the profile's vocabulary.
 PROSE_FIELDS = frozenset(
     {
         "summary",
         "description",
         "highlights",
         "body",
+        "circumstances",
         "reference",
         "greeting",
         "closing",

@@ -59,8 +59,9 @@ def check(
     """Validate and proofread profiles; report every finding as file:line:col.
 
     Rules: files, spelling, placeholders, contact, dates, length, tone, language,
-    consistency (turn one off with meta.checks.disable). With no PATH, checks the default
-    profile. Exit status 1 when any error is found (with --strict, any warning too).
+    consistency, letters, tailoring, follow-up, private (turn one off with
+    meta.checks.disable). With no PATH, checks the default profile. Exit status 1 when any
+    error is found (with --strict, any warning too).
     """
     from ..checks import RULES, run_checks, sort_key
     from ..profile.validate import load_profile

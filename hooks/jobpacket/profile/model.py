@@ -45,8 +45,11 @@ class Checks(Model):
 
     disable: list[str] = Field(
         default_factory=list,
+        # Every id of checks.RULES, in its order: profile/ sits below checks/ and cannot
+        # import it, so tests/test_profile_schema.py compares the two.
         description="Rule ids to skip: files, spelling, placeholders, contact, dates, length, "
-        "tone, consistency.",
+        "tone, language, consistency, letters, tailoring, follow-up, private. Errors that stop "
+        "the build (files, letters) stay on.",
     )
 
 
