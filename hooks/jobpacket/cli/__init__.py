@@ -13,8 +13,8 @@ import gc
 import click
 
 from .. import __version__
+from ..collecting import SHORT_PROCESS
 from .checking import check
-from .common import GC_THRESHOLDS
 from .letters import letter_command, packet
 from .portfolio import site_group
 from .printing import brief_command, pdf
@@ -32,7 +32,7 @@ def main() -> None:
     """
     # A short-lived process that allocates most of its objects while importing: collect in
     # larger batches (memory is still reclaimed, cycles later).
-    gc.set_threshold(*GC_THRESHOLDS)
+    gc.set_threshold(*SHORT_PROCESS)
 
 
 # In the order `jobpacket --help` has always listed them (click sorts by name anyway).

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 P = ParamSpec("P")
 R = TypeVar("R")
-GC_THRESHOLDS = (50_000, 20, 10)
 
 profile_option = click.option(
     "--profile",

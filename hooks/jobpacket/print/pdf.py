@@ -19,13 +19,13 @@ import mimetypes
 import os
 import shutil
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+from ..collecting import RENDERING, fewer_collections
 from ..confined import Refused, read_inside
 from ..urls import file_url
 from .renderjob import RefusedFetch, RenderJob, RenderTimeout
@@ -195,24 +195,6 @@ class _ImageCache(dict[str, Any]):
 _images = _ImageCache()
 
 
-#: Allocations between two young-generation collections while a document renders (Python's
-#: default is 700). A render allocates a few hundred thousand objects that live until its
-#: end; collecting every 700 walks the growing box tree over and over, 8 % of a warm résumé
-#: render. 10,000 halves that and holds back at most a few megabytes of garbage.
-_RENDER_GC_THRESHOLD = 10_000
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Collect garbage less often during a render; the usual thresholds after it."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], _RENDER_GC_THRESHOLD), *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-
-
 def render_pdf(
     html: str,
     *,
@@ -248,7 +230,7 @@ def _render(
     fetcher = ConfinedFetcher(roots)
     try:
         font_config, css = _styles(stylesheets, roots, fetcher)
-        with _fewer_collections():
+        with fewer_collections(RENDERING):
             document = weasyprint.HTML(
                 string=html,
                 base_url=stylesheets[0][1] if stylesheets else None,

@@ -8,13 +8,13 @@ so nothing here may print or touch the parent's state.
 
 from __future__ import annotations
 
-import gc
 import logging
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
+from ..collecting import IMPORTING, fewer_collections
 from ..errors import UserError
 from .renderjob import RenderJob
 
@@ -24,8 +24,6 @@ STOP = "stop"
 #: What the worker sends once, when WeasyPrint is imported: the parent starts a job's clock
 #: then, so a time limit measures the render and not the start of a new process.
 READY = "ready"
-#: Allocations between young-generation collections while a spawned worker imports WeasyPrint.
-_IMPORT_GC_THRESHOLD = 50_000
 
 
 class Collect(logging.Handler):
@@ -57,16 +55,13 @@ def serve(conn: Connection, tmp: str) -> None:  # pragma: no cover - runs in the
     # WeasyPrint's import allocates hundreds of thousands of objects that live as long as the
     # worker: collect in larger batches meanwhile (pdf.py freezes them before the first
     # render and sets its own thresholds while rendering).
-    usual = gc.get_threshold()
-    gc.set_threshold(_IMPORT_GC_THRESHOLD, *usual[1:])
     render: Callable[[RenderJob], tuple[bytes, int]] | None
     try:
-        from .pdf import render_counted as render
+        with fewer_collections(IMPORTING):
+            from .pdf import render_counted as render
     except OSError as exc:  # WeasyPrint could not load Pango and friends: say so per job
         missing = missing_libraries(exc)
         render = None
-    finally:
-        gc.set_threshold(*usual)
     try:
         conn.send((READY, None, []))
     except (OSError, ValueError):
