@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from jobpacket.collecting import IMPORTING, RENDERING, SHORT_PROCESS, fewer_collections
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
@@ -50,3 +56,38 @@ def test_cycles_made_in_the_block_are_still_collected() -> None:
     assert count == 2
     gc.collect()
     assert not [o for o in gc.get_objects() if isinstance(o, Node)]
+
+
+EXIT_PROBE = """
+import atexit, gc, sys
+# registered first, so run last: after every exit handler the command registered
+atexit.register(lambda: print("frozen at exit:", gc.get_freeze_count()))
+if sys.argv[1] == "command":
+    from jobpacket.cli import main
+    main(["schema"], standalone_mode=False)
+"""
+
+
+@pytest.mark.parametrize("run", ["command", "plain"])
+def test_a_command_leaves_what_is_alive_at_exit_out_of_the_last_collection(
+    run: str, tmp_path: Path
+) -> None:
+    """A real `jobpacket schema` in its own interpreter: everything alive as it exits is
+    frozen, so the interpreter's last full collection does not walk it; a plain Python
+    process (the control) freezes nothing."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    out = subprocess.run(
+        [sys.executable, "-c", EXIT_PROBE, run],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    frozen = int(out.rsplit("frozen at exit:", 1)[1])
+    if run == "command":
+        assert frozen > 10_000  # the modules, click, pydantic's schema tables
+        assert '"$schema"' in out  # the command did its work and printed it whole
+    else:
+        assert frozen == 0

@@ -10,6 +10,7 @@ collects as it always did. Cycles made meanwhile are collected later, never lost
 
 from __future__ import annotations
 
+import atexit
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,3 +35,21 @@ def fewer_collections(young: int) -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*old)
+
+
+def no_collection_at_exit() -> None:
+    """Leave what is alive as the command exits out of the full collection Python runs then.
+
+    A command ends holding pydantic's and WeasyPrint's tables, a word list of 160,000 words
+    and the profile model: the interpreter's last collection walks all of them only to
+    find what the operating system is about to take back, about 60 ms of a `jobpacket pdf`
+    (benchmarks/README.md). `gc.freeze` as the command exits leaves them out; every exit
+    handler still runs (the render workers are stopped, their folders removed), and what
+    they allocate is collected as usual. Objects still go when nothing refers to them; only
+    garbage in reference cycles is not finalized, which Python never promises at exit, and
+    jobpacket closes every file it writes and renames it into place before it returns.
+    For jobpacket's own short commands only: never in a process it does not own (MkDocs).
+    Called again (a test runs many commands in one process), it is still done once.
+    """
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
