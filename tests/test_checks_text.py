@@ -104,3 +104,22 @@ def test_circumstances_are_proofread(tmp_path: Path) -> None:
     assert [(p.message, located(p)) for p in tone] == [casual]
     profile = load_profile(write(tmp_path, text), "p.yml").profile
     assert "bereavement" not in proper_nouns(profile)
+
+
+THESIS = """\
+education:
+  - institution: University of Edinburgh
+    area: Epidemiology
+    studyType: Master of Science
+    startDate: 2014-09
+    endDate: 2015-08
+    thesis: Seasonal paterns of hospital admissions for asthma in Lothian
+"""
+
+
+def test_a_thesis_title_is_proofread(tmp_path: Path) -> None:
+    """A thesis title is printed on the résumé and published on the site: spelling reads it,
+    located in it, as it reads a publication's title."""
+    text = BASE + THESIS
+    spelling = findings(tmp_path, text, "spelling")
+    assert [(p.message, located(p)) for p in spelling] == [("'paterns'", pos(text, "paterns"))]

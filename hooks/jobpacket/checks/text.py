@@ -22,7 +22,8 @@ from ..profile.model import Profile
 
 #: Fields whose text is prose a reader reads as sentences. Every text field a letter prints
 #: is here (tests/test_checks_text.py derives them from the model): a letter's `circumstances`
-#: paragraph was left out, so a typo in it went out unread. `requirements` is not: its phrases
+#: paragraph was left out, so a typo in it went out unread; so was a thesis title, printed on
+#: the résumé and published on the site. `requirements` is not: its phrases
 #: are the posting's words, quoted, and like other fields that are neither prose nor names its
 #: words count as the profile's vocabulary.
 PROSE_FIELDS = frozenset(
@@ -41,6 +42,7 @@ PROSE_FIELDS = frozenset(
         "area",
         "studyType",
         "courses",
+        "thesis",
         "relationship",
         "alternateRole",
         "fluency",
