@@ -37,6 +37,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "digests",
             "templating",
             "supervisor",
+            "collecting",
             "i18n",
         ),
     ),
