@@ -60,6 +60,17 @@ def copy_example_files(site: Path) -> None:
     )
 
 
+def example_site(tmp_path: Path) -> Path:
+    """A copy of the example project (profile, photo, enclosures) with no build/ folder: a
+    command run there sees what a fresh clone sees, not the documents a developer made."""
+    site = tmp_path / "site"
+    (site / "profiles").mkdir(parents=True)
+    copy_example_files(site)
+    shutil.copy(ROOT / "mkdocs.yml", site / "mkdocs.yml")
+    shutil.copy(EXAMPLE, site / "profiles" / EXAMPLE.name)
+    return site
+
+
 @overload
 def run_cli(
     *args: str | os.PathLike[str],

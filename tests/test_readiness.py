@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import run_cli
+from .conftest import example_site, run_cli
 from .test_followups import PROFILE
 
 
@@ -18,8 +18,10 @@ def profile_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_status_of_the_example_is_ready_and_reminds_the_recommender():
-    result = run_cli("status", "--today", "2026-11-26")
+def test_status_of_the_example_is_ready_and_reminds_the_recommender(tmp_path: Path):
+    """On a copy of the example: the checkout's own build/ folder (documents a developer made
+    with older code, stale by design) must not decide what the test sees."""
+    result = run_cli("status", "--today", "2026-11-26", cwd=example_site(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert "keystone-genomics-staff-mle: Staff Machine Learning Engineer, Keystone Genomics" in out
