@@ -211,8 +211,11 @@ def test_english_letters_under_another_meta_lang_warn_at_each_letter(
         f"the reconsideration letter reads as English but meta.lang is {lang}: its date, "
         f"subject line and enclosures line come out in {name} around English paragraphs"
     )
-    # the rest of the example is English too: either fix is offered
-    assert reconsideration.hint == f"write it in {name}, or set meta.lang: en"
+    # the rest of the example is English too: each fix is offered
+    assert reconsideration.hint == (
+        f"write it in {name}, or set applications[1].lang: en for this application's "
+        "letters, or meta.lang: en for the whole profile"
+    )
     whole = [p for p in found if p.path == ("meta", "lang")]
     line, col = pos(text, f"lang: {lang}")
     assert len(whole) == 1 and at(whole[0]) == (line, col + len("lang: "))
@@ -235,7 +238,8 @@ def test_a_german_letter_under_meta_lang_de_is_quiet(tmp_path: Path) -> None:
     found = _language(tmp_path, text.replace("lang: de-DE", "lang: en"))
     assert [p.path for p in found] == [("applications", 0, "letter", "body"), ("meta", "lang")]
     assert [p.hint for p in found] == [
-        "write it in English, or set meta.lang: de",
+        "write it in English, or set applications[0].lang: de for this application's "
+        "letters, or meta.lang: de for the whole profile",
         "set meta.lang: de, or write the profile in English",
     ]
 
@@ -250,10 +254,10 @@ def test_a_german_letter_in_an_english_profile_says_to_write_it_in_english(
         "the cover letter reads as German but meta.lang is en-GB: its date, subject line, "
         "closing and enclosures line come out in English around German paragraphs"
     )
-    # meta.lang: de would make the English résumé German-headed: only one fix fits
+    # meta.lang: de would make the English résumé German-headed: the application's own
+    # language is offered instead
     assert found.hint == (
-        "write it in English: meta.lang sets every letter's language, and the rest of the "
-        "profile reads as English"
+        "write it in English, or set applications[0].lang: de for this application's letters"
     )
 
 
@@ -277,7 +281,9 @@ def test_what_jobpacket_writes_is_named_and_a_letter_in_letters_is_located(
         "the thank-you letter reads as English but meta.lang is de: its date, subject line, "
         "salutation and closing come out in German around English paragraphs"
     )
-    assert found.hint.startswith("write it in German: meta.lang sets every letter's language")
+    assert found.hint == (
+        "write it in German, or set applications[0].lang: en for this application's letters"
+    )
 
 
 FRENCH_PROFILE = """\

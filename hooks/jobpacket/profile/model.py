@@ -319,6 +319,13 @@ class Application(Item):
     applied: PartialDate | None = None
     status: ApplicationStatus = "draft"
     decided: PartialDate | None = None
+    lang: str | None = Field(
+        default=None,
+        description="Language of this application's letters (a tag such as de, fr, en-GB), "
+        "when it is not meta.lang's: their date, subject, salutation, closing and "
+        "enclosures line, and the packet's own words. The enclosed résumé stays in "
+        "meta.lang. One of the languages jobpacket writes letters in: de, en, es, fr, it, pt.",
+    )
     letter: ApplicationLetter | None = None
     letters: list[ApplicationLetter] = Field(
         default_factory=list,
