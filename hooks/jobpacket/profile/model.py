@@ -13,9 +13,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .values import (
+    ApplicationStatus,
     Duration,
     Email,
     EndDate,
+    LetterLanguage,
     PartialDate,
     Photo,
     RelPath,
@@ -224,16 +226,6 @@ class Reference(Item):
 
 # --- applications ------------------------------------------------------------------------------
 
-ApplicationStatus = Literal[
-    "draft",
-    "applied",
-    "interviewing",
-    "offer",
-    "rejected",
-    "reconsideration",
-    "accepted",
-    "withdrawn",
-]
 LetterKind = Literal["cover", "reconsideration", "follow-up", "thank-you", "role-proposal"]
 
 
@@ -319,13 +311,7 @@ class Application(Item):
     applied: PartialDate | None = None
     status: ApplicationStatus = "draft"
     decided: PartialDate | None = None
-    lang: str | None = Field(
-        default=None,
-        description="Language of this application's letters (a tag such as de, fr, en-GB), "
-        "when it is not meta.lang's: their date, subject, salutation, closing and "
-        "enclosures line, and the packet's own words. The enclosed résumé stays in "
-        "meta.lang. One of the languages jobpacket writes letters in: de, en, es, fr, it, pt.",
-    )
+    lang: LetterLanguage = None
     letter: ApplicationLetter | None = None
     letters: list[ApplicationLetter] = Field(
         default_factory=list,
