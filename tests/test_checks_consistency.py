@@ -124,3 +124,23 @@ def test_a_follow_up_after_a_rejection_acknowledges_the_decision(tmp_path: Path)
     # Still waiting for a decision: nothing to acknowledge.
     waiting = app(kind="follow-up", status="applied", date="2026-11-03", body=FOLLOW_UP)
     assert findings(tmp_path, waiting, "consistency") == []
+
+
+def test_a_follow_up_in_another_language_is_not_held_to_english_words(tmp_path: Path) -> None:
+    """The acknowledging words are English: a letter in an application's own language
+    (`applications[].lang`) is not judged by them, as under meta.lang."""
+    body = (
+        "ich möchte mich noch einmal für das Gespräch bei der Harbour Retail Group bedanken "
+        "und Ihnen berichten, "
+        "dass ich inzwischen die Zertifizierung als Data Engineer abgeschlossen habe."
+    )
+    text = app(
+        kind="follow-up",
+        status="rejected",
+        date="2026-11-03",
+        body=body,
+        greeting="Sehr geehrte Frau Whitfield,",
+    ).replace("    status: rejected\n", "    lang: de\n    status: rejected\n")
+    assert findings(tmp_path, text, "consistency") == []
+    english = text.replace("    lang: de\n", "")
+    assert [p.rule for p in findings(tmp_path, english, "consistency")] == ["consistency"]

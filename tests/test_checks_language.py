@@ -211,8 +211,11 @@ def test_english_letters_under_another_meta_lang_warn_at_each_letter(
         f"the reconsideration letter reads as English but meta.lang is {lang}: its date, "
         f"subject line and enclosures line come out in {name} around English paragraphs"
     )
-    # the rest of the example is English too: either fix is offered
-    assert reconsideration.hint == f"write it in {name}, or set meta.lang: en"
+    # the rest of the example is English too: each fix is offered
+    assert reconsideration.hint == (
+        f"write it in {name}, or set applications[1].lang: en for this application's "
+        "letters, or meta.lang: en for the whole profile"
+    )
     whole = [p for p in found if p.path == ("meta", "lang")]
     line, col = pos(text, f"lang: {lang}")
     assert len(whole) == 1 and at(whole[0]) == (line, col + len("lang: "))
@@ -235,7 +238,8 @@ def test_a_german_letter_under_meta_lang_de_is_quiet(tmp_path: Path) -> None:
     found = _language(tmp_path, text.replace("lang: de-DE", "lang: en"))
     assert [p.path for p in found] == [("applications", 0, "letter", "body"), ("meta", "lang")]
     assert [p.hint for p in found] == [
-        "write it in English, or set meta.lang: de",
+        "write it in English, or set applications[0].lang: de for this application's "
+        "letters, or meta.lang: de for the whole profile",
         "set meta.lang: de, or write the profile in English",
     ]
 
@@ -250,10 +254,10 @@ def test_a_german_letter_in_an_english_profile_says_to_write_it_in_english(
         "the cover letter reads as German but meta.lang is en-GB: its date, subject line, "
         "closing and enclosures line come out in English around German paragraphs"
     )
-    # meta.lang: de would make the English résumé German-headed: only one fix fits
+    # meta.lang: de would make the English résumé German-headed: the application's own
+    # language is offered instead
     assert found.hint == (
-        "write it in English: meta.lang sets every letter's language, and the rest of the "
-        "profile reads as English"
+        "write it in English, or set applications[0].lang: de for this application's letters"
     )
 
 
@@ -277,7 +281,9 @@ def test_what_jobpacket_writes_is_named_and_a_letter_in_letters_is_located(
         "the thank-you letter reads as English but meta.lang is de: its date, subject line, "
         "salutation and closing come out in German around English paragraphs"
     )
-    assert found.hint.startswith("write it in German: meta.lang sets every letter's language")
+    assert found.hint == (
+        "write it in German, or set applications[0].lang: en for this application's letters"
+    )
 
 
 FRENCH_PROFILE = """\
@@ -429,3 +435,55 @@ def test_cyrillic_prose_of_no_clear_language_is_not_spelt_as_english(tmp_path: P
     assert note.severity == "info" and note.path == ("meta", "lang")
     assert "Cyrillic letters do not say which language" in note.message
     assert note.hint.startswith("set meta.lang: ru, uk, be, bg, sr or mk")
+
+
+# --- an application with a language of its own (applications[].lang) ----------------------------
+
+OWN = APP.replace(
+    "    position: Senior Data Analyst\n", "    position: Senior Data Analyst\n    lang: de\n"
+)
+FRENCH_LETTER = (
+    "c'est avec un grand intérêt que j'ai lu votre offre pour le poste d'analyste de données "
+    "au sein de Harbour Retail Group. Depuis cinq ans, je prépare chez Camden Foods les "
+    "prévisions de ventes hebdomadaires des acheteurs, et l'an dernier j'ai réduit l'erreur de "
+    "prévision d'un cinquième en ajoutant les promotions et la météo au modèle. J'ai aussi "
+    "refondu les rapports avec SQL et Python pour que chaque responsable de magasin reçoive une "
+    "synthèse le lundi matin. Je serais heureuse de mettre cette expérience au service de votre "
+    "équipe, et je joins mon curriculum vitae à cette lettre."
+)
+
+
+def test_a_german_letter_of_a_german_application_in_an_english_profile_is_quiet(
+    tmp_path: Path,
+) -> None:
+    """The letter is compared with its application's language, not meta.lang: under `lang:
+    de` a German letter of an English profile is what was meant."""
+    app = OWN.format(greeting="Sehr geehrte Frau Okafor,", body=GERMAN_LETTER)
+    assert _language(tmp_path, f"{BASE}{app}meta:\n  lang: en\n") == []
+    # without meta.lang (English by default, the profile not judged) the letter still is
+    assert _language(tmp_path, f"{BASE}{app}") == []
+
+
+def test_an_english_letter_of_a_german_application_names_its_lang(tmp_path: Path) -> None:
+    text = f"{BASE}{OWN.format(greeting='Dear Ms. Okafor,', body=LETTER_BODY)}meta:\n  lang: en\n"
+    (found,) = _language(tmp_path, text)
+    assert found.path == ("applications", 0, "letter", "body")
+    line, col = pos(text, "body: >-")
+    assert at(found) == (line, col + len("body: "))
+    assert found.message == (
+        "the cover letter reads as English but applications[0].lang is de: its date, subject "
+        "line, closing and enclosures line come out in German around English paragraphs"
+    )
+    assert found.hint == ("write it in German, or remove applications[0].lang to use meta.lang's")
+    # the same letter with no meta.lang: English is the default, the same way out
+    (bare,) = _language(
+        tmp_path, f"{BASE}{OWN.format(greeting='Dear Ms. Okafor,', body=LETTER_BODY)}"
+    )
+    assert bare.message.startswith("the cover letter reads as English but applications[0].lang")
+    # a French letter there: its language can be the application's
+    french = OWN.format(greeting="Madame,", body=FRENCH_LETTER)
+    (other,) = _language(tmp_path, f"{BASE}{french}meta:\n  lang: en\n")
+    assert other.message.startswith("the cover letter reads as French but applications[0].lang")
+    assert other.hint == (
+        "write it in German, or set applications[0].lang: fr for this application's letters"
+    )

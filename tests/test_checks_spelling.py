@@ -140,3 +140,44 @@ def test_an_english_profile_never_gets_an_english_word_for_a_foreign_one(tmp_pat
 def test_a_name_in_a_script_without_capitals_is_not_a_misspelling(tmp_path: Path) -> None:
     text = BASE + WORK.format(bullet="Translated the training guide for the 東京都庁 office.")
     assert findings(tmp_path, text, "spelling") == []
+
+
+# --- an application with a language of its own (applications[].lang) ----------------------------
+
+GERMAN_APPLICATION = """\
+applications:
+  - id: berlin
+    organization: Charité Digital
+    position: Datenanalystin
+    lang: de
+    letter:
+      body: >-
+        mit großem Interesse habe ich Ihre Ausschreibung gelesen. In meiner jetzigen Position
+        habe ich die Fehlerquote der wöchentlichen Prognosen deutlich gesenkt, und ich freue
+        mich darauf, Ihnen meine Arbeit in einem persönlichen Gespräch vorzustellen.
+meta:
+  lang: en
+"""
+
+
+def test_an_application_with_its_own_language_is_read_with_that_word_list(
+    tmp_path: Path,
+) -> None:
+    """Under meta.lang en a German letter was all misspellings; with `lang: de` its words
+    are German words, and a German typo gets a German suggestion."""
+    text = BASE + GERMAN_APPLICATION
+    assert findings(tmp_path, text, "spelling") == []
+    typo = text.replace("jetzigen", "jetzigne")
+    (problem,) = findings(tmp_path, typo, "spelling")
+    assert at(problem) == pos(typo, "jetzigne")
+    assert problem.path == ("applications", 0, "letter", "body")
+    assert problem.hint == "did you mean 'jetzigen'?"
+    # the rest of the profile is still English: an English typo there is still found
+    english = typo.replace("retail forecasting", "retail forcasting")
+    assert [p.message for p in findings(tmp_path, english, "spelling")] == [
+        "'forcasting'",
+        "'jetzigne'",
+    ]
+    # without the application's language, the German letter is read as English
+    unmarked = findings(tmp_path, text.replace("    lang: de\n", ""), "spelling")
+    assert len(unmarked) > 5

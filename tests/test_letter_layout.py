@@ -16,7 +16,7 @@ import pytest
 
 from jobpacket.i18n.dates import NBSP
 from jobpacket.print import designs, documents, outputs
-from jobpacket.print.printkit import page_size
+from jobpacket.profile.paper import page_size
 from jobpacket.profile.validate import LoadedProfile, load_profile
 from jobpacket.views.timeline import timeline
 

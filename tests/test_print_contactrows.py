@@ -19,7 +19,7 @@ import yaml
 
 from jobpacket.print import brief, contactrows, designs, documents, outputs, packet
 from jobpacket.print.layout import contact_items
-from jobpacket.print.printkit import page_size
+from jobpacket.profile.paper import page_size
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
 from .conftest import EXAMPLE, ROOT

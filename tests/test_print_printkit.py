@@ -1,6 +1,6 @@
-"""print/printkit.py: what every printed document shares: the paper size (address, then
-language), the reproducible document date, profile Markdown made safe for print. The
-documents built on it are tested in test_print_documents.py."""
+"""print/printkit.py: what every printed document shares: the reproducible document date,
+profile Markdown made safe for print. The documents built on it are tested in
+test_print_documents.py; the paper size in test_profile_paper.py."""
 
 from __future__ import annotations
 
@@ -12,44 +12,6 @@ from jobpacket.profile.model import Profile
 
 def _profile(**meta: object) -> Profile:
     return Profile.model_validate({"basics": {"name": "X"}, "meta": meta})
-
-
-@pytest.mark.parametrize(
-    ("meta", "expected"),
-    [
-        ({"lang": "en-US"}, "Letter"),
-        ({"lang": "en_CA"}, "Letter"),
-        ({"lang": "es-MX"}, "Letter"),
-        ({"lang": "en-GB"}, "A4"),
-        ({"lang": "de-DE"}, "A4"),
-        ({"lang": "fr"}, "A4"),
-        ({}, "A4"),
-        ({"lang": "en-US", "pageSize": "A4"}, "A4"),
-        ({"lang": "de", "pageSize": "Letter"}, "Letter"),
-    ],
-)
-def test_page_size_from_meta_then_language(meta: dict, expected: str) -> None:
-    assert printkit.page_size(_profile(**meta)) == expected
-
-
-@pytest.mark.parametrize(
-    ("lang", "country", "expected"),
-    [("pt-BR", "US", "Letter"), ("fr", "US", "Letter"), ("en-US", "GB", "A4"), ("de", "DE", "A4")],
-)
-def test_the_address_decides_the_paper_before_the_language(
-    lang: str, country: str, expected: str
-) -> None:
-    profile = Profile.model_validate(
-        {"basics": {"location": {"countryCode": country}}, "meta": {"lang": lang}}
-    )
-    assert printkit.page_size(profile) == expected
-
-
-def test_page_size_falls_back_to_the_country_of_the_address() -> None:
-    profile = Profile.model_validate(
-        {"basics": {"location": {"countryCode": "us"}}, "meta": {"lang": "en"}}
-    )
-    assert printkit.page_size(profile) == "Letter"
 
 
 def test_document_date_prefers_source_date_epoch_then_last_modified(

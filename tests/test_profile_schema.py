@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from jobpacket.checks import BUILD_ERRORS, RULES
 from jobpacket.cli import main
+from jobpacket.i18n.letterbook import letter_languages
 from jobpacket.profile.schema import schema_text
 
 from .conftest import EXAMPLE, JSONRESUME, ROOT
@@ -59,3 +60,14 @@ def test_disable_names_every_rule_in_order():
     in_help = re.search(r"Rules: ([^(]+) \(turn one off", help_text)
     assert in_help is not None, help_text
     assert _ids(in_help.group(1)) == list(RULES)
+
+
+def test_an_applications_lang_names_every_letter_language():
+    """`applications[].lang` is refused unless jobpacket writes letters in it: the editor's
+    hover lists the same languages as the files of i18n/labels/letters/ (a language added
+    there and not here fails), and the committed schema has the field."""
+    schema = json.loads((ROOT / "profiles" / "schema.json").read_text(encoding="utf-8"))
+    described = schema["$defs"]["Application"]["properties"]["lang"]["description"]
+    listed = re.search(r"writes letters in: ([^.]+)\.$", described)
+    assert listed is not None, described
+    assert _ids(listed.group(1)) == letter_languages()

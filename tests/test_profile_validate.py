@@ -11,6 +11,8 @@ import pytest
 from jobpacket.errors import ProfileError
 from jobpacket.profile.validate import load_profile
 
+from .conftest import run_cli
+
 PROFILE = """\
 basics:
   name: Ann Lee
@@ -71,3 +73,54 @@ def test_an_unknown_document_with_nothing_close_lists_what_there_is(tmp_path: Pa
         "no document 'Thesis'; name a `documents[].title` or `path` of the profile "
         "('Portfolio', 'documents/portfolio.pdf')"
     ]
+
+
+LANGS = """\
+basics:
+  name: Ann Lee
+applications:
+  - id: berlin
+    lang: xx
+  - id: tokyo
+    lang: ja
+  - id: paris
+    lang: fr-CA
+  - id: vienna
+    lang: DE_at
+  - id: madrid
+    lang: ""
+meta:
+  lang: en
+"""
+
+
+def test_an_application_language_without_letters_is_a_located_error_listing_them(
+    tmp_path: Path,
+) -> None:
+    """`applications[].lang` only sets the letters' language, so one jobpacket writes no
+    letters in (unknown, or with labels but no letter text, like Japanese) is an error, not
+    meta.lang's note; a regional or differently written tag of a letter language loads."""
+    with pytest.raises(ProfileError) as caught:
+        load_profile(_write(tmp_path, LANGS), "v.yml")
+    choices = "use one of de, en, es, fr, it, pt (a regional tag such as en-GB or de-AT also "
+    rest = "works), or remove it to write this application's letters in meta.lang"
+    assert [str(p) for p in caught.value.problems] == [
+        f"v.yml:5:11: applications[0].lang: jobpacket writes no letters in 'xx'; {choices}{rest}",
+        f"v.yml:7:11: applications[1].lang: jobpacket writes no letters in 'ja'; {choices}{rest}",
+        f"v.yml:13:11: applications[4].lang: jobpacket writes no letters in ''; {choices}{rest}",
+    ]
+    fixed = LANGS.replace("lang: xx", "lang: de").replace("lang: ja", "lang: en-GB")
+    loaded = load_profile(_write(tmp_path, fixed.replace('lang: ""', "lang: es")), "v.yml")
+    assert [a.lang for a in loaded.profile.applications] == ["de", "en-GB", "fr-CA", "DE_at", "es"]
+
+
+def test_a_bad_application_language_stops_the_command_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    path = _write(tmp_path, LANGS.split("  - id: tokyo")[0])
+    result = run_cli("letter", "berlin", "--format", "text", "--profile", path, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "v.yml:5:11: applications[0].lang: jobpacket writes no letters in 'xx'" in (
+        result.stderr
+    )

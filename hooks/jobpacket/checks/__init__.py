@@ -70,7 +70,7 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("tone", "casual words, !!, emoji, shouting, 'I' bullets, repeats", "tone:check"),
         RuleInfo(
             "language",
-            "a letter or the profile written in another language than meta.lang",
+            "a letter written in another language than its own, the profile than meta.lang",
             "language:check",
         ),
         RuleInfo(

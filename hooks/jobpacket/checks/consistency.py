@@ -20,6 +20,7 @@ from ..i18n.tags import primary
 from ..profile.bounds import MAX_PHRASE_CHARS
 from ..profile.model import Application
 from ..profile.validate import LoadedProfile
+from ..views.letterlang import letter_lang
 from .where import Tally, finding
 
 RULE = "consistency"
@@ -238,7 +239,8 @@ def _acknowledges(loaded: LoadedProfile, i: int, app: Application) -> list[Probl
         return []
     if not letter.body or not letter.body.strip():
         return []
-    if primary(loaded.profile.meta.lang) != "en" or _ACKNOWLEDGES.search(letter.body):
+    # the words are English: a letter in another language is not judged
+    if primary(letter_lang(loaded.profile, i)) != "en" or _ACKNOWLEDGES.search(letter.body):
         return []
     return [
         finding(

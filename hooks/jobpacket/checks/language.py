@@ -20,10 +20,11 @@ Belarusian, Bulgarian, Serbian, Macedonian), Arabic-script prose by the letters 
 When the evidence is thin (a few words, two languages close), nothing is decided and the
 default, English, stays (for Cyrillic prose, spelling is then not checked).
 
-Rule `language`: when `meta.lang` is set, jobpacket writes a letter's date line, subject line,
-salutation and closing (and the résumé's headings, month names and "Present") in that
-language; a letter written in another one then goes out mixed ("3. November 2026", "Bitte um
-erneute Prüfung" around "Dear Dr. Feldman" and English paragraphs). Each letter's own text
+Rule `language`: jobpacket writes a letter's date line, subject line, salutation and closing
+in the letter's language (its application's `lang`, else `meta.lang`), and the résumé's
+headings, month names and "Present" in `meta.lang`'s; a letter written in another language
+than its own then goes out mixed ("3. November 2026", "Bitte um erneute Prüfung" around "Dear
+Dr. Feldman" and English paragraphs). Each letter's own text
 (greeting, body, closing, circumstances) and the profile's prose outside the applications are
 read with the same function words, and a warning says when one clearly reads as another
 language. It is cautious: a text under `MIN_WORDS` words is not judged, the other language must
@@ -39,9 +40,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..errors import FieldPath, Problem
+from ..i18n.letterbook import has_letters
 from ..i18n.tags import primary
 from ..profile.model import ApplicationLetter
 from ..profile.validate import LoadedProfile
+from ..views.letterlang import letter_lang
 from .text import mask, strings, words
 from .where import finding
 
@@ -222,7 +225,7 @@ def detect(texts: Iterable[str]) -> str | None:
     return best if count >= MARGIN * runner_up else None
 
 
-# --- rule `language`: a text in another language than meta.lang ---------------------------
+# --- rule `language`: a text in another language than the one declared ----------------------
 
 RULE = "language"
 #: Words of prose below which a text is not judged: a short note, a greeting and a closing.
@@ -255,16 +258,19 @@ def other_language(texts: list[str], declared: str) -> str | None:
     return found
 
 
-def _letters(loaded: LoadedProfile) -> Iterator[tuple[FieldPath, ApplicationLetter, bool]]:
-    """Every letter of every application (`letter:`, then each of `letters:`) with its path,
-    and whether it prints an enclosures line (print/enclosures.py: a thank-you encloses only
-    the application's own attachments and documents)."""
+def _letters(
+    loaded: LoadedProfile,
+) -> Iterator[tuple[int, FieldPath, ApplicationLetter, bool]]:
+    """Every letter of every application (`letter:`, then each of `letters:`) with the
+    application's index, the letter's path, and whether it prints an enclosures line
+    (print/enclosures.py: a thank-you encloses only the application's own attachments and
+    documents)."""
     from ..views.timeline import timeline
 
     for i, app in enumerate(loaded.profile.applications):
         for entry in timeline(app):
             encloses = entry.letter.kind != "thank-you" or bool(app.attachments or app.documents)
-            yield ("applications", i, *entry.path), entry.letter, encloses
+            yield i, ("applications", i, *entry.path), entry.letter, encloses
 
 
 def _name(code: str) -> str:
@@ -281,22 +287,54 @@ def _profile_prose(loaded: LoadedProfile) -> list[str]:
     ]
 
 
+def _letter_hint(loaded: LoadedProfile, index: int, found: str, rest: str | None) -> str:
+    """What to do about a letter that reads as `found`, not as its application's language.
+
+    The letter's language is its application's `lang`, else `meta.lang`
+    (views/letterlang.py). Writing it in that language is always offered; then the setting
+    that changes the least: this application's `lang` when jobpacket writes letters in the
+    letter's language (or removing it, when the letter is in meta.lang's), and `meta.lang`
+    only when the rest of the profile reads as the letter does (else the résumé's headings
+    would no longer match it)."""
+    profile = loaded.profile
+    declared = _name(primary(letter_lang(profile, index)))
+    own = profile.applications[index].lang is not None
+    setting = f"applications[{index}].lang"
+    whole = not own and rest in (None, found) and found != primary(profile.meta.lang)
+    if own and found == primary(profile.meta.lang):
+        return f"write it in {declared}, or remove {setting} to use meta.lang's"
+    if has_letters(found):
+        hint = f"write it in {declared}, or set {setting}: {found} for this application's letters"
+        return hint + (f", or meta.lang: {found} for the whole profile" if whole else "")
+    if whole:
+        return f"write it in {declared}, or set meta.lang: {found}"
+    if not own and rest == primary(profile.meta.lang):
+        return (
+            f"write it in {declared}: meta.lang sets the letters' language, and the rest of "
+            f"the profile reads as {declared}"
+        )
+    return f"write it in {declared}"
+
+
 def _letter_finding(
     loaded: LoadedProfile,
+    index: int,
     where: FieldPath,
     letter: ApplicationLetter,
     encloses: bool,
-    lang: str,
     rest: str | None,
 ) -> Problem | None:
-    """The finding for one letter whose own text reads as another language than `lang`
-    (meta.lang as written); `rest` is the language the rest of the profile reads as."""
+    """The finding for one letter whose own text reads as another language than its
+    application's (`lang`, else meta.lang); `rest` is the language the rest of the profile
+    reads as."""
+    profile = loaded.profile
+    lang = letter_lang(profile, index)
     declared = primary(lang)
     texts = {f: v for f in LETTER_FIELDS if (v := getattr(letter, f)) and v.strip()}
     found = other_language(list(texts.values()), declared)
     if found is None:
         return None
-    # what jobpacket writes itself, in meta.lang's language: the user's greeting and closing
+    # what jobpacket writes itself, in the letter's language: the user's greeting and closing
     # replace its own
     written = ["date", "subject line"]
     written += [] if "greeting" in texts else ["salutation"]
@@ -304,50 +342,50 @@ def _letter_finding(
     written += ["enclosures line"] if encloses else []
     parts = ", ".join(written[:-1]) + " and " + written[-1]
     field = "body" if "body" in texts else max(texts, key=lambda f: len(texts[f]))
-    if rest == declared:
-        hint = (
-            f"write it in {_name(declared)}: meta.lang sets every letter's language, and the "
-            f"rest of the profile reads as {_name(declared)}"
-        )
-    elif rest in (None, found):
-        hint = f"write it in {_name(declared)}, or set meta.lang: {found}"
-    else:  # a third language: setting meta.lang to the letter's would mix the résumé
-        hint = f"write it in {_name(declared)}"
+    setting = f"applications[{index}].lang" if profile.applications[index].lang else "meta.lang"
     return finding(
         loaded,
         RULE,
         (*where, field),
-        f"the {letter.kind} letter reads as {_name(found)} but meta.lang is {lang}: its "
+        f"the {letter.kind} letter reads as {_name(found)} but {setting} is {lang}: its "
         f"{parts} come out in {_name(declared)} around {_name(found)} paragraphs",
-        hint=hint,
+        hint=_letter_hint(loaded, index, found, rest),
     )
 
 
 def check(loaded: LoadedProfile) -> list[Problem]:
-    """A warning at each letter, and at `meta.lang` for the profile's own prose, that
-    clearly reads as another language than `meta.lang`."""
-    lang = loaded.profile.meta.lang
+    """A warning at each letter that clearly reads as another language than its
+    application's (`applications[].lang`, else `meta.lang`), and at `meta.lang` when the
+    profile's own prose does."""
+    profile = loaded.profile
+    lang = profile.meta.lang
     declared = primary(lang)
-    if not lang or declared not in KNOWN:
-        return []
     prose = _profile_prose(loaded)
     out: list[Problem] = []
-    found = other_language(prose, declared)
-    if found is not None:
-        out.append(
-            finding(
-                loaded,
-                RULE,
-                ("meta", "lang"),
-                f"the profile reads as {_name(found)} but meta.lang is {lang}: its headings, "
-                f"month names and 'Present' come out in {_name(declared)} around "
-                f"{_name(found)} text",
-                hint=f"set meta.lang: {found}, or write the profile in {_name(declared)}",
+    found = None
+    if lang and declared in KNOWN:
+        found = other_language(prose, declared)
+        if found is not None:
+            out.append(
+                finding(
+                    loaded,
+                    RULE,
+                    ("meta", "lang"),
+                    f"the profile reads as {_name(found)} but meta.lang is {lang}: its "
+                    f"headings, month names and 'Present' come out in {_name(declared)} "
+                    f"around {_name(found)} text",
+                    hint=f"set meta.lang: {found}, or write the profile in {_name(declared)}",
+                )
             )
-        )
-    rest = found or detect(mask(t) for t in prose)
-    for where, letter, encloses in _letters(loaded):
-        problem = _letter_finding(loaded, where, letter, encloses, lang, rest)
+    rest: str | None = None
+    read_rest = False
+    for index, where, letter, encloses in _letters(loaded):
+        own = letter_lang(profile, index)
+        if not own or primary(own) not in KNOWN:
+            continue  # unset (English by default, not judged) or one `detect` cannot name
+        if not read_rest:
+            rest, read_rest = found or detect(mask(t) for t in prose), True
+        problem = _letter_finding(loaded, index, where, letter, encloses, rest)
         if problem is not None:
             out.append(problem)
     return out

@@ -34,6 +34,7 @@ def _each_letter(app: Application) -> list[Application]:
 def check(loaded: LoadedProfile) -> list[Problem]:
     from ..print.letters import letter_body
     from ..print.printkit import letter_date
+    from ..views.letterlang import letter_lang
 
     out: list[Problem] = []
     profile = loaded.profile
@@ -48,7 +49,7 @@ def check(loaded: LoadedProfile) -> list[Problem]:
             app,
             enclosures=[a.title or a.path for a in app.attachments],
             letter_date=letter_date(loaded, app),
-            lang=profile.meta.lang,
+            lang=letter_lang(profile, i),  # dated and worded as the print step does
         )
         out.extend(
             loaded.source.problem(f.path, f.message, severity=f.severity, rule=RULE)

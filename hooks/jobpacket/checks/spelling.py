@@ -1,7 +1,8 @@
 """Rule `spelling`: words that are in no dictionary, not in the profile, not in your list.
 
 The dictionary is pyspellchecker's word list for the profile's language (`meta.lang`,
-English by default). It knows nothing of your employer or your tools, so the profile's own
+English by default); an application with a `lang` of its own has its text (its letters) read
+in that one. It knows nothing of your employer or your tools, so the profile's own
 names (people, organizations, technologies, keywords, tags), a list of common technical terms
 (words/tech.txt) and your own list (profiles/dictionary.txt, one word per line) count as
 words too. Web and email addresses, code spans, identifiers, CamelCase, acronyms, anything
@@ -21,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem
+from ..errors import FieldPath, Problem
 from ..i18n.tags import DEFAULT, primary
 from ..profile.validate import LoadedProfile
 from .text import mask, proper_nouns, strings, words
@@ -157,10 +158,22 @@ def _detected_note(loaded: LoadedProfile, language: str) -> Problem | None:
     )
 
 
-def vocabulary(loaded: LoadedProfile) -> frozenset[str]:
-    """Words of the profile's language, and English: people write English technical words
-    ("stack", "embedded") in any language. Empty when the language has no dictionary."""
-    language = language_of(loaded)
+def text_language(loaded: LoadedProfile, path: FieldPath, language: str) -> str:
+    """The spelling language of the text at ``path``: an application's own `lang` for
+    everything under that application (its letters, position, contact: what its letters
+    print), else ``language``, the profile's (`language_of`)."""
+    if len(path) > 1 and path[0] == "applications" and isinstance(path[1], int):
+        own = loaded.profile.applications[path[1]].lang
+        if own:
+            return primary(own)
+    return language
+
+
+def vocabulary(loaded: LoadedProfile, language: str | None = None) -> frozenset[str]:
+    """Words of ``language`` (by default the profile's), and English: people write English
+    technical words ("stack", "embedded") in any language. Empty when the language has no
+    dictionary."""
+    language = language or language_of(loaded)
     if language not in LANGUAGES:
         return frozenset()
     english = _word_list(_cache_file(loaded, "en"), "en")
@@ -197,11 +210,12 @@ def check(loaded: LoadedProfile) -> list[Problem]:
 
 
 def _check(loaded: LoadedProfile, language: str) -> list[Problem]:
+    """The profile's text in ``language``; an application with a `lang` of its own in that
+    language (`text_language`)."""
     profile = loaded.profile
-    if language not in LANGUAGES:
-        if not profile.meta.lang:
-            return []  # the note of `_detected_note` says so
-        return [
+    notes: list[Problem] = []
+    if language not in LANGUAGES and profile.meta.lang:
+        notes.append(
             finding(
                 loaded,
                 RULE,
@@ -210,13 +224,16 @@ def _check(loaded: LoadedProfile, language: str) -> list[Problem]:
                 level="info",
                 hint="languages with a dictionary: " + ", ".join(sorted(LANGUAGES)),
             )
-        ]
+        )  # without meta.lang, the note of `_detected_note` says so
     known = proper_nouns(profile) | known_words() | user_words(loaded.path)
-    uncased = language in _UNCASED
     found = []
     for text in strings(profile):
         if not text.prose:
             continue
+        lang = text_language(loaded, text.path, language)
+        if lang not in LANGUAGES:
+            continue
+        uncased = lang in _UNCASED
         for word, offset in words(text.value):
             stem = _stem(word)
             if len(stem) < 3 or word.isupper() or stem in known:
@@ -225,25 +242,22 @@ def _check(loaded: LoadedProfile, language: str) -> list[Problem]:
                 continue  # a name in a script without case (漢字) in a Latin-script profile
             if word[:1].isupper() and not _sentence_start(text.value, offset):
                 continue  # a capitalized word mid-sentence is a name: Sooners, Weisman
-            found.append((text, word, stem, offset))
-    if not found:
-        return []
-    vocab = vocabulary(loaded)
-    english = language == "en"
+            found.append((text, word, stem, offset, lang))
+    vocabs = {lang: vocabulary(loaded, lang) for *_, lang in found}
     unknown = {
-        stem
-        for _, _, stem, _ in found
-        if stem not in vocab and not _known_form(vocab, stem, english)
+        (lang, stem)
+        for _, _, stem, _, lang in found
+        if stem not in vocabs[lang] and not _known_form(vocabs[lang], stem, lang == "en")
     }
     if not unknown:
-        return []
-    spell = dictionary(language)
+        return notes
     out = []
     tally = Tally(RULE)
-    guesses: dict[str, str | None] = {}
-    for text, word, stem, offset in found:
-        if stem not in unknown:
+    guesses: dict[tuple[str, str], str | None] = {}
+    for text, word, stem, offset, lang in found:
+        if (lang, stem) not in unknown:
             continue
+        english = lang == "en"
         if not tally.room(text.path):
             tally.take(text.path)  # counted as not listed, without a costly suggestion
             continue
@@ -253,9 +267,9 @@ def _check(loaded: LoadedProfile, language: str) -> list[Problem]:
         if english and not bare.isascii():
             guess = None
         else:
-            if bare not in guesses:
-                guesses[bare] = spell.correction(bare)
-            guess = guesses[bare]
+            if (lang, bare) not in guesses:
+                guesses[lang, bare] = dictionary(lang).correction(bare)
+            guess = guesses[lang, bare]
         if guess and bare != stem:
             guess = stem[: len(stem) - len(bare)] + guess  # keep the elided article: d’...
         if not english and not (guess and guess != stem):
@@ -280,4 +294,4 @@ def _check(loaded: LoadedProfile, language: str) -> list[Problem]:
                 occurrence=occurrence(text.value, word, offset),
             )
         )
-    return out + tally.notes(loaded)
+    return notes + out + tally.notes(loaded)

@@ -33,9 +33,11 @@ from ..i18n.letterbook import (
 )
 from ..markup import markdown_to_text
 from ..profile.model import Application, LetterKind
+from ..profile.paper import page_size
 from ..profile.paths import project_root
 from ..profile.validate import LoadedProfile
 from ..profile.values import is_private
+from ..views.letterlang import in_letter_language
 from ..views.timeline import choose, letter_kind, letter_path, with_letter
 from .designs import DESIGNS
 from .glyphs import glyph_findings, section_texts
@@ -49,7 +51,6 @@ from .printkit import (
     find_application,
     letter_date,
     local_file,
-    page_size,
     print_markdown,
 )
 from .references import reference_index
@@ -139,12 +140,15 @@ def chosen(
     kind: LetterKind | None = None,
     number: int | None = None,
 ) -> LoadedProfile:
-    """The profile with application ``app_id``'s `letter` set to the letter asked for
-    (`--kind`, `--letter N`; by default the latest not yet sent): see views/timeline.py."""
+    """The profile a letter of application ``app_id`` is made from: its `letter` the one
+    asked for (`--kind`, `--letter N`; by default the latest not yet sent: see
+    views/timeline.py), its `meta.lang` the application's `lang` when it has one
+    (views/letterlang.py). Every letter, its text and Word forms and the packet's own words
+    come from here, so all of them are in the letter's language."""
     index, app = find_application(loaded, app_id)
-    if kind is None and number is None and not app.letters:
-        return loaded
-    return with_letter(loaded, index, choose(app, kind=kind, number=number))
+    if kind is not None or number is not None or app.letters:
+        loaded = with_letter(loaded, index, choose(app, kind=kind, number=number))
+    return in_letter_language(loaded, index)
 
 
 def letter_fields(
@@ -214,8 +218,8 @@ def letter_parts(
     number: int | None = None,
 ) -> LetterParts:
     """The parts of application ``app_id``'s letter (the one asked for, see `chosen`), in the
-    profile's language (the letter text of i18n/labels/letters/; English where that language
-    has none)."""
+    letter's language (the application's `lang`, else `meta.lang`: the letter text of
+    i18n/labels/letters/; English where that language has none)."""
     loaded = chosen(loaded, app_id, kind=kind, number=number)
     index, app = find_application(loaded, app_id)
     ctx = PrintContext(loaded)
@@ -282,6 +286,7 @@ def letter(
     """
     design = choose_design(loaded, design)
     parts = letter_parts(loaded, app_id, kind=kind, number=number)
+    loaded = parts.ctx.loaded  # in the letter's language (see `chosen`)
     index, _ = find_application(loaded, app_id)
     # characters no font of this design has, in the application's own text (its letter)
     texts = section_texts(loaded.profile, "applications", index)

@@ -86,7 +86,8 @@ def letter(
     if fmt == "docx":
         wordfile = _wordfile()
         when = document_date(loaded.profile)
-        data = wordfile.letter_docx(parts, lang=loaded.profile.meta.lang, when=when)
+        lang = parts.ctx.loaded.profile.meta.lang  # the letter's (documents.chosen)
+        data = wordfile.letter_docx(parts, lang=lang, when=when)
     else:
         data = documents.letter_text(loaded, app_id, kind=kind, number=number).encode("utf-8")
     return Made(f"{stem}.{fmt}", data, tuple(parts.ctx.notes))

@@ -21,6 +21,7 @@ from ..i18n.labels import direction, labels
 from ..i18n.tags import language
 from ..markup import clean_text
 from ..profile.model import Profile
+from ..profile.paper import page_size
 from ..profile.validate import LoadedProfile
 from ..urls import is_web, linkedin_url, print_href
 from .contactrows import contact_block, contact_lines
@@ -31,7 +32,6 @@ from .printkit import (
     PrintDocument,
     bare_url,
     document_date,
-    page_size,
     visible,
     w3c,
 )

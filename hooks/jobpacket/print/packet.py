@@ -16,6 +16,12 @@ outputs.py and bound with pypdf (`render`):
 - the same inputs give the same bytes: no clock, and the /ID is the packet's digest, which is
   also how an unchanged packet on disk is recognised without rebuilding it.
 
+Language: a packet speaks its letter's language (the application's `lang`, else `meta.lang`):
+the letter, the bookmarks (the titles its "Enclosures:" line gives the parts), the contents
+page, the page footers and the PDF's /Lang. The résumé and the reference index inside are
+the profile's own documents, in `meta.lang`, and keep their nested headings in it: an English
+résumé under a "Lebenslauf" bookmark, as a German employer would file it.
+
 Tagging: pypdf copies each part's pages with their marked content, but not the parts'
 structure trees, which it cannot merge; the packet carries its language, title and metadata.
 """
@@ -176,7 +182,11 @@ def prepare(
     index, app = documents.find_application(loaded, app_id)
     ctx = PrintContext(loaded)
     name = require_name(loaded, ctx)
-    parts = enclosures.plan(documents.chosen(loaded, app_id, kind=kind, number=number), index)
+    # The packet's own words (bookmarks, contents page, page footers, its /Lang) are the
+    # letter's: the letter's "Enclosures:" line names the parts with the same titles. The
+    # résumé and the reference index inside are made from `loaded`, in meta.lang.
+    written = documents.chosen(loaded, app_id, kind=kind, number=number)
+    parts = enclosures.plan(written, index)
     problems: list[Problem] = []
     try:
         letter = documents.letter(loaded, app_id, design=design, kind=kind, number=number)
@@ -207,7 +217,7 @@ def prepare(
                     )
                 else:
                     image = _image_page(
-                        loaded, design, part.title, path, file_kind, part.where, part.value or ""
+                        written, design, part.title, path, file_kind, part.where, part.value or ""
                     )
                     sources.append(Source(part.title, image))
         except ProfileError as exc:
@@ -220,18 +230,19 @@ def prepare(
     # The letter's own title is "<name> – <kind> – <organization>": its kind names the part.
     kind_title = letter.title.removeprefix(f"{name} – ").split(" – ")[0] or "Letter"
     what = ", ".join(x for x in (app.position, app.organization) if x)
+    words = labels(written.profile.meta.lang)
     return Packet(
         app_id=app.id,
         name=name,
-        title=f"{name} – Application" + (f": {what}" if what else ""),
+        title=f"{name} – {words['application']}" + (f": {what}" if what else ""),
         subject=what or app.id,
         keywords=tuple(
             dict.fromkeys(x for x in (app.position, app.organization, "job application", name) if x)
         ),
-        lang=language(loaded.profile.meta.lang),
+        lang=language(written.profile.meta.lang),
         design=design,
         sources=(Source(kind_title, _bare(letter)), *sources),
-        contents=_contents_inputs(loaded, design, name, what),
+        contents=_contents_inputs(written, design, name, what),
         roots=ctx.roots,
         locate=loaded.source.problem,
     )
@@ -244,21 +255,24 @@ def _contents_inputs(loaded: LoadedProfile, design: str, name: str, what: str) -
         "base": tuple(sorted(base_context(loaded, design, "contents", "").items())),
         "name": name,
         "contact": tuple(tuple(sorted(i.items())) for i in contact_items(profile)),
-        "prepared_for": f"Application for {what}" if what else "",
+        "prepared_for": labels(profile.meta.lang)["application_for"].format(what=what)
+        if what
+        else "",
+        "heading": labels(profile.meta.lang)["contents"],
         "date": document_date(profile).isoformat(),
     }
 
 
 def _contents_document(packet: Packet, rows: list[dict[str, Any]]) -> PrintDocument:
     c = packet.contents
-    title = f"{packet.name} – Contents"
+    title = f"{packet.name} – {c['heading']}"
     context = dict(c["base"]) | {
         "title": title,
         "subject": packet.subject,
         "keywords": list(packet.keywords),
         "name": c["name"],
         "contact": [dict(i) for i in c["contact"]],
-        "heading": "Contents",
+        "heading": c["heading"],
         "prepared_for": c["prepared_for"],
         "rows": rows,
     }
@@ -378,7 +392,7 @@ def render(packet: Packet, *, cache_dir: Path | None = None) -> bytes:
             rows.append({"title": title, "page": first})
             first += count
         contents = outputs.render(_contents_document(packet, rows), cache_dir=cache_dir)
-        readers.insert(0, ("Contents", PdfReader(io.BytesIO(contents))))
+        readers.insert(0, (packet.contents["heading"], PdfReader(io.BytesIO(contents))))
     writer = PdfWriter()
     owners: list[Source | None] = []  # the enclosed file each page comes from, if any
     files = [None] * (len(readers) - len(packet.sources)) + list(packet.sources)

@@ -1,9 +1,9 @@
 """What every printed document needs, whichever it is.
 
 Where files may come from (and the located messages when a profile points elsewhere), the
-paper size and the one date stamped into a PDF, how dates and links read on paper, and
-Markdown made safe for print. layout.py holds the templates; documents.py builds the résumé,
-letters and reference index on top of both.
+one date stamped into a PDF, how dates and links read on paper, and Markdown made safe for
+print (the paper size is profile/paper.py's). layout.py holds the templates; documents.py
+builds the résumé, letters and reference index on top of both.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from markupsafe import Markup
 
 from ..dates import first_day, moment
 from ..errors import SCHEMA, FieldPath, Problem, ProfileError, UserError
-from ..i18n.tags import region as tag_region
 from ..markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, markdown_to_html
 from ..profile.model import Application, Profile
 from ..profile.paths import (
@@ -40,10 +39,6 @@ TEMPLATES_DIR = PACKAGE_DIR / "templates" / "print"
 ASSETS_DIR = PACKAGE_DIR / "assets"
 
 
-# Countries that print on US Letter; everyone else uses A4.
-_LETTER_COUNTRIES = frozenset(
-    {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "SV", "PA", "DO", "NI", "PR"}
-)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FALLBACK_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -184,22 +179,6 @@ def embedded_photo(ctx: PrintContext, where: FieldPath, kind: str, data: bytes) 
 
 
 # --- small formatting helpers ------------------------------------------------------------------
-
-
-def page_size(profile: Profile) -> str:
-    """`meta.pageSize`, else the paper of the country in the address
-    (`basics.location.countryCode`), else of the region in `meta.lang` (`en-US`): Letter in
-    North America, A4 elsewhere. The address comes first because it is where the résumé is
-    printed and read: a `pt-BR` résumé of someone living in the US goes on Letter, like a
-    `fr` or `de` one."""
-    if profile.meta.pageSize:
-        return profile.meta.pageSize
-    region = None
-    if profile.basics.location and profile.basics.location.countryCode:
-        region = profile.basics.location.countryCode.strip().upper()
-    if not region:
-        region = tag_region(profile.meta.lang)
-    return "Letter" if region in _LETTER_COUNTRIES else "A4"
 
 
 def document_date(profile: Profile) -> datetime:

@@ -13,9 +13,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .values import (
+    ApplicationStatus,
     Duration,
     Email,
     EndDate,
+    LetterLanguage,
     PartialDate,
     Photo,
     RelPath,
@@ -224,16 +226,6 @@ class Reference(Item):
 
 # --- applications ------------------------------------------------------------------------------
 
-ApplicationStatus = Literal[
-    "draft",
-    "applied",
-    "interviewing",
-    "offer",
-    "rejected",
-    "reconsideration",
-    "accepted",
-    "withdrawn",
-]
 LetterKind = Literal["cover", "reconsideration", "follow-up", "thank-you", "role-proposal"]
 
 
@@ -319,6 +311,7 @@ class Application(Item):
     applied: PartialDate | None = None
     status: ApplicationStatus = "draft"
     decided: PartialDate | None = None
+    lang: LetterLanguage = None
     letter: ApplicationLetter | None = None
     letters: list[ApplicationLetter] = Field(
         default_factory=list,

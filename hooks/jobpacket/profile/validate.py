@@ -251,8 +251,32 @@ def _cross_checks(profile: Profile, source: SourceMap) -> list[Problem]:
                 )
             )
         out.extend(_unknown_documents(profile, source, i))
+        if app.lang is not None and not _writes_letters_in(app.lang):
+            out.append(_unknown_letter_language(source, i, app.lang))
     out.extend(log_problems(profile, source))
     return out
+
+
+def _writes_letters_in(lang: str) -> bool:
+    """Whether `lang` is a tag jobpacket writes letters in (a regional tag such as de-AT
+    counts as its language)."""
+    return bool(lang.strip()) and has_letters(lang)
+
+
+def _unknown_letter_language(source: SourceMap, index: int, lang: str) -> Problem:
+    """`applications[].lang` only says which language the letters are in, so unlike
+    `meta.lang` (which also sets the résumé's and the site's words, and falls back to English
+    letters with a note) a language without letter text is an error: the letters would come
+    out in English under a declared other language."""
+    choices = letter_languages()
+    guess = next(iter(difflib.get_close_matches(lang.lower(), choices, n=1, cutoff=0.5)), None)
+    close = f"did you mean {guess!r}? " if guess and guess != lang.lower() else ""
+    return source.problem(
+        ("applications", index, "lang"),
+        f"jobpacket writes no letters in {shown(lang)}; {close}use one of "
+        f"{', '.join(choices)} (a regional tag such as en-GB or de-AT also works), or remove "
+        "it to write this application's letters in meta.lang",
+    )
 
 
 def _unknown_documents(profile: Profile, source: SourceMap, index: int) -> list[Problem]:

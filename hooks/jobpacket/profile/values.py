@@ -1,6 +1,7 @@
 """The value types a profile field may hold, each with the one message that says what is wrong
 with a bad one: partial dates and ``present``, timestamps, URLs by their scheme, photos, email
-addresses, relative paths, slugs, follow-up periods, visibility.
+addresses, relative paths, slugs, follow-up periods, visibility, an application's status and
+the language of its letters.
 
 A validator here turns what YAML gives (a number, a datetime, text with a time) into the one
 form the model stores, or raises a PydanticCustomError whose text becomes the located message
@@ -230,6 +231,30 @@ def _duration(value: Any) -> Any:
 Duration = Annotated[str, BeforeValidator(_duration)]
 
 Visibility = Literal["public", "private"]
+
+ApplicationStatus = Literal[
+    "draft",
+    "applied",
+    "interviewing",
+    "offer",
+    "rejected",
+    "reconsideration",
+    "accepted",
+    "withdrawn",
+]
+
+#: An application's `lang`. Which tags are allowed is validate.py's to say (it lists the
+#: languages with letter text, i18n/labels/letters/, in the message); the editor's hover
+#: names them too, and tests/test_profile_schema.py keeps the two lists the same.
+LetterLanguage = Annotated[
+    str | None,
+    Field(
+        description="Language of this application's letters (a tag such as de, fr, en-GB), "
+        "when it is not meta.lang's: their date, subject, salutation, closing and "
+        "enclosures line, and the packet's own words. The enclosed résumé stays in "
+        "meta.lang. One of the languages jobpacket writes letters in: de, en, es, fr, it, pt."
+    ),
+]
 
 
 def is_private(item: object) -> bool:
