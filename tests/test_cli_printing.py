@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLE, ROOT, copy_example_files, run_cli
+from .conftest import EXAMPLE, ROOT, copy_example_files, run_cli, run_python
 from .pdf_support import flat, reader, text
 from .test_print_formats import GOLDEN, TAILORED
 
@@ -35,16 +34,19 @@ def site(tmp_path: Path) -> Path:
 
 
 def _cli(site: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", "pdf", *args],
+    return run_python(
+        "-m",
+        "jobpacket.cli",
+        "pdf",
+        *args,
         cwd=site,
-        capture_output=True,
         timeout=120,
         env={
             "PATH": "/usr/bin:/bin",
             "JOBPACKET_CACHE_DIR": str(site / "cache"),
             "PYTHONPATH": str(ROOT / "hooks"),  # this checkout, not whatever is installed
         },
+        binary=True,
     )
 
 

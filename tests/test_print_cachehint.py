@@ -9,10 +9,7 @@ method (popen_spawn_posix, popen_forkserver) the first time a process starts.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +19,7 @@ from jobpacket.profile.paths import project_root
 from jobpacket.profile.validate import load_profile
 from jobpacket.settings import site_folder
 
-from .conftest import EXAMPLE, ROOT, copy_example_files
+from .conftest import EXAMPLE, checkout_env, copy_example_files, run_python
 from .pdf_support import text
 
 pytestmark = pytest.mark.slow
@@ -41,14 +38,16 @@ print(json.dumps({"code": code, "started": started}))
 
 
 def _pdf(site: Path, cache: Path, out: Path, *args: str) -> dict[str, object]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
-    env.update(PYTHONPATH=str(ROOT / "hooks"), JOBPACKET_CACHE_DIR=str(cache))
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, "pdf", "resume", "-o", str(out), *args],
+    result = run_python(
+        "-c",
+        PROBE,
+        "pdf",
+        "resume",
+        "-o",
+        str(out),
+        *args,
         cwd=site,
-        env=env,
-        capture_output=True,
-        text=True,
+        env=checkout_env(JOBPACKET_CACHE_DIR=str(cache)),
         timeout=120,
     )
     assert result.returncode == 0, result.stderr

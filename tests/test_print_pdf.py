@@ -14,7 +14,6 @@ import io
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from jobpacket.i18n.dates import month_year
 from jobpacket.print import documents, outputs, pdf
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, run_python
 from .pdf_support import flat, page_texts, reader, text, weasyprint_log
 
 pytestmark = pytest.mark.slow
@@ -385,13 +384,16 @@ def test_a_warm_render_gives_the_bytes_of_a_fresh_process(design: str) -> None:
     job = outputs._job(doc, outputs.cache_key(doc))
     for _ in range(2):  # warm: the second render reuses everything the first one kept
         warm = pdf.render_job(job)
-    fresh = subprocess.run(
-        [sys.executable, "-c", FRESH, str(EXAMPLE), design],
+    fresh = run_python(
+        "-c",
+        FRESH,
+        str(EXAMPLE),
+        design,
         cwd=ROOT,
         env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
         check=True,
         timeout=120,
+        binary=True,
     ).stdout
     assert fresh[:5] == b"%PDF-"
     assert warm == fresh

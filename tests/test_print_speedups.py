@@ -4,12 +4,10 @@ library. Whether it is worth it is measured in benchmarks/bench_worker.py."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, run_python
 
 pytestmark = pytest.mark.slow
 
@@ -25,11 +23,6 @@ def test_the_find_library_shortcut_still_loads_every_library() -> None:
         "'fontconfig','pangoft2') if getattr(ffi, n, None) is not None))"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
-    fast, plain = (
-        subprocess.run(
-            [sys.executable, "-c", code, flag], env=env, capture_output=True, text=True, check=True
-        ).stdout
-        for flag in ("1", "0")
-    )
+    fast, plain = (run_python("-c", code, flag, env=env, check=True).stdout for flag in ("1", "0"))
     assert "harfbuzz_subset" in fast
     assert fast == plain

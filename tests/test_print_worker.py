@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import ast
 import os
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -19,7 +17,7 @@ from jobpacket.print import renderjob
 from jobpacket.print.worker import RenderJob, RenderPool, RenderTimeout, RenderTooLarge
 from jobpacket.supervisor import resident_mb
 
-from .conftest import EXAMPLE, ROOT, run_cli
+from .conftest import EXAMPLE, ROOT, checkout_env, run_cli, run_python
 from .pdf_support import text
 
 pytestmark = pytest.mark.slow
@@ -304,10 +302,6 @@ def test_a_script_without_a_main_guard_gets_the_fix_in_the_error(tmp_path: Path)
         "        raise\n",
         encoding="utf-8",
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
-    env["PYTHONPATH"] = str(ROOT / "hooks")
-    result = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=env
-    )
+    result = run_python(script, timeout=120, env=checkout_env())
     assert "ERROR resume-public: the PDF rendering process ended" in result.stdout, result
     assert "if __name__ == '__main__':" in result.stdout
