@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal, overload
 
@@ -116,16 +117,15 @@ def run_cli(
     """
     words = [os.fspath(a) for a in args]
     if process:
-        full = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
-        full.update(PYTHONPATH=str(ROOT / "hooks"), **env)
-        return subprocess.run(
-            [sys.executable, "-m", "jobpacket.cli", *words],
+        return run_python(
+            "-m",
+            "jobpacket.cli",
+            *words,
             cwd=cwd,
-            env=full,
+            env=checkout_env(**env),
             input=input.encode() if binary and input is not None else input,
-            capture_output=True,
-            text=not binary,
             timeout=timeout,
+            binary=binary,
         )
     from jobpacket.cli import main
 
@@ -145,6 +145,77 @@ def run_cli(
         )
     return subprocess.CompletedProcess(
         ["jobpacket", *words], result.exit_code, result.stdout, result.stderr
+    )
+
+
+def checkout_env(**extra: str) -> dict[str, str]:
+    """The environment a user's fresh process would have: this checkout's package (not
+    whatever is installed), none of the developer's JOBPACKET_* settings, plus ``extra``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
+    env.update(PYTHONPATH=str(ROOT / "hooks"), **extra)
+    return env
+
+
+@overload
+def run_python(
+    *args: str | os.PathLike[str],
+    cwd: Path | None = ...,
+    env: Mapping[str, str] | None = ...,
+    input: str | bytes | None = ...,
+    timeout: float | None = ...,
+    check: bool = ...,
+    binary: Literal[False] = ...,
+) -> subprocess.CompletedProcess[str]: ...
+@overload
+def run_python(
+    *args: str | os.PathLike[str],
+    cwd: Path | None = ...,
+    env: Mapping[str, str] | None = ...,
+    input: str | bytes | None = ...,
+    timeout: float | None = ...,
+    check: bool = ...,
+    binary: Literal[True],
+) -> subprocess.CompletedProcess[bytes]: ...
+@overload
+def run_python(
+    *args: str | os.PathLike[str],
+    cwd: Path | None = ...,
+    env: Mapping[str, str] | None = ...,
+    input: str | bytes | None = ...,
+    timeout: float | None = ...,
+    check: bool = ...,
+    binary: bool,
+) -> subprocess.CompletedProcess[str] | subprocess.CompletedProcess[bytes]: ...
+def run_python(
+    *args: str | os.PathLike[str],
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    input: str | bytes | None = None,
+    timeout: float | None = 120,
+    check: bool = False,
+    binary: bool = False,
+) -> subprocess.CompletedProcess[str] | subprocess.CompletedProcess[bytes]:
+    """This interpreter in a fresh process: ``python ARGS`` (``-c CODE ARG...``, ``-m MODULE
+    ARG...`` or a script), its output captured as text (as bytes with ``binary=True``). The
+    one way tests run jobpacket or a probe of their own in a new interpreter, for what only
+    one shows: which modules an import pulls in, what a cold start does, bytes made without
+    this process's warm caches. (Builds by MkDocs and ProperDocs, and processes a test
+    signals or reads while they run, with Popen, are started where they are used.)
+
+    ``env`` is the child's whole environment and each test says which it needs: None inherits
+    this process's (the PYTHONPATH pytest runs with included), ``checkout_env()`` is a user's
+    with this checkout's package, a dict written out keeps only what it names (a reduced
+    PATH). ``check=True`` raises when the child fails.
+    """
+    return subprocess.run(
+        [sys.executable, *(os.fspath(a) for a in args)],
+        cwd=cwd,
+        env=env,
+        input=input,
+        capture_output=True,
+        text=not binary,
+        timeout=timeout,
+        check=check,
     )
 
 

@@ -20,6 +20,7 @@ from jobpacket.errors import Problem
 from jobpacket.profile.validate import load_profile
 
 from .checks_support import BASE, LETTER_BODY, TODAY
+from .conftest import checkout_env, run_python
 from .test_checks_files import FILES, PDF, project
 
 TEXT = (
@@ -201,22 +202,10 @@ print(" ".join(m for m in ("pypdf", "phonenumbers", "spellchecker", "jobpacket.c
 def test_a_second_process_reads_the_findings_without_the_rules_libraries(
     folder: Path, tmp_path: Path
 ) -> None:
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parent.parent
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
-    env.update(PYTHONPATH=str(root / "hooks"), JOBPACKET_CACHE_DIR=str(tmp_path / "cache"))
+    env = checkout_env(JOBPACKET_CACHE_DIR=str(tmp_path / "cache"))
 
     def probe() -> list[str]:
-        done = subprocess.run(
-            [sys.executable, "-c", PROBE],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        done = run_python("-c", PROBE, cwd=tmp_path, env=env, check=True)
         return done.stdout.split("\n")
 
     count, imported, _ = probe()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ from jobpacket.print import documents
 from jobpacket.profile.validate import load_profile
 
 from .checks_support import BASE, LETTER_BODY, TODAY, pos, write
-from .conftest import EXAMPLE, JSONRESUME, ROOT, run_cli
+from .conftest import EXAMPLE, JSONRESUME, ROOT, run_cli, run_python
 from .test_site_support import build, make_site
 
 APP = """\
@@ -103,9 +101,7 @@ def test_check_does_not_import_the_renderer() -> None:
         "main(['check', 'profiles/example.yml'], standalone_mode=False)\n"
         "print(sorted(m for m in ('weasyprint', 'mkdocs', 'jinja2') if m in sys.modules))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
+    result = run_python("-c", code, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
 

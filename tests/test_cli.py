@@ -4,8 +4,6 @@ exit 2, and `check` imports no renderer. Each command's own tests are in test_cl
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import click
@@ -14,20 +12,15 @@ from click.testing import CliRunner
 from jobpacket import __version__
 from jobpacket.cli import main
 
-from .conftest import ROOT
+from .conftest import ROOT, run_python
 
 BAD = "basics:\n  name: Ann\n  emial: a@example.com\nwork:\n  - startDate: Fall 2023\n"
 
 
 def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None):
     """The real entry point in a fresh interpreter, as a user would run it."""
-    return subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", *args],
-        cwd=cwd or ROOT,
-        env={**os.environ, **(env or {})},
-        capture_output=True,
-        text=True,
-        timeout=120,
+    return run_python(
+        "-m", "jobpacket.cli", *args, cwd=cwd or ROOT, env={**os.environ, **(env or {})}
     )
 
 
@@ -38,9 +31,7 @@ def test_check_does_not_import_weasyprint_or_mkdocs():
         "print(sorted(m for m in ('weasyprint', 'mkdocs', 'material', 'jinja2') "
         "if m in sys.modules))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
+    result = run_python("-c", code, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
 

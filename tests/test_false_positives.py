@@ -8,20 +8,12 @@ the README stay what the script prints.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
-from .conftest import ROOT
+from .conftest import ROOT, run_python
 
 
 def test_no_rule_has_an_unjudged_finding_on_the_realistic_fixtures() -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "false_positives.py"), "--list"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=ROOT,
-    )
+    result = run_python(ROOT / "scripts" / "false_positives.py", "--list", timeout=300, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     false = [line for line in result.stdout.splitlines() if line.startswith("FALSE")]
     assert false == []

@@ -105,6 +105,35 @@ def test_write_many_keeps_temporary_files_out_of_the_target(
     assert not tmp.exists()
 
 
+def test_a_hard_link_at_the_target_is_replaced_not_written_through(tmp_path: Path) -> None:
+    """What swap's staged copy of build/ relies on: its files are hard links to today's, and
+    writing one must leave today's file (its other name) as it was."""
+    live, staged = tmp_path / "live.pdf", tmp_path / "staged.pdf"
+    live.write_bytes(b"%PDF-old")
+    os.link(live, staged)
+    write_atomic(staged, b"%PDF-new")
+    fsutil.write_many([(staged, b"%PDF-newer")], tmp_dir=tmp_path / ".tmp")
+    assert live.read_bytes() == b"%PDF-old" and live.stat().st_nlink == 1
+    assert staged.read_bytes() == b"%PDF-newer"
+
+
+def test_a_failed_write_many_keeps_the_target_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build, tmp = tmp_path / "build", tmp_path / ".build.jobpacket-new"
+    build.mkdir()
+    (build / "resume.pdf").write_bytes(b"%PDF-good")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fsutil.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        fsutil.write_many([(build / "resume.pdf", b"%PDF-new")], tmp_dir=tmp)
+    assert (build / "resume.pdf").read_bytes() == b"%PDF-good"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["build", "resume.pdf"]
+
+
 def test_unwritable_names_a_file_where_a_folder_should_be(tmp_path: Path) -> None:
     (tmp_path / "build").mkdir()
     (tmp_path / "build" / "app").write_text("a file", encoding="utf-8")

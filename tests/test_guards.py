@@ -4,7 +4,7 @@ Each reach into a library's private names lives in one place, falls back to the 
 path when the name is gone, and has a test here that fails when an upgrade renames it, so
 a silent fallback (here: temporary font folders piling up) is seen in CI, not by users.
 The others: MkDocs' LiveReloadServer attributes (site/preview.py), guarded in
-tests/test_site_preview.py and tests/test_site_serve.py.
+tests/test_site_preview.py, tests/test_site_mkdocs.py and tests/test_site_serve.py.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, run_cli
+from .conftest import ROOT, checkout_env, run_cli, run_python
 from .pdf_support import text
 from .test_speed_limit import long_cv
 
@@ -26,10 +26,7 @@ pytestmark = pytest.mark.slow
 def _env(**extra: str) -> dict[str, str]:
     """The launcher's environment; one process (the watched child) unless a test says
     otherwise, whatever the machine's load."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
-    env.update(PYTHONPATH=str(ROOT / "hooks"), JOBPACKET_ONE_PROCESS="1")
-    env.update(extra)
-    return env
+    return checkout_env(**{"JOBPACKET_ONE_PROCESS": "1", **extra})
 
 
 def _cmd(*args: str) -> list[str]:
@@ -38,9 +35,7 @@ def _cmd(*args: str) -> list[str]:
 
 def launch(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
     """`jobpacket ARGS` through the launcher, as the installed script runs it."""
-    return subprocess.run(
-        _cmd(*args), cwd=cwd, env=_env(**env), capture_output=True, text=True, timeout=180
-    )
+    return run_python("-m", "jobpacket.launch", *args, cwd=cwd, env=_env(**env), timeout=180)
 
 
 def _children(pid: int) -> list[int]:

@@ -8,7 +8,6 @@ requested, and the user must get a located message naming each bad field.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +18,7 @@ from jobpacket.errors import ProfileError
 from jobpacket.print import documents, outputs, pdf
 from jobpacket.profile.validate import LoadedProfile, load_profile
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, run_python
 from .pdf_support import Server, flat, loopback_server, reader, text, weasyprint_log
 
 pytestmark = pytest.mark.slow
@@ -201,10 +200,13 @@ def test_cli_reports_bad_fields_without_a_traceback(tmp_path: Path, server: Serv
         (["resume"], "basics.image"),
         (["references"], "references[0].letter.file"),
     ):
-        result = subprocess.run(
-            [sys.executable, "-m", "jobpacket.cli", "pdf", *args, "--profile", str(loaded.path)],
-            capture_output=True,
-            text=True,
+        result = run_python(
+            "-m",
+            "jobpacket.cli",
+            "pdf",
+            *args,
+            "--profile",
+            str(loaded.path),
             cwd=loaded.path.parent,
             timeout=60,
         )
@@ -269,4 +271,5 @@ def test_core_modules_never_import_mkdocs() -> None:
         " jobpacket.print.pdf;"
         "sys.exit(1 if any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules) else 0)"
     )
-    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60).returncode == 0
+    result = run_python("-c", code, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -1,6 +1,6 @@
 """The pypdf side of binding a packet (print/binding.py): pages turned upright, stamped at their
 foot as a pagination artifact, parts read once by digest, enclosures only as safe copies. How
-a whole packet reads is in test_packet.py."""
+a whole packet reads is in test_print_packet.py."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """print/enclosures.py on its own: what follows a letter in a packet, in order (résumé,
 index of recommenders, enclosed letters, attachments, documents), each file once, and a
-file's kind told by its bytes. Packets bound from real PDFs are tested in test_packet.py."""
+file's kind told by its bytes. Packets bound from real PDFs are tested in test_print_packet.py."""
 
 from __future__ import annotations
 

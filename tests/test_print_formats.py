@@ -215,27 +215,6 @@ def test_markdown_keeps_the_structure_and_escapes_plain_fields(tmp_path: Path) -
     )
 
 
-def test_cli_writes_each_format_into_build(tmp_path: Path) -> None:
-    site = tmp_path / "s"
-    (site / "profiles").mkdir(parents=True)
-    shutil.copy(EXAMPLE, site / "profiles" / "example.yml")
-    shutil.copy(EXAMPLE.parent.parent / "mkdocs.yml", site / "mkdocs.yml")
-    shutil.copytree(EXAMPLE.parent / "documents", site / "profiles" / "documents")
-    for fmt in ("txt", "md"):
-        result = run_cli("pdf", "resume", "--format", fmt, "-a", TAILORED, cwd=site, process=True)
-        assert result.returncode == 0, result.stderr
-        assert f"wrote build/{TAILORED}/resume.{fmt}" in result.stderr
-    written = (site / "build" / TAILORED / "resume.txt").read_text(encoding="utf-8")
-    assert written == (GOLDEN / "resume-lakefront.txt").read_text(encoding="utf-8")
-    out = run_cli("pdf", "resume", "--format", "txt", "-o", "-", cwd=site)
-    assert out.returncode == 0 and out.stdout.startswith("Elena M. Vasquez\n")
-    bad = run_cli("pdf", "references", "--format", "txt", cwd=site)
-    assert bad.returncode == 1 and "applies to `resume` and `letter`" in bad.stderr
-    bad = run_cli("pdf", "resume", "--format", "txt", "--design", "sidebar", cwd=site)
-    assert bad.returncode == 1 and "--design applies to the PDF only" in bad.stderr
-    assert "Traceback" not in bad.stderr
-
-
 # --- Word ---------------------------------------------------------------------------------
 
 

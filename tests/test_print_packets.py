@@ -1,5 +1,5 @@
 """print/packets.py: which applications are bound, in which order, and what a name that is
-not an application gets. (Binding itself is tested in test_packet.py.)"""
+not an application gets. (Binding itself is tested in test_print_packet.py.)"""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """print/renderprocess.py: one render process under its limits, driven here for real (the
-pool that shares several is tested in test_safety_worker.py and test_pdf_coldstart.py)."""
+pool that shares several is tested in test_print_worker.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The résumé as print HTML (print/resume.py): public or the owner's copy, escaped, with its
 photo checked, tailored when an application is named, and short sections paired in rows. The
-PDF is tested in test_pdf.py and test_printed_layout.py."""
+PDF is tested in test_print_pdf.py and test_printed_layout.py."""
 
 from __future__ import annotations
 

@@ -8,14 +8,12 @@ import io
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, run_python
 from .test_site_support import (
     HOSTILE,
     build,
@@ -187,12 +185,10 @@ def test_no_page_loads_anything_from_another_host() -> None:
 
 
 def test_scaffold_from_jobpacket_new_builds_strict(tmp_path: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", "new", str(tmp_path / "mine"), "--name", "Mine"],
-        check=True,
-        capture_output=True,
-        env=mkdocs_env(),
-    )
+    run_python(
+        "-m", "jobpacket.cli", "new", str(tmp_path / "mine"), "--name", "Mine",
+        check=True, env=mkdocs_env(), binary=True,
+    )  # fmt: skip
     from .test_new import fill_in
 
     fill_in(tmp_path / "mine")  # the starter's text stops a build until it is replaced

@@ -3,12 +3,9 @@ where jobpacket's template overrides are."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from jobpacket.site.names import PRIVATE_DIR, is_page, overrides_dir
 
-from .conftest import ROOT
+from .conftest import ROOT, run_python
 
 
 def test_pages_are_markdown_sources_whatever_the_case() -> None:
@@ -28,11 +25,5 @@ def test_the_names_and_the_stage_values_import_no_profile_model() -> None:
         "import sys, jobpacket.site.names, jobpacket.site.values, jobpacket.site.publish; "
         "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'jobpacket.profile'))))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks")},
-        check=True,
-    ).stdout
+    out = run_python("-c", probe, env={"PYTHONPATH": str(ROOT / "hooks")}, check=True).stdout
     assert out.strip() == "[]"

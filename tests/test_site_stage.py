@@ -10,7 +10,6 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
@@ -23,7 +22,7 @@ from jobpacket.site.nav import nav_paths, page_url
 from jobpacket.site.pages import NAV_PROJECTS_MAX
 from jobpacket.site.stage import FILE_WORKER, MONOGRAM, STYLESHEET, StageSettings, make_stage
 
-from .conftest import EXAMPLE, ROOT, copy_example_files
+from .conftest import EXAMPLE, ROOT, copy_example_files, run_python
 from .test_privacy import EXAMPLE_PRIVATE, leaks
 from .test_site import Elements
 from .test_site_support import HOSTILE
@@ -218,18 +217,10 @@ def test_hostile_text_is_inert_in_pages_and_nav(tmp_path: Path) -> None:
 
 
 def test_the_stage_never_imports_an_engine() -> None:
-    import subprocess
-
     code = (
         "import sys, jobpacket.site.stage, jobpacket.site.zensical, jobpacket.site.publish;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'properdocs', 'zensical')]"
         ";print(bad); sys.exit(1 if bad else 0)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env={"PYTHONPATH": str(ROOT / "hooks")},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_python("-c", code, env={"PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 0, result.stdout + result.stderr

@@ -27,7 +27,7 @@ from jobpacket.site.work import (
     stale_note,
 )
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, checkout_env, run_python
 
 
 @pytest.fixture(scope="module")
@@ -155,13 +155,7 @@ sys.stdout.buffer.write(b"icalendar imported: %d\\n" % ("icalendar" in sys.modul
 def test_an_unchanged_profile_s_calendar_is_read_back_without_icalendar(tmp_path: Path) -> None:
     """The calendar is the same bytes for the same profile text, so a build with nothing new
     takes it from the cache and does not import icalendar; an edit makes it again."""
-    import os
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parent.parent
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
-    env.update(PYTHONPATH=str(root / "hooks"), JOBPACKET_CACHE_DIR=str(tmp_path / "cache"))
+    env = checkout_env(JOBPACKET_CACHE_DIR=str(tmp_path / "cache"))
     profile = tmp_path / "p.yml"
 
     def write(organization: str) -> None:
@@ -173,13 +167,7 @@ def test_an_unchanged_profile_s_calendar_is_read_back_without_icalendar(tmp_path
         )
 
     def probe() -> tuple[str, bytes]:
-        done = subprocess.run(
-            [sys.executable, "-c", CALENDAR_PROBE],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            check=True,
-        )
+        done = run_python("-c", CALENDAR_PROBE, cwd=tmp_path, env=env, check=True, binary=True)
         head, _, data = done.stdout.partition(b"\n")
         return head.decode(), data
 

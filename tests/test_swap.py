@@ -3,6 +3,7 @@ The builds that use it are tested in test_safety_publish.py."""
 
 from __future__ import annotations
 
+import errno
 import subprocess
 from pathlib import Path
 
@@ -40,6 +41,61 @@ def test_a_swap_that_fails_at_the_second_folder_undoes_the_first(tmp_path: Path)
     done.undo()
     assert (first / "f").read_text(encoding="utf-8") == "old site"
     assert (second / "f").read_text(encoding="utf-8") == "old build"
+
+
+def _live_build(tmp_path: Path) -> Path:
+    build = tmp_path / "build"
+    (build / "letters").mkdir(parents=True)
+    (build / "letters" / "acme.pdf").write_bytes(b"%PDF-old letter")
+    (build / "resume.pdf").write_bytes(b"%PDF-same")
+    return build
+
+
+def test_writing_into_the_staged_copy_leaves_the_live_folder_as_it_was(tmp_path: Path) -> None:
+    """The staged copy holds hard links to today's files: a new file replaces its link, an
+    unchanged one keeps it (and its time stamp), and today's build/ is untouched until the
+    swap."""
+    build = _live_build(tmp_path)
+    staged = swap.stage_copy(build)
+    swap.write_into(
+        staged,
+        [
+            (build / "letters" / "acme.pdf", b"%PDF-new letter"),
+            (build / "resume.pdf", b"%PDF-same"),
+        ],
+        build,
+    )
+    assert (build / "letters" / "acme.pdf").read_bytes() == b"%PDF-old letter"
+    assert (staged / "letters" / "acme.pdf").read_bytes() == b"%PDF-new letter"
+    assert (staged / "resume.pdf").stat().st_ino == (build / "resume.pdf").stat().st_ino
+
+
+def test_writing_into_the_staged_copy_refuses_a_folder_that_is_a_link(tmp_path: Path) -> None:
+    build = _live_build(tmp_path)
+    elsewhere = tmp_path / "content" / "published"
+    elsewhere.mkdir(parents=True)
+    (build / "packets").symlink_to(elsewhere)
+    staged = swap.stage_copy(build)
+    with pytest.raises(swap.FolderError) as caught:
+        swap.write_into(staged, [(build / "packets" / "acme.pdf", b"%PDF-")], build)
+    assert caught.value.errno == errno.ELOOP
+    assert caught.value.filename == str(build / "packets")  # named as the user knows it
+    assert "is a symbolic link" in str(caught.value.strerror)
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_writing_into_the_staged_copy_refuses_what_is_not_a_regular_file(
+    tmp_path: Path,
+) -> None:
+    build = _live_build(tmp_path)
+    (build / "notes.txt").symlink_to(tmp_path / "outside.txt")
+    (build / "letters" / "old.pdf").mkdir()
+    staged = swap.stage_copy(build)
+    for rel in ("notes.txt", "letters/old.pdf"):
+        with pytest.raises(swap.FolderError, match="is not a regular file") as caught:
+            swap.write_into(staged, [(build / rel, b"x")], build)
+        assert caught.value.filename == str(build / rel)
+    assert not (tmp_path / "outside.txt").exists()
 
 
 def test_the_lock_is_released_when_its_process_dies(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -21,14 +22,22 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, tmp_dir: Path | None = None) -> None:
     """Readers see the old file or the new one, never half of one.
+
+    The bytes go to a temporary file, then it is renamed over `path`. The temporary file sits
+    beside `path`, or in `tmp_dir` where a folder must never show one (see `write_many`); it
+    must be on the file system of `path`, or the rename fails. The rename replaces the name
+    `path`, not the file behind it: a hard link there is replaced (the file's other names keep
+    the old bytes), never written through.
 
     mkstemp creates its file private (0600); the result gets the mode an ordinary write would
     have given it, so a web server running as another user can still read site files.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(
+        dir=path.parent if tmp_dir is None else tmp_dir, prefix=f".{path.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -39,31 +48,40 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_many(files: list[tuple[Path, bytes]], *, tmp_dir: Path) -> None:
-    """Write each file whole: into `tmp_dir` first, then renamed over its target.
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether `path` already holds exactly `data`, so writing it again would change nothing."""
+    return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
 
-    `tmp_dir` must be on the same file system as the targets and outside the folders that
-    must never hold a half-written or temporary file (build/, site/): a run killed at any
-    moment leaves each target old or new, and at worst a stray file in `tmp_dir`.
-    Unchanged files are not rewritten.
+
+def write_many(
+    files: list[tuple[Path, bytes]],
+    *,
+    tmp_dir: Path | None = None,
+    refuse: Callable[[Path], None] | None = None,
+) -> None:
+    """Write each file whole (`write_atomic`), in order; a file that already holds its bytes
+    is not rewritten, so it keeps its time stamp and its hard links.
+
+    `tmp_dir`: where the temporary files go. None puts each beside its target, for a folder
+    no reader sees yet (swap's staged copy of build/). A folder in use (build/ while serving)
+    takes a `tmp_dir` on the same file system and outside the folders that must never hold a
+    half-written or temporary file (build/, site/): a run killed at any moment leaves each
+    target old or new, and at worst a stray file in `tmp_dir`, which is removed once empty.
+
+    `refuse`: called with each target before it is written; it raises (an OSError naming the
+    path) to stop the writes there, as swap does for a folder that is a symbolic link.
     """
-    tmp_dir.mkdir(parents=True, exist_ok=True)
+    if tmp_dir is not None:
+        tmp_dir.mkdir(parents=True, exist_ok=True)
     try:
         for path, data in files:
-            if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-                continue
-            fd, tmp = tempfile.mkstemp(dir=tmp_dir, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                os.chmod(tmp, 0o666 & ~_UMASK)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            if refuse is not None:
+                refuse(path)
+            if not _holds(path, data):
+                write_atomic(path, data, tmp_dir=tmp_dir)
     finally:
-        _remove_if_empty(tmp_dir)
+        if tmp_dir is not None:
+            _remove_if_empty(tmp_dir)
 
 
 def _remove_if_empty(folder: Path) -> None:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .fsutil import publish_tree, write_atomic
+from .fsutil import publish_tree, write_many
 
 try:  # POSIX; elsewhere builds are not serialised (documented)
     import fcntl
@@ -180,14 +180,18 @@ def stage_copy(target: Path) -> Path:
 def write_into(staged: Path, files: list[tuple[Path, bytes]], target: Path) -> None:
     """Write each (path under `target`, bytes) into the staged copy of `target`.
 
-    A file is written whole beside its destination and renamed over it, so the hard link to
-    the current file in `target` is replaced, never written through. A folder on the way
-    that is a symbolic link is refused: jobpacket writes its private outputs only into real
-    folders under `target`, never through a link to somewhere else (site content, say).
+    Each file is written whole beside its destination and renamed over it (`fsutil.write_many`
+    with no tmp_dir: nobody reads the staged copy yet), so the hard link to the current file
+    in `target` is replaced, never written through: `target` keeps its old bytes until the
+    swap. What this adds is a refusal: a folder on the way that is a symbolic link, a file
+    where a folder should be, or a destination that is not a regular file. jobpacket writes
+    its private outputs only into real folders under `target`, never through a link to
+    somewhere else (site content, say). Errors name the path under `target`, not the staging
+    folder.
     """
-    for path, data in files:
-        rel = path.relative_to(target)
-        dest = staged / rel
+
+    def refuse(dest: Path) -> None:
+        rel = dest.relative_to(staged)
         folder = staged
         for part in rel.parts[:-1]:
             folder = folder / part
@@ -211,9 +215,8 @@ def write_into(staged: Path, files: list[tuple[Path, bytes]], target: Path) -> N
                 "is not a regular file; move or remove it",
                 str(target / rel),
             )
-        if dest.is_file() and dest.stat().st_size == len(data) and dest.read_bytes() == data:
-            continue  # unchanged: keeps its hard link, and its time stamp
-        write_atomic(dest, data)  # beside it, then renamed over the link
+
+    write_many([(staged / path.relative_to(target), data) for path, data in files], refuse=refuse)
 
 
 @dataclass

@@ -5,7 +5,7 @@ native library by trying several names, and for every name that is not a path cf
 `ctypes.util.find_library`, which runs ldconfig and the C compiler. Every name list ends
 with the library's exact soname, which the dynamic loader finds by itself, so answering
 "not found" at once while WeasyPrint imports loses nothing. benchmarks/bench_worker.py
-shows the gain; tests/test_safety_worker.py fails if an upgrade makes the
+shows the gain; tests/test_print_speedups.py fails if an upgrade makes the
 shortcut lose a library (the optional HarfBuzz subsetter included).
 
 Should the shortcut ever fail, the import is retried the supported way.

@@ -9,21 +9,17 @@ method (popen_spawn_posix, popen_forkserver) the first time a process starts.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from jobpacket.print import cachehint
-from jobpacket.print.worker import RenderJob, RenderPool
 from jobpacket.profile.paths import project_root
 from jobpacket.profile.validate import load_profile
 from jobpacket.settings import site_folder
 
-from .conftest import EXAMPLE, ROOT, copy_example_files
+from .conftest import EXAMPLE, checkout_env, copy_example_files, run_python
 from .pdf_support import text
 
 pytestmark = pytest.mark.slow
@@ -42,14 +38,16 @@ print(json.dumps({"code": code, "started": started}))
 
 
 def _pdf(site: Path, cache: Path, out: Path, *args: str) -> dict[str, object]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
-    env.update(PYTHONPATH=str(ROOT / "hooks"), JOBPACKET_CACHE_DIR=str(cache))
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, "pdf", "resume", "-o", str(out), *args],
+    result = run_python(
+        "-c",
+        PROBE,
+        "pdf",
+        "resume",
+        "-o",
+        str(out),
+        *args,
         cwd=site,
-        env=env,
-        capture_output=True,
-        text=True,
+        env=checkout_env(JOBPACKET_CACHE_DIR=str(cache)),
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
@@ -144,66 +142,3 @@ def test_an_unreadable_hint_is_no_hint(tmp_path: Path) -> None:
     (tmp_path / cachehint.HINTS / "r").write_text("{not json", encoding="utf-8")
     assert not cachehint.likely_cached(tmp_path, "r")
     assert not cachehint.likely_cached(tmp_path, "missing")
-
-
-def test_a_render_waits_for_the_prestarted_worker_instead_of_starting_another() -> None:
-    pool = RenderPool(size=2, timeout=60, method="spawn")
-    try:
-        pool.prestart()
-        job = RenderJob(html="<p>one</p>", stylesheets=(), roots=(), identifier=b"t")
-        assert "one" in text(pool.render(job))
-        assert len(pool.pids()) == 1  # the prestarted worker rendered it; no second one
-    finally:
-        pool.close()
-
-
-def test_a_caller_waiting_for_a_worker_is_woken_when_that_worker_is_killed() -> None:
-    """One worker, two threads: the first job runs past the limit and its worker is killed;
-    the second caller, waiting for that worker, starts its own instead of waiting forever."""
-    import threading
-    import time
-
-    from jobpacket.print.worker import RenderTimeout
-
-    class SlowJobLimited(RenderPool):
-        """A limit of 1 s for the slow job alone: the second job's first render in a new
-        process may take longer than that on a busy machine, and must not time out."""
-
-        def limit(self, job: RenderJob) -> tuple[float | None, str]:
-            return (1.0, "") if job.what == "slow" else (60.0, "")
-
-    pool = SlowJobLimited(size=1, timeout=60, method="spawn")
-    slow = RenderJob(
-        html="<html><body>" + ("<p>" + "word " * 4000 + "</p>") * 30 + "</body></html>",
-        stylesheets=(),
-        roots=(),
-        identifier=b"s",
-        what="slow",
-    )
-    fast = RenderJob(html="<p>second</p>", stylesheets=(), roots=(), identifier=b"f")
-    results: dict[str, object] = {}
-
-    def first() -> None:
-        try:
-            pool.render(slow)
-        except RenderTimeout as exc:
-            results["first"] = exc
-
-    def second() -> None:
-        results["second"] = pool.render(fast)
-
-    try:
-        assert "warm" in text(pool.render(RenderJob("<p>warm</p>", (), (), b"w")))
-        a = threading.Thread(target=first, daemon=True)
-        a.start()
-        time.sleep(0.3)  # the slow job holds the only worker
-        b = threading.Thread(target=second, daemon=True)
-        b.start()
-        a.join(60)
-        b.join(60)
-        assert isinstance(results.get("first"), RenderTimeout)
-        assert not b.is_alive(), "the second caller still waits for the killed worker"
-        second_pdf = results["second"]
-        assert isinstance(second_pdf, bytes) and "second" in text(second_pdf)
-    finally:
-        pool.close()

@@ -4,8 +4,6 @@ call, with its digest-keyed cache (in memory and in .jobpacket-cache/)."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ import pytest
 from jobpacket.print import documents, outputs
 from jobpacket.profile.validate import load_profile
 
-from .conftest import EXAMPLE, ROOT, copy_example_files
+from .conftest import EXAMPLE, copy_example_files
 from .pdf_support import flat, reader, text
 
 EXAMPLE_PHOTO = "images/elena-vasquez.png"
@@ -136,72 +134,6 @@ def test_modern_design_prints_a_local_photo_from_content(site: Path) -> None:
     key = outputs.cache_key(doc)
     Image.new("RGB", (40, 40), (200, 10, 10)).save(site / "content" / "me.png")
     assert outputs.cache_key(documents.resume(loaded, public=True)) != key
-
-
-# --- the `jobpacket pdf` command ----------------------------------------------------------
-
-
-def _cli(site: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "jobpacket.cli", "pdf", *args],
-        cwd=site,
-        capture_output=True,
-        timeout=120,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "JOBPACKET_CACHE_DIR": str(site / "cache"),
-            "PYTHONPATH": str(ROOT / "hooks"),  # this checkout, not whatever is installed
-        },
-    )
-
-
-def test_cli_renders_one_document_without_building_the_site(site: Path) -> None:
-    result = _cli(site, "resume")
-    assert result.returncode == 0, result.stderr
-    assert result.stderr.decode().strip() == "wrote build/resume.pdf"
-    assert len(reader((site / "build" / "resume.pdf").read_bytes()).pages) == 1
-    assert not (site / "site").exists()
-
-    result = _cli(site, "resume", "--public", "--design", "modern", "-o", "-")
-    assert result.returncode == 0 and result.stdout.startswith(b"%PDF-")
-    assert "412-555-0147" not in text(result.stdout)
-
-    # A missing enclosure is a located warning; the letter is still written.
-    (site / "profiles" / "documents" / "letters" / "hartman-2026.pdf").unlink()
-    source = (site / "profiles" / "example.yml").read_text(encoding="utf-8").splitlines()
-    # It is both the reference's enclosed letter and an attachment: named (and warned) once,
-    # where the packet first encloses it.
-    line = source.index("      file: documents/letters/hartman-2026.pdf") + 1
-    result = _cli(site, "letter", "--application", "lakefront-clinical-ai-rse", "-o", "l.pdf")
-    assert result.returncode == 0, result.stderr
-    stderr = result.stderr.decode()
-    assert f"profiles/example.yml:{line}:13: warning files: references[0].letter.file:" in stderr
-    assert len([x for x in stderr.splitlines() if ": warning " in x]) == 1
-    assert "Dear Dr. Feldman," in text((site / "l.pdf").read_bytes())
-
-    result = _cli(site, "references", "-a", "keystone-genomics-staff-mle")
-    assert result.returncode == 0, result.stderr
-    assert "Prepared for: Staff Machine Learning Engineer, Keystone Genomics" in flat(
-        text((site / "build" / "keystone-genomics-staff-mle" / "references.pdf").read_bytes())
-    )
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["letter"], "`letter` needs --application ID; ids: keystone-genomics-staff-mle"),
-        (["letter", "-a", "nope"], "no application with id 'nope'"),
-        (["references", "--public"], "--public applies to `resume` only"),
-        (["resume", "-a", "x"], "no application with id 'x'"),
-        (["all", "-a", "x"], "--application applies to `resume`, `letter` and `references`"),
-    ],
-)
-def test_cli_user_errors_are_one_line_and_exit_1(site: Path, args: list[str], message: str) -> None:
-    result = _cli(site, *args)
-    assert result.returncode == 1
-    stderr = result.stderr.decode()
-    assert message in stderr and "Traceback" not in stderr
-    assert stderr.count("\n") == 1
 
 
 def test_the_same_profile_in_another_folder_gives_the_same_bytes(tmp_path: Path) -> None:

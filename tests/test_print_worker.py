@@ -1,4 +1,4 @@
-"""The render worker: time limit by killing a process, warm reuse, a pool, one interface.
+"""print/worker.py: time limit by killing a process, warm reuse, a pool, one interface.
 
 Real WeasyPrint renders in real worker processes; PDFs are read back with pypdf.
 """
@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import ast
 import os
-import shutil
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -20,7 +17,7 @@ from jobpacket.print import renderjob
 from jobpacket.print.worker import RenderJob, RenderPool, RenderTimeout, RenderTooLarge
 from jobpacket.supervisor import resident_mb
 
-from .conftest import EXAMPLE, ROOT, run_cli
+from .conftest import EXAMPLE, ROOT, checkout_env, run_cli, run_python
 from .pdf_support import text
 
 pytestmark = pytest.mark.slow
@@ -144,6 +141,69 @@ def test_the_pool_renders_side_by_side_in_job_order(small_pool: RenderPool) -> N
     assert len(small_pool.pids()) == 2  # both workers were used
 
 
+def test_a_render_waits_for_the_prestarted_worker_instead_of_starting_another() -> None:
+    pool = RenderPool(size=2, timeout=60, method="spawn")
+    try:
+        pool.prestart()
+        job = RenderJob(html="<p>one</p>", stylesheets=(), roots=(), identifier=b"t")
+        assert "one" in text(pool.render(job))
+        assert len(pool.pids()) == 1  # the prestarted worker rendered it; no second one
+    finally:
+        pool.close()
+
+
+def test_a_caller_waiting_for_a_worker_is_woken_when_that_worker_is_killed() -> None:
+    """One worker, two threads: the first job runs past the limit and its worker is killed;
+    the second caller, waiting for that worker, starts its own instead of waiting forever."""
+    import threading
+    import time
+
+    from jobpacket.print.worker import RenderTimeout
+
+    class SlowJobLimited(RenderPool):
+        """A limit of 1 s for the slow job alone: the second job's first render in a new
+        process may take longer than that on a busy machine, and must not time out."""
+
+        def limit(self, job: RenderJob) -> tuple[float | None, str]:
+            return (1.0, "") if job.what == "slow" else (60.0, "")
+
+    pool = SlowJobLimited(size=1, timeout=60, method="spawn")
+    slow = RenderJob(
+        html="<html><body>" + ("<p>" + "word " * 4000 + "</p>") * 30 + "</body></html>",
+        stylesheets=(),
+        roots=(),
+        identifier=b"s",
+        what="slow",
+    )
+    fast = RenderJob(html="<p>second</p>", stylesheets=(), roots=(), identifier=b"f")
+    results: dict[str, object] = {}
+
+    def first() -> None:
+        try:
+            pool.render(slow)
+        except RenderTimeout as exc:
+            results["first"] = exc
+
+    def second() -> None:
+        results["second"] = pool.render(fast)
+
+    try:
+        assert "warm" in text(pool.render(RenderJob("<p>warm</p>", (), (), b"w")))
+        a = threading.Thread(target=first, daemon=True)
+        a.start()
+        time.sleep(0.3)  # the slow job holds the only worker
+        b = threading.Thread(target=second, daemon=True)
+        b.start()
+        a.join(60)
+        b.join(60)
+        assert isinstance(results.get("first"), RenderTimeout)
+        assert not b.is_alive(), "the second caller still waits for the killed worker"
+        second_pdf = results["second"]
+        assert isinstance(second_pdf, bytes) and "second" in text(second_pdf)
+    finally:
+        pool.close()
+
+
 def test_a_refused_fetch_comes_back_as_the_user_error(tmp_path: Path) -> None:
     pool = RenderPool(size=1, timeout=30)
     try:
@@ -154,27 +214,6 @@ def test_a_refused_fetch_comes_back_as_the_user_error(tmp_path: Path) -> None:
         pool.close()
     assert isinstance(settled[0], renderjob.RefusedFetch)
     assert isinstance(settled[1], bytes)
-
-
-def test_the_find_library_shortcut_still_loads_every_library() -> None:
-    """If a WeasyPrint upgrade renames a library so that only find_library finds it, the
-    shortcut would silently lose it (the HarfBuzz subsetter is optional): compare with a
-    plain import, library by library, in fresh interpreters."""
-    code = (
-        "import sys; from jobpacket.print.speedups import import_weasyprint;"
-        "import_weasyprint(sys.argv[1] == '1'); from weasyprint.text import ffi;"
-        "print(sorted(n for n in ('gobject','pango','harfbuzz','harfbuzz_subset',"
-        "'fontconfig','pangoft2') if getattr(ffi, n, None) is not None))"
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
-    fast, plain = (
-        subprocess.run(
-            [sys.executable, "-c", code, flag], env=env, capture_output=True, text=True, check=True
-        ).stdout
-        for flag in ("1", "0")
-    )
-    assert "harfbuzz_subset" in fast
-    assert fast == plain
 
 
 def test_no_process_hacks_are_left() -> None:
@@ -228,43 +267,6 @@ def test_a_bad_memory_ceiling_names_the_variable(tmp_path: Path) -> None:
     assert "Traceback" not in bad.stderr
 
 
-def test_a_cohort_folder_renders_every_profile_and_reports_the_broken_one(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(ROOT / "content" / "images", site / "content" / "images")
-    (site / "mkdocs.yml").write_text("site_name: Cohort\ndocs_dir: content\n", encoding="utf-8")
-    cohort = site / "cohort"
-    shutil.copytree(EXAMPLE.parent / "documents", cohort / "documents")
-    example = EXAMPLE.read_text(encoding="utf-8")
-    names = ["Amara Okafor", "Jonas Lindqvist", "Priya Raman"]
-    for name in names:
-        slug = name.split()[0].lower()
-        (cohort / f"{slug}.yml").write_text(
-            example.replace("Elena M. Vasquez", name), encoding="utf-8"
-        )
-    (cohort / "broken.yml").write_text("basics:\n  name: [unclosed\n", encoding="utf-8")
-    result = run_cli(
-        "pdf",
-        "resume",
-        "cohort",
-        "-o",
-        "out",
-        cwd=site,
-        timeout=180,
-        JOBPACKET_CACHE_DIR=str(tmp_path / "c"),
-        process=True,
-    )
-    assert result.returncode == 1, result.stderr
-    assert (
-        "cohort/broken.yml:3:1: YAML syntax error" in result.stderr
-        and "Traceback" not in result.stderr
-    )
-    assert "3 of 4 profiles rendered" in result.stderr
-    for name in names:
-        pdf = site / "out" / name.split()[0].lower() / "resume.pdf"
-        assert name in text(pdf.read_bytes())
-    assert not (site / "out" / "broken").exists()
-
-
 def test_weasyprint_warnings_in_the_worker_reach_this_process() -> None:
     from .pdf_support import weasyprint_log
 
@@ -300,10 +302,6 @@ def test_a_script_without_a_main_guard_gets_the_fix_in_the_error(tmp_path: Path)
         "        raise\n",
         encoding="utf-8",
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JOBPACKET_")}
-    env["PYTHONPATH"] = str(ROOT / "hooks")
-    result = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=env
-    )
+    result = run_python(script, timeout=120, env=checkout_env())
     assert "ERROR resume-public: the PDF rendering process ended" in result.stdout, result
     assert "if __name__ == '__main__':" in result.stdout
