@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +10,7 @@ import pytest
 
 from jobpacket.collecting import IMPORTING, RENDERING, SHORT_PROCESS, fewer_collections
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import checkout_env, run_python
 
 
 @pytest.fixture(autouse=True)
@@ -75,16 +72,7 @@ def test_a_command_leaves_what_is_alive_at_exit_out_of_the_last_collection(
     """A real `jobpacket schema` in its own interpreter: everything alive as it exits is
     frozen, so the interpreter's last full collection does not walk it; a plain Python
     process (the control) freezes nothing."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
-    out = subprocess.run(
-        [sys.executable, "-c", EXIT_PROBE, run],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    ).stdout
+    out = run_python("-c", EXIT_PROBE, run, cwd=tmp_path, env=checkout_env(), check=True).stdout
     frozen = int(out.rsplit("frozen at exit:", 1)[1])
     if run == "command":
         assert frozen > 10_000  # the modules, click, pydantic's schema tables
