@@ -66,8 +66,9 @@ def example_site(tmp_path: Path) -> Path:
     command run there sees what a fresh clone sees, not the documents a developer made."""
     site = tmp_path / "site"
     (site / "profiles").mkdir(parents=True)
+    (site / "content").mkdir()
     copy_example_files(site)
-    shutil.copy(ROOT / "mkdocs.yml", site / "mkdocs.yml")
+    (site / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     shutil.copy(EXAMPLE, site / "profiles" / EXAMPLE.name)
     return site
 

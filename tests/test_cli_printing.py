@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLE, ROOT, copy_example_files, run_cli, run_python
+from .conftest import EXAMPLE, ROOT, example_site, run_cli, run_python
 from .pdf_support import flat, reader, text
 from .test_print_formats import GOLDEN, TAILORED
 
@@ -22,12 +22,7 @@ from .test_print_formats import GOLDEN, TAILORED
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """A site folder with a copy of the example profile."""
-    (tmp_path / "profiles").mkdir()
-    (tmp_path / "content").mkdir()
-    shutil.copy(EXAMPLE, tmp_path / "profiles" / "example.yml")
-    copy_example_files(tmp_path)
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    return tmp_path
+    return example_site(tmp_path)
 
 
 # --- the `jobpacket pdf` command ----------------------------------------------------------

@@ -3,7 +3,6 @@ call, with its digest-keyed cache (in memory and in .jobpacket-cache/)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from jobpacket.print import documents, outputs
 from jobpacket.profile.validate import load_profile
 
-from .conftest import EXAMPLE, copy_example_files
+from .conftest import EXAMPLE, example_site
 from .pdf_support import flat, reader, text
 
 EXAMPLE_PHOTO = "images/elena-vasquez.png"
@@ -22,12 +21,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """A site folder with a copy of the example profile."""
-    (tmp_path / "profiles").mkdir()
-    (tmp_path / "content").mkdir()
-    shutil.copy(EXAMPLE, tmp_path / "profiles" / "example.yml")
-    copy_example_files(tmp_path)
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    return tmp_path
+    return example_site(tmp_path)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import os
-import shutil
 import time
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from jobpacket.checks import run_checks
 from jobpacket.profile import bounds
 from jobpacket.profile.validate import load_profile
 
-from .conftest import EXAMPLE, copy_example_files
+from .conftest import example_site
 from .conftest import run_cli as run
 from .test_site_support import blank_pdf
 
@@ -70,16 +69,6 @@ def profile(**values: str) -> str:
 
 def line_of(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
-
-
-def example_site(tmp_path: Path) -> Path:
-    """A copy of the example project: profile, photo and enclosures."""
-    site = tmp_path / "site"
-    (site / "profiles").mkdir(parents=True)
-    copy_example_files(site)
-    (site / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    shutil.copy(EXAMPLE, site / "profiles" / "example.yml")
-    return site
 
 
 # --- 6: one long token ------------------------------------------------------------------------
