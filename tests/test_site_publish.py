@@ -23,7 +23,7 @@ from jobpacket.site.publish import (
     unstage,
     write_private_now,
 )
-from jobpacket.swap import ProjectLock
+from jobpacket.swap import ProjectLock, scratch_dir
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -182,3 +182,39 @@ def test_outputs_that_would_publish_private_documents_are_refused(tmp_path: Path
     with pytest.raises(SiteError) as caught:
         check_outputs(root, root / "site")
     assert str(caught.value).startswith("error: ") and "packets" in str(caught.value)
+
+
+def test_while_serving_build_is_never_written_through_a_linked_folder(
+    project: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A serve rebuild writes into build/ directly; a folder there that links elsewhere is
+    refused as a staged build refuses it, and nothing lands at the link's target."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (project / "build" / "calendar").symlink_to(elsewhere, target_is_directory=True)
+    monkeypatch.chdir(project)
+    with pytest.raises(SiteError) as caught:
+        write_private_now(project, [(project / "build" / "calendar" / "f.ics", b"BEGIN:")])
+    assert str(caught.value) == (
+        "error: build/calendar: is a symbolic link; jobpacket writes only into real folders "
+        "here, remove the link"
+    )
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_what_a_killed_serve_left_beside_build_is_cleared_by_the_next_build(
+    project: Path,
+) -> None:
+    """The temporary copies of a serve's writes sit beside build/, never in it; a file left
+    there by a serve killed mid-write goes at the next build's lock, and a write that
+    finishes leaves nothing behind."""
+    write_private_now(project, [(project / "build" / "followups.ics", b"BEGIN:VCALENDAR")])
+    scratch = scratch_dir(project / "build")
+    assert not scratch.exists()
+    scratch.mkdir()
+    (scratch / ".followups.ics.abc.tmp").write_bytes(b"BEGIN:VCAL")  # killed mid-write
+    held = lock(None, project, None, [].append)
+    try:
+        assert not scratch.exists()
+        assert (project / "build" / "followups.ics").read_bytes() == b"BEGIN:VCALENDAR"
+    finally:
+        held.release()

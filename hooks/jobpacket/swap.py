@@ -183,40 +183,64 @@ def write_into(staged: Path, files: list[tuple[Path, bytes]], target: Path) -> N
     Each file is written whole beside its destination and renamed over it (`fsutil.write_many`
     with no tmp_dir: nobody reads the staged copy yet), so the hard link to the current file
     in `target` is replaced, never written through: `target` keeps its old bytes until the
-    swap. What this adds is a refusal: a folder on the way that is a symbolic link, a file
-    where a folder should be, or a destination that is not a regular file. jobpacket writes
-    its private outputs only into real folders under `target`, never through a link to
-    somewhere else (site content, say). Errors name the path under `target`, not the staging
+    swap. What this adds is `refusal`. Errors name the path under `target`, not the staging
     folder.
     """
+    write_many(
+        [(staged / path.relative_to(target), data) for path, data in files],
+        refuse=refusal(staged, target),
+    )
+
+
+def write_now(target: Path, files: list[tuple[Path, bytes]]) -> None:
+    """Write each (path under `target`, bytes) straight into `target`, a folder in use
+    (build/ while `mkdocs serve` runs, where nothing is staged), with the same `refusal` as
+    a staged write. Each file is whole at every moment: its temporary copy is made in
+    `scratch_dir(target)`, beside `target` on its file system, which `recover` clears should
+    a run be killed in between."""
+    write_many(files, tmp_dir=scratch_dir(target), refuse=refusal(target, target))
+
+
+def scratch_dir(target: Path) -> Path:
+    """Where `write_now` makes its temporary files: named as a staging folder of `target`,
+    so the next `recover` removes whatever a killed run left in it."""
+    return target.parent / f".{target.name}.{_NEW}-writes"
+
+
+def refusal(folder: Path, shown: Path) -> Callable[[Path], None]:
+    """The check made before each file is written under `folder` (`shown` is the name
+    messages give it): a folder on the way that is a symbolic link, a file where a folder
+    should be, or a destination that is not a regular file is refused. jobpacket writes its
+    private outputs only into real folders under build/, never through a link to somewhere
+    else (site content, say). Missing folders on the way are made."""
 
     def refuse(dest: Path) -> None:
-        rel = dest.relative_to(staged)
-        folder = staged
+        rel = dest.relative_to(folder)
+        here = folder
         for part in rel.parts[:-1]:
-            folder = folder / part
-            if folder.is_symlink():
+            here = here / part
+            if here.is_symlink():
                 raise FolderError(
                     errno.ELOOP,
                     "is a symbolic link; jobpacket writes only into real folders here, "
                     "remove the link",
-                    str(target / folder.relative_to(staged)),
+                    str(shown / here.relative_to(folder)),
                 )
-            if folder.exists() and not folder.is_dir():
+            if here.exists() and not here.is_dir():
                 raise FolderError(
                     errno.ENOTDIR,
                     "is a file where a folder should be; move or remove it",
-                    str(target / folder.relative_to(staged)),
+                    str(shown / here.relative_to(folder)),
                 )
-            folder.mkdir(exist_ok=True)
+            here.mkdir(exist_ok=True)
         if dest.is_symlink() or (dest.exists() and not stat.S_ISREG(dest.lstat().st_mode)):
             raise FolderError(
                 errno.EEXIST,
                 "is not a regular file; move or remove it",
-                str(target / rel),
+                str(shown / rel),
             )
 
-    write_many([(staged / path.relative_to(target), data) for path, data in files], refuse=refuse)
+    return refuse
 
 
 @dataclass

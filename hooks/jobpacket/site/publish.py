@@ -15,9 +15,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..fsutil import publish_tree, write_many
+from ..fsutil import publish_tree
 from ..settings import display_path
-from ..swap import FolderError, ProjectLock, Swap, recover, stage_copy, staging_dir, write_into
+from ..swap import (
+    FolderError,
+    ProjectLock,
+    Swap,
+    recover,
+    stage_copy,
+    staging_dir,
+    write_into,
+    write_now,
+)
 from .names import PRIVATE_DIR
 
 FOLLOWUPS_ICS = "followups.ics"
@@ -178,8 +187,14 @@ def publish_in_place(pub: Publication) -> Path:
 
 
 def write_private_now(root: Path, files: list[tuple[Path, bytes]]) -> None:
-    """Straight into build/ (while serving, where nothing is staged), each file atomically."""
-    write_many(files, tmp_dir=root / f".{PRIVATE_DIR}.jobpacket-new")
+    """Straight into build/ (while serving, where nothing is staged), each file whole, with
+    the refusals of a staged write: never through a linked folder (swap.write_now)."""
+    out_dir = root / PRIVATE_DIR
+    try:
+        write_now(out_dir, files)
+    except OSError as exc:
+        what = exc.strerror if isinstance(exc, FolderError) else f"cannot write: {exc.strerror}"
+        raise SiteError(f"error: {_where(exc, out_dir)}: {what}") from None
 
 
 __all__ = [
