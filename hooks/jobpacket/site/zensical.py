@@ -35,7 +35,7 @@ import yaml
 
 from ..caches import cache_folder
 from ..errors import Problem, ProfileError, UserError, plural, printable
-from ..fsutil import write_atomic
+from ..fsutil import write_atomic, write_many
 from ..profile.validate import LoadedProfile, load_profile
 from ..settings import configured_theme_language, display_path, read_site_config, site_profile
 from . import identity, work
@@ -103,15 +103,14 @@ def _write_docs(stage: SiteStage, docs: Path) -> None:
             rel = path.relative_to(docs).as_posix()
             if path.is_file() and rel not in wanted:
                 path.unlink()
-    for rel, data in wanted.items():
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-        target = docs / rel
-        try:
-            if target.read_bytes() == raw:
-                continue  # unchanged: Zensical's own cache and watcher see no change
-        except OSError:
-            pass
-        write_atomic(target, raw)
+    # a file that already holds its bytes is not rewritten: Zensical's own cache and watcher
+    # see no change
+    write_many(
+        [
+            (docs / rel, data.encode("utf-8") if isinstance(data, str) else data)
+            for rel, data in wanted.items()
+        ]
+    )
 
 
 def _generated_config(
