@@ -96,3 +96,96 @@ def test_no_public_reference_is_a_located_error(tmp_path: Path) -> None:
         reference_index(load_profile(path, "p.yml"))
     [problem] = caught.value.problems
     assert problem.path == ("references",) and "no references to list" in problem.message
+
+
+GERMAN = """\
+basics:
+  name: Jonas Becker
+  email: jonas.becker@example.de
+references:
+  - name: Prof. Dr. Anna Schulz
+    title: Lehrstuhlinhaberin
+    organization: TU München
+    relationship: Doktormutter
+    email: anna.schulz@example.de
+    letter:
+      status: received
+      requested: 2026-10-02
+      received: 2026-10-20
+      delivery: direct
+      confidential: true
+  - name: Dr. Felix Wagner
+    relationship: Teamleiter, 2021 bis 2024
+    letter: {status: requested, requested: 2026-11-03, delivery: portal}
+meta:
+  lang: de
+"""
+
+
+def test_the_index_is_written_in_the_profiles_language(tmp_path: Path) -> None:
+    """A German profile's index, printed by WeasyPrint and read back: headings, statuses,
+    date labels, delivery and the confidential note in German, no English left."""
+    from jobpacket.print import outputs
+
+    from .pdf_support import flat
+    from .pdf_support import text as pdf_text
+
+    path = tmp_path / "p.yml"
+    path.write_text(GERMAN, encoding="utf-8")
+    doc = reference_index(load_profile(path, "p.yml"))
+    assert doc.title == "Jonas Becker – Referenzen"
+    text = flat(pdf_text(outputs.render(doc, cache_dir=tmp_path / "cache")))
+    for words in (
+        "Referenzen und Empfehlungsschreiben",
+        "Referenzgeber",
+        "Beziehung",
+        "Zustellung",
+        "Erhalten",
+        "Angefragt",
+        "Erhalten 20.10.2026",
+        "Vertraulich",
+        "Direkt vom Referenzgeber",
+        "Über das Bewerbungsportal",
+        "Vertrauliche Schreiben",
+        "Das Schreiben von Prof. Dr. Anna Schulz ist vertraulich: Es wird Ihnen direkt vom "
+        "Referenzgeber zugesandt.",
+    ):
+        assert words in text, words
+    for english in ("Recommender", "Received", "Requested", "Confidential", "Delivery"):
+        assert english not in text, english
+
+
+def test_every_language_has_every_word_of_the_index() -> None:
+    """The index has no English left in any language jobpacket has labels for."""
+    from importlib import resources
+
+    import yaml
+
+    from jobpacket.i18n.labels import available, labels
+
+    def keys(words: dict[str, object], at: str = "") -> set[str]:
+        found: set[str] = set()
+        for key, value in words.items():
+            found |= keys(value, f"{at}{key}.") if isinstance(value, dict) else {at + key}
+        return found
+
+    english = keys(labels("en")["reference_index"])
+    folder = resources.files("jobpacket").joinpath("i18n", "labels")
+    for lang in available():
+        own = yaml.safe_load(folder.joinpath(f"{lang}.yml").read_text(encoding="utf-8"))
+        assert keys(own["reference_index"]) == english, lang
+
+
+def test_in_a_right_to_left_index_an_address_reads_whole(tmp_path: Path) -> None:
+    """In an Arabic index, the recommender's address may wrap after each dot of its domain:
+    laid out right to left, its parts came out as "de.anna.schulz@example"."""
+    from jobpacket.print import outputs
+
+    from .pdf_support import text as pdf_text
+
+    path = tmp_path / "p.yml"
+    path.write_text(GERMAN.replace("lang: de", "lang: ar"), encoding="utf-8")
+    doc = reference_index(load_profile(path, "p.yml"))
+    text = pdf_text(outputs.render(doc, cache_dir=tmp_path / "cache"))
+    assert "المراجع وخطابات التوصية" in text
+    assert "anna.schulz@example.de" in text

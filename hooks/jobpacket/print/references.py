@@ -9,6 +9,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..i18n.dates import short_date
+from ..i18n.labels import labels
 from ..markup import clean_text
 from ..profile.validate import LoadedProfile
 from ..profile.values import is_private
@@ -21,21 +22,6 @@ from .printkit import (
     find_application,
     local_file,
 )
-
-_STATUS = {
-    "none": "Not requested",
-    "requested": "Requested",
-    "received": "Received",
-    "submitted": "Submitted",
-    "declined": "Declined",
-}
-
-
-_DELIVERY = {
-    "enclosed": "Enclosed",
-    "direct": "Sent directly by the recommender",
-    "portal": "Via the employer's portal",
-}
 
 
 def _breakable_email(email: str | None) -> Markup:
@@ -59,31 +45,31 @@ def reference_index(
     if app_id is not None:
         _, app = find_application(loaded, app_id)
     profile = loaded.profile
+    lang = profile.meta.lang
+    words = labels(lang)["reference_index"]  # the index is in the profile's language
     rows, confidential = [], []
     for i, ref in enumerate(profile.references):
         if is_private(ref):
             continue
         letter = ref.letter
-        status, delivery = "No letter", ""
+        status, delivery = words["no_letter"], ""
         dates: list[tuple[str, str]] = []  # each date under its own label
         if letter:
-            status = _STATUS[letter.status]
-            lang = profile.meta.lang
+            status = words["status"][letter.status]
             if letter.requested:
-                dates.append(("Requested", outline.plain_dates(short_date(letter.requested, lang))))
+                when = outline.plain_dates(short_date(letter.requested, lang))
+                dates.append((words["requested_on"], when))
             if letter.received:
-                dates.append(("Received", outline.plain_dates(short_date(letter.received, lang))))
-            delivery = _DELIVERY[letter.delivery] if letter.delivery else ""
+                when = outline.plain_dates(short_date(letter.received, lang))
+                dates.append((words["received_on"], when))
+            delivery = words["delivered"][letter.delivery] if letter.delivery else ""
             if letter.file:
                 enclosed = letter.delivery == "enclosed"
                 local_file(ctx, ("references", i, "letter", "file"), letter.file, used=enclosed)
             if letter.confidential:
-                how = {
-                    "direct": "sent to you directly by the recommender",
-                    "portal": "submitted through your application portal",
-                    "enclosed": "enclosed in a sealed envelope",
-                }.get(letter.delivery or "", "sent without the candidate reading it")
-                confidential.append(f"The letter from {ref.name} is confidential: {how}.")
+                sentences = words["confidential_letter"]
+                sentence = sentences.get(letter.delivery or "other", sentences["other"])
+                confidential.append(sentence.format(name=ref.name))
         rows.append(
             {
                 "name": ref.name or "",
@@ -107,18 +93,17 @@ def reference_index(
         )
     ctx.notes.extend(glyph_findings(loaded, design, section_texts(loaded.profile, "references")))
     ctx.raise_errors()
-    title = f"{name} – References"
+    title = f"{name} – {labels(lang)['references']}"
     prepared = ""
     if app is not None:
         prepared = ", ".join(x for x in (app.position, app.organization) if x)
     context = base_context(loaded, design, "references", title) | {
-        "subject": "References and letters of recommendation"
-        + (f" for {prepared}" if prepared else ""),
+        "subject": words["title"] + (f": {prepared}" if prepared else ""),
         "keywords": ["references", "letters of recommendation"],
         "name": name,
         "label": profile.basics.label or "",
         "contact": contact_items(profile),
-        "prepared_for": prepared,
+        "prepared_for": words["prepared_for"].format(what=prepared) if prepared else "",
         "rows": rows,
         "confidential": confidential,
     }
