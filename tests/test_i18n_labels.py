@@ -24,6 +24,21 @@ def test_every_language_file_has_every_english_section() -> None:
     assert {"en", "de", "fr", "ja", "ar", "he"} <= set(available())
 
 
+def test_every_language_file_has_every_word_a_document_prints() -> None:
+    """The words outside the sections (a packet's "Contents", "Application for ...", the
+    letters' "Enclosures", "Page n of N"): English would otherwise show through the fallback
+    in a packet that is otherwise in the language."""
+    from importlib import resources
+
+    import yaml
+
+    english = {k for k, v in labels("en").items() if not isinstance(v, dict)}
+    folder = resources.files("jobpacket").joinpath("i18n", "labels")
+    for lang in available():
+        own = yaml.safe_load(folder.joinpath(f"{lang}.yml").read_text(encoding="utf-8"))
+        assert english <= set(own), (lang, sorted(english - set(own)))
+
+
 def test_right_to_left_scripts_are_named() -> None:
     assert direction("ar") == "rtl" and direction("he-IL") == "rtl"
     assert direction("en") == "ltr" and direction(None) == "ltr"
