@@ -79,3 +79,27 @@ def test_long_words_and_emphasis_words_in_capitals_are_shouting(tmp_path: Path) 
         "'EXCEPTIONAL' in capitals reads as shouting",
         "'NEVER' in capitals reads as shouting",
     ]
+
+
+GERMAN_APPLICATION = """\
+applications:
+  - id: berlin
+    organization: Charité Digital GmbH
+    position: Dateningenieurin
+    lang: de
+    applied: 2026-12-01
+    letter:
+      kind: cover
+      body: >-
+        Ihre Ausschreibung hat mich wirklich BEGEISTERT, denn ich entwickle seit fünf Jahren
+        Datenpipelines für klinische Forschungsteams.
+"""
+
+
+def test_shouting_in_a_letter_is_judged_in_its_applications_language(tmp_path: Path) -> None:
+    """A German letter of an English profile: a German word in capitals (past the length of
+    an acronym) is shouting, as an
+    English one is in English; its application's `lang` says which dictionary decides."""
+    text = BASE + GERMAN_APPLICATION
+    found = [(p.message, at(p)) for p in findings(tmp_path, text, "tone")]
+    assert found == [("'BEGEISTERT' in capitals reads as shouting", pos(text, "BEGEISTERT"))]

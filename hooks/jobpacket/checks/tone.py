@@ -79,15 +79,17 @@ _EMPHASIS = frozenset(
 _BULLET_I = re.compile(r"^\s*I(?:'m|’m|'ve|’ve)?\s")
 
 
-def _dictionary(loaded: LoadedProfile) -> frozenset[str]:
+def _dictionary(loaded: LoadedProfile, path: FieldPath) -> frozenset[str]:
     """Ordinary words: a word in capitals that is one ("THAT") is shouting; one that is not
-    ("RGAA", "PNRR") is an acronym. Loaded only when a capitalized word needs deciding."""
-    from .spelling import vocabulary
+    ("RGAA", "PNRR") is an acronym. In the language the spelling rule reads the text at
+    `path` in (an application's own `lang` for its letters). Loaded only when a capitalized
+    word needs deciding."""
+    from .spelling import language_of, text_language, vocabulary
 
-    return vocabulary(loaded)
+    return vocabulary(loaded, text_language(loaded, path, language_of(loaded)))
 
 
-def _shouting(word: str, known: frozenset[str], loaded: LoadedProfile) -> bool:
+def _shouting(word: str, known: frozenset[str], loaded: LoadedProfile, path: FieldPath) -> bool:
     """An ordinary word in capitals. Up to ACRONYM_MAX letters (a plural "s" aside) only
     the emphasis words count, since any such token may be an acronym; longer ones count
     when the dictionary has them (PROFESSIONAL, not ISO27001 or a name the profile uses)."""
@@ -97,7 +99,7 @@ def _shouting(word: str, known: frozenset[str], loaded: LoadedProfile) -> bool:
     core = lower[:-1] if len(lower) > 2 and word.endswith(("s", "S")) else lower
     if len(core) <= ACRONYM_MAX:
         return lower in _EMPHASIS
-    return lower in _dictionary(loaded)
+    return lower in _dictionary(loaded, path)
 
 
 def _normal(text: str) -> str:
@@ -117,7 +119,7 @@ def check(loaded: LoadedProfile) -> list[Problem]:
             lower = word.lower()
             if lower in CASUAL and not (word.isupper() and len(word) > 1):
                 hits.append((word, offset, f"{word!r} is casual", "use plain professional wording"))
-            elif word.isupper() and len(word) >= 2 and _shouting(word, known, loaded):
+            elif word.isupper() and len(word) >= 2 and _shouting(word, known, loaded, text.path):
                 hits.append(
                     (
                         word,
